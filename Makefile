@@ -1,0 +1,129 @@
+# tiendo: build, run, test, install. `make run` and `make test` are all the set-up there is.
+.SUFFIXES:
+
+PREFIX     ?= /usr/local
+BINDIR     ?= $(PREFIX)/bin
+DATADIR    ?= $(PREFIX)/share
+MANDIR     ?= $(DATADIR)/man
+SYSCONFDIR ?= /etc
+DESTDIR    ?=
+
+VERSION := 0.1.0
+BUILD   := build
+ASAN    := $(BUILD)/asan
+
+PKGS     := ncursesw formw menuw panelw sqlite3 libutf8proc
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
+
+# Messages are cut to fit their buffers on purpose, so truncation is not a warning here.
+WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wvla \
+	    -Wno-format-truncation
+CFLAGS   ?= -O2 -g
+ALL_CFLAGS = -std=c11 $(WARN) -Iinclude -I/usr/include/iniparser $(PKG_CFLAGS) \
+	     -DTIENDO_VERSION='"$(VERSION)"' -MMD -MP $(CFLAGS)
+ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+LIBS      = -liniparser $(PKG_LIBS) -lm
+
+LIB_SRC  := $(sort $(wildcard src/core/*.c src/config/*.c src/store/*.c src/export/*.c src/tui/*.c src/cli/*.c))
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+LIB_AOBJ := $(LIB_SRC:%.c=$(ASAN)/obj/%.o)
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+UNIT_ABIN:= $(UNIT_SRC:tests/unit/%.c=$(ASAN)/tests/%)
+PO       := $(wildcard po/*.po)
+MO       := $(PO:po/%.po=$(BUILD)/share/locale/%/LC_MESSAGES/tiendo.mo)
+
+BIN  := $(BUILD)/bin/tiendo
+ABIN := $(ASAN)/bin/tiendo
+DEPS_OK := $(BUILD)/.deps-ok
+
+RUN_DB = $${XDG_DATA_HOME:-$$HOME/.local/share}/tiendo/tiendo.db
+
+all: $(DEPS_OK) $(BIN) $(MO) $(BUILD)/share/tiendo/plans
+
+# Missing Debian packages are installed once, again whenever the list changes.
+$(DEPS_OK): scripts/debian-packages.txt scripts/install-deps
+	@scripts/install-deps
+	@mkdir -p $(BUILD) && touch $@
+
+run: all
+	@test -e "$(RUN_DB)" || $(BIN) --db "$(RUN_DB)" init --demo
+	$(BIN) --db "$(RUN_DB)"
+
+test: all $(ABIN) $(UNIT_BIN) $(UNIT_ABIN) $(ASAN)/share
+	@tests/run-all.sh $(BUILD) $(ASAN)
+
+$(BUILD)/obj/%.o: %.c $(DEPS_OK)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(ASAN)/obj/%.o: %.c $(DEPS_OK)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(ASAN_FLAGS) -c -o $@ $<
+
+$(BUILD)/libtiendo.a: $(LIB_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $(LIB_OBJ)
+
+$(ASAN)/libtiendo.a: $(LIB_AOBJ)
+	@rm -f $@
+	$(AR) rcs $@ $(LIB_AOBJ)
+
+$(BIN): $(BUILD)/obj/src/main.o $(BUILD)/libtiendo.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
+
+$(ABIN): $(ASAN)/obj/src/main.o $(ASAN)/libtiendo.a
+	@mkdir -p $(@D)
+	$(CC) $(ASAN_FLAGS) -o $@ $^ $(LIBS)
+
+$(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(BUILD)/libtiendo.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@ $^ $(LIBS) $(CMOCKA_LIBS)
+
+$(ASAN)/tests/%: $(ASAN)/obj/tests/unit/%.o $(ASAN)/libtiendo.a
+	@mkdir -p $(@D)
+	$(CC) $(ASAN_FLAGS) -o $@ $^ $(LIBS) $(CMOCKA_LIBS)
+
+# The build tree mirrors the installed layout (bin/, share/tiendo/plans, share/locale), so
+# the program finds its plans and translations the same way in both.
+$(BUILD)/share/tiendo/plans:
+	@mkdir -p $(@D)
+	ln -sfn ../../../config/plans $@
+
+$(ASAN)/share:
+	@mkdir -p $(@D)
+	ln -sfn ../share $@
+
+$(BUILD)/share/locale/%/LC_MESSAGES/tiendo.mo: po/%.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@ $<
+
+# Regenerates the template after strings change; the catalogues are then merged with msgmerge.
+pot:
+	xgettext --from-code=UTF-8 -k_ -kN_ -c/ --package-name=tiendo -o po/tiendo.pot \
+		$(sort $(wildcard src/*.c src/*/*.c))
+	for p in $(PO); do msgmerge -q -U --backup=none $$p po/tiendo.pot; done
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
+		$(DESTDIR)$(DATADIR)/tiendo/plans $(DESTDIR)$(SYSCONFDIR)/tiendo
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/tiendo
+	install -m 644 man/tiendo.1 $(DESTDIR)$(MANDIR)/man1/tiendo.1
+	install -m 644 man/tiendo.ini.5 $(DESTDIR)$(MANDIR)/man5/tiendo.ini.5
+	install -m 644 config/plans/*.ini $(DESTDIR)$(DATADIR)/tiendo/plans/
+	install -m 644 config/tiendo.ini $(DESTDIR)$(DATADIR)/tiendo/tiendo.ini
+	test -e $(DESTDIR)$(SYSCONFDIR)/tiendo/tiendo.ini || \
+		install -m 644 config/tiendo.ini $(DESTDIR)$(SYSCONFDIR)/tiendo/tiendo.ini
+	for p in $(PO:po/%.po=%); do \
+		install -d $(DESTDIR)$(DATADIR)/locale/$$p/LC_MESSAGES; \
+		install -m 644 $(BUILD)/share/locale/$$p/LC_MESSAGES/tiendo.mo \
+			$(DESTDIR)$(DATADIR)/locale/$$p/LC_MESSAGES/tiendo.mo; done
+
+clean:
+	rm -rf $(BUILD)
+
+.PHONY: all run test install clean pot
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

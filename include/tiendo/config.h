@@ -1,0 +1,47 @@
+/* The program's settings from tiendo.ini files: loading, validation, documentation. */
+#ifndef TIENDO_CONFIG_H
+#define TIENDO_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "tiendo/err.h"
+
+/* Every field has its default after config_load, whatever the files say. Strings are owned
+ * by the struct (config_free). */
+struct td_config {
+    char *db_path; /* [database] path; "" means under the user's data directory */
+    long busy_timeout_ms;
+    char *language;    /* vi, en or auto */
+    char *theme;       /* default or mono */
+    char *date_format; /* e.g. %d/%m/%Y */
+    char *plan_file;   /* a name in the plans directory, or a path */
+    bool plan_file_set; /* some file set [plan] file (otherwise the database's own is kept) */
+    char *files[3];    /* the files that were read, in order */
+    int nfiles;
+};
+
+/* Reads /etc/tiendo/tiendo.ini, the user's file ($XDG_CONFIG_HOME/tiendo/tiendo.ini), then
+ * cli_file (may be NULL), later values winning. Missing optional files are skipped; a missing
+ * cli_file is an error. On failure err names the file, section and key (TD_E_CONFIG). */
+int config_load(struct td_config *cfg, const char *cli_file, struct td_err *err);
+
+/* As config_load over an explicit list of files (required[i]: missing is an error). Every
+ * problem is passed to report (when not NULL), not only the first; returns the number of
+ * problems, and err holds the first. */
+int config_load_files(struct td_config *cfg, const char *const *paths, const bool *required,
+                      int n, void (*report)(void *ctx, const char *msg), void *ctx,
+                      struct td_err *err);
+
+void config_free(struct td_config *cfg);
+
+/* The user's config file path ($XDG_CONFIG_HOME or ~/.config) into buf. */
+void config_user_file(char *buf, size_t size);
+#define CONFIG_SYSTEM_FILE "/etc/tiendo/tiendo.ini"
+
+/* The settings table, for documentation and tests: returns false past the end. Section and
+ * key are NULL-free; key is "" for a section that has no keys yet; help is untranslated. */
+bool config_describe(size_t i, const char **section, const char **key, const char **def,
+                     const char **help);
+
+#endif

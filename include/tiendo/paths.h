@@ -1,0 +1,23 @@
+/* Where tiendo's files are: data and config homes, the shipped plans and translations. */
+#ifndef TIENDO_PATHS_H
+#define TIENDO_PATHS_H
+
+#include <stddef.h>
+
+#include "tiendo/err.h"
+
+/* $XDG_DATA_HOME/tiendo/tiendo.db, or ~/.local/share/tiendo/tiendo.db. */
+void paths_default_db(char *buf, size_t size);
+
+/* The share directory beside the running binary (<bin>/../share): build tree and installed
+ * tree have the same layout, so both find plans/ and locale/ without configuration. */
+void paths_share_dir(char *buf, size_t size);
+
+/* Resolves a plan file setting: a name without '/' is looked up in <share>/tiendo/plans;
+ * anything else is a path as given. */
+void paths_plan_file(const char *setting, char *buf, size_t size);
+
+/* Creates dir and its parents (mode 0700 for new ones); TD_E_IO with the reason. */
+int paths_mkdir_parents(const char *file_path, struct td_err *err);
+
+#endif

@@ -1,0 +1,32 @@
+/* Text helpers: UTF-8 checks, NFC, escaping of control characters, display widths. */
+#ifndef TIENDO_TEXT_H
+#define TIENDO_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* True when the n bytes at s are well-formed UTF-8 (no overlongs, surrogates or NULs). */
+bool text_valid_utf8(const char *s, size_t n);
+
+/* Returns a malloc'd NFC copy of s (caller frees), or NULL when s is not valid UTF-8 or
+ * memory ran out. Every text that enters tiendo (keyboard, INI, CSV, database) passes here. */
+char *text_nfc(const char *s);
+
+/* Copies s into out (size bytes, always NUL-terminated) with every control character shown
+ * as caret notation (ESC as ^[, DEL as ^?), C1 controls as <U+0080>.., and bytes that are
+ * not UTF-8 as \xNN, so that data can never drive a terminal. Returns the length needed
+ * (like snprintf). */
+size_t text_escape(const char *s, char *out, size_t size);
+
+/* Display cells that s takes once escaped (wcwidth of each character; zero-width
+ * combining marks count 0, wide characters 2). */
+int text_width(const char *s);
+
+/* Writes into out the escaped text of s cut to at most cols display cells; when it had to
+ * cut, the last cell is "…". Never splits a character. Returns the cells used. */
+int text_fit(const char *s, int cols, char *out, size_t size);
+
+/* Formats n with a thousands separator (sep, e.g. "," or "."): 1204 -> "1,204". */
+void text_group_digits(long n, const char *sep, char *out, size_t size);
+
+#endif

@@ -1,0 +1,115 @@
+/* The settings table of tiendo.ini and the loading of system, user and command-line files. */
+#include <limits.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "schema.h"
+#include "tiendo/config.h"
+#include "tiendo/i18n.h"
+
+#define AT(field) offsetof(struct td_config, field)
+
+/* One row per key: loading, validation, the documented default file and the man page all
+ * follow this table (tests compare config/tiendo.ini with it). */
+static const struct setting_def settings[] = {
+    {"database", "path", ST_STRING, "", 0, 0, NULL, AT(db_path),
+     N_("Database file; empty means $XDG_DATA_HOME/tiendo/tiendo.db "
+        "(~/.local/share/tiendo/tiendo.db)")},
+    {"database", "busy_timeout_ms", ST_INT, "5000", 0, 600000, NULL, AT(busy_timeout_ms),
+     N_("How long to wait for another session's write before saying the database is busy")},
+    {"ui", "language", ST_CHOICE, "auto", 0, 0, "vi,en,auto", AT(language),
+     N_("vi, en, or auto: Vietnamese when LC_ALL or LANG starts with vi, else English")},
+    {"ui", "theme", ST_CHOICE, "default", 0, 0, "default,mono", AT(theme),
+     N_("Colour theme; mono is used anyway on terminals without colour or with NO_COLOR")},
+    {"ui", "date_format", ST_DATEFMT, "%d/%m/%Y", 0, 0, NULL, AT(date_format),
+     N_("How dates are shown and typed: %d, %m and %Y with one separator")},
+    {"keys", "", ST_SECTION, NULL, 0, 0, NULL, SCHEMA_NONE,
+     N_("Key bindings: action = key, key (none can be rebound yet)")},
+    {"colors", "", ST_SECTION, NULL, 0, 0, NULL, SCHEMA_NONE,
+     N_("Colour roles: role = foreground background (none can be set yet)")},
+    {"plan", "file", ST_TEXT, "qd-111-2022.ini", 0, 0, NULL, AT(plan_file),
+     N_("The plan definition: a file name in the shipped plans directory, or a path")},
+};
+#define NSETTINGS (sizeof settings / sizeof settings[0])
+
+static const char *const sections[] = {"database", "ui", "keys", "colors", "plan"};
+
+bool config_describe(size_t i, const char **section, const char **key, const char **def,
+                     const char **help)
+{
+    if (i >= NSETTINGS)
+        return false;
+    *section = settings[i].section;
+    *key = settings[i].key;
+    *def = settings[i].def != NULL ? settings[i].def : "";
+    *help = settings[i].help;
+    return true;
+}
+
+void config_free(struct td_config *cfg)
+{
+    for (size_t s = 0; s < sizeof sections / sizeof sections[0]; s++)
+        schema_free_strings(settings, NSETTINGS, sections[s], cfg);
+    for (int i = 0; i < cfg->nfiles; i++)
+        free(cfg->files[i]);
+    memset(cfg, 0, sizeof *cfg);
+}
+
+static int apply_file(struct td_config *cfg, const struct ini_doc *doc,
+                      struct schema_problems *problems)
+{
+    int before = problems->n;
+    schema_check_names(settings, NSETTINGS, doc, problems);
+    for (int s = 0; s < ini_doc_nsections(doc); s++) {
+        const char *sec = ini_doc_section(doc, s);
+        schema_load_section(settings, NSETTINGS, sec, doc, sec, cfg, problems);
+    }
+    if (ini_doc_get(doc, "plan", "file") != NULL)
+        cfg->plan_file_set = true;
+    return problems->n == before ? 0 : -1;
+}
+
+int config_load_files(struct td_config *cfg, const char *const *paths, const bool *required,
+                      int n, void (*report)(void *ctx, const char *msg), void *ctx,
+                      struct td_err *err)
+{
+    struct schema_problems problems = {0};
+    memset(cfg, 0, sizeof *cfg);
+    for (size_t s = 0; s < sizeof sections / sizeof sections[0]; s++)
+        schema_defaults(settings, NSETTINGS, sections[s], cfg);
+
+    for (int i = 0; i < n; i++) {
+        struct ini_doc *doc = NULL;
+        struct td_err e = {0};
+        if (ini_doc_load(paths[i], &doc, &e) != 0) {
+            if (e.status == TD_E_NOTFOUND && !required[i])
+                continue;
+            schema_problem_add(&problems, "%s", e.msg);
+            continue;
+        }
+        apply_file(cfg, doc, &problems);
+        if (cfg->nfiles < 3)
+            cfg->files[cfg->nfiles++] = strdup(paths[i]);
+        ini_doc_free(doc);
+    }
+    int count = problems.n;
+    if (count > 0)
+        td_err_set(err, TD_E_CONFIG, "%s", problems.msgs[0]);
+    for (int i = 0; report != NULL && i < count; i++)
+        report(ctx, problems.msgs[i]);
+    schema_problems_free(&problems);
+    return count;
+}
+
+int config_load(struct td_config *cfg, const char *cli_file, struct td_err *err)
+{
+    char user[PATH_MAX];
+    config_user_file(user, sizeof user);
+    const char *paths[3] = {CONFIG_SYSTEM_FILE, user, cli_file};
+    const bool required[3] = {false, false, true};
+    return config_load_files(cfg, paths, required, cli_file != NULL ? 3 : 2, NULL, NULL, err) == 0
+               ? 0
+               : -1;
+}

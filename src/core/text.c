@@ -1,0 +1,218 @@
+/* UTF-8 validation, NFC normalisation, escaping and display widths (wcwidth). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+#include <wchar.h>
+
+#include "tiendo/text.h"
+
+/* Decodes one UTF-8 character at s (n bytes left); returns its length, or 0 if malformed. */
+static size_t utf8_decode(const unsigned char *s, size_t n, unsigned *cp)
+{
+    if (n == 0)
+        return 0;
+    unsigned c = s[0];
+    size_t len;
+    unsigned min;
+    if (c < 0x80) {
+        *cp = c;
+        return c == 0 ? 0 : 1;
+    } else if ((c & 0xE0) == 0xC0) {
+        len = 2, min = 0x80, c &= 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+        len = 3, min = 0x800, c &= 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+        len = 4, min = 0x10000, c &= 0x07;
+    } else {
+        return 0;
+    }
+    if (n < len)
+        return 0;
+    for (size_t i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        c = (c << 6) | (s[i] & 0x3F);
+    }
+    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+        return 0;
+    *cp = c;
+    return len;
+}
+
+bool text_valid_utf8(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    while (n > 0) {
+        unsigned cp;
+        size_t len = utf8_decode(p, n, &cp);
+        if (len == 0)
+            return false;
+        p += len;
+        n -= len;
+    }
+    return true;
+}
+
+char *text_nfc(const char *s)
+{
+    if (!text_valid_utf8(s, strlen(s)))
+        return NULL;
+    return (char *)utf8proc_NFC((const utf8proc_uint8_t *)s);
+}
+
+/* The escaped form of one character (or stray byte) at p: points *src at it, returns its
+ * length. tmp must hold 16 bytes. */
+static size_t escape_one(const unsigned char *p, size_t len, unsigned cp, bool valid, char *tmp,
+                         const char **src)
+{
+    *src = tmp;
+    if (!valid)
+        return (size_t)snprintf(tmp, 16, "\\x%02X", p[0]);
+    if (cp < 0x20 || cp == 0x7F) {
+        tmp[0] = '^';
+        tmp[1] = cp == 0x7F ? '?' : (char)(cp + '@');
+        return 2;
+    }
+    if (cp >= 0x80 && cp < 0xA0)
+        return (size_t)snprintf(tmp, 16, "<U+%04X>", cp);
+    *src = (const char *)p;
+    return len;
+}
+
+size_t text_escape(const char *s, char *out, size_t size)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t left = strlen(s), used = 0, written = 0;
+    bool full = out == NULL || size == 0;
+    while (left > 0) {
+        unsigned cp = 0;
+        size_t len = utf8_decode(p, left, &cp);
+        bool valid = len > 0;
+        if (!valid)
+            len = 1;
+        char tmp[16];
+        const char *src;
+        size_t n = escape_one(p, len, cp, valid, tmp, &src);
+        if (!full && written + n < size) {
+            memcpy(out + written, src, n);
+            written += n;
+        } else {
+            full = true; /* stop at a character boundary */
+        }
+        used += n;
+        p += len;
+        left -= len;
+    }
+    if (out != NULL && size > 0)
+        out[written] = '\0';
+    return used;
+}
+
+/* Width in cells of one escaped piece of text (already safe to display). */
+static int width_of(const char *s, size_t n)
+{
+    int w = 0;
+    mbstate_t st;
+    memset(&st, 0, sizeof st);
+    while (n > 0) {
+        wchar_t wc;
+        size_t len = mbrtowc(&wc, s, n, &st);
+        if (len == 0 || len == (size_t)-1 || len == (size_t)-2) {
+            /* Not decodable in this locale: the terminal shows one cell per byte at most. */
+            w++;
+            s++;
+            n--;
+            memset(&st, 0, sizeof st);
+            continue;
+        }
+        int cw = wcwidth(wc);
+        w += cw < 0 ? 1 : cw;
+        s += len;
+        n -= len;
+    }
+    return w;
+}
+
+int text_width(const char *s)
+{
+    size_t need = text_escape(s, NULL, 0);
+    char *buf = malloc(need + 1);
+    if (buf == NULL)
+        return (int)strlen(s);
+    text_escape(s, buf, need + 1);
+    int w = width_of(buf, need);
+    free(buf);
+    return w;
+}
+
+int text_fit(const char *s, int cols, char *out, size_t size)
+{
+    if (size == 0)
+        return 0;
+    out[0] = '\0';
+    if (cols <= 0)
+        return 0;
+    size_t need = text_escape(s, NULL, 0);
+    char *esc = malloc(need + 1);
+    if (esc == NULL)
+        return 0;
+    text_escape(s, esc, need + 1);
+
+    static const char ellipsis[] = "\xE2\x80\xA6"; /* U+2026, one cell */
+    int total = width_of(esc, need);
+    int budget = total <= cols ? cols : cols - 1;
+    int w = 0;
+    size_t i = 0, o = 0;
+    mbstate_t st;
+    memset(&st, 0, sizeof st);
+    while (i < need) {
+        wchar_t wc;
+        size_t len = mbrtowc(&wc, esc + i, need - i, &st);
+        int cw;
+        if (len == 0 || len == (size_t)-1 || len == (size_t)-2) {
+            len = 1;
+            cw = 1;
+            memset(&st, 0, sizeof st);
+        } else {
+            cw = wcwidth(wc);
+            if (cw < 0)
+                cw = 1;
+        }
+        if (w + cw > budget || o + len + sizeof ellipsis > size)
+            break;
+        memcpy(out + o, esc + i, len);
+        o += len;
+        w += cw;
+        i += len;
+    }
+    if (i < need) {
+        /* Keep combining marks with their base letter even at the cut. */
+        memcpy(out + o, ellipsis, sizeof ellipsis);
+        w++;
+    } else {
+        out[o] = '\0';
+    }
+    free(esc);
+    return w;
+}
+
+void text_group_digits(long n, const char *sep, char *out, size_t size)
+{
+    char digits[32];
+    int len = snprintf(digits, sizeof digits, "%ld", n < 0 ? -n : n);
+    size_t o = 0, seplen = strlen(sep);
+    if (size == 0)
+        return;
+    if (n < 0 && o + 1 < size)
+        out[o++] = '-';
+    for (int i = 0; i < len && o + 1 < size; i++) {
+        out[o++] = digits[i];
+        int rest = len - i - 1;
+        if (rest > 0 && rest % 3 == 0 && o + seplen < size) {
+            memcpy(out + o, sep, seplen);
+            o += seplen;
+        }
+    }
+    out[o] = '\0';
+}
