@@ -57,11 +57,13 @@ test: all $(ABIN) $(UNIT_BIN) $(UNIT_ABIN) $(ASAN)/share
 
 $(BUILD)/obj/%.o: %.c $(DEPS_OK)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	@echo "  CC      $<"
+	@$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(ASAN)/obj/%.o: %.c $(DEPS_OK)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(ASAN_FLAGS) -c -o $@ $<
+	@echo "  CC asan $<"
+	@$(CC) $(ALL_CFLAGS) $(ASAN_FLAGS) -c -o $@ $<
 
 $(BUILD)/libtiendo.a: $(LIB_OBJ)
 	@rm -f $@

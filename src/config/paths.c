@@ -49,7 +49,9 @@ void paths_share_dir(char *buf, size_t size)
     char *slash = strrchr(exe, '/');
     if (slash != NULL)
         *slash = '\0';
-    snprintf(buf, size, "%s/../share", exe);
+    char joined[PATH_MAX + 16], real[PATH_MAX];
+    snprintf(joined, sizeof joined, "%s/../share", exe);
+    snprintf(buf, size, "%s", realpath(joined, real) != NULL ? real : joined);
 }
 
 void paths_plan_file(const char *setting, char *buf, size_t size)

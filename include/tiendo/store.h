@@ -1,0 +1,66 @@
+/* The database: opening, migrations, plan synchronisation, checks. The only SQL is here. */
+#ifndef TIENDO_STORE_H
+#define TIENDO_STORE_H
+
+#include <stdbool.h>
+
+#include "tiendo/err.h"
+#include "tiendo/plan.h"
+
+struct store;
+
+struct store_options {
+    long busy_timeout_ms; /* how long a write waits for another session */
+    bool create;          /* create the file when it does not exist (init) */
+    const char *user;     /* login recorded in updated_by */
+};
+
+/* Opens (or with create, creates) the database at path, sets foreign keys, WAL and the busy
+ * timeout, and migrates an older schema. A missing file without create is TD_E_NOTFOUND; a
+ * newer schema TD_E_NEWER; a locked database TD_E_BUSY; a read-only, damaged or non-SQLite
+ * file TD_E_DB, with a message that says which. A file created here and not migrated is
+ * removed again, so a failure never leaves a half-made database behind. */
+int store_open(struct store **out, const char *path, const struct store_options *opts,
+               struct td_err *err);
+void store_close(struct store *st);
+
+/* The schema version this program writes (PRAGMA user_version). */
+int store_schema_version(void);
+/* Migrates up to version `to` only (for tests of migrations from older databases). */
+int store_migrate_to(struct store *st, int to, struct td_err *err);
+int store_user_version(struct store *st);
+
+/* Writes the plan's settings into the database in one transaction: rows are matched by code,
+ * new ones added, changed ones updated, and the ones that left the file marked inactive
+ * (their data stays). Refuses a plan whose code differs from the one the database holds. */
+int store_sync_plan(struct store *st, const struct plan_def *plan, struct td_err *err);
+/* Whether the plan file with this hash has already been synchronised. */
+bool store_plan_is_current(struct store *st, const char *source_hash);
+/* The plan file the database was last synchronised from ("" when none). */
+int store_plan_source(struct store *st, char *buf, size_t size);
+
+/* Adds the demo tasks, progress updates and indicator values of plan, marked as demo data.
+ * Rows already there (by task code, by indicator and year) are left as they are, so a second
+ * run changes nothing. Returns the number of rows added, or -1. */
+int store_load_demo(struct store *st, const struct plan_def *plan, struct td_err *err);
+
+/* Runs integrity_check and foreign_key_check; passes each problem to report and returns
+ * their number (-1 when the checks could not run). */
+int store_check(struct store *st, void (*report)(void *ctx, const char *msg), void *ctx,
+                struct td_err *err);
+
+/* What the main menu shows. Strings owned by the struct (store_summary_free). */
+struct store_summary {
+    char *plan_code, *plan_title, *plan_short_title;
+    long start_year, end_year;
+    char *phase_name; /* the phase that contains today's year, or NULL */
+    long tasks, units, criteria, indicators, demo_rows, progress_updates;
+};
+int store_summary(struct store *st, int year, struct store_summary *out, struct td_err *err);
+void store_summary_free(struct store_summary *s);
+
+/* Counts rows of one of the plan's tables, active ones only when it has an active flag
+ * (for tests and `check`); -1 for an unknown table. */
+long store_count(struct store *st, const char *table, bool active_only);
+
+#endif

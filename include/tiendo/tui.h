@@ -1,0 +1,21 @@
+/* The full-screen interface. */
+#ifndef TIENDO_TUI_H
+#define TIENDO_TUI_H
+
+#include "tiendo/config.h"
+#include "tiendo/date.h"
+#include "tiendo/err.h"
+#include "tiendo/store.h"
+
+struct tui_context {
+    struct store *store;
+    const struct td_config *cfg;
+    const char *user;
+    td_date today;
+};
+
+/* Takes over the terminal until the user quits; restores it on every way out. Returns 0, or
+ * -1 with err set (e.g. not a terminal). */
+int tui_run(struct tui_context *ctx, struct td_err *err);
+
+#endif

@@ -1,0 +1,62 @@
+/* `tiendo check`: every problem of the settings, the plan file and the database, listed. */
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+#include "tiendo/i18n.h"
+#include "tiendo/planfile.h"
+
+static void count_problem(void *ctx, const char *msg)
+{
+    ++*(int *)ctx;
+    cli_error("%s", msg);
+}
+
+int cli_cmd_check(struct cli *cli)
+{
+    int problems = 0;
+    struct td_err err = {0};
+    char user_file[PATH_MAX];
+    config_user_file(user_file, sizeof user_file);
+    const char *files[3] = {CONFIG_SYSTEM_FILE, user_file, cli->config_file};
+    const bool required[3] = {false, false, true};
+    config_load_files(&cli->cfg, files, required, cli->config_file != NULL ? 3 : 2,
+                      count_problem, &problems, &err);
+    cli_settle(cli);
+    for (int i = 0; i < cli->cfg.nfiles; i++)
+        printf(_("settings: %s\n"), cli->cfg.files[i]);
+
+    struct store *st = NULL;
+    if (cli_open_store(cli, false, &st, &err) != 0) {
+        count_problem(&problems, err.msg);
+    } else {
+        int n = store_check(st, count_problem, &problems, &err);
+        if (n < 0)
+            count_problem(&problems, err.msg);
+        else
+            printf(_("database: %s (schema version %d)\n"), cli->db_path, store_user_version(st));
+    }
+
+    char plan_path[PATH_MAX];
+    cli_plan_path(cli, st, plan_path, sizeof plan_path);
+    struct plan_def plan;
+    if (plan_file_load(plan_path, &plan, count_problem, &problems, &err) == 0) {
+        printf(_("plan: %s (%s)\n"), plan_path, plan.code);
+        if (plan.demo_file[0] != '\0')
+            plan_file_load_demo(&plan, count_problem, &problems, &err);
+        if (st != NULL && !store_plan_is_current(st, plan.source_hash))
+            printf(_("plan: the file changed since the database was synchronised; the next "
+                     "start synchronises it\n"));
+    }
+    plan_def_free(&plan);
+    store_close(st);
+
+    if (problems > 0) {
+        fprintf(stderr, ngettext("tiendo: %d problem found\n", "tiendo: %d problems found\n",
+                                 (unsigned long)problems),
+                problems);
+        return 1;
+    }
+    printf(_("No problems found.\n"));
+    return 0;
+}

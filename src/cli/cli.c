@@ -1,0 +1,185 @@
+/* Parsing the command line, setting up language and settings, and dispatching. */
+#include <getopt.h>
+#include <langinfo.h>
+#include <libintl.h>
+#include <limits.h>
+#include <locale.h>
+#include <pwd.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "internal.h"
+#include "tiendo/cli.h"
+#include "tiendo/i18n.h"
+#include "tiendo/lang.h"
+#include "tiendo/paths.h"
+
+void cli_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("tiendo: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+int cli_fail(const struct td_err *err)
+{
+    cli_error("%s", err->msg);
+    return td_exit_status(err->status);
+}
+
+/* UTF-8 text needs a UTF-8 locale even on servers where none is generated: fall back to
+ * C.UTF-8, which glibc always has. Messages then follow LANGUAGE, which we set ourselves. */
+static void setup_locale(void)
+{
+    setlocale(LC_ALL, "");
+    const char *codeset = nl_langinfo(CODESET);
+    if (codeset == NULL || strcmp(codeset, "UTF-8") != 0)
+        setlocale(LC_ALL, "C.UTF-8");
+    const char *msgs = setlocale(LC_MESSAGES, NULL);
+    if (msgs == NULL || strcmp(msgs, "C") == 0 || strcmp(msgs, "POSIX") == 0)
+        setlocale(LC_MESSAGES, "C.UTF-8"); /* glibc ignores LANGUAGE under plain C */
+    char dir[PATH_MAX];
+    paths_share_dir(dir, sizeof dir);
+    strncat(dir, "/locale", sizeof dir - strlen(dir) - 1);
+    bindtextdomain("tiendo", dir);
+    bind_textdomain_codeset("tiendo", "UTF-8");
+    textdomain("tiendo");
+}
+
+static void set_language(const char *setting)
+{
+    setenv("LANGUAGE", lang_pick(setting, getenv("LC_ALL"), getenv("LANG")), 1);
+    /* gettext caches translations per language: tell it the language changed. */
+    extern int _nl_msg_cat_cntr;
+    ++_nl_msg_cat_cntr;
+}
+
+static void usage(FILE *out)
+{
+    fprintf(out,
+            _("Usage: tiendo [OPTION]... [COMMAND]\n"
+              "Track how the units of a ministry carry out a strategy's action plan.\n"
+              "\n"
+              "Commands:\n"
+              "  (none)               open the full-screen program\n"
+              "  init [--plan FILE] [--demo]\n"
+              "                       create or migrate the database and load the plan;\n"
+              "                       --demo adds the sample data (marked as demo data)\n"
+              "  check                check the configuration, the plan file and the database\n"
+              "\n"
+              "Options:\n"
+              "  -c, --config FILE    read FILE after /etc/tiendo/tiendo.ini and\n"
+              "                       ~/.config/tiendo/tiendo.ini (later values win)\n"
+              "  -d, --db FILE        use the database FILE\n"
+              "  -u, --user LOGIN     act as LOGIN (default: the Unix login name)\n"
+              "  -h, --help           show this help and exit\n"
+              "  -V, --version        show the version and exit\n"
+              "\n"
+              "Exit status: 0 success, 1 runtime failure, 2 usage or configuration error.\n"
+              "TIENDO_TODAY=YYYY-MM-DD pins today's date. See tiendo(1) and tiendo.ini(5).\n"));
+}
+
+static void default_user(char *buf, size_t size)
+{
+    struct passwd *pw = getpwuid(getuid());
+    const char *name = pw != NULL ? pw->pw_name : getenv("USER");
+    snprintf(buf, size, "%s", name != NULL ? name : "unknown");
+}
+
+void cli_settle(struct cli *cli)
+{
+    set_language(cli->cfg.language);
+    if (cli->db_option != NULL)
+        snprintf(cli->db_path, sizeof cli->db_path, "%s", cli->db_option);
+    else if (cli->cfg.db_path != NULL && cli->cfg.db_path[0] != '\0')
+        snprintf(cli->db_path, sizeof cli->db_path, "%s", cli->cfg.db_path);
+    else
+        paths_default_db(cli->db_path, sizeof cli->db_path);
+    if (cli->user_option != NULL)
+        snprintf(cli->user, sizeof cli->user, "%s", cli->user_option);
+    else
+        default_user(cli->user, sizeof cli->user);
+}
+
+int cli_main(int argc, char **argv)
+{
+    setup_locale();
+    set_language("auto"); /* until the settings say otherwise */
+
+    enum { OPT_PLAN = 256, OPT_DEMO };
+    static const struct option options[] = {
+        {"config", required_argument, NULL, 'c'}, {"db", required_argument, NULL, 'd'},
+        {"user", required_argument, NULL, 'u'},   {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},      {"plan", required_argument, NULL, OPT_PLAN},
+        {"demo", no_argument, NULL, OPT_DEMO},    {NULL, 0, NULL, 0},
+    };
+    struct cli cli;
+    memset(&cli, 0, sizeof cli);
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, ":c:d:u:hV", options, NULL)) != -1) {
+        switch (c) {
+        case 'c':
+            cli.config_file = optarg;
+            break;
+        case 'd':
+            cli.db_option = optarg;
+            break;
+        case 'u':
+            cli.user_option = optarg;
+            break;
+        case OPT_PLAN:
+            cli.plan_option = optarg;
+            break;
+        case OPT_DEMO:
+            cli.demo = true;
+            break;
+        case 'h':
+            usage(stdout);
+            return 0;
+        case 'V':
+            printf("tiendo %s\n", TIENDO_VERSION);
+            return 0;
+        case ':':
+            cli_error(_("option %s needs a value; see tiendo --help"), argv[optind - 1]);
+            return 2;
+        default:
+            cli_error(_("unknown option %s; see tiendo --help"), argv[optind - 1]);
+            return 2;
+        }
+    }
+    const char *command = optind < argc ? argv[optind] : NULL;
+    if (optind + 1 < argc) {
+        cli_error(_("unexpected argument \"%s\"; see tiendo --help"), argv[optind + 1]);
+        return 2;
+    }
+    if (command != NULL && strcmp(command, "init") != 0 && strcmp(command, "check") != 0) {
+        cli_error(_("unknown command \"%s\"; see tiendo --help"), command);
+        return 2;
+    }
+    if ((cli.plan_option != NULL || cli.demo) && (command == NULL || strcmp(command, "init") != 0)) {
+        cli_error(_("--plan and --demo go with the init command; see tiendo --help"));
+        return 2;
+    }
+
+    struct td_err err = {0};
+    if (date_today(&cli.today, &err) != 0)
+        return cli_fail(&err);
+    int status;
+    if (command != NULL && strcmp(command, "check") == 0) {
+        status = cli_cmd_check(&cli); /* reports every problem, not only the first */
+    } else if (config_load(&cli.cfg, cli.config_file, &err) != 0) {
+        status = cli_fail(&err);
+    } else {
+        cli_settle(&cli);
+        status = command == NULL ? cli_cmd_ui(&cli) : cli_cmd_init(&cli);
+    }
+    config_free(&cli.cfg);
+    return status;
+}

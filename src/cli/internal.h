@@ -1,0 +1,51 @@
+/* What the subcommands share: the parsed command line and the loaded settings. */
+#ifndef TIENDO_CLI_INTERNAL_H
+#define TIENDO_CLI_INTERNAL_H
+
+#include <limits.h>
+#include <stdbool.h>
+
+#include "tiendo/config.h"
+#include "tiendo/date.h"
+#include "tiendo/err.h"
+#include "tiendo/plan.h"
+#include "tiendo/store.h"
+
+struct cli {
+    const char *config_file; /* --config */
+    const char *db_option;   /* --db */
+    const char *user_option; /* --user */
+    const char *plan_option; /* init --plan */
+    bool demo;               /* init --demo */
+    struct td_config cfg;
+    char db_path[PATH_MAX];
+    char user[256];
+    td_date today;
+};
+
+/* After the settings are loaded: the interface language, the database path (--db, else
+ * [database] path, else the data directory) and the user (--user, else the login name). */
+void cli_settle(struct cli *cli);
+
+/* Prints "tiendo: message" on stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Prints err and returns its exit status. */
+int cli_fail(const struct td_err *err);
+
+/* The plan file to use: init --plan, else [plan] file when an INI set it, else the file the
+ * database was synchronised from, else the default of [plan] file. */
+void cli_plan_path(const struct cli *cli, struct store *st, char *buf, size_t size);
+
+/* Opens the database with the settings (create for init). */
+int cli_open_store(const struct cli *cli, bool create, struct store **out, struct td_err *err);
+
+/* Loads the plan file and synchronises it when it changed since the last time. A missing
+ * plan file is not an error when the database already holds the plan (only `check` says so).
+ * Returns 0 or an exit status. */
+int cli_sync_plan(const struct cli *cli, struct store *st, bool force, bool quiet);
+
+int cli_cmd_init(struct cli *cli);
+int cli_cmd_check(struct cli *cli);
+int cli_cmd_ui(struct cli *cli);
+
+#endif

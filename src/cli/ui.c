@@ -1,0 +1,24 @@
+/* No command: open the full-screen program on the database. */
+#include "internal.h"
+#include "tiendo/tui.h"
+
+int cli_cmd_ui(struct cli *cli)
+{
+    struct store *st = NULL;
+    struct td_err err = {0};
+    if (cli_open_store(cli, false, &st, &err) != 0)
+        return cli_fail(&err);
+    int status = cli_sync_plan(cli, st, false, true);
+    if (status == 0) {
+        struct tui_context ctx = {
+            .store = st,
+            .cfg = &cli->cfg,
+            .user = cli->user,
+            .today = cli->today,
+        };
+        if (tui_run(&ctx, &err) != 0)
+            status = cli_fail(&err);
+    }
+    store_close(st);
+    return status;
+}

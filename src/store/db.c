@@ -1,0 +1,189 @@
+/* Opening the database, its connection settings, statements and transactions. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "internal.h"
+#include "tiendo/i18n.h"
+
+int store_fail(struct store *st, const char *what, struct td_err *err)
+{
+    int code = sqlite3_extended_errcode(st->db);
+    const char *msg = sqlite3_errmsg(st->db);
+    switch (code & 0xFF) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return td_err_set(err, TD_E_BUSY,
+                          _("%s: the database is busy (another session is writing); try again"),
+                          st->path);
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_CANTOPEN:
+        return td_err_set(err, TD_E_DB,
+                          _("%s: cannot write the database (%s); check the permissions of the "
+                            "file and its directory"),
+                          st->path, msg);
+    case SQLITE_CORRUPT:
+        return td_err_set(err, TD_E_DB,
+                          _("%s: the database is damaged (%s); restore it from a backup"),
+                          st->path, msg);
+    case SQLITE_NOTADB:
+        return td_err_set(err, TD_E_DB, _("%s: not a tiendo database (not an SQLite file)"),
+                          st->path);
+    case SQLITE_FULL:
+        return td_err_set(err, TD_E_DB, _("%s: the disk is full; nothing was saved"), st->path);
+    case SQLITE_CONSTRAINT:
+        return td_err_set(err, TD_E_INVALID, _("%s: refused by the database: %s"), what, msg);
+    default:
+        return td_err_set(err, TD_E_DB, _("%s: %s: %s"), st->path, what, msg);
+    }
+}
+
+sqlite3_stmt *store_stmt(struct store *st, const char *sql, struct td_err *err)
+{
+    for (int i = 0; i < st->ncache; i++) {
+        if (st->cache[i].sql == sql) {
+            sqlite3_reset(st->cache[i].stmt);
+            sqlite3_clear_bindings(st->cache[i].stmt);
+            return st->cache[i].stmt;
+        }
+    }
+    sqlite3_stmt *s = NULL;
+    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
+        store_fail(st, _("preparing a query"), err);
+        sqlite3_finalize(s);
+        return NULL;
+    }
+    if (st->ncache < STMT_CACHE) {
+        st->cache[st->ncache].sql = sql;
+        st->cache[st->ncache].stmt = s;
+        st->ncache++;
+    } else {
+        /* Should not happen: raise STMT_CACHE. Keep working, at the cost of a leak-free
+         * re-prepare on the oldest slot. */
+        sqlite3_finalize(st->cache[0].stmt);
+        st->cache[0].sql = sql;
+        st->cache[0].stmt = s;
+    }
+    return s;
+}
+
+int store_exec(struct store *st, const char *sql, struct td_err *err)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+        sqlite3_free(msg);
+        return store_fail(st, sql, err);
+    }
+    return 0;
+}
+
+int store_begin(struct store *st, struct td_err *err)
+{
+    return store_exec(st, "BEGIN IMMEDIATE", err);
+}
+
+int store_commit(struct store *st, struct td_err *err)
+{
+    if (store_exec(st, "COMMIT", err) != 0) {
+        store_rollback(st);
+        return -1;
+    }
+    return 0;
+}
+
+void store_rollback(struct store *st)
+{
+    if (!sqlite3_get_autocommit(st->db))
+        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int store_bind_opt_text(sqlite3_stmt *s, int i, const char *text)
+{
+    if (text == NULL || text[0] == '\0')
+        return sqlite3_bind_null(s, i);
+    return sqlite3_bind_text(s, i, text, -1, SQLITE_TRANSIENT);
+}
+
+static void store_free(struct store *st)
+{
+    for (int i = 0; i < st->ncache; i++)
+        sqlite3_finalize(st->cache[i].stmt);
+    if (st->db != NULL)
+        sqlite3_close(st->db);
+    free(st->path);
+    free(st->user);
+    free(st);
+}
+
+void store_close(struct store *st)
+{
+    if (st != NULL)
+        store_free(st);
+}
+
+int store_open(struct store **out, const char *path, const struct store_options *opts,
+               struct td_err *err)
+{
+    *out = NULL;
+    struct stat sb;
+    bool existed = stat(path, &sb) == 0;
+    if (!existed && !opts->create)
+        return td_err_set(err, TD_E_NOTFOUND,
+                          _("%s: no database here; create it with: tiendo init --demo"), path);
+    if (existed && S_ISDIR(sb.st_mode))
+        return td_err_set(err, TD_E_DB, _("%s: is a directory, not a database file"), path);
+    if (existed && access(path, R_OK) != 0)
+        return td_err_set(err, TD_E_DB, _("%s: cannot read the database (%s)"), path,
+                          strerror(errno));
+    if (existed && access(path, W_OK) != 0)
+        return td_err_set(err, TD_E_DB,
+                          _("%s: the database is read-only (%s); tiendo needs to write it"), path,
+                          strerror(errno));
+
+    struct store *st = calloc(1, sizeof *st);
+    if (st == NULL)
+        return td_err_set(err, TD_E_NOMEM, _("out of memory"));
+    st->path = strdup(path);
+    st->user = strdup(opts->user != NULL ? opts->user : "?");
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (opts->create ? SQLITE_OPEN_CREATE : 0);
+    int rc = sqlite3_open_v2(path, &st->db, flags, NULL);
+    if (rc != SQLITE_OK) {
+        if (st->db == NULL) {
+            free(st->path);
+            free(st->user);
+            free(st);
+            return td_err_set(err, TD_E_NOMEM, _("out of memory"));
+        }
+        store_fail(st, _("opening"), err);
+        store_free(st);
+        return -1;
+    }
+    sqlite3_extended_result_codes(st->db, 1);
+    sqlite3_busy_timeout(st->db, (int)opts->busy_timeout_ms);
+
+    /* Reading the schema first tells a non-SQLite or damaged file before anything is written.
+     * journal_mode=WAL lets readers and one writer work at once; synchronous=NORMAL is safe
+     * in WAL (a power cut may lose the last commits, never the file). */
+    if (store_exec(st, "SELECT count(*) FROM sqlite_schema", err) != 0 ||
+        store_exec(st, "PRAGMA foreign_keys = ON", err) != 0 ||
+        store_exec(st, "PRAGMA journal_mode = WAL", err) != 0 ||
+        store_exec(st, "PRAGMA synchronous = NORMAL", err) != 0 || store_migrate(st, err) != 0) {
+        store_free(st);
+        if (!existed) {
+            /* Never leave a half-made database behind. */
+            char side[4200];
+            unlink(path);
+            snprintf(side, sizeof side, "%s-wal", path);
+            unlink(side);
+            snprintf(side, sizeof side, "%s-shm", path);
+            unlink(side);
+        }
+        return -1;
+    }
+    *out = st;
+    return 0;
+}

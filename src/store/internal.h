@@ -1,0 +1,42 @@
+/* What the store's files share: the connection, the statement cache, transactions. */
+#ifndef TIENDO_STORE_INTERNAL_H
+#define TIENDO_STORE_INTERNAL_H
+
+#include <sqlite3.h>
+
+#include "tiendo/store.h"
+
+#define STMT_CACHE 64
+
+struct store {
+    sqlite3 *db;
+    char *path;
+    char *user;
+    struct {
+        const char *sql; /* a string literal: cached by address */
+        sqlite3_stmt *stmt;
+    } cache[STMT_CACHE];
+    int ncache;
+};
+
+/* A prepared statement for sql (a string literal), prepared once per connection and reset
+ * before it is handed out. NULL with err set on failure. */
+sqlite3_stmt *store_stmt(struct store *st, const char *sql, struct td_err *err);
+
+/* Runs SQL without results (schema, pragmas, transaction control). */
+int store_exec(struct store *st, const char *sql, struct td_err *err);
+
+/* BEGIN IMMEDIATE, so that a write never fails half-way on a snapshot; COMMIT; ROLLBACK. */
+int store_begin(struct store *st, struct td_err *err);
+int store_commit(struct store *st, struct td_err *err);
+void store_rollback(struct store *st);
+
+/* Turns the connection's last error into a td_err (busy, read-only, damaged, other). */
+int store_fail(struct store *st, const char *what, struct td_err *err);
+
+/* Binds text, or NULL when text is NULL or empty (for optional dates). */
+int store_bind_opt_text(sqlite3_stmt *s, int i, const char *text);
+
+int store_migrate(struct store *st, struct td_err *err);
+
+#endif
