@@ -67,27 +67,31 @@ $(ASAN)/obj/%.o: %.c $(DEPS_OK)
 
 $(BUILD)/libtiendo.a: $(LIB_OBJ)
 	@rm -f $@
-	$(AR) rcs $@ $(LIB_OBJ)
+	@$(AR) rcs $@ $(LIB_OBJ)
 
 $(ASAN)/libtiendo.a: $(LIB_AOBJ)
 	@rm -f $@
-	$(AR) rcs $@ $(LIB_AOBJ)
+	@$(AR) rcs $@ $(LIB_AOBJ)
 
 $(BIN): $(BUILD)/obj/src/main.o $(BUILD)/libtiendo.a
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
+	@echo "  LD      $@"
+	@$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
 
 $(ABIN): $(ASAN)/obj/src/main.o $(ASAN)/libtiendo.a
 	@mkdir -p $(@D)
-	$(CC) $(ASAN_FLAGS) -o $@ $^ $(LIBS)
+	@echo "  LD      $@"
+	@$(CC) $(ASAN_FLAGS) -o $@ $^ $(LIBS)
 
 $(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(BUILD)/libtiendo.a
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -o $@ $^ $(LIBS) $(CMOCKA_LIBS)
+	@echo "  LD      $@"
+	@$(CC) $(CFLAGS) -o $@ $^ $(LIBS) $(CMOCKA_LIBS)
 
 $(ASAN)/tests/%: $(ASAN)/obj/tests/unit/%.o $(ASAN)/libtiendo.a
 	@mkdir -p $(@D)
-	$(CC) $(ASAN_FLAGS) -o $@ $^ $(LIBS) $(CMOCKA_LIBS)
+	@echo "  LD      $@"
+	@$(CC) $(ASAN_FLAGS) -o $@ $^ $(LIBS) $(CMOCKA_LIBS)
 
 # The build tree mirrors the installed layout (bin/, share/tiendo/plans, share/locale), so
 # the program finds its plans and translations the same way in both.
@@ -103,11 +107,14 @@ $(BUILD)/share/locale/%/LC_MESSAGES/tiendo.mo: po/%.po
 	@mkdir -p $(@D)
 	msgfmt --check -o $@ $<
 
-# Regenerates the template after strings change; the catalogues are then merged with msgmerge.
+# After strings change: regenerates the template, merges it into vi.po (then translate what
+# is new: tests/i18n.sh fails until vi.po is complete) and into en.po.
+XGETTEXT = xgettext --from-code=UTF-8 -k_ -kN_ -kngettext:1,2 -c/ --package-name=tiendo
 pot:
-	xgettext --from-code=UTF-8 -k_ -kN_ -c/ --package-name=tiendo -o po/tiendo.pot \
-		$(sort $(wildcard src/*.c src/*/*.c))
-	for p in $(PO); do msgmerge -q -U --backup=none $$p po/tiendo.pot; done
+	$(XGETTEXT) -o po/tiendo.pot $(sort $(wildcard src/*.c src/*/*.c))
+	msgmerge -q -U --backup=none po/vi.po po/tiendo.pot
+	msgmerge -q -U --backup=none po/en.po po/tiendo.pot
+	msgen -o po/en.po po/en.po
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
@@ -128,4 +135,5 @@ clean:
 	rm -rf $(BUILD)
 
 .PHONY: all run test install clean pot
+.SECONDARY:
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

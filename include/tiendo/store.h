@@ -13,6 +13,7 @@ struct store_options {
     long busy_timeout_ms; /* how long a write waits for another session */
     bool create;          /* create the file when it does not exist (init) */
     const char *user;     /* login recorded in updated_by */
+    int schema_version;   /* migrate only up to this version (tests); 0: the latest */
 };
 
 /* Opens (or with create, creates) the database at path, sets foreign keys, WAL and the busy
@@ -26,8 +27,6 @@ void store_close(struct store *st);
 
 /* The schema version this program writes (PRAGMA user_version). */
 int store_schema_version(void);
-/* Migrates up to version `to` only (for tests of migrations from older databases). */
-int store_migrate_to(struct store *st, int to, struct td_err *err);
 int store_user_version(struct store *st);
 
 /* Writes the plan's settings into the database in one transaction: rows are matched by code,

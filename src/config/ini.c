@@ -260,6 +260,8 @@ int ini_doc_load(const char *path, struct ini_doc **out, struct td_err *err)
         int line = paren != NULL ? atoi(paren + 1) : 0;
         if (arrow != NULL) {
             msg = arrow + 2;
+            while (*msg == ' ')
+                msg++;
             msg[strcspn(msg, "\n")] = '\0';
         }
         td_err_set(err, TD_E_CONFIG, _("%s:%d: syntax error: %s"), path, line, msg);

@@ -76,7 +76,7 @@ int store_exec(struct store *st, const char *sql, struct td_err *err)
     char *msg = NULL;
     if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
         sqlite3_free(msg);
-        return store_fail(st, sql, err);
+        return store_fail(st, _("updating the database"), err);
     }
     return 0;
 }
@@ -171,7 +171,10 @@ int store_open(struct store **out, const char *path, const struct store_options 
     if (store_exec(st, "SELECT count(*) FROM sqlite_schema", err) != 0 ||
         store_exec(st, "PRAGMA foreign_keys = ON", err) != 0 ||
         store_exec(st, "PRAGMA journal_mode = WAL", err) != 0 ||
-        store_exec(st, "PRAGMA synchronous = NORMAL", err) != 0 || store_migrate(st, err) != 0) {
+        store_exec(st, "PRAGMA synchronous = NORMAL", err) != 0 ||
+        store_migrate_to(st, opts->schema_version > 0 ? opts->schema_version
+                                                      : store_schema_version(),
+                         err) != 0) {
         store_free(st);
         if (!existed) {
             /* Never leave a half-made database behind. */

@@ -37,6 +37,6 @@ int store_fail(struct store *st, const char *what, struct td_err *err);
 /* Binds text, or NULL when text is NULL or empty (for optional dates). */
 int store_bind_opt_text(sqlite3_stmt *s, int i, const char *text);
 
-int store_migrate(struct store *st, struct td_err *err);
+int store_migrate_to(struct store *st, int to, struct td_err *err);
 
 #endif

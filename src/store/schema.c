@@ -227,7 +227,3 @@ int store_migrate_to(struct store *st, int to, struct td_err *err)
     return store_commit(st, err);
 }
 
-int store_migrate(struct store *st, struct td_err *err)
-{
-    return store_migrate_to(st, NMIGRATIONS, err);
-}

@@ -1,0 +1,177 @@
+#!/bin/bash
+# Command-line tests: the real binary against real files in a temporary directory.
+set -u
+BIN=$(realpath "$1")
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/../lib.sh"
+
+T=$(mktemp -d)
+chmod 755 "$T"
+trap 'rm -rf "$T"' EXIT
+export HOME=$T/home TIENDO_TODAY=2025-12-20 LANG=C.UTF-8
+unset XDG_CONFIG_HOME XDG_DATA_HOME LC_ALL LANGUAGE
+mkdir -p "$HOME"
+out=$T/out
+err=$T/err
+
+# run ARGS...: runs tiendo, stdout in $out, stderr in $err, status in $rc.
+run() {
+	"$BIN" "$@" >"$out" 2>"$err" </dev/null
+	rc=$?
+}
+
+expect() { # name want-status want-stderr-text
+	if [ "$rc" -eq "$2" ] && { [ -z "${3:-}" ] || contains "$err" "$3"; }; then
+		ok "$1"
+	else
+		not_ok "$1" "status $rc (want $2)" "stderr: $(head -c 600 "$err")" "want: ${3:-}"
+	fi
+}
+
+# --help, --version, usage errors
+run --help
+check "--help prints the usage and exits 0" test "$rc" -eq 0 -a -s "$out"
+check "--help names the commands" contains "$out" "init [--plan FILE] [--demo]"
+run --version
+check "--version prints the version" grep -qE '^tiendo [0-9]+\.[0-9]+\.[0-9]+$' "$out"
+run --bogus
+expect "an unknown option is a usage error (2)" 2 "tiendo: unknown option --bogus"
+run frobnicate
+expect "an unknown command is a usage error (2)" 2 'tiendo: unknown command "frobnicate"'
+run --db
+expect "an option without its value is a usage error" 2 "needs a value"
+run --demo
+expect "--demo without init is a usage error" 2 "--plan and --demo go with the init command"
+LANG=vi_VN.UTF-8 run --help
+check "--help speaks Vietnamese under a vi locale (none generated)" contains "$out" "Cách dùng"
+TIENDO_TODAY=20/12/2025 run check
+expect "a malformed TIENDO_TODAY is a usage error" 2 "TIENDO_TODAY: expected a date as YYYY-MM-DD"
+
+# init
+default_db=$HOME/.local/share/tiendo/tiendo.db
+run init
+expect "init creates the database under the data directory" 0
+check "init made $default_db" test -f "$default_db"
+check "init says where the database is" contains "$out" "$default_db"
+db=$T/data/plan.db
+run --db "$db" init --demo
+expect "init --demo on a new path creates its directory" 0
+check "init --demo adds the demo rows" contains "$out" "Demo data:"
+sqlite3 "$db" .dump >"$T/dump1"
+run --db "$db" init --demo
+expect "init twice succeeds" 0
+sqlite3 "$db" .dump >"$T/dump2"
+check "init twice changes nothing the second time" cmp -s "$T/dump1" "$T/dump2"
+check "the demo tasks are marked as demo data" \
+	test "$(sqlite3 "$db" 'SELECT count(*) FROM task WHERE is_demo = 0')" = 0
+run --db "$db" init --plan "$T/none.ini"
+expect "init with a missing plan file fails with its name (2)" 2 "$T/none.ini"
+
+# check
+run --db "$db" check
+expect "check on a healthy database exits 0" 0
+check "check says it found nothing" contains "$out" "No problems found."
+cp "$db" "$T/fk.db"
+sqlite3 "$T/fk.db" "PRAGMA foreign_keys=OFF; INSERT INTO task_unit VALUES (9999, 1);"
+run --db "$T/fk.db" check
+expect "check reports a broken foreign key and exits 1" 1 "table task_unit row"
+cp "$db" "$T/bad.db"
+sqlite3 "$T/bad.db" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+size=$(stat -c %s "$T/bad.db")
+# Overwrite pages in the middle of the file, leaving the header intact.
+dd if=/dev/urandom of="$T/bad.db" bs=4096 seek=3 count=4 conv=notrunc status=none
+run --db "$T/bad.db" check
+expect "check reports a damaged database and exits 1" 1 "integrity"
+check "the damaged database keeps its size (nothing half-written)" \
+	test "$(stat -c %s "$T/bad.db")" -ge "$size"
+
+# Database problems: clear message, exit 1, nothing written
+run --db "$T/missing/x.db"
+expect "a missing database tells how to create it (1)" 1 "tiendo init"
+check "no directory is created for a missing database" test ! -e "$T/missing"
+printf 'plain text, not a database, plain text, not a database, plain text, not a database, plain text\n' >"$T/text.db"
+cp "$T/text.db" "$T/text.orig"
+run --db "$T/text.db" init
+expect "a non-SQLite file is refused (1)" 1 "not a tiendo database"
+check "the non-SQLite file is left as it was" cmp -s "$T/text.db" "$T/text.orig"
+check "no journal files are left beside it" test ! -e "$T/text.db-wal"
+cp "$db" "$T/new.db"
+sqlite3 "$T/new.db" "PRAGMA user_version = 99"
+run --db "$T/new.db" init
+expect "a database from a newer tiendo is refused (1)" 1 "schema version 99"
+mkdir "$T/ro"
+cp "$db" "$T/ro/ro.db"
+chmod 444 "$T/ro/ro.db"
+chmod 555 "$T/ro"
+if [ "$(id -u)" = 0 ]; then
+	# Root writes anything: run this one as nobody.
+	chmod 755 "$T/home"
+	setpriv --reuid=65534 --regid=65534 --clear-groups env HOME="$T/home" \
+		"$BIN" --db "$T/ro/ro.db" >"$out" 2>"$err" </dev/null
+	rc=$?
+else
+	run --db "$T/ro/ro.db"
+fi
+expect "a read-only database is refused (1)" 1 "read-only"
+chmod 755 "$T/ro"
+cp "$db" "$T/busy.db"
+printf '[database]\nbusy_timeout_ms = 200\n' >"$T/busy.ini"
+{
+	echo "BEGIN EXCLUSIVE; DELETE FROM audit_log;"
+	sleep 3
+	echo "COMMIT;"
+} | sqlite3 "$T/busy.db" &
+holder=$!
+sleep 0.5
+run --config "$T/busy.ini" --db "$T/busy.db" init
+expect "a locked database says busy, try again (1)" 1 "busy"
+wait "$holder"
+
+# Configuration errors: file, section and key named; exit 2 before anything is drawn
+conf() { printf "$1" >"$T/c.ini"; run --config "$T/c.ini" --db "$db" "${@:2}"; }
+conf '[ui]\nlanguage = fr\n'
+expect "a bad choice names file, section and key (2)" 2 \
+	"tiendo: $T/c.ini: [ui] language: expected one of vi, en, auto; got \"fr\""
+conf '[iu]\n'
+expect "an unknown section is an error (2)" 2 "tiendo: $T/c.ini: [iu]: unknown section"
+conf '[ui]\ncolour = red\n'
+expect "an unknown key is an error (2)" 2 "tiendo: $T/c.ini: [ui] colour: unknown key"
+conf '[database]\nbusy_timeout_ms = soon\n'
+expect "a wrong type is an error (2)" 2 "[database] busy_timeout_ms: expected a whole number"
+conf '[database]\nbusy_timeout_ms = 9000000\n'
+expect "an out-of-range value is an error (2)" 2 "expected a number from 0 to 600000"
+conf '[ui]\ndate_format = %%Y/%%m\n'
+expect "a bad date format is an error (2)" 2 "[ui] date_format: expected a date format"
+conf '[ui]\nlanguage = en\nlanguage = vi\n'
+expect "a key set twice is an error (2)" 2 "[ui] language is set twice"
+conf '\xef\xbb\xbf[ui]\nlanguage = en\n' check
+expect "a byte-order mark is accepted" 0
+conf '[database]\npath = \xff\n' check
+expect "invalid UTF-8 is refused with its line" 1 "c.ini:2: not valid UTF-8"
+run --config "$T/absent.ini" --db "$db" check
+expect "a missing --config file is an error" 1 "absent.ini"
+run --config "$T/absent.ini" --db "$db" init
+expect "a missing --config file stops init (2)" 2 "absent.ini"
+printf '[ui]\nlanguage = fr\ntheme = dark\n[oops]\n' >"$T/many.ini"
+run --config "$T/many.ini" --db "$db" check
+expect "check lists every problem" 1 "3 problems found"
+check "check names each problem" test "$(grep -c "many.ini" "$err")" -eq 3
+
+# Order of files: the user's file, then --config; later values win.
+mkdir -p "$HOME/.config/tiendo"
+printf '[ui]\nlanguage = vi\n' >"$HOME/.config/tiendo/tiendo.ini"
+run --db "$db" init
+check "the user's file is read (language = vi)" contains "$out" "Cơ sở dữ liệu"
+printf '[ui]\nlanguage = en\n' >"$T/en.ini"
+run --config "$T/en.ini" --db "$db" init
+check "--config wins over the user's file" contains "$out" "ready"
+printf '[ui]\nlanguage = fr\n' >"$HOME/.config/tiendo/tiendo.ini"
+run --db "$db" init
+expect "an error in the user's file names it" 2 "$HOME/.config/tiendo/tiendo.ini: [ui] language"
+rm "$HOME/.config/tiendo/tiendo.ini"
+
+# The full-screen program needs a terminal and says so.
+run --db "$db"
+expect "without a terminal the program says it needs one (2)" 2 "needs a terminal"
+
+finish

@@ -1,0 +1,68 @@
+# Screen-test harness: runs the real binary in a detached tmux at a fixed size, types keys,
+# and reads the screen back with capture-pane, polling (never a bare sleep) until the
+# expected text is there.
+E2E_SOCK="tiendo-e2e-$$-$RANDOM"
+E2E_TIMEOUT=${E2E_TIMEOUT:-10}
+
+_tmux() { tmux -L "$E2E_SOCK" "$@"; }
+
+# e2e_start COLS LINES COMMAND: starts COMMAND (a shell command line) in a new terminal.
+e2e_start() {
+	local conf
+	conf=$(mktemp)
+	printf 'set -g remain-on-exit on\nset -g status off\nset -g default-terminal screen\n' >"$conf"
+	_tmux -f "$conf" new-session -d -x "$1" -y "$2" -s e2e "$3"
+	rm -f "$conf"
+}
+
+# The screen as text, one line per row (-J joins nothing at a fixed size; trailing blanks cut).
+e2e_screen() { _tmux capture-pane -p -t e2e; }
+# The screen with its attributes as escape sequences.
+e2e_screen_attrs() { _tmux capture-pane -p -e -t e2e; }
+
+# e2e_wait TEXT: waits until TEXT (fixed string) is on the screen; 1 on time-out.
+e2e_wait() {
+	local deadline=$((SECONDS + E2E_TIMEOUT))
+	while [ $SECONDS -lt $deadline ]; do
+		e2e_screen | grep -qF -- "$1" && return 0
+		sleep 0.05
+	done
+	return 1
+}
+
+# e2e_wait_gone TEXT: waits until TEXT is no longer on the screen.
+e2e_wait_gone() {
+	local deadline=$((SECONDS + E2E_TIMEOUT))
+	while [ $SECONDS -lt $deadline ]; do
+		e2e_screen | grep -qF -- "$1" || return 0
+		sleep 0.05
+	done
+	return 1
+}
+
+# e2e_keys KEY...: tmux key names (Down, Enter, Escape, F1, C-s) or single characters.
+e2e_keys() { _tmux send-keys -t e2e "$@"; }
+# e2e_type TEXT: types TEXT literally (UTF-8 as a terminal would send it).
+e2e_type() { _tmux send-keys -t e2e -l -- "$1"; }
+
+e2e_resize() { _tmux resize-window -t e2e -x "$1" -y "$2"; }
+
+# e2e_exited: waits for the program to end; prints its exit status.
+e2e_exited() {
+	local deadline=$((SECONDS + E2E_TIMEOUT))
+	while [ $SECONDS -lt $deadline ]; do
+		if [ "$(_tmux display -p -t e2e '#{pane_dead}')" = 1 ]; then
+			_tmux display -p -t e2e '#{pane_dead_status}'
+			return 0
+		fi
+		sleep 0.05
+	done
+	return 1
+}
+
+e2e_stop() { _tmux kill-server 2>/dev/null; }
+
+# e2e_expect NAME TEXT: ok when TEXT shows up; otherwise not ok with the screen.
+e2e_expect() {
+	if e2e_wait "$2"; then ok "$1"; else not_ok "$1" "wanted: $2" "screen:" "$(e2e_screen)"; fi
+}

@@ -1,0 +1,33 @@
+#!/bin/bash
+# Screen tests: every tests/e2e/test_*.sh against the binary given, each in its own tmux
+# server, with a demo database made for the run. Sanitizer reports (written to files, not
+# to the screen) fail the run.
+set -u
+BIN=$(realpath "$1")
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/../lib.sh"
+. "$here/lib.sh"
+
+T=$(mktemp -d)
+trap 'e2e_stop; rm -rf "$T"' EXIT
+export HOME=$T/home TIENDO_TODAY=2025-12-20 LANG=C.UTF-8
+unset XDG_CONFIG_HOME XDG_DATA_HOME LC_ALL LANGUAGE NO_COLOR
+mkdir -p "$HOME"
+export ASAN_OPTIONS="${ASAN_OPTIONS:-}:log_path=$T/sanitizer"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:-}:log_path=$T/sanitizer"
+DB=$T/demo.db
+"$BIN" --db "$DB" init --demo >/dev/null || { not_ok "init --demo for the screen tests"; finish; exit 1; }
+
+# tiendo ARGS...: the command line that runs tiendo in the test terminal.
+tiendo() { printf 'env HOME=%q TIENDO_TODAY=%q %q --db %q' "$HOME" "$TIENDO_TODAY" "$BIN" "$DB"; printf ' %q' "$@"; }
+
+for t in "$here"/test_*.sh; do
+	. "$t"
+	e2e_stop
+done
+
+for f in "$T"/sanitizer*; do
+	[ -e "$f" ] || continue
+	not_ok "no sanitizer report" "$(head -40 "$f")"
+done
+finish

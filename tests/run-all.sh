@@ -1,0 +1,58 @@
+#!/bin/bash
+# Runs every suite: unit tests (cmocka), command-line tests and screen tests (tmux), first on
+# the normal build, then on the one built with -fsanitize=address,undefined. Any sanitizer
+# report fails the run. Prints "N passed, N failed" last.
+set -u
+cd "$(dirname "$0")/.."
+build=${1:-build}
+asan=${2:-build/asan}
+
+export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0"
+export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+total_pass=0
+total_fail=0
+failures=()
+
+tally() { # suite-name output-file exit-status
+	local p f
+	p=$(grep -cE '^\[       OK \]|^ok - ' "$2")
+	f=$(grep -E '^\[  FAILED  \]|^not ok - ' "$2" | grep -vc 'test(s)')
+	if [ "$3" -ne 0 ] && [ "$f" -eq 0 ]; then
+		f=1 # crashed or exited badly without saying which test
+	fi
+	total_pass=$((total_pass + p))
+	total_fail=$((total_fail + f))
+	[ "$f" -eq 0 ] || failures+=("$1")
+}
+
+run_suite() { # name command...
+	local name=$1 out
+	shift
+	out=$(mktemp)
+	echo "== $name"
+	"$@" >"$out" 2>&1
+	local rc=$?
+	grep -E '^\[  FAILED  \]|^not ok|^    |ERROR|runtime error|Sanitizer|^# ' "$out" | grep -v 'test(s)' | head -60
+	tally "$name" "$out" "$rc"
+	rm -f "$out"
+}
+
+run_suite "translations" tests/i18n.sh
+for variant in normal asan; do
+	if [ $variant = normal ]; then dir=$build; export ASAN_OPTIONS=""; else
+		dir=$asan
+		export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:exitcode=86"
+	fi
+	for t in "$dir"/tests/test_*; do
+		run_suite "$variant unit $(basename "$t")" "$t"
+	done
+	run_suite "$variant command line" tests/cli/run.sh "$dir/bin/tiendo"
+	run_suite "$variant screens" tests/e2e/run.sh "$dir/bin/tiendo"
+done
+
+echo
+if [ ${#failures[@]} -gt 0 ]; then
+	printf 'failed suite: %s\n' "${failures[@]}"
+fi
+echo "$total_pass passed, $total_fail failed"
+[ "$total_fail" -eq 0 ]

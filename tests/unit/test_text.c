@@ -1,0 +1,123 @@
+/* Text: UTF-8 checks, NFC, escaping of control characters, display widths, language. */
+#include <locale.h>
+
+#include "helpers.h"
+
+#include "tiendo/lang.h"
+#include "tiendo/text.h"
+
+static int setup(void **state)
+{
+    (void)state;
+    return setlocale(LC_ALL, "C.UTF-8") != NULL ? 0 : -1;
+}
+
+static void test_utf8_validation_rejects_malformed_bytes(void **state)
+{
+    (void)state;
+    const char *ok = "Nguyễn Thị Hương";
+    assert_true(text_valid_utf8(ok, strlen(ok)));
+    assert_false(text_valid_utf8("\xC3", 1));          /* cut short */
+    assert_false(text_valid_utf8("\xC0\xAF", 2));      /* overlong */
+    assert_false(text_valid_utf8("\xED\xA0\x80", 3));  /* surrogate */
+    assert_false(text_valid_utf8("\xFF", 1));
+    assert_false(text_valid_utf8("a\0b", 3));
+}
+
+static void test_nfc_composes_vietnamese_marks(void **state)
+{
+    (void)state;
+    /* "ế" typed as e + circumflex + acute (NFD) becomes one character. */
+    char *s = text_nfc("Nguye\xCC\x82\xCC\x83n");
+    assert_non_null(s);
+    assert_string_equal(s, "Nguyễn");
+    free(s);
+    assert_null(text_nfc("\xFF"));
+}
+
+static void test_escape_shows_control_characters_in_caret_notation(void **state)
+{
+    (void)state;
+    char out[128];
+    text_escape("a\x1b[31mred\x07", out, sizeof out);
+    assert_string_equal(out, "a^[[31mred^G");
+    text_escape("tab\there\x7f", out, sizeof out);
+    assert_string_equal(out, "tab^Ihere^?");
+    text_escape("c1\xC2\x9B" "x", out, sizeof out);
+    assert_string_equal(out, "c1<U+009B>x");
+    text_escape("bad\xFFz", out, sizeof out);
+    assert_string_equal(out, "bad\\xFFz");
+    text_escape("Hương", out, sizeof out);
+    assert_string_equal(out, "Hương");
+    /* Cut at a character boundary when the buffer is short, full length reported. */
+    size_t need = text_escape("ab\x1b", out, 4);
+    assert_int_equal(need, 4);
+    assert_string_equal(out, "ab");
+}
+
+static void test_width_counts_cells_not_bytes(void **state)
+{
+    (void)state;
+    assert_int_equal(text_width("Nguyễn Thị Hương"), 16);
+    assert_int_equal(text_width("Nguye\xCC\x82\xCC\x83n"), 6); /* combining marks: 0 */
+    assert_int_equal(text_width("中文"), 4);                  /* wide: 2 each */
+    assert_int_equal(text_width("\x1b"), 2);                  /* shown as ^[ */
+}
+
+static void test_fit_cuts_with_an_ellipsis_without_splitting_characters(void **state)
+{
+    (void)state;
+    char out[128];
+    assert_int_equal(text_fit("Phát triển hạ tầng", 10, out, sizeof out), 10);
+    assert_string_equal(out, "Phát triể…");
+    assert_int_equal(text_fit("ngắn", 10, out, sizeof out), 4);
+    assert_string_equal(out, "ngắn");
+    assert_int_equal(text_fit("中文中文", 5, out, sizeof out), 5);
+    assert_string_equal(out, "中文…");
+    assert_int_equal(text_fit("中文中文", 4, out, sizeof out), 3);
+    assert_string_equal(out, "中…");
+    assert_int_equal(text_fit("x\x1b[2J", 4, out, sizeof out), 4);
+    assert_string_equal(out, "x^[…");
+    assert_int_equal(text_fit("abc", 0, out, sizeof out), 0);
+    assert_string_equal(out, "");
+}
+
+static void test_digits_are_grouped_in_thousands(void **state)
+{
+    (void)state;
+    char out[32];
+    text_group_digits(1204, ",", out, sizeof out);
+    assert_string_equal(out, "1,204");
+    text_group_digits(1000000, ".", out, sizeof out);
+    assert_string_equal(out, "1.000.000");
+    text_group_digits(37, ",", out, sizeof out);
+    assert_string_equal(out, "37");
+    text_group_digits(-12345, ",", out, sizeof out);
+    assert_string_equal(out, "-12,345");
+}
+
+static void test_language_auto_follows_lc_all_then_lang(void **state)
+{
+    (void)state;
+    assert_string_equal(lang_pick("auto", NULL, "vi_VN.UTF-8"), "vi");
+    assert_string_equal(lang_pick("auto", "en_US.UTF-8", "vi_VN.UTF-8"), "en");
+    assert_string_equal(lang_pick("auto", "vi_VN", "en_US"), "vi");
+    assert_string_equal(lang_pick("auto", "", "C.UTF-8"), "en");
+    assert_string_equal(lang_pick("auto", NULL, NULL), "en");
+    assert_string_equal(lang_pick("vi", NULL, "en_US"), "vi");
+    assert_string_equal(lang_pick("en", "vi_VN", NULL), "en");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_utf8_validation_rejects_malformed_bytes),
+        cmocka_unit_test(test_nfc_composes_vietnamese_marks),
+        cmocka_unit_test(test_escape_shows_control_characters_in_caret_notation),
+        cmocka_unit_test(test_width_counts_cells_not_bytes),
+        cmocka_unit_test(test_fit_cuts_with_an_ellipsis_without_splitting_characters),
+        cmocka_unit_test(test_digits_are_grouped_in_thousands),
+        cmocka_unit_test(test_language_auto_follows_lc_all_then_lang),
+    };
+    return cmocka_run_group_tests(tests, setup, NULL);
+}
