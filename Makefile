@@ -113,8 +113,9 @@ XGETTEXT = xgettext --from-code=UTF-8 -k_ -kN_ -kngettext:1,2 -c/ --package-name
 pot:
 	$(XGETTEXT) -o po/tiendo.pot $(sort $(wildcard src/*.c src/*/*.c))
 	msgmerge -q -U --backup=none po/vi.po po/tiendo.pot
-	msgmerge -q -U --backup=none po/en.po po/tiendo.pot
+	msgmerge -q -U --backup=none --no-fuzzy-matching po/en.po po/tiendo.pot
 	msgen -o po/en.po po/en.po
+	for p in po/vi.po po/en.po; do msgattrib --no-obsolete -o $$p $$p; done
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \

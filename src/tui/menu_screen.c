@@ -67,14 +67,14 @@ static void menu_draw(struct app *app, void *state, int top, int height)
     draw_text(y++, 2, COLS - 4, s->plan_title != NULL ? s->plan_title : "", ROLE_NORMAL);
     char line[256];
     if (s->phase_name != NULL)
-        snprintf(line, sizeof line, "%s · %ld–%ld", s->phase_name, s->start_year, s->end_year);
+        snprintf(line, sizeof line, _("%s · plan period %ld–%ld"), s->phase_name, s->start_year,
+                 s->end_year);
     else
         snprintf(line, sizeof line, _("Plan period %ld–%ld"), s->start_year, s->end_year);
     draw_text(y++, 2, COLS - 4, line, ROLE_MUTED);
     if (s->demo_rows > 0)
         draw_text(y, 2, COLS - 4,
-                  _("DEMO DATA: the sample tasks, progress and figures are invented, "
-                    "not official"),
+                  _("DEMO DATA: sample figures for illustration, not official"),
                   ROLE_AT_RISK);
     y += 2;
     for (int i = 0; i < NENTRIES; i++, y++) {
@@ -88,10 +88,10 @@ static void menu_draw(struct app *app, void *state, int top, int height)
         char key[8];
         snprintf(key, sizeof key, "%c", entries[i].key);
         draw_text(y, 4, 2, key, sel ? ROLE_SELECTED : ROLE_MARKED);
-        draw_text(y, 7, 30, _(entries[i].label), role);
+        draw_text(y, 7, 26, _(entries[i].label), role);
         char detail[160];
         detail_of(app, entries[i].kind, detail, sizeof detail);
-        draw_text(y, 38, COLS - 40, detail, sel ? ROLE_SELECTED : ROLE_MUTED);
+        draw_text(y, 34, COLS - 36, detail, sel ? ROLE_SELECTED : ROLE_MUTED);
     }
 }
 
