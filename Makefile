@@ -117,6 +117,14 @@ pot:
 	msgen -o po/en.po po/en.po
 	for p in po/vi.po po/en.po; do msgattrib --no-obsolete -o $$p $$p; done
 
+# Static checks, quiet when all is well (not part of `make test`: clang-tidy takes minutes).
+LINT_FLAGS = -std=c11 -Iinclude -I/usr/include/iniparser $(PKG_CFLAGS) -DTIENDO_VERSION='"lint"'
+lint:
+	clang-format --dry-run --Werror src/*.c src/*/*.c src/*/*.h include/tiendo/*.h tests/unit/*.[ch]
+	cppcheck --enable=warning,style,performance,portability --std=c11 --quiet --error-exitcode=1 \
+		--inline-suppr -Iinclude -I/usr/include/iniparser --suppress=missingIncludeSystem src
+	clang-tidy --quiet --warnings-as-errors='*' src/*.c src/*/*.c -- $(LINT_FLAGS)
+
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
 		$(DESTDIR)$(DATADIR)/tiendo/plans $(DESTDIR)$(SYSCONFDIR)/tiendo
@@ -135,6 +143,6 @@ install: all
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: all run test install clean pot
+.PHONY: all run test install clean pot lint
 .SECONDARY:
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -12,12 +12,12 @@
 struct td_config {
     char *db_path; /* [database] path; "" means under the user's data directory */
     long busy_timeout_ms;
-    char *language;    /* vi, en or auto */
-    char *theme;       /* default or mono */
-    char *date_format; /* e.g. %d/%m/%Y */
-    char *plan_file;   /* a name in the plans directory, or a path */
+    char *language;     /* vi, en or auto */
+    char *theme;        /* default or mono */
+    char *date_format;  /* e.g. %d/%m/%Y */
+    char *plan_file;    /* a name in the plans directory, or a path */
     bool plan_file_set; /* some file set [plan] file (otherwise the database's own is kept) */
-    char *files[3];    /* the files that were read, in order */
+    char *files[3];     /* the files that were read, in order */
     int nfiles;
 };
 
@@ -29,9 +29,8 @@ int config_load(struct td_config *cfg, const char *cli_file, struct td_err *err)
 /* As config_load over an explicit list of files (required[i]: missing is an error). Every
  * problem is passed to report (when not NULL), not only the first; returns the number of
  * problems, and err holds the first. */
-int config_load_files(struct td_config *cfg, const char *const *paths, const bool *required,
-                      int n, void (*report)(void *ctx, const char *msg), void *ctx,
-                      struct td_err *err);
+int config_load_files(struct td_config *cfg, const char *const *paths, const bool *required, int n,
+                      void (*report)(void *ctx, const char *msg), void *ctx, struct td_err *err);
 
 void config_free(struct td_config *cfg);
 

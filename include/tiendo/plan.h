@@ -75,8 +75,8 @@ struct plan_demo_value {
     bool baseline;
 };
 
-#define PLAN_ARRAY(type, name)                                                                 \
-    type *name;                                                                                \
+#define PLAN_ARRAY(type, name)                                                                     \
+    type *name;                                                                                    \
     size_t n##name
 
 struct plan_def {

@@ -20,8 +20,8 @@ int cli_cmd_check(struct cli *cli)
     config_user_file(user_file, sizeof user_file);
     const char *files[3] = {CONFIG_SYSTEM_FILE, user_file, cli->config_file};
     const bool required[3] = {false, false, true};
-    config_load_files(&cli->cfg, files, required, cli->config_file != NULL ? 3 : 2,
-                      count_problem, &problems, &err);
+    config_load_files(&cli->cfg, files, required, cli->config_file != NULL ? 3 : 2, count_problem,
+                      &problems, &err);
     cli_settle(cli);
     for (int i = 0; i < cli->cfg.nfiles; i++)
         printf(_("settings: %s\n"), cli->cfg.files[i]);
@@ -52,8 +52,9 @@ int cli_cmd_check(struct cli *cli)
     store_close(st);
 
     if (problems > 0) {
-        fprintf(stderr, ngettext("tiendo: %d problem found\n", "tiendo: %d problems found\n",
-                                 (unsigned long)problems),
+        fprintf(stderr,
+                ngettext("tiendo: %d problem found\n", "tiendo: %d problems found\n",
+                         (unsigned long)problems),
                 problems);
         return 1;
     }

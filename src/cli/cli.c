@@ -163,7 +163,8 @@ int cli_main(int argc, char **argv)
         cli_error(_("unknown command \"%s\"; see tiendo --help"), command);
         return 2;
     }
-    if ((cli.plan_option != NULL || cli.demo) && (command == NULL || strcmp(command, "init") != 0)) {
+    if ((cli.plan_option != NULL || cli.demo) &&
+        (command == NULL || strcmp(command, "init") != 0)) {
         cli_error(_("--plan and --demo go with the init command; see tiendo --help"));
         return 2;
     }

@@ -71,9 +71,8 @@ static int apply_file(struct td_config *cfg, const struct ini_doc *doc,
     return problems->n == before ? 0 : -1;
 }
 
-int config_load_files(struct td_config *cfg, const char *const *paths, const bool *required,
-                      int n, void (*report)(void *ctx, const char *msg), void *ctx,
-                      struct td_err *err)
+int config_load_files(struct td_config *cfg, const char *const *paths, const bool *required, int n,
+                      void (*report)(void *ctx, const char *msg), void *ctx, struct td_err *err)
 {
     struct schema_problems problems = {0};
     memset(cfg, 0, sizeof *cfg);

@@ -76,8 +76,7 @@ static char *read_file(const char *path, size_t *len, struct td_err *err)
     fclose(f);
     if (buf == NULL || failed) {
         free(buf);
-        td_err_set(err, TD_E_CONFIG, _("%s: cannot read the file (too large or unreadable)"),
-                   path);
+        td_err_set(err, TD_E_CONFIG, _("%s: cannot read the file (too large or unreadable)"), path);
         return NULL;
     }
     buf[n] = '\0';
@@ -117,9 +116,9 @@ static int scan_lines(struct ini_doc *doc, const char *text, size_t len, struct 
         size_t n = eol != NULL ? (size_t)(eol - p) : (size_t)(end - p);
         line++;
         if (n > INI_MAX_LINE) {
-            rc = td_err_set(err, TD_E_CONFIG,
-                            _("%s:%d: line longer than %d bytes; split the value"), doc->path,
-                            line, INI_MAX_LINE);
+            rc =
+                td_err_set(err, TD_E_CONFIG, _("%s:%d: line longer than %d bytes; split the value"),
+                           doc->path, line, INI_MAX_LINE);
             break;
         }
         if (!text_valid_utf8(p, n)) {
@@ -172,7 +171,8 @@ static int scan_lines(struct ini_doc *doc, const char *text, size_t len, struct 
                         realloc(doc->entries, sizeof *grown * (size_t)(doc->nentries + 1));
                     if (grown != NULL) {
                         doc->entries = grown;
-                        grown[doc->nentries++] = (struct ini_entry){strdup(section), key, NULL, line};
+                        grown[doc->nentries++] =
+                            (struct ini_entry){strdup(section), key, NULL, line};
                         key = NULL;
                     }
                 }
@@ -278,8 +278,8 @@ int ini_doc_load(const char *path, struct ini_doc **out, struct td_err *err)
         const char *v = iniparser_getstring(d, full, NULL);
         e->value = text_nfc(v != NULL ? v : "");
         if (e->value == NULL)
-            rc = td_err_set(err, TD_E_CONFIG, _("%s:%d: [%s] %s: value is not valid UTF-8"),
-                            path, e->line, e->section, e->key);
+            rc = td_err_set(err, TD_E_CONFIG, _("%s:%d: [%s] %s: value is not valid UTF-8"), path,
+                            e->line, e->section, e->key);
     }
     /* Sections in file order, each once. */
     for (int i = 0; i < doc->nentries && rc == 0; i++) {

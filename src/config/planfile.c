@@ -9,19 +9,19 @@
 #include "tiendo/i18n.h"
 #include "tiendo/planfile.h"
 
-#define P(f)   offsetof(struct plan_def, f)
-#define PH(f)  offsetof(struct plan_phase, f)
-#define IT(f)  offsetof(struct plan_item, f)
-#define CR(f)  offsetof(struct plan_criterion, f)
-#define UN(f)  offsetof(struct plan_unit, f)
-#define RR(f)  offsetof(struct plan_report_rule, f)
-#define CF(f)  offsetof(struct plan_conference, f)
-#define IN(f)  offsetof(struct plan_indicator, f)
-#define DT(f)  offsetof(struct plan_demo_task, f)
-#define DP(f)  offsetof(struct plan_demo_progress, f)
-#define DV(f)  offsetof(struct plan_demo_value, f)
-#define NO     SCHEMA_NONE
-#define YEARS  1900, 2200
+#define P(f)     offsetof(struct plan_def, f)
+#define PH(f)    offsetof(struct plan_phase, f)
+#define IT(f)    offsetof(struct plan_item, f)
+#define CR(f)    offsetof(struct plan_criterion, f)
+#define UN(f)    offsetof(struct plan_unit, f)
+#define RR(f)    offsetof(struct plan_report_rule, f)
+#define CF(f)    offsetof(struct plan_conference, f)
+#define IN(f)    offsetof(struct plan_indicator, f)
+#define DT(f)    offsetof(struct plan_demo_task, f)
+#define DP(f)    offsetof(struct plan_demo_progress, f)
+#define DV(f)    offsetof(struct plan_demo_value, f)
+#define NO       SCHEMA_NONE
+#define YEARS    1900, 2200
 #define STATUSES "not_started,in_progress,done,delayed,suspended,cancelled"
 
 /* Documented in man/tiendo.ini.5 (PLAN FILES); keep the two in step. */
@@ -61,8 +61,8 @@ static const struct setting_def plan_schema[] = {
 
     {"unit.*", "code", ST_TEXT, NULL, 0, 0, NULL, UN(code), NULL},
     {"unit.*", "name", ST_TEXT, NULL, 0, 0, NULL, UN(name), NULL},
-    {"unit.*", "kind", ST_CHOICE, "department", 0, 0, "department,agency,province,other",
-     UN(kind), NULL},
+    {"unit.*", "kind", ST_CHOICE, "department", 0, 0, "department,agency,province,other", UN(kind),
+     NULL},
     {"unit.*", "order", ST_INT, "0", 0, 100000, NULL, UN(order), NULL},
 
     {"report.*", "code", ST_STRING, "", 0, 0, NULL, RR(code), NULL},
@@ -143,8 +143,10 @@ struct family {
     bool has_order;
 };
 
-#define FAM(pat, type, field, demo, code, order)                                               \
-    {pat, sizeof(type), P(field), P(n##field), demo, code, order}
+#define FAM(pat, type, field, demo, code, order)                                                   \
+    {                                                                                              \
+        pat, sizeof(type), P(field), P(n##field), demo, code, order                                \
+    }
 
 static const struct family families[] = {
     FAM("phase.*", struct plan_phase, phases, false, true, false),
@@ -167,11 +169,6 @@ static const struct family families[] = {
 #define ARR(plan, fam)   (*(char **)(void *)((char *)(plan) + (fam)->array))
 #define COUNT(plan, fam) (*(size_t *)(void *)((char *)(plan) + (fam)->count))
 
-struct problems_sink {
-    void (*report)(void *ctx, const char *msg);
-    void *ctx;
-};
-
 static const struct family *family_of(const char *section)
 {
     for (size_t i = 0; i < NFAMILIES; i++)
@@ -181,11 +178,11 @@ static const struct family *family_of(const char *section)
 }
 
 /* Reads an indicator's target_YYYY keys into its targets array. */
-static void load_targets(struct plan_indicator *ind, const struct ini_doc *doc,
-                         const char *section, struct schema_problems *problems)
+static void load_targets(struct plan_indicator *ind, const struct ini_doc *doc, const char *section,
+                         struct schema_problems *problems)
 {
     static const struct setting_def range_def = {"indicator.*", "target", ST_RANGE, "", 0, 0,
-                                                 NULL, 0, NULL};
+                                                 NULL,          0,        NULL};
     for (int k = 0; k < ini_doc_nkeys(doc, section); k++) {
         const char *key = ini_doc_key(doc, section, k);
         if (strncmp(key, "target_", 7) != 0)
@@ -342,11 +339,11 @@ static void check_plan(const struct plan_def *plan, const char *path,
                                path, where);
         if (strcmp(r->kind, "annual") == 0 && r->due_month > 0 && r->due_day > 28 &&
             r->due_day > date_days_in_month(2001, (int)r->due_month))
-            schema_problem_add(problems, _("%s: %s due_day: month %ld has no day %ld"), path,
-                               where, r->due_month, r->due_day);
+            schema_problem_add(problems, _("%s: %s due_day: month %ld has no day %ld"), path, where,
+                               r->due_month, r->due_day);
         if (strcmp(r->kind, "oneoff") == 0 && r->due_date[0] == '\0')
-            schema_problem_add(problems, _("%s: %s: a one-off report needs a due date (due)"),
-                               path, where);
+            schema_problem_add(problems, _("%s: %s: a one-off report needs a due date (due)"), path,
+                               where);
         if (strcmp(r->units, "all") != 0 && strncmp(r->units, "kind:", 5) != 0)
             check_unit_list(plan, path, where, r->units, problems);
     }
@@ -373,11 +370,9 @@ static void check_demo(const struct plan_def *plan, const char *path,
         check_unit_list(plan, path, where, t->lead, problems);
         check_unit_list(plan, path, where, t->coop, problems);
         if (t->group[0] != '\0' && !has_code(plan, "group.*", t->group))
-            schema_problem_add(problems, _("%s: %s: unknown group \"%s\""), path, where,
-                               t->group);
+            schema_problem_add(problems, _("%s: %s: unknown group \"%s\""), path, where, t->group);
         if (t->phase[0] != '\0' && !has_code(plan, "phase.*", t->phase))
-            schema_problem_add(problems, _("%s: %s: unknown phase \"%s\""), path, where,
-                               t->phase);
+            schema_problem_add(problems, _("%s: %s: unknown phase \"%s\""), path, where, t->phase);
     }
     for (size_t i = 0; i < plan->ndemo_progress; i++)
         if (!has_code(plan, "task.*", plan->demo_progress[i].task))
@@ -389,8 +384,8 @@ static void check_demo(const struct plan_def *plan, const char *path,
                                plan->demo_values[i].indicator);
 }
 
-static int finish(struct schema_problems *problems, void (*report)(void *, const char *),
-                  void *ctx, struct td_err *err)
+static int finish(struct schema_problems *problems, void (*report)(void *, const char *), void *ctx,
+                  struct td_err *err)
 {
     int n = problems->n;
     if (n > 0)
@@ -438,8 +433,8 @@ int plan_file_load_demo(struct plan_def *plan, void (*report)(void *ctx, const c
     if (plan->demo_file[0] == '/' || slash == NULL)
         snprintf(path, sizeof path, "%s", plan->demo_file);
     else
-        snprintf(path, sizeof path, "%.*s/%s", (int)(slash - plan->source_path),
-                 plan->source_path, plan->demo_file);
+        snprintf(path, sizeof path, "%.*s/%s", (int)(slash - plan->source_path), plan->source_path,
+                 plan->demo_file);
     struct ini_doc *doc = NULL;
     if (ini_doc_load(path, &doc, err) != 0) {
         if (report != NULL)

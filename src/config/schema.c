@@ -155,8 +155,7 @@ int schema_apply(const struct setting_def *def, const char *text, void *base, co
         break;
     case ST_INT:
         if (parse_long(text, &l) != 0) {
-            schema_problem_add(problems, _("%s: expected a whole number; got \"%s\""), where,
-                               text);
+            schema_problem_add(problems, _("%s: expected a whole number; got \"%s\""), where, text);
             return -1;
         }
         if (l < def->min || l > def->max) {
@@ -191,8 +190,8 @@ int schema_apply(const struct setting_def *def, const char *text, void *base, co
         break;
     case ST_DATE:
         if (text[0] != '\0' && date_parse_iso(text, &date) != 0) {
-            schema_problem_add(problems, _("%s: expected a date as YYYY-MM-DD; got \"%s\""),
-                               where, text);
+            schema_problem_add(problems, _("%s: expected a date as YYYY-MM-DD; got \"%s\""), where,
+                               text);
             return -1;
         }
         break;

@@ -34,7 +34,7 @@ struct setting_def {
     const char *def; /* default as written in the INI; NULL when the key is required */
     long min, max;   /* ST_INT */
     const char *choices;
-    size_t offset; /* where the value goes in the target struct */
+    size_t offset;    /* where the value goes in the target struct */
     const char *help; /* N_(): one line for the documented default file and the man page */
 };
 

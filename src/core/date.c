@@ -191,8 +191,7 @@ int date_parse_input(const char *text, const char *fmt, td_date today, td_date *
     memcpy(buf, text, len);
     buf[len] = '\0';
 
-    if (strcmp(buf, "today") == 0 || strcmp(buf, "hôm nay") == 0 ||
-        strcmp(buf, _("today")) == 0) {
+    if (strcmp(buf, "today") == 0 || strcmp(buf, "hôm nay") == 0 || strcmp(buf, _("today")) == 0) {
         *out = today;
         return 0;
     }

@@ -28,8 +28,8 @@ int store_fail(struct store *st, const char *what, struct td_err *err)
                           st->path, msg);
     case SQLITE_CORRUPT:
         return td_err_set(err, TD_E_DB,
-                          _("%s: the database is damaged (%s); restore it from a backup"),
-                          st->path, msg);
+                          _("%s: the database is damaged (%s); restore it from a backup"), st->path,
+                          msg);
     case SQLITE_NOTADB:
         return td_err_set(err, TD_E_DB, _("%s: not a tiendo database (not an SQLite file)"),
                           st->path);
@@ -149,7 +149,8 @@ int store_open(struct store **out, const char *path, const struct store_options 
         return td_err_set(err, TD_E_NOMEM, _("out of memory"));
     st->path = strdup(path);
     st->user = strdup(opts->user != NULL ? opts->user : "?");
-    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (opts->create ? SQLITE_OPEN_CREATE : 0);
+    int flags =
+        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (opts->create ? SQLITE_OPEN_CREATE : 0);
     int rc = sqlite3_open_v2(path, &st->db, flags, NULL);
     if (rc != SQLITE_OK) {
         if (st->db == NULL) {
@@ -172,8 +173,8 @@ int store_open(struct store **out, const char *path, const struct store_options 
         store_exec(st, "PRAGMA foreign_keys = ON", err) != 0 ||
         store_exec(st, "PRAGMA journal_mode = WAL", err) != 0 ||
         store_exec(st, "PRAGMA synchronous = NORMAL", err) != 0 ||
-        store_migrate_to(st, opts->schema_version > 0 ? opts->schema_version
-                                                      : store_schema_version(),
+        store_migrate_to(st,
+                         opts->schema_version > 0 ? opts->schema_version : store_schema_version(),
                          err) != 0) {
         store_free(st);
         if (!existed) {

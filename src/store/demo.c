@@ -16,9 +16,8 @@ static int insert_task(struct store *st, const struct plan_demo_task *t, struct 
         " (SELECT id FROM phase WHERE code = ?5), u.id, ?7, ?8, ?9, ?10, ?11, ?12, 1, ?13"
         " FROM unit u WHERE u.code = ?6"
         " AND NOT EXISTS (SELECT 1 FROM task WHERE code = ?1 AND deleted = 0)";
-    static const char coop[] =
-        "INSERT OR IGNORE INTO task_unit (task_id, unit_id)"
-        " SELECT ?1, id FROM unit WHERE code = ?2";
+    static const char coop[] = "INSERT OR IGNORE INTO task_unit (task_id, unit_id)"
+                               " SELECT ?1, id FROM unit WHERE code = ?2";
     sqlite3_stmt *s = store_stmt(st, ins, err);
     if (s == NULL)
         return -1;
@@ -54,8 +53,7 @@ static int insert_task(struct store *st, const struct plan_demo_task *t, struct 
     return 1;
 }
 
-static int insert_progress(struct store *st, const struct plan_demo_progress *p,
-                           struct td_err *err)
+static int insert_progress(struct store *st, const struct plan_demo_progress *p, struct td_err *err)
 {
     static const char ins[] =
         "INSERT INTO progress_update (task_id, reported_on, percent, status, done,"

@@ -15,8 +15,8 @@ struct codes {
 static bool codes_has(const struct codes *c, const char *code)
 {
     for (size_t i = 0; i < c->n; i++) {
-        const char *const *p = (const char *const *)(const void *)((const char *)c->base +
-                                                                   i * c->stride);
+        const char *const *p =
+            (const char *const *)(const void *)((const char *)c->base + i * c->stride);
         if (strcmp(*p, code) == 0)
             return true;
     }
@@ -142,8 +142,8 @@ static int sync_phases(struct store *st, const struct plan_def *p, struct td_err
                           "UPDATE phase SET active = 0 WHERE id = ?1", NULL, &keep, err);
 }
 
-static int sync_vocab(struct store *st, const char *domain, const struct plan_item *items,
-                      size_t n, struct td_err *err)
+static int sync_vocab(struct store *st, const char *domain, const struct plan_item *items, size_t n,
+                      struct td_err *err)
 {
     static const char up[] =
         "INSERT INTO vocab (domain, code, label, detail, score, sort_order, active)"
@@ -157,8 +157,7 @@ static int sync_vocab(struct store *st, const char *domain, const struct plan_it
         sqlite3_bind_text(s, 1, domain, -1, SQLITE_STATIC);
         sqlite3_bind_text(s, 2, items[i].code, -1, SQLITE_STATIC);
         sqlite3_bind_text(s, 3, items[i].label, -1, SQLITE_STATIC);
-        sqlite3_bind_text(s, 4, items[i].detail != NULL ? items[i].detail : "", -1,
-                          SQLITE_STATIC);
+        sqlite3_bind_text(s, 4, items[i].detail != NULL ? items[i].detail : "", -1, SQLITE_STATIC);
         sqlite3_bind_int64(s, 5, items[i].score);
         sqlite3_bind_int64(s, 6, items[i].order);
         if (step_done(st, s, _("saving a plan list entry"), err) != 0)
@@ -216,8 +215,8 @@ static int sync_units(struct store *st, const struct plan_def *p, struct td_err 
     }
     struct codes keep = CODES(p->units, p->nunits);
     return retire_missing(st, "SELECT id, code FROM unit WHERE active = 1",
-                          "UPDATE unit SET active = 0, version = version + 1 WHERE id = ?1",
-                          NULL, &keep, err);
+                          "UPDATE unit SET active = 0, version = version + 1 WHERE id = ?1", NULL,
+                          &keep, err);
 }
 
 static int sync_report_rules(struct store *st, const struct plan_def *p, struct td_err *err)
@@ -272,9 +271,8 @@ static int sync_indicators(struct store *st, const struct plan_def *p, struct td
         " OR sort_order IS NOT excluded.sort_order OR active = 0";
     static const char clear[] = "DELETE FROM indicator_target WHERE indicator_id ="
                                 " (SELECT id FROM indicator WHERE code = ?1)";
-    static const char target[] =
-        "INSERT INTO indicator_target (indicator_id, year, low, high)"
-        " VALUES ((SELECT id FROM indicator WHERE code = ?1), ?2, ?3, ?4)";
+    static const char target[] = "INSERT INTO indicator_target (indicator_id, year, low, high)"
+                                 " VALUES ((SELECT id FROM indicator WHERE code = ?1), ?2, ?3, ?4)";
     for (size_t i = 0; i < p->nindicators; i++) {
         const struct plan_indicator *ind = &p->indicators[i];
         sqlite3_stmt *s = store_stmt(st, up, err);

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "internal.h"
@@ -56,8 +57,7 @@ static void draw_title_bar(struct app *app)
     int right_w = draw_text(0, 0, COLS, right, ROLE_TITLE); /* measure */
     draw_fill(0, ROLE_TITLE);
     char left[512];
-    snprintf(left, sizeof left, " tiendo · %s · %s", app->plan_title,
-             _(app->current->title));
+    snprintf(left, sizeof left, " tiendo · %s · %s", app->plan_title, _(app->current->title));
     draw_text(0, 0, COLS - right_w - 1, left, ROLE_TITLE);
     draw_text(0, COLS - right_w, right_w, right, ROLE_TITLE);
 }
@@ -67,11 +67,11 @@ static void draw_key_bar(struct app *app)
     int y = LINES - 1, x = 1;
     move(y, 0);
     clrtoeol();
-    for (const struct keybar_item *k = app->current->keybar; k != NULL && k->act != ACT_NONE;
-         k++) {
+    for (const struct keybar_item *k = app->current->keybar; k != NULL && k->act != ACT_NONE; k++) {
         char key[32], label[128];
         actions_key_label(k->act, key, sizeof key);
-        snprintf(label, sizeof label, "%s", _(k->label != NULL ? k->label : actions_get(k->act)->label));
+        snprintf(label, sizeof label, "%s",
+                 _(k->label != NULL ? k->label : actions_get(k->act)->label));
         int kw = draw_text(y, x, COLS - x, key, ROLE_TITLE);
         x += kw + 1;
         x += draw_text(y, x, COLS - x, label, ROLE_NORMAL) + 2;
@@ -109,16 +109,19 @@ static int push(struct frame *stack, int *depth, const struct screen_ops *ops, s
 {
     if (*depth >= STACK_MAX)
         return -1;
-    void *state = calloc(1, ops->state_size > 0 ? ops->state_size : 1);
-    if (state == NULL)
+    struct frame *f = &stack[*depth];
+    f->ops = ops;
+    f->state = calloc(1, ops->state_size > 0 ? ops->state_size : 1);
+    if (f->state == NULL)
         return -1;
     app->current = ops;
-    if (ops->open != NULL && ops->open(app, state) != 0) {
-        free(state);
+    if (ops->open != NULL && ops->open(app, f->state) != 0) {
+        free(f->state);
+        f->state = NULL;
         app->current = *depth > 0 ? stack[*depth - 1].ops : NULL;
         return -1;
     }
-    stack[(*depth)++] = (struct frame){ops, state};
+    ++*depth;
     return 0;
 }
 
@@ -158,6 +161,12 @@ int tui_run(struct tui_context *ctx, struct td_err *err)
         return td_err_set(err, TD_E_IO, _("cannot start the terminal interface"));
     }
     cbreak();
+    /* Ctrl-S and Ctrl-Q are keys here, not flow control (endwin restores the setting). */
+    struct termios tio;
+    if (tcgetattr(STDIN_FILENO, &tio) == 0) {
+        tio.c_iflag &= ~(tcflag_t)IXON;
+        tcsetattr(STDIN_FILENO, TCSANOW, &tio);
+    }
     noecho();
     nonl();
     keypad(stdscr, TRUE);

@@ -88,9 +88,8 @@ static enum tui_result help_handle(struct app *app, void *state, enum action act
 }
 
 static const enum action help_actions[] = {ACT_UP, ACT_DOWN, ACT_BACK, ACT_CANCEL, ACT_NONE};
-static const struct keybar_item help_keybar[] = {{ACT_DOWN, N_("scroll")},
-                                                 {ACT_BACK, NULL},
-                                                 {ACT_NONE, NULL}};
+static const struct keybar_item help_keybar[] = {
+    {ACT_DOWN, N_("scroll")}, {ACT_BACK, NULL}, {ACT_NONE, NULL}};
 
 const struct screen_ops help_screen = {
     .title = N_("Help"),

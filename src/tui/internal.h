@@ -7,13 +7,13 @@
 
 #include "tiendo/tui.h"
 
-#define TUI_MIN_COLS 80
+#define TUI_MIN_COLS  80
 #define TUI_MIN_LINES 24
 
 /* Keys as one int: a character is its code point; a curses key is TUI_FN + KEY_xxx. */
-#define TUI_FN 0x110000
-#define TUI_CTRL(c) ((c) & 0x1F)
-#define TUI_ESC 27
+#define TUI_FN      0x110000
+#define TUI_CTRL(c) ((c)&0x1F)
+#define TUI_ESC     27
 
 /* Actions: keys map to these, never to functions (STYLE 3). */
 enum action {
@@ -93,7 +93,7 @@ struct screen_ops {
     void (*draw)(struct app *app, void *state, int top, int height);
     enum tui_result (*handle)(struct app *app, void *state, enum action act, int key);
     void (*close)(struct app *app, void *state);
-    const enum action *actions; /* what the screen understands, ACT_NONE-terminated */
+    const enum action *actions;       /* what the screen understands, ACT_NONE-terminated */
     const struct keybar_item *keybar; /* what the key bar shows, ends with ACT_NONE */
 };
 

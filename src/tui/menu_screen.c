@@ -6,7 +6,16 @@
 #include "internal.h"
 #include "tiendo/i18n.h"
 
-enum entry_kind { E_TASKS, E_EVALUATION, E_REPORTS, E_TARGETS, E_ACTIVITIES, E_UNITS, E_HELP, E_QUIT };
+enum entry_kind {
+    E_TASKS,
+    E_EVALUATION,
+    E_REPORTS,
+    E_TARGETS,
+    E_ACTIVITIES,
+    E_UNITS,
+    E_HELP,
+    E_QUIT
+};
 
 struct entry {
     enum entry_kind kind;
@@ -73,8 +82,7 @@ static void menu_draw(struct app *app, void *state, int top, int height)
         snprintf(line, sizeof line, _("Plan period %ld–%ld"), s->start_year, s->end_year);
     draw_text(y++, 2, COLS - 4, line, ROLE_MUTED);
     if (s->demo_rows > 0)
-        draw_text(y, 2, COLS - 4,
-                  _("DEMO DATA: sample figures for illustration, not official"),
+        draw_text(y, 2, COLS - 4, _("DEMO DATA: sample figures for illustration, not official"),
                   ROLE_AT_RISK);
     y += 2;
     for (int i = 0; i < NENTRIES; i++, y++) {
@@ -142,10 +150,10 @@ static enum tui_result menu_handle(struct app *app, void *state, enum action act
     return TUI_HANDLED;
 }
 
-static const enum action menu_actions[] = {ACT_UP, ACT_DOWN, ACT_HOME, ACT_END,
+static const enum action menu_actions[] = {ACT_UP,   ACT_DOWN, ACT_HOME, ACT_END,
                                            ACT_OPEN, ACT_BACK, ACT_NONE};
 static const struct keybar_item menu_keybar[] = {
-    {ACT_DOWN, N_("select")}, {ACT_OPEN, NULL},      {ACT_HELP, NULL},
+    {ACT_DOWN, N_("select")}, {ACT_OPEN, NULL}, {ACT_HELP, NULL},
     {ACT_BACK, N_("quit")},   {ACT_NONE, NULL},
 };
 

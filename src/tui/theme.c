@@ -11,14 +11,19 @@ static int attrs[ROLE_COUNT];
 void theme_init(const char *theme)
 {
     const char *no_color = getenv("NO_COLOR");
-    bool mono = (no_color != NULL && no_color[0] != '\0') || !has_colors() ||
-                strcmp(theme, "mono") == 0;
+    bool mono =
+        (no_color != NULL && no_color[0] != '\0') || !has_colors() || strcmp(theme, "mono") == 0;
     static const int mono_attrs[ROLE_COUNT] = {
-        [ROLE_NORMAL] = A_NORMAL,         [ROLE_TITLE] = A_REVERSE,
-        [ROLE_SELECTED] = A_REVERSE,      [ROLE_MARKED] = A_BOLD,
-        [ROLE_OVERDUE] = A_BOLD | A_UNDERLINE, [ROLE_AT_RISK] = A_UNDERLINE,
-        [ROLE_ON_TRACK] = A_NORMAL,       [ROLE_DONE] = A_DIM,
-        [ROLE_MUTED] = A_DIM,             [ROLE_ERROR] = A_BOLD | A_REVERSE,
+        [ROLE_NORMAL] = A_NORMAL,
+        [ROLE_TITLE] = A_REVERSE,
+        [ROLE_SELECTED] = A_REVERSE,
+        [ROLE_MARKED] = A_BOLD,
+        [ROLE_OVERDUE] = A_BOLD | A_UNDERLINE,
+        [ROLE_AT_RISK] = A_UNDERLINE,
+        [ROLE_ON_TRACK] = A_NORMAL,
+        [ROLE_DONE] = A_DIM,
+        [ROLE_MUTED] = A_DIM,
+        [ROLE_ERROR] = A_BOLD | A_REVERSE,
     };
     if (mono) {
         memcpy(attrs, mono_attrs, sizeof attrs);

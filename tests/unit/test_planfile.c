@@ -73,8 +73,8 @@ static int load_text(const char *text, struct helper_msgs *m)
     return n;
 }
 
-#define HEAD                                                                                   \
-    "[plan]\ncode = x\ntitle = X\nshort_title = X\nstart_year = 2021\nend_year = 2030\n"       \
+#define HEAD                                                                                       \
+    "[plan]\ncode = x\ntitle = X\nshort_title = X\nstart_year = 2021\nend_year = 2030\n"           \
     "[criterion.a]\nlabel = A\nwording = Aa\n[unit.u]\ncode = U\nname = Unit\n"
 
 static void test_mistakes_in_a_plan_are_named(void **state)

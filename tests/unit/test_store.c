@@ -11,8 +11,8 @@
 
 static char *dir;
 static char db[PATH_MAX];
-static const struct store_options create_opts = {.busy_timeout_ms = 1000, .create = true,
-                                                 .user = "tester"};
+static const struct store_options create_opts = {
+    .busy_timeout_ms = 1000, .create = true, .user = "tester"};
 static const struct store_options open_opts = {.busy_timeout_ms = 1000, .user = "tester"};
 
 static int setup_each(void **state)
@@ -79,11 +79,11 @@ static void test_fresh_database_gets_the_whole_schema_with_wal_and_foreign_keys(
     assert_int_equal(store_user_version(st), store_schema_version());
     store_close(st);
     assert_int_equal(sql_long("PRAGMA user_version"), store_schema_version());
-    static const char *tables[] = {"plan", "phase", "unit", "app_user", "task", "task_unit",
-                                   "progress_update", "criterion", "evaluation", "report_rule",
-                                   "report", "submission", "indicator", "indicator_target",
-                                   "indicator_value", "activity", "inspection", "meeting",
-                                   "audit_log"};
+    static const char *tables[] = {
+        "plan",      "phase",           "unit",      "app_user",         "task",
+        "task_unit", "progress_update", "criterion", "evaluation",       "report_rule",
+        "report",    "submission",      "indicator", "indicator_target", "indicator_value",
+        "activity",  "inspection",      "meeting",   "audit_log"};
     for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
         char sql[200];
         snprintf(sql, sizeof sql,
@@ -92,7 +92,8 @@ static void test_fresh_database_gets_the_whole_schema_with_wal_and_foreign_keys(
         if (sql_long(sql) != 1)
             fail_msg("table %s is missing", tables[i]);
     }
-    assert_int_equal(sql_long("SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'"), 1);
+    assert_int_equal(
+        sql_long("SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'"), 1);
     /* Editable rows carry version, updated_at and updated_by. */
     assert_int_equal(sql_long("SELECT count(*) FROM pragma_table_info('task') WHERE name IN"
                               " ('version', 'updated_at', 'updated_by')"),
@@ -108,14 +109,16 @@ static void test_older_database_is_migrated_and_keeps_its_rows(void **state)
     struct store *st = open_store(&v1);
     assert_int_equal(store_user_version(st), 1);
     store_close(st);
-    assert_int_equal(sql_long("SELECT count(*) FROM sqlite_schema WHERE name = 'task_lead_due'"), 0);
+    assert_int_equal(sql_long("SELECT count(*) FROM sqlite_schema WHERE name = 'task_lead_due'"),
+                     0);
     sql_exec("INSERT INTO unit (code, name) VALUES ('U', 'Unit');"
              "INSERT INTO task (code, title, lead_unit_id) VALUES ('T.1', 'Old task', 1);");
     st = open_store(&open_opts);
     assert_int_equal(store_user_version(st), store_schema_version());
     store_close(st);
     assert_int_equal(sql_long("SELECT count(*) FROM task WHERE title = 'Old task'"), 1);
-    assert_int_equal(sql_long("SELECT count(*) FROM sqlite_schema WHERE name = 'task_lead_due'"), 1);
+    assert_int_equal(sql_long("SELECT count(*) FROM sqlite_schema WHERE name = 'task_lead_due'"),
+                     1);
 }
 
 static void test_newer_database_is_refused_untouched(void **state)
@@ -142,9 +145,10 @@ static void test_missing_and_foreign_files_give_clear_errors(void **state)
     struct stat sb;
     assert_int_not_equal(stat(db, &sb), 0); /* nothing created */
 
-    char *junk = helper_write(dir, "t.db", "this is a text file, not a database, but long "
-                                           "enough to have a header of one hundred bytes or "
-                                           "more so that SQLite reads it as a page...........\n");
+    char *junk = helper_write(dir, "t.db",
+                              "this is a text file, not a database, but long "
+                              "enough to have a header of one hundred bytes or "
+                              "more so that SQLite reads it as a page...........\n");
     assert_int_equal(store_open(&st, db, &open_opts, &err), -1);
     assert_int_equal(err.status, TD_E_DB);
     assert_non_null(strstr(err.msg, "not a tiendo database"));
@@ -280,9 +284,8 @@ int main(void)
             teardown_each),
         cmocka_unit_test_setup_teardown(test_plan_sync_refuses_another_plan, setup_each,
                                         teardown_each),
-        cmocka_unit_test_setup_teardown(
-            test_demo_data_is_marked_and_loading_it_twice_adds_nothing, setup_each,
-            teardown_each),
+        cmocka_unit_test_setup_teardown(test_demo_data_is_marked_and_loading_it_twice_adds_nothing,
+                                        setup_each, teardown_each),
         cmocka_unit_test_setup_teardown(test_check_finds_broken_foreign_keys, setup_each,
                                         teardown_each),
     };

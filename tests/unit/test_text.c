@@ -17,9 +17,9 @@ static void test_utf8_validation_rejects_malformed_bytes(void **state)
     (void)state;
     const char *ok = "Nguyễn Thị Hương";
     assert_true(text_valid_utf8(ok, strlen(ok)));
-    assert_false(text_valid_utf8("\xC3", 1));          /* cut short */
-    assert_false(text_valid_utf8("\xC0\xAF", 2));      /* overlong */
-    assert_false(text_valid_utf8("\xED\xA0\x80", 3));  /* surrogate */
+    assert_false(text_valid_utf8("\xC3", 1));         /* cut short */
+    assert_false(text_valid_utf8("\xC0\xAF", 2));     /* overlong */
+    assert_false(text_valid_utf8("\xED\xA0\x80", 3)); /* surrogate */
     assert_false(text_valid_utf8("\xFF", 1));
     assert_false(text_valid_utf8("a\0b", 3));
 }
@@ -43,7 +43,9 @@ static void test_escape_shows_control_characters_in_caret_notation(void **state)
     assert_string_equal(out, "a^[[31mred^G");
     text_escape("tab\there\x7f", out, sizeof out);
     assert_string_equal(out, "tab^Ihere^?");
-    text_escape("c1\xC2\x9B" "x", out, sizeof out);
+    text_escape("c1\xC2\x9B"
+                "x",
+                out, sizeof out);
     assert_string_equal(out, "c1<U+009B>x");
     text_escape("bad\xFFz", out, sizeof out);
     assert_string_equal(out, "bad\\xFFz");
@@ -60,8 +62,8 @@ static void test_width_counts_cells_not_bytes(void **state)
     (void)state;
     assert_int_equal(text_width("Nguyễn Thị Hương"), 16);
     assert_int_equal(text_width("Nguye\xCC\x82\xCC\x83n"), 6); /* combining marks: 0 */
-    assert_int_equal(text_width("中文"), 4);                  /* wide: 2 each */
-    assert_int_equal(text_width("\x1b"), 2);                  /* shown as ^[ */
+    assert_int_equal(text_width("中文"), 4);                   /* wide: 2 each */
+    assert_int_equal(text_width("\x1b"), 2);                   /* shown as ^[ */
 }
 
 static void test_fit_cuts_with_an_ellipsis_without_splitting_characters(void **state)
