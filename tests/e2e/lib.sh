@@ -47,12 +47,16 @@ e2e_type() { _tmux send-keys -t e2e -l -- "$1"; }
 
 e2e_resize() { _tmux resize-window -t e2e -x "$1" -y "$2"; }
 
-# e2e_exited: waits for the program to end; prints its exit status.
+# e2e_exited: waits for the program to end; prints its exit status ("signal N" if killed).
+# tmux marks the pane dead when the terminal closes, which can come before it has reaped the
+# process: wait for the status too.
 e2e_exited() {
-	local deadline=$((SECONDS + E2E_TIMEOUT))
+	local deadline=$((SECONDS + E2E_TIMEOUT)) st
 	while [ $SECONDS -lt $deadline ]; do
-		if [ "$(_tmux display -p -t e2e '#{pane_dead}')" = 1 ]; then
-			_tmux display -p -t e2e '#{pane_dead_status}'
+		st=$(_tmux display -p -t e2e \
+			'#{?pane_dead,#{pane_dead_status}#{?pane_dead_signal,signal #{pane_dead_signal},},}')
+		if [ -n "$st" ]; then
+			echo "$st"
 			return 0
 		fi
 		sleep 0.05
