@@ -5,7 +5,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "tiendo/colors.h"
 #include "tiendo/err.h"
+#include "tiendo/keys.h"
 
 /* Every field has its default after config_load, whatever the files say. Strings are owned
  * by the struct (config_free). */
@@ -19,6 +21,9 @@ struct td_config {
     bool plan_file_set; /* some file set [plan] file (otherwise the database's own is kept) */
     char *files[3];     /* the files that were read, in order */
     int nfiles;
+    struct keymap keymap;                 /* the action table's keys after [keys] */
+    char *key_file[ACT_COUNT];            /* which file rebound each action, for messages */
+    struct color_spec colors[ROLE_COUNT]; /* [colors]: .set where a file set the role */
 };
 
 /* Reads /etc/tiendo/tiendo.ini, the user's file ($XDG_CONFIG_HOME/tiendo/tiendo.ini), then

@@ -11,6 +11,7 @@ struct tui_context {
     struct store *store;
     const struct td_config *cfg;
     const char *user;
+    const char *lang; /* "vi" or "en": the interface language in force */
     td_date today;
 };
 

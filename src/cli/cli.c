@@ -52,12 +52,14 @@ static void setup_locale(void)
     textdomain("tiendo");
 }
 
-static void set_language(const char *setting)
+static const char *set_language(const char *setting)
 {
-    setenv("LANGUAGE", lang_pick(setting, getenv("LC_ALL"), getenv("LANG")), 1);
+    const char *lang = lang_pick(setting, getenv("LC_ALL"), getenv("LANG"));
+    setenv("LANGUAGE", lang, 1);
     /* gettext caches translations per language: tell it the language changed. */
     extern int _nl_msg_cat_cntr;
     ++_nl_msg_cat_cntr;
+    return lang;
 }
 
 static void usage(FILE *out)
@@ -94,7 +96,7 @@ static void default_user(char *buf, size_t size)
 
 void cli_settle(struct cli *cli)
 {
-    set_language(cli->cfg.language);
+    cli->lang = set_language(cli->cfg.language);
     if (cli->db_option != NULL)
         snprintf(cli->db_path, sizeof cli->db_path, "%s", cli->db_option);
     else if (cli->cfg.db_path != NULL && cli->cfg.db_path[0] != '\0')

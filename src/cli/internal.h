@@ -20,6 +20,7 @@ struct cli {
     struct td_config cfg;
     char db_path[PATH_MAX];
     char user[256];
+    const char *lang; /* "vi" or "en" */
     td_date today;
 };
 

@@ -14,6 +14,7 @@ int cli_cmd_ui(struct cli *cli)
             .store = st,
             .cfg = &cli->cfg,
             .user = cli->user,
+            .lang = cli->lang,
             .today = cli->today,
         };
         if (tui_run(&ctx, &err) != 0)

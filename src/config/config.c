@@ -25,10 +25,11 @@ static const struct setting_def settings[] = {
      N_("Colour theme; mono is used anyway on terminals without colour or with NO_COLOR")},
     {"ui", "date_format", ST_DATEFMT, "%d/%m/%Y", 0, 0, NULL, AT(date_format),
      N_("How dates are shown and typed: %d, %m and %Y with one separator")},
-    {"keys", "", ST_SECTION, NULL, 0, 0, NULL, SCHEMA_NONE,
-     N_("Key bindings: action = key, key (none can be rebound yet)")},
-    {"colors", "", ST_SECTION, NULL, 0, 0, NULL, SCHEMA_NONE,
-     N_("Colour roles: role = foreground background (none can be set yet)")},
+    {"keys", "*", ST_STRING, NULL, 0, 0, NULL, SCHEMA_NONE,
+     N_("Key bindings: action = key, key (e.g. task.progress = p, F5); the help screen lists "
+        "the actions")},
+    {"colors", "*", ST_STRING, NULL, 0, 0, NULL, SCHEMA_NONE,
+     N_("Colour roles: role = foreground [background] [bold] [underline] [reverse] [dim]")},
     {"plan", "file", ST_TEXT, "qd-111-2022.ini", 0, 0, NULL, AT(plan_file),
      N_("The plan definition: a file name in the shipped plans directory, or a path")},
 };
@@ -42,7 +43,7 @@ bool config_describe(size_t i, const char **section, const char **key, const cha
     if (i >= NSETTINGS)
         return false;
     *section = settings[i].section;
-    *key = settings[i].key;
+    *key = strcmp(settings[i].key, "*") == 0 ? "" : settings[i].key;
     *def = settings[i].def != NULL ? settings[i].def : "";
     *help = settings[i].help;
     return true;
@@ -54,6 +55,8 @@ void config_free(struct td_config *cfg)
         schema_free_strings(settings, NSETTINGS, sections[s], cfg);
     for (int i = 0; i < cfg->nfiles; i++)
         free(cfg->files[i]);
+    for (int a = 0; a < ACT_COUNT; a++)
+        free(cfg->key_file[a]);
     memset(cfg, 0, sizeof *cfg);
 }
 
@@ -68,6 +71,30 @@ static int apply_file(struct td_config *cfg, const struct ini_doc *doc,
     }
     if (ini_doc_get(doc, "plan", "file") != NULL)
         cfg->plan_file_set = true;
+    const char *file = ini_doc_path(doc);
+    char why[512];
+    for (int k = 0; k < ini_doc_nkeys(doc, "keys"); k++) {
+        const char *name = ini_doc_key(doc, "keys", k);
+        if (keymap_bind(&cfg->keymap, name, ini_doc_get(doc, "keys", name), why, sizeof why) != 0) {
+            schema_problem_add(problems, "%s: [keys] %s: %s", file, name, why);
+            continue;
+        }
+        enum action a = action_by_name(name);
+        free(cfg->key_file[a]);
+        cfg->key_file[a] = strdup(file);
+    }
+    for (int k = 0; k < ini_doc_nkeys(doc, "colors"); k++) {
+        const char *name = ini_doc_key(doc, "colors", k);
+        int role = role_by_name(name);
+        if (role < 0)
+            schema_problem_add(problems,
+                               _("%s: [colors] %s: no such role (title, selected, marked, "
+                                 "overdue, at_risk, on_track, done, muted, error, normal)"),
+                               file, name);
+        else if (color_spec_parse(ini_doc_get(doc, "colors", name), &cfg->colors[role], why,
+                                  sizeof why) != 0)
+            schema_problem_add(problems, "%s: [colors] %s: %s", file, name, why);
+    }
     return problems->n == before ? 0 : -1;
 }
 
@@ -78,6 +105,7 @@ int config_load_files(struct td_config *cfg, const char *const *paths, const boo
     memset(cfg, 0, sizeof *cfg);
     for (size_t s = 0; s < sizeof sections / sizeof sections[0]; s++)
         schema_defaults(settings, NSETTINGS, sections[s], cfg);
+    keymap_defaults(&cfg->keymap);
 
     for (int i = 0; i < n; i++) {
         struct ini_doc *doc = NULL;
@@ -93,6 +121,13 @@ int config_load_files(struct td_config *cfg, const char *const *paths, const boo
             cfg->files[cfg->nfiles++] = strdup(paths[i]);
         ini_doc_free(doc);
     }
+    /* Conflicts are judged on the final bindings, whatever file set them. */
+    char why[512];
+    enum action blamed = keymap_conflict(&cfg->keymap, why, sizeof why);
+    if (blamed != ACT_NONE)
+        schema_problem_add(&problems, "%s: [keys] %s: %s",
+                           cfg->key_file[blamed] != NULL ? cfg->key_file[blamed] : "tiendo.ini",
+                           action_get(blamed)->name, why);
     int count = problems.n;
     if (count > 0)
         td_err_set(err, TD_E_CONFIG, "%s", problems.msgs[0]);

@@ -1,6 +1,5 @@
 /* The application loop: one input function, screens on a stack, bars, resize, signals. */
 #include <curses.h>
-#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +9,7 @@
 
 #include "internal.h"
 #include "tiendo/i18n.h"
+#include "tiendo/text.h"
 
 #define STACK_MAX 16
 
@@ -27,60 +27,88 @@ static void on_stop_signal(int sig)
     stop_requested = 1;
 }
 
-/* The one input function: a key as an int (see TUI_FN), with Enter and Backspace in one
- * form whatever the terminal sends; -1 when interrupted. */
+/* The one input function (STYLE 10): a key in tiendo's codes (see keys.h), whatever the
+ * terminal sent; -1 when interrupted. */
 static int read_key(void)
 {
+    static const struct {
+        int curses, key;
+    } map[] = {
+        {KEY_UP, TK_UP},       {KEY_DOWN, TK_DOWN},
+        {KEY_LEFT, TK_LEFT},   {KEY_RIGHT, TK_RIGHT},
+        {KEY_PPAGE, TK_PGUP},  {KEY_NPAGE, TK_PGDN},
+        {KEY_HOME, TK_HOME},   {KEY_END, TK_END},
+        {KEY_ENTER, TK_ENTER}, {KEY_BACKSPACE, TK_BACKSPACE},
+        {KEY_DC, TK_DELETE},   {KEY_IC, TK_INSERT},
+        {KEY_BTAB, TK_BTAB},   {KEY_RESIZE, TK_RESIZE},
+        {KEY_A1, TK_HOME},     {KEY_C1, TK_END},
+        {KEY_A3, TK_PGUP},     {KEY_C3, TK_PGDN},
+    };
     wint_t wc;
     int rc = get_wch(&wc);
     if (rc == ERR)
         return -1;
     if (rc == KEY_CODE_YES) {
-        if (wc == KEY_ENTER)
-            return TUI_FN + KEY_ENTER;
-        return TUI_FN + (int)wc;
+        for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+            if (map[i].curses == (int)wc)
+                return map[i].key;
+        if ((int)wc >= KEY_F(1) && (int)wc <= KEY_F(12))
+            return TK_F((int)wc - KEY_F0);
+        return -1; /* a key tiendo does not use */
     }
     if (wc == '\r' || wc == '\n')
-        return TUI_FN + KEY_ENTER;
+        return TK_ENTER;
     if (wc == 0x7F || wc == 0x08)
-        return TUI_FN + KEY_BACKSPACE;
+        return TK_BACKSPACE;
     return (int)wc;
+}
+
+enum tui_result app_open(struct app *app, const struct screen_ops *ops, void *arg)
+{
+    app->next = ops;
+    app->next_arg = arg;
+    return TUI_PUSH;
+}
+
+const char *app_digit_sep(const struct app *app)
+{
+    return strcmp(app->ctx->lang, "vi") == 0 ? "." : ",";
 }
 
 static void draw_title_bar(struct app *app)
 {
     struct tui_context *ctx = app->ctx;
-    draw_fill(0, ROLE_TITLE);
+    draw_fill(0, 0, COLS, ROLE_TITLE);
     char right[128], date[32];
     date_format(ctx->today, ctx->cfg->date_format, date, sizeof date);
     snprintf(right, sizeof right, "%s · %s ", ctx->user, date);
-    int right_w = draw_text(0, 0, COLS, right, ROLE_TITLE); /* measure */
-    draw_fill(0, ROLE_TITLE);
+    int right_w = text_width(right);
+    if (right_w > COLS / 2)
+        right_w = COLS / 2;
+    right_w = draw_text(0, COLS - right_w, right_w, right, ROLE_TITLE);
     char left[512];
     snprintf(left, sizeof left, " tiendo · %s · %s", app->plan_title, _(app->current->title));
     draw_text(0, 0, COLS - right_w - 1, left, ROLE_TITLE);
-    draw_text(0, COLS - right_w, right_w, right, ROLE_TITLE);
 }
 
-static void draw_key_bar(struct app *app)
+static void draw_key_bar(struct app *app, const struct screen_ops *ops)
 {
     int y = LINES - 1, x = 1;
-    move(y, 0);
-    clrtoeol();
-    for (const struct keybar_item *k = app->current->keybar; k != NULL && k->act != ACT_NONE; k++) {
-        char key[32], label[128];
-        actions_key_label(k->act, key, sizeof key);
-        snprintf(label, sizeof label, "%s",
-                 _(k->label != NULL ? k->label : actions_get(k->act)->label));
-        int kw = draw_text(y, x, COLS - x, key, ROLE_TITLE);
-        x += kw + 1;
+    draw_fill(y, 0, COLS, ROLE_NORMAL);
+    for (const struct keybar_item *k = ops->keybar; k != NULL && k->act != ACT_NONE; k++) {
+        if (app->keymap->n[k->act] == 0)
+            continue;
+        char key[32];
+        key_to_label(app->keymap->keys[k->act][0], key, sizeof key);
+        const char *label = _(k->label != NULL ? k->label : action_get(k->act)->label);
+        x += draw_text(y, x, COLS - x, key, ROLE_TITLE) + 1;
         x += draw_text(y, x, COLS - x, label, ROLE_NORMAL) + 2;
         if (x >= COLS)
             break;
     }
 }
 
-static void draw_all(struct app *app, struct frame *top)
+static void draw_all(struct app *app, struct frame *stack, int depth)
 {
     erase();
     if (COLS < TUI_MIN_COLS || LINES < TUI_MIN_LINES) {
@@ -88,24 +116,32 @@ static void draw_all(struct app *app, struct frame *top)
         snprintf(msg, sizeof msg, _("terminal too small (need %dx%d)"), TUI_MIN_COLS,
                  TUI_MIN_LINES);
         draw_text(0, 0, COLS, msg, ROLE_ERROR);
-        curs_set(0);
         return;
     }
+    /* The topmost full screen, then the overlays above it. */
+    int base = depth - 1;
+    while (base > 0 && stack[base].ops->overlay)
+        base--;
+    const struct screen_ops *top = stack[depth - 1].ops;
+    app->current = stack[base].ops;
     draw_title_bar(app);
     draw_hline(1);
-    top->ops->draw(app, top->state, 2, LINES - 4);
+    for (int i = base; i < depth; i++) {
+        app->current = stack[i].ops;
+        stack[i].ops->draw(app, stack[i].state, 2, LINES - 4);
+    }
     if (app->message[0] != '\0') {
-        move(LINES - 2, 0);
-        clrtoeol();
+        draw_fill(LINES - 2, 0, COLS, ROLE_NORMAL);
         draw_text(LINES - 2, 1, COLS - 2, app->message,
                   app->message_is_error ? ROLE_ERROR : ROLE_MARKED);
     } else {
         draw_hline(LINES - 2);
     }
-    draw_key_bar(app);
+    draw_key_bar(app, top);
 }
 
-static int push(struct frame *stack, int *depth, const struct screen_ops *ops, struct app *app)
+static int push(struct frame *stack, int *depth, const struct screen_ops *ops, void *arg,
+                struct app *app)
 {
     if (*depth >= STACK_MAX)
         return -1;
@@ -115,7 +151,7 @@ static int push(struct frame *stack, int *depth, const struct screen_ops *ops, s
     if (f->state == NULL)
         return -1;
     app->current = ops;
-    if (ops->open != NULL && ops->open(app, f->state) != 0) {
+    if (ops->open != NULL && ops->open(app, f->state, arg) != 0) {
         free(f->state);
         f->state = NULL;
         app->current = *depth > 0 ? stack[*depth - 1].ops : NULL;
@@ -125,13 +161,38 @@ static int push(struct frame *stack, int *depth, const struct screen_ops *ops, s
     return 0;
 }
 
-static void pop(struct frame *stack, int *depth, struct app *app)
+static void pop(struct frame *stack, int *depth, struct app *app, bool resume)
 {
     struct frame *f = &stack[--*depth];
     if (f->ops->close != NULL)
         f->ops->close(app, f->state);
     free(f->state);
-    app->current = *depth > 0 ? stack[*depth - 1].ops : NULL;
+    if (*depth > 0) {
+        struct frame *below = &stack[*depth - 1];
+        app->current = below->ops;
+        if (resume && below->ops->resume != NULL)
+            below->ops->resume(app, below->state, app->result);
+    }
+    app->result = 0;
+}
+
+static void setup_terminal(const struct tui_context *ctx)
+{
+    /* Esc must feel instant, also over SSH. */
+    set_escdelay(25);
+    initscr();
+    cbreak();
+    /* Ctrl-S and Ctrl-Q are keys here, not flow control (endwin restores the setting). */
+    struct termios tio;
+    if (tcgetattr(STDIN_FILENO, &tio) == 0) {
+        tio.c_iflag &= ~(tcflag_t)IXON;
+        tcsetattr(STDIN_FILENO, TCSANOW, &tio);
+    }
+    noecho();
+    nonl();
+    keypad(stdscr, TRUE);
+    curs_set(0);
+    theme_init(ctx->cfg->theme, ctx->cfg->colors);
 }
 
 int tui_run(struct tui_context *ctx, struct td_err *err)
@@ -153,50 +214,30 @@ int tui_run(struct tui_context *ctx, struct td_err *err)
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGHUP, &sa, NULL);
-
-    /* Esc must feel instant, also over SSH. */
-    set_escdelay(25);
-    if (initscr() == NULL) {
-        store_summary_free(&sum);
-        return td_err_set(err, TD_E_IO, _("cannot start the terminal interface"));
-    }
-    cbreak();
-    /* Ctrl-S and Ctrl-Q are keys here, not flow control (endwin restores the setting). */
-    struct termios tio;
-    if (tcgetattr(STDIN_FILENO, &tio) == 0) {
-        tio.c_iflag &= ~(tcflag_t)IXON;
-        tcsetattr(STDIN_FILENO, TCSANOW, &tio);
-    }
-    noecho();
-    nonl();
-    keypad(stdscr, TRUE);
-    curs_set(0);
-    theme_init(ctx->cfg->theme);
+    setup_terminal(ctx);
 
     struct app app;
     memset(&app, 0, sizeof app);
     app.ctx = ctx;
+    app.keymap = &ctx->cfg->keymap;
     app.summary = &sum;
     app.plan_title = sum.plan_short_title != NULL ? sum.plan_short_title : "";
 
     struct frame stack[STACK_MAX];
     int depth = 0;
-    int status = push(stack, &depth, &menu_screen, &app);
+    int status = push(stack, &depth, &menu_screen, NULL, &app);
     bool dirty = true;
     while (status == 0 && depth > 0 && !stop_requested) {
         struct frame *top = &stack[depth - 1];
         if (dirty) {
-            draw_all(&app, top);
+            draw_all(&app, stack, depth);
             refresh();
             dirty = false;
         }
         int key = read_key();
-        if (key < 0) {
-            if (errno == EINTR || stop_requested)
-                continue;
-            continue;
-        }
-        if (key == TUI_FN + KEY_RESIZE) {
+        if (key < 0)
+            continue; /* interrupted, or a key we do not use */
+        if (key == TK_RESIZE) {
             dirty = true;
             continue;
         }
@@ -204,12 +245,12 @@ int tui_run(struct tui_context *ctx, struct td_err *err)
             continue; /* only a resize or a signal helps now */
         bool had_message = app.message[0] != '\0';
         app.message[0] = '\0';
-        enum action act = actions_for_key(key, top->ops->actions);
+        app.current = top->ops;
+        enum action act = keymap_lookup(app.keymap, key, top->ops->actions, top->ops->text_entry);
         enum tui_result r;
         if (act == ACT_HELP && top->ops != &help_screen) {
-            app.next = &help_screen;
             app.below = top->ops;
-            r = TUI_PUSH;
+            r = app_open(&app, &help_screen, NULL);
         } else if (act == ACT_QUIT) {
             r = TUI_QUIT;
         } else if (act == ACT_REDRAW) {
@@ -226,22 +267,22 @@ int tui_run(struct tui_context *ctx, struct td_err *err)
             dirty = true;
             break;
         case TUI_BACK:
-            pop(stack, &depth, &app);
+            pop(stack, &depth, &app, true);
             dirty = true;
             break;
         case TUI_QUIT:
             while (depth > 0)
-                pop(stack, &depth, &app);
+                pop(stack, &depth, &app, false);
             break;
         case TUI_PUSH:
-            if (push(stack, &depth, app.next, &app) != 0)
+            if (push(stack, &depth, app.next, app.next_arg, &app) != 0 && app.message[0] == '\0')
                 app_message(&app, true, _("cannot open that screen"));
             dirty = true;
             break;
         }
     }
     while (depth > 0)
-        pop(stack, &depth, &app);
+        pop(stack, &depth, &app, false);
     endwin();
     store_summary_free(&sum);
     return status == 0 ? 0 : td_err_set(err, TD_E_IO, _("cannot open the main menu"));

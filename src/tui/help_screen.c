@@ -1,5 +1,5 @@
 /* Help: the keys in force on the screen it was called from, and the global ones, generated
- * from the action table so that it cannot disagree with what the keys do. */
+ * from the keymap after the [keys] overrides, so that it cannot disagree with the keys. */
 #include <curses.h>
 #include <stdio.h>
 #include <string.h>
@@ -7,61 +7,62 @@
 #include "internal.h"
 #include "tiendo/i18n.h"
 
-struct help_state {
-    const struct screen_ops *of;
-    int first; /* first row shown, for scrolling */
+struct help_line {
+    enum action act; /* ACT_NONE: a heading */
+    const char *text;
 };
 
-static int help_open(struct app *app, void *state)
+struct help_state {
+    const struct screen_ops *of;
+    struct help_line lines[2 * ACT_COUNT + 8];
+    int nlines;
+    int first; /* first line shown */
+};
+
+static void add(struct help_state *h, enum action act, const char *text)
 {
-    struct help_state *h = state;
-    h->of = app->below != NULL ? app->below : &menu_screen;
-    return 0;
+    if (h->nlines < (int)(sizeof h->lines / sizeof h->lines[0]))
+        h->lines[h->nlines++] = (struct help_line){act, text};
 }
 
-/* All bound keys of an action, as display names: "↓, j". */
-static void keys_of(enum action a, char *buf, size_t size)
+static int help_open(struct app *app, void *state, void *arg)
 {
-    char keys[128];
-    snprintf(keys, sizeof keys, "%s", actions_get(a)->keys);
-    buf[0] = '\0';
-    char *save = NULL;
-    for (char *tok = strtok_r(keys, ", ", &save); tok != NULL; tok = strtok_r(NULL, ", ", &save)) {
-        char name[32];
-        int key = actions_parse_key(tok);
-        if (key < 0)
-            continue;
-        actions_key_name(key, name, sizeof name);
-        if (buf[0] != '\0')
-            strncat(buf, ", ", size - strlen(buf) - 1);
-        strncat(buf, name, size - strlen(buf) - 1);
-    }
+    struct help_state *h = state;
+    (void)arg;
+    h->of = app->below != NULL ? app->below : &menu_screen;
+    add(h, ACT_NONE, h->of->title);
+    for (const enum action *a = h->of->actions; a != NULL && *a != ACT_NONE; a++)
+        add(h, *a, NULL);
+    add(h, ACT_NONE, NULL);
+    add(h, ACT_NONE, N_("Keys on every screen"));
+    for (int a = ACT_NONE + 1; a < ACT_COUNT; a++)
+        if (action_get((enum action)a)->scope == SCOPE_GLOBAL)
+            add(h, (enum action)a, NULL);
+    return 0;
 }
 
 static void help_draw(struct app *app, void *state, int top, int height)
 {
     struct help_state *h = state;
-    static const enum action global[] = {ACT_HELP, ACT_QUIT, ACT_REDRAW, ACT_NONE};
-    (void)app;
-    int y = top, row = 0;
-    char line[256];
-    snprintf(line, sizeof line, _("Keys on the screen \"%s\""), _(h->of->title));
-    const enum action *lists[2] = {h->of->actions, global};
-    const char *heads[2] = {line, _("Keys on every screen")};
-    for (int l = 0; l < 2; l++) {
-        if (row++ >= h->first && y < top + height)
-            draw_text(y++, 2, COLS - 4, heads[l], ROLE_MARKED);
-        for (const enum action *a = lists[l]; *a != ACT_NONE; a++) {
-            if (row++ < h->first || y >= top + height)
+    int y = top;
+    for (int i = h->first; i < h->nlines && y < top + height; i++, y++) {
+        const struct help_line *l = &h->lines[i];
+        if (l->act == ACT_NONE) {
+            if (l->text == NULL)
                 continue;
-            char keys[128];
-            keys_of(*a, keys, sizeof keys);
-            draw_text(y, 4, 20, keys, ROLE_NORMAL);
-            draw_text(y, 26, COLS - 28, _(actions_get(*a)->label), ROLE_NORMAL);
-            y++;
+            char head[256];
+            if (i == 0)
+                snprintf(head, sizeof head, _("Keys on the screen \"%s\""), _(l->text));
+            else
+                snprintf(head, sizeof head, "%s", _(l->text));
+            draw_text(y, 2, COLS - 4, head, ROLE_MARKED);
+            continue;
         }
-        if (row++ >= h->first)
-            y++;
+        char keys[128];
+        keymap_keys_label(app->keymap, l->act, keys, sizeof keys);
+        draw_text(y, 4, 22, keys[0] != '\0' ? keys : "-", ROLE_NORMAL);
+        draw_text(y, 27, 36, _(action_get(l->act)->label), ROLE_NORMAL);
+        draw_text(y, 64, COLS - 65, action_get(l->act)->name, ROLE_MUTED);
     }
 }
 
@@ -72,7 +73,8 @@ static enum tui_result help_handle(struct app *app, void *state, enum action act
     (void)key;
     switch (act) {
     case ACT_DOWN:
-        h->first++;
+        if (h->first + 1 < h->nlines)
+            h->first++;
         return TUI_REDRAW;
     case ACT_UP:
         if (h->first > 0)
@@ -87,9 +89,9 @@ static enum tui_result help_handle(struct app *app, void *state, enum action act
     }
 }
 
-static const enum action help_actions[] = {ACT_UP, ACT_DOWN, ACT_BACK, ACT_CANCEL, ACT_NONE};
+static const enum action help_actions[] = {ACT_UP, ACT_DOWN, ACT_BACK, ACT_OPEN, ACT_NONE};
 static const struct keybar_item help_keybar[] = {
-    {ACT_DOWN, N_("scroll")}, {ACT_BACK, NULL}, {ACT_NONE, NULL}};
+    {ACT_DOWN, N_("scroll")}, {ACT_BACK, N_("back")}, {ACT_NONE, NULL}};
 
 const struct screen_ops help_screen = {
     .title = N_("Help"),

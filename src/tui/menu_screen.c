@@ -17,54 +17,58 @@ enum entry_kind {
     E_QUIT
 };
 
-struct entry {
-    enum entry_kind kind;
-    int key; /* the digit or letter that opens it */
+static const struct {
+    int key;
     const char *label;
-};
-
-static const struct entry entries[] = {
-    {E_TASKS, '1', N_("Tasks and solutions")},
-    {E_EVALUATION, '2', N_("Evaluation")},
-    {E_REPORTS, '3', N_("Reports & schedule")},
-    {E_TARGETS, '4', N_("Targets")},
-    {E_ACTIVITIES, '5', N_("Activities")},
-    {E_UNITS, '6', N_("Units")},
-    {E_HELP, '?', N_("Help")},
-    {E_QUIT, 'q', N_("Quit")},
+} entries[] = {
+    [E_TASKS] = {'1', N_("Tasks and solutions")},
+    [E_EVALUATION] = {'2', N_("Evaluation")},
+    [E_REPORTS] = {'3', N_("Reports & schedule")},
+    [E_TARGETS] = {'4', N_("Targets")},
+    [E_ACTIVITIES] = {'5', N_("Activities")},
+    [E_UNITS] = {'6', N_("Units")},
+    [E_HELP] = {'?', N_("Help")},
+    [E_QUIT] = {'q', N_("Quit")},
 };
 #define NENTRIES ((int)(sizeof entries / sizeof entries[0]))
 
 struct menu_state {
-    int selected;
+    struct menu_item items[NENTRIES];
+    char details[NENTRIES][160];
+    struct menu_widget menu;
 };
 
-static void detail_of(const struct app *app, enum entry_kind kind, char *buf, size_t size)
+static void fill_details(struct app *app, struct menu_state *m)
 {
     const struct store_summary *s = app->summary;
-    buf[0] = '\0';
-    switch (kind) {
-    case E_TASKS:
-        snprintf(buf, size, ngettext("%ld task", "%ld tasks", (unsigned long)s->tasks), s->tasks);
-        break;
-    case E_EVALUATION:
-        snprintf(buf, size, ngettext("%ld criterion", "%ld criteria", (unsigned long)s->criteria),
-                 s->criteria);
-        break;
-    case E_TARGETS:
-        snprintf(buf, size,
-                 ngettext("%ld indicator", "%ld indicators", (unsigned long)s->indicators),
-                 s->indicators);
-        break;
-    case E_ACTIVITIES:
-        snprintf(buf, size, "%s", _("communication · inspections, surveys · conferences"));
-        break;
-    case E_UNITS:
-        snprintf(buf, size, ngettext("%ld unit", "%ld units", (unsigned long)s->units), s->units);
-        break;
-    default:
-        break;
-    }
+    for (int i = 0; i < NENTRIES; i++)
+        m->details[i][0] = '\0';
+    snprintf(m->details[E_TASKS], sizeof m->details[0],
+             ngettext("%ld task", "%ld tasks", (unsigned long)s->tasks), s->tasks);
+    snprintf(m->details[E_EVALUATION], sizeof m->details[0],
+             ngettext("%ld criterion", "%ld criteria", (unsigned long)s->criteria), s->criteria);
+    snprintf(m->details[E_TARGETS], sizeof m->details[0],
+             ngettext("%ld indicator", "%ld indicators", (unsigned long)s->indicators),
+             s->indicators);
+    snprintf(m->details[E_ACTIVITIES], sizeof m->details[0], "%s",
+             _("communication · inspections, surveys · conferences"));
+    snprintf(m->details[E_UNITS], sizeof m->details[0],
+             ngettext("%ld unit", "%ld units", (unsigned long)s->units), s->units);
+}
+
+static int menu_open(struct app *app, void *state, void *arg)
+{
+    struct menu_state *m = state;
+    (void)arg;
+    fill_details(app, m);
+    for (int i = 0; i < NENTRIES; i++)
+        m->items[i] = (struct menu_item){entries[i].key, _(entries[i].label), m->details[i]};
+    /* Help and Quit show the keys that do that everywhere, after [keys] overrides. */
+    const struct keymap *km = app->keymap;
+    m->items[E_HELP].key = km->n[ACT_HELP] > 0 ? km->keys[ACT_HELP][0] : 0;
+    m->items[E_QUIT].key = km->n[ACT_BACK] > 0 ? km->keys[ACT_BACK][0] : 0;
+    m->menu = (struct menu_widget){m->items, NENTRIES, 0, 0, false};
+    return 0;
 }
 
 static void menu_draw(struct app *app, void *state, int top, int height)
@@ -72,7 +76,6 @@ static void menu_draw(struct app *app, void *state, int top, int height)
     struct menu_state *m = state;
     const struct store_summary *s = app->summary;
     int y = top;
-    (void)height;
     draw_text(y++, 2, COLS - 4, s->plan_title != NULL ? s->plan_title : "", ROLE_NORMAL);
     char line[256];
     if (s->phase_name != NULL)
@@ -85,36 +88,20 @@ static void menu_draw(struct app *app, void *state, int top, int height)
         draw_text(y, 2, COLS - 4, _("DEMO DATA: sample figures for illustration, not official"),
                   ROLE_AT_RISK);
     y += 2;
-    for (int i = 0; i < NENTRIES; i++, y++) {
-        bool sel = i == m->selected;
-        enum role role = sel ? ROLE_SELECTED : ROLE_NORMAL;
-        if (sel) {
-            attrset(theme_attr(ROLE_SELECTED));
-            mvhline(y, 2, ' ', COLS - 4);
-            attrset(A_NORMAL);
-        }
-        char key[8];
-        snprintf(key, sizeof key, "%c", entries[i].key);
-        draw_text(y, 4, 2, key, sel ? ROLE_SELECTED : ROLE_MARKED);
-        draw_text(y, 7, 26, _(entries[i].label), role);
-        char detail[160];
-        detail_of(app, entries[i].kind, detail, sizeof detail);
-        draw_text(y, 34, COLS - 36, detail, sel ? ROLE_SELECTED : ROLE_MUTED);
-    }
+    menu_widget_draw(&m->menu, y, 2, COLS - 4, top + height - y, 26);
 }
 
-static enum tui_result activate(struct app *app, const struct entry *e)
+static enum tui_result activate(struct app *app, int entry)
 {
-    switch (e->kind) {
+    switch (entry) {
     case E_QUIT:
         return TUI_QUIT;
     case E_HELP:
-        app->next = &help_screen;
         app->below = &menu_screen;
-        return TUI_PUSH;
+        return app_open(app, &help_screen, NULL);
     default:
         app_message(app, false, _("%s: this screen is not in this version of tiendo yet"),
-                    _(e->label));
+                    _(entries[entry].label));
         return TUI_REDRAW;
     }
 }
@@ -122,32 +109,13 @@ static enum tui_result activate(struct app *app, const struct entry *e)
 static enum tui_result menu_handle(struct app *app, void *state, enum action act, int key)
 {
     struct menu_state *m = state;
-    switch (act) {
-    case ACT_UP:
-        m->selected = (m->selected + NENTRIES - 1) % NENTRIES;
-        return TUI_REDRAW;
-    case ACT_DOWN:
-        m->selected = (m->selected + 1) % NENTRIES;
-        return TUI_REDRAW;
-    case ACT_HOME:
-        m->selected = 0;
-        return TUI_REDRAW;
-    case ACT_END:
-        m->selected = NENTRIES - 1;
-        return TUI_REDRAW;
-    case ACT_OPEN:
-        return activate(app, &entries[m->selected]);
-    case ACT_BACK:
+    if (act == ACT_BACK)
         return TUI_QUIT; /* q on the main menu quits */
-    default:
-        break;
-    }
-    for (int i = 0; i < NENTRIES; i++)
-        if (entries[i].key == key) {
-            m->selected = i;
-            return activate(app, &entries[i]);
-        }
-    return TUI_HANDLED;
+    bool changed;
+    int chosen = menu_widget_handle(&m->menu, act, key, &changed);
+    if (chosen >= 0)
+        return activate(app, chosen);
+    return changed ? TUI_REDRAW : TUI_HANDLED;
 }
 
 static const enum action menu_actions[] = {ACT_UP,   ACT_DOWN, ACT_HOME, ACT_END,
@@ -160,6 +128,7 @@ static const struct keybar_item menu_keybar[] = {
 const struct screen_ops menu_screen = {
     .title = N_("Overview"),
     .state_size = sizeof(struct menu_state),
+    .open = menu_open,
     .draw = menu_draw,
     .handle = menu_handle,
     .actions = menu_actions,

@@ -1,5 +1,5 @@
-/* Colour roles mapped to attributes: a default theme, and monochrome for terminals without
- * colour, for NO_COLOR, or by choice. */
+/* Colour roles mapped to attributes: a default theme, [colors] overrides, and monochrome for
+ * terminals without colour, for NO_COLOR, or by choice. */
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,7 +8,13 @@
 
 static int attrs[ROLE_COUNT];
 
-void theme_init(const char *theme)
+static int cattrs(unsigned c)
+{
+    return (int)(((c & CATTR_BOLD) ? A_BOLD : 0) | ((c & CATTR_UNDERLINE) ? A_UNDERLINE : 0) |
+                 ((c & CATTR_REVERSE) ? A_REVERSE : 0) | ((c & CATTR_DIM) ? A_DIM : 0));
+}
+
+void theme_init(const char *theme, const struct color_spec *overrides)
 {
     const char *no_color = getenv("NO_COLOR");
     bool mono =
@@ -27,32 +33,35 @@ void theme_init(const char *theme)
     };
     if (mono) {
         memcpy(attrs, mono_attrs, sizeof attrs);
+        /* Overrides keep their attributes, without colour. */
+        for (int r = 0; r < ROLE_COUNT; r++)
+            if (overrides[r].set && overrides[r].attrs != 0)
+                attrs[r] = cattrs(overrides[r].attrs);
         return;
     }
     start_color();
     use_default_colors();
-    static const struct {
-        short fg, bg;
-        int extra;
-    } def[ROLE_COUNT] = {
-        [ROLE_NORMAL] = {-1, -1, 0},
-        [ROLE_TITLE] = {COLOR_WHITE, COLOR_BLUE, A_BOLD},
-        [ROLE_SELECTED] = {COLOR_BLACK, COLOR_CYAN, 0},
-        [ROLE_MARKED] = {COLOR_YELLOW, -1, A_BOLD},
-        [ROLE_OVERDUE] = {COLOR_RED, -1, A_BOLD},
-        [ROLE_AT_RISK] = {COLOR_YELLOW, -1, 0},
-        [ROLE_ON_TRACK] = {COLOR_GREEN, -1, 0},
-        [ROLE_DONE] = {COLOR_GREEN, -1, A_DIM},
-        [ROLE_MUTED] = {COLOR_BLUE, -1, 0},
-        [ROLE_ERROR] = {COLOR_WHITE, COLOR_RED, A_BOLD},
+    static const struct color_spec def[ROLE_COUNT] = {
+        [ROLE_NORMAL] = {-1, -1, 0, true},
+        [ROLE_TITLE] = {COLOR_WHITE, COLOR_BLUE, CATTR_BOLD, true},
+        [ROLE_SELECTED] = {COLOR_BLACK, COLOR_CYAN, 0, true},
+        [ROLE_MARKED] = {COLOR_YELLOW, -1, CATTR_BOLD, true},
+        [ROLE_OVERDUE] = {COLOR_RED, -1, CATTR_BOLD, true},
+        [ROLE_AT_RISK] = {COLOR_YELLOW, -1, 0, true},
+        [ROLE_ON_TRACK] = {COLOR_GREEN, -1, 0, true},
+        [ROLE_DONE] = {COLOR_GREEN, -1, CATTR_DIM, true},
+        [ROLE_MUTED] = {COLOR_BLUE, -1, 0, true},
+        [ROLE_ERROR] = {COLOR_WHITE, COLOR_RED, CATTR_BOLD, true},
     };
     for (int r = 0; r < ROLE_COUNT; r++) {
-        if (r == ROLE_NORMAL) {
+        const struct color_spec *c = overrides[r].set ? &overrides[r] : &def[r];
+        int fg = c->fg < COLORS ? c->fg : -1, bg = c->bg < COLORS ? c->bg : -1;
+        if (r == ROLE_NORMAL && !overrides[r].set) {
             attrs[r] = A_NORMAL;
             continue;
         }
-        init_pair((short)r, def[r].fg, def[r].bg);
-        attrs[r] = COLOR_PAIR(r) | def[r].extra;
+        init_pair((short)(r + 1), (short)fg, (short)bg);
+        attrs[r] = (int)COLOR_PAIR(r + 1) | cattrs(c->attrs);
     }
 }
 

@@ -19,7 +19,10 @@ DB=$T/demo.db
 "$BIN" --db "$DB" init --demo >/dev/null || { not_ok "init --demo for the screen tests"; finish; exit 1; }
 
 # tiendo ARGS...: the command line that runs tiendo in the test terminal.
-tiendo() { printf 'env HOME=%q TIENDO_TODAY=%q %q --db %q' "$HOME" "$TIENDO_TODAY" "$BIN" "$DB"; printf ' %q' "$@"; }
+tiendo() {
+	printf 'env HOME=%q TIENDO_TODAY=%q %q --db %q' "$HOME" "$TIENDO_TODAY" "$BIN" "$DB"
+	[ $# -eq 0 ] || printf ' %q' "$@"
+}
 
 for t in "$here"/test_*.sh; do
 	. "$t"

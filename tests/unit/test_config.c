@@ -106,7 +106,8 @@ static void test_unknown_key_is_an_error(void **state)
 {
     (void)state;
     expect_error("[ui]\nlangauge = vi\n", ": [ui] langauge: unknown key");
-    expect_error("[keys]\ntask.progress = p\n", ": [keys] task.progress: unknown key");
+    expect_error("[keys]\ntask.progres = p\n",
+                 ": [keys] task.progres: no such action (see the help screen, ?, for the names)");
 }
 
 static void test_wrong_type_is_an_error(void **state)
@@ -175,6 +176,57 @@ static void test_long_lines_and_duplicates_are_refused_with_their_line(void **st
     expect_error("language = vi\n", ":1: key \"language\" comes before any [section]");
 }
 
+static void test_keys_rebind_actions_and_conflicts_name_the_key(void **state)
+{
+    (void)state;
+    struct td_config cfg;
+    struct helper_msgs m;
+    assert_int_equal(load_one("[keys]\ntask.progress = P, F5\nhelp = h, F1\n", &cfg, &m), 0);
+    assert_int_equal(
+        keymap_lookup(&cfg.keymap, 'P', (enum action[]){ACT_PROGRESS, ACT_NONE}, false),
+        ACT_PROGRESS);
+    assert_int_equal(
+        keymap_lookup(&cfg.keymap, TK_F(5), (enum action[]){ACT_PROGRESS, ACT_NONE}, false),
+        ACT_PROGRESS);
+    assert_int_equal(keymap_lookup(&cfg.keymap, 'h', NULL, false), ACT_HELP);
+    assert_int_equal(keymap_lookup(&cfg.keymap, '?', NULL, false), ACT_NONE);
+    config_free(&cfg);
+    expect_error("[keys]\nsearch = j\n", ": [keys] search: key j is also bound to move.down");
+    expect_error("[keys]\ntask.progress = F5\n",
+                 ": [keys] task.progress: a function key needs a letter twin, since some SSH "
+                 "clients send no function keys (e.g. task.progress = p, F5)");
+    expect_error("[keys]\nundo = Ctrl-Z\n",
+                 ": [keys] undo: unknown key name \"Ctrl-Z\" (use e.g. p, F5, C-s, Enter, Esc, "
+                 "Space, PgDn)");
+    expect_error("[keys]\nform.save = s\n",
+                 ": [keys] form.save: \"s\" would be typed into the field; form actions need a "
+                 "function, control or movement key");
+}
+
+static void test_colors_override_roles(void **state)
+{
+    (void)state;
+    struct td_config cfg;
+    struct helper_msgs m;
+    assert_int_equal(
+        load_one("[colors]\noverdue = magenta default underline\ntitle = 15 4\n", &cfg, &m), 0);
+    assert_true(cfg.colors[ROLE_OVERDUE].set);
+    assert_int_equal(cfg.colors[ROLE_OVERDUE].fg, 5);
+    assert_int_equal(cfg.colors[ROLE_OVERDUE].bg, COLOR_SPEC_DEFAULT);
+    assert_int_equal(cfg.colors[ROLE_OVERDUE].attrs, CATTR_UNDERLINE);
+    assert_int_equal(cfg.colors[ROLE_TITLE].fg, 15);
+    assert_int_equal(cfg.colors[ROLE_TITLE].bg, 4);
+    assert_false(cfg.colors[ROLE_DONE].set);
+    config_free(&cfg);
+    expect_error("[colors]\noverdue = crimson\n",
+                 ": [colors] overdue: expected \"foreground [background] [bold] [underline] "
+                 "[reverse] [dim]\" with colours black, red, green, yellow, blue, magenta, cyan, "
+                 "white, default or 0-255; got \"crimson\"");
+    expect_error("[colors]\nlate = red\n",
+                 ": [colors] late: no such role (title, selected, marked, overdue, at_risk, "
+                 "on_track, done, muted, error, normal)");
+}
+
 static void test_syntax_error_names_the_line(void **state)
 {
     (void)state;
@@ -237,6 +289,20 @@ static void test_documented_default_file_matches_the_table(void **state)
         if (strstr(text, help) == NULL)
             fail_msg("config/tiendo.ini lacks the help of [%s] %s: %s", section, key, help);
     }
+    /* Every action is listed with its default keys, every colour role too. */
+    for (int a = ACT_NONE + 1; a < ACT_COUNT; a++) {
+        char line[256];
+        snprintf(line, sizeof line, "\n;%s = %s\n", action_get((enum action)a)->name,
+                 action_get((enum action)a)->keys);
+        if (strstr(text, line) == NULL)
+            fail_msg("config/tiendo.ini [keys] lacks the line \"%s\"", line + 1);
+    }
+    for (int r = ROLE_TITLE; r < ROLE_COUNT; r++) {
+        char line[64];
+        snprintf(line, sizeof line, "\n;%s = ", role_name((enum role)r));
+        if (strstr(text, line) == NULL)
+            fail_msg("config/tiendo.ini [colors] lacks the role %s", role_name((enum role)r));
+    }
     const char *paths[1] = {"config/tiendo.ini"};
     const bool required[1] = {true};
     struct td_config cfg;
@@ -260,6 +326,8 @@ int main(void)
         cmocka_unit_test(test_invalid_utf8_is_refused_with_its_line),
         cmocka_unit_test(test_long_lines_and_duplicates_are_refused_with_their_line),
         cmocka_unit_test(test_syntax_error_names_the_line),
+        cmocka_unit_test(test_keys_rebind_actions_and_conflicts_name_the_key),
+        cmocka_unit_test(test_colors_override_roles),
         cmocka_unit_test(test_later_files_win_and_missing_optional_files_are_skipped),
         cmocka_unit_test(test_documented_default_file_matches_the_table),
     };
