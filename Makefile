@@ -109,7 +109,7 @@ $(BUILD)/share/locale/%/LC_MESSAGES/tiendo.mo: po/%.po
 
 # After strings change: regenerates the template, merges it into vi.po (then translate what
 # is new: tests/i18n.sh fails until vi.po is complete) and into en.po.
-XGETTEXT = xgettext --from-code=UTF-8 -k_ -kN_ -kngettext:1,2 -c/ --package-name=tiendo
+XGETTEXT = xgettext --from-code=UTF-8 -k_ -kN_ -kC_:1c,2 -kNC_:1c,2 -kngettext:1,2 -c/ --package-name=tiendo
 pot:
 	$(XGETTEXT) -o po/tiendo.pot $(sort $(wildcard src/*.c src/*/*.c))
 	msgmerge -q -U --backup=none po/vi.po po/tiendo.pot

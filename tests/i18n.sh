@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 . tests/lib.sh
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-xgettext --from-code=UTF-8 -k_ -kN_ -kngettext:1,2 -c/ --package-name=tiendo -o "$T/now.pot" \
+xgettext --from-code=UTF-8 -k_ -kN_ -kC_:1c,2 -kNC_:1c,2 -kngettext:1,2 -c/ --package-name=tiendo -o "$T/now.pot" \
 	src/*.c src/*/*.c
 for lang in vi en; do
 	msgmerge -q "po/$lang.po" "$T/now.pot" -o "$T/$lang.po"

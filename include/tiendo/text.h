@@ -26,6 +26,18 @@ int text_width(const char *s);
  * cut, the last cell is "…". Never splits a character. Returns the cells used. */
 int text_fit(const char *s, int cols, char *out, size_t size);
 
+/* A copy of s for searching (caller frees): case folded, marks stripped, đ as d, so that
+ * "phat trien" finds "Phát triển". NULL when s is not UTF-8 or memory ran out. */
+char *text_fold(const char *s);
+
+/* Finds needle (folded with text_fold) in haystack; on success sets the byte range of the
+ * match in haystack itself and returns true. */
+bool text_find_folded(const char *haystack, const char *folded_needle, size_t *start,
+                      size_t *end);
+
+/* Compares a and b (lengths given) with runs of digits as numbers: "II.2" < "II.10". */
+int text_natural_cmp(const char *a, size_t alen, const char *b, size_t blen);
+
 /* Formats n with a thousands separator (sep, e.g. "," or "."): 1204 -> "1,204". */
 void text_group_digits(long n, const char *sep, char *out, size_t size);
 

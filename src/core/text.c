@@ -216,3 +216,122 @@ void text_group_digits(long n, const char *sep, char *out, size_t size)
     }
     out[o] = '\0';
 }
+
+/* The folded form of one code point into out (at most 16 bytes); returns its length. */
+static size_t fold_char(unsigned cp, char *out)
+{
+    if (cp == 0x0110 || cp == 0x0111) { /* Đ đ: a letter of its own, searched as d */
+        out[0] = 'd';
+        return 1;
+    }
+    utf8proc_int32_t buf[8];
+    int opts = UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD;
+    utf8proc_ssize_t n =
+        utf8proc_decompose_char((utf8proc_int32_t)cp, buf, 8, (utf8proc_option_t)opts, NULL);
+    size_t len = 0;
+    for (utf8proc_ssize_t i = 0; i >= 0 && i < n && i < 8 && len < 12; i++)
+        len += (size_t)utf8proc_encode_char(buf[i], (utf8proc_uint8_t *)out + len);
+    return len;
+}
+
+char *text_fold(const char *s)
+{
+    size_t n = strlen(s);
+    char *out = malloc(n * 4 + 1);
+    if (out == NULL)
+        return NULL;
+    size_t o = 0;
+    const unsigned char *p = (const unsigned char *)s;
+    while (n > 0) {
+        unsigned cp;
+        size_t len = utf8_decode(p, n, &cp);
+        if (len == 0) {
+            free(out);
+            return NULL;
+        }
+        /* A character of len bytes folds to at most 4 * len bytes: the buffer holds it. */
+        char piece[16];
+        size_t plen = fold_char(cp, piece);
+        memcpy(out + o, piece, plen);
+        o += plen;
+        p += len;
+        n -= len;
+    }
+    out[o] = '\0';
+    return out;
+}
+
+bool text_find_folded(const char *haystack, const char *folded_needle, size_t *start,
+                      size_t *end)
+{
+    size_t nlen = strlen(folded_needle);
+    if (nlen == 0)
+        return false;
+    size_t hlen = strlen(haystack);
+    /* Try each character boundary of the haystack as a start. */
+    for (size_t i = 0; i < hlen;) {
+        unsigned cp;
+        size_t first = utf8_decode((const unsigned char *)haystack + i, hlen - i, &cp);
+        if (first == 0)
+            return false;
+        size_t matched = 0, j = i;
+        while (j < hlen && matched < nlen) {
+            size_t len = utf8_decode((const unsigned char *)haystack + j, hlen - j, &cp);
+            if (len == 0)
+                return false;
+            char piece[16];
+            size_t plen = fold_char(cp, piece);
+            if (plen > 0 && (matched + plen > nlen ||
+                             memcmp(piece, folded_needle + matched, plen) != 0))
+                break;
+            matched += plen;
+            j += len;
+        }
+        if (matched == nlen) {
+            /* Take the marks that belong to the last letter too. */
+            while (j < hlen) {
+                size_t len = utf8_decode((const unsigned char *)haystack + j, hlen - j, &cp);
+                char piece[16];
+                if (len == 0 || fold_char(cp, piece) != 0)
+                    break;
+                j += len;
+            }
+            *start = i;
+            *end = j;
+            return true;
+        }
+        i += first;
+    }
+    return false;
+}
+
+int text_natural_cmp(const char *a, size_t alen, const char *b, size_t blen)
+{
+    size_t i = 0, j = 0;
+    while (i < alen && j < blen) {
+        unsigned char ca = (unsigned char)a[i], cb = (unsigned char)b[j];
+        if (ca >= '0' && ca <= '9' && cb >= '0' && cb <= '9') {
+            /* Compare the numbers: skip leading zeros, then the longer run is larger. */
+            while (i < alen && a[i] == '0')
+                i++;
+            while (j < blen && b[j] == '0')
+                j++;
+            size_t si = i, sj = j;
+            while (i < alen && a[i] >= '0' && a[i] <= '9')
+                i++;
+            while (j < blen && b[j] >= '0' && b[j] <= '9')
+                j++;
+            if (i - si != j - sj)
+                return i - si < j - sj ? -1 : 1;
+            int c = memcmp(a + si, b + sj, i - si);
+            if (c != 0)
+                return c < 0 ? -1 : 1;
+            continue;
+        }
+        if (ca != cb)
+            return ca < cb ? -1 : 1;
+        i++;
+        j++;
+    }
+    return (i < alen) - (j < blen);
+}

@@ -8,6 +8,7 @@
 
 #include "internal.h"
 #include "tiendo/i18n.h"
+#include "tiendo/text.h"
 
 int store_fail(struct store *st, const char *what, struct td_err *err)
 {
@@ -108,6 +109,28 @@ int store_bind_opt_text(sqlite3_stmt *s, int i, const char *text)
     return sqlite3_bind_text(s, i, text, -1, SQLITE_TRANSIENT);
 }
 
+/* SQL function tiendo_fold(text): the search form of a text (case and marks folded). */
+static void sql_fold(sqlite3_context *c, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    const unsigned char *t = sqlite3_value_text(argv[0]);
+    if (t == NULL) {
+        sqlite3_result_null(c);
+        return;
+    }
+    char *f = text_fold((const char *)t);
+    if (f == NULL)
+        sqlite3_result_text(c, (const char *)t, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_result_text(c, f, -1, free);
+}
+
+static int sql_natural(void *arg, int alen, const void *a, int blen, const void *b)
+{
+    (void)arg;
+    return text_natural_cmp(a, (size_t)alen, b, (size_t)blen);
+}
+
 static void store_free(struct store *st)
 {
     for (int i = 0; i < st->ncache; i++)
@@ -164,6 +187,9 @@ int store_open(struct store **out, const char *path, const struct store_options 
         return -1;
     }
     sqlite3_extended_result_codes(st->db, 1);
+    sqlite3_create_function(st->db, "tiendo_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+                            sql_fold, NULL, NULL);
+    sqlite3_create_collation(st->db, "tiendo_natural", SQLITE_UTF8, NULL, sql_natural);
     sqlite3_busy_timeout(st->db, (int)opts->busy_timeout_ms);
 
     /* Reading the schema first tells a non-SQLite or damaged file before anything is written.

@@ -84,6 +84,26 @@ static void test_fit_cuts_with_an_ellipsis_without_splitting_characters(void **s
     assert_string_equal(out, "");
 }
 
+static void test_search_ignores_case_and_marks(void **state)
+{
+    (void)state;
+    char *f = text_fold("Phát Triển ĐÔ THỊ");
+    assert_string_equal(f, "phat trien do thi");
+    free(f);
+    f = text_fold("phat trien");
+    size_t a, b;
+    assert_true(text_find_folded("II.3 Phát triển hạ tầng", f, &a, &b));
+    assert_int_equal(a, 5);
+    assert_int_equal(b, strlen("II.3 Phát triển"));
+    free(f);
+    f = text_fold("hương");
+    /* Typed with combining marks in the data: the match ends after the marks. */
+    assert_true(text_find_folded("Nguyễn Thị Hu\xCC\x9Bo\xCC\x9Bng", f, &a, &b));
+    assert_int_equal(b, strlen("Nguyễn Thị Hu\xCC\x9Bo\xCC\x9Bng"));
+    assert_false(text_find_folded("Nguyễn Thị Lan", f, &a, &b));
+    free(f);
+}
+
 static void test_digits_are_grouped_in_thousands(void **state)
 {
     (void)state;
@@ -118,6 +138,7 @@ int main(void)
         cmocka_unit_test(test_escape_shows_control_characters_in_caret_notation),
         cmocka_unit_test(test_width_counts_cells_not_bytes),
         cmocka_unit_test(test_fit_cuts_with_an_ellipsis_without_splitting_characters),
+        cmocka_unit_test(test_search_ignores_case_and_marks),
         cmocka_unit_test(test_digits_are_grouped_in_thousands),
         cmocka_unit_test(test_language_auto_follows_lc_all_then_lang),
     };

@@ -1,0 +1,93 @@
+/* Tasks and their progress in the database: the list (a window of rows in a chosen order,
+ * never all of them), one task, and saving a progress update. */
+#ifndef TIENDO_STORE_TASKS_H
+#define TIENDO_STORE_TASKS_H
+
+#include <stdbool.h>
+
+#include "tiendo/date.h"
+#include "tiendo/err.h"
+#include "tiendo/store.h"
+
+enum task_sort { TSORT_CODE, TSORT_TITLE, TSORT_UNIT, TSORT_DUE, TSORT_STATUS, TSORT_PERCENT,
+                 TSORT_COUNT };
+
+/* Which tasks a list shows. Zero and "" mean "any". */
+struct task_filter {
+    long unit_id;  /* lead unit */
+    int status;    /* enum task_status + 1; 0 any */
+    long phase_id;
+    long group_id;
+    bool overdue_only;
+    td_date today; /* for overdue */
+};
+
+struct task_row {
+    long id, version;
+    char code[32];
+    char title[512];
+    char unit[32];
+    char due[11]; /* YYYY-MM-DD or "" */
+    int status;   /* enum task_status */
+    int percent;
+    bool demo;
+};
+
+/* The number of tasks the filter lets through. */
+int store_task_count(struct store *st, const struct task_filter *f, long *count,
+                     struct td_err *err);
+
+/* Rows offset .. offset + limit - 1 in the order asked; *n gets how many there were. */
+int store_task_page(struct store *st, const struct task_filter *f, enum task_sort sort,
+                    bool desc, long offset, int limit, struct task_row *rows, int *n,
+                    struct td_err *err);
+
+/* The position (in the same order) of the first task from `from` on in direction dir (+1 or
+ * -1) whose code or title contains needle, ignoring case and marks; -1 when none. */
+long store_task_find(struct store *st, const struct task_filter *f, enum task_sort sort,
+                     bool desc, const char *needle, long from, int dir, struct td_err *err);
+
+/* A task with all its fields, for the detail view and the progress form. */
+struct task_detail {
+    struct task_row row;
+    char description[2048], output[512], group[128], phase[128], unit_name[256];
+    char coop[512]; /* cooperating unit codes, comma separated */
+    char start[11], integrated_on[11], integrated_doc[256], priority[16];
+};
+int store_task_get(struct store *st, long id, struct task_detail *out, struct td_err *err);
+
+/* Choices for filters: active units (id, code, name) in plan order. */
+struct unit_choice {
+    long id;
+    char code[32];
+    char name[256];
+};
+int store_unit_list(struct store *st, struct unit_choice *out, int max, int *n,
+                    struct td_err *err);
+
+/* A progress update, as typed in the progress form (texts in NFC). */
+struct progress_input {
+    td_date date;
+    int percent;
+    int status; /* enum task_status */
+    const char *done, *difficulties, *proposals, *reason;
+};
+
+/* Saves one progress update and makes its status and percent the task's, in one
+ * transaction; the row written carries who and when. TD_E_NOTFOUND for a deleted task. */
+int store_progress_add(struct store *st, long task_id, const struct progress_input *in,
+                       struct td_err *err);
+
+/* One entry of a task's history, newest first. */
+struct progress_row {
+    long id;
+    char date[11];
+    int percent, status;
+    char done[1024], difficulties[1024], proposals[1024];
+    char by[64], at[24];
+    bool demo;
+};
+int store_progress_history(struct store *st, long task_id, struct progress_row *rows, int max,
+                           int *n, struct td_err *err);
+
+#endif

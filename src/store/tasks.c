@@ -1,0 +1,294 @@
+/* Tasks: the list window in any order, search, one task, progress updates and history. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "tiendo/i18n.h"
+#include "tiendo/status.h"
+#include "tiendo/store_tasks.h"
+#include "tiendo/text.h"
+
+#define TASK_FROM                                                                              \
+    " FROM task t JOIN unit u ON u.id = t.lead_unit_id WHERE t.deleted = 0"                    \
+    " AND (?1 = 0 OR t.lead_unit_id = ?1) AND (?2 = '' OR t.status = ?2)"                      \
+    " AND (?3 = 0 OR t.phase_id = ?3) AND (?4 = 0 OR t.group_id = ?4)"                         \
+    " AND (?5 = 0 OR (t.due_date < ?6 AND t.status NOT IN ('done', 'cancelled')))"
+
+#define STATUS_ORDER                                                                           \
+    "CASE t.status WHEN 'not_started' THEN 0 WHEN 'in_progress' THEN 1 WHEN 'delayed' THEN 2"  \
+    " WHEN 'suspended' THEN 3 WHEN 'done' THEN 4 ELSE 5 END"
+#define TIE " t.code COLLATE tiendo_natural, t.id"
+
+/* ORDER BY clauses by sort column, ascending then descending; whitelisted, never typed. */
+#define ORDERS(X)                                                                              \
+    X(" t.code COLLATE tiendo_natural, t.id", " t.code COLLATE tiendo_natural DESC, t.id DESC") \
+    X(" t.title, " TIE, " t.title DESC, " TIE)                                                 \
+    X(" u.code, " TIE, " u.code DESC, " TIE)                                                   \
+    X(" t.due_date IS NULL, t.due_date, " TIE, " t.due_date IS NULL, t.due_date DESC, " TIE)   \
+    X(" " STATUS_ORDER ", " TIE, " " STATUS_ORDER " DESC, " TIE)                               \
+    X(" t.percent, " TIE, " t.percent DESC, " TIE)
+
+#define PAGE_SQL(asc, desc)                                                                    \
+    {"SELECT t.id, t.version, t.code, t.title, u.code, coalesce(t.due_date, ''), t.status,"    \
+     " t.percent, t.is_demo" TASK_FROM " ORDER BY" asc " LIMIT ?7 OFFSET ?8",                  \
+     "SELECT t.id, t.version, t.code, t.title, u.code, coalesce(t.due_date, ''), t.status,"    \
+     " t.percent, t.is_demo" TASK_FROM " ORDER BY" desc " LIMIT ?7 OFFSET ?8"},
+static const char *const page_sql[TSORT_COUNT][2] = {ORDERS(PAGE_SQL)};
+
+#define FIND_ONE(order)                                                                        \
+    "SELECT pos FROM (SELECT row_number() OVER (ORDER BY" order ") - 1 AS pos,"                \
+    " tiendo_fold(t.code || ' ' || t.title) AS hay" TASK_FROM ")"                              \
+    " WHERE ((?7 > 0 AND pos >= ?8) OR (?7 < 0 AND pos <= ?8)) AND instr(hay, ?9) > 0"         \
+    " ORDER BY pos * ?7 LIMIT 1"
+#define FIND_SQL(asc, desc) {FIND_ONE(asc), FIND_ONE(desc)},
+static const char *const find_sql[TSORT_COUNT][2] = {ORDERS(FIND_SQL)};
+
+static const char count_sql[] = "SELECT count(*)" TASK_FROM;
+
+static void bind_filter(sqlite3_stmt *s, const struct task_filter *f)
+{
+    char today[11];
+    date_format_iso(f->today, today);
+    sqlite3_bind_int64(s, 1, f->unit_id);
+    sqlite3_bind_text(s, 2, f->status > 0 ? status_code((enum task_status)(f->status - 1)) : "",
+                      -1, SQLITE_STATIC);
+    sqlite3_bind_int64(s, 3, f->phase_id);
+    sqlite3_bind_int64(s, 4, f->group_id);
+    sqlite3_bind_int(s, 5, f->overdue_only);
+    sqlite3_bind_text(s, 6, today, -1, SQLITE_TRANSIENT);
+}
+
+int store_task_count(struct store *st, const struct task_filter *f, long *count,
+                     struct td_err *err)
+{
+    sqlite3_stmt *s = store_stmt(st, count_sql, err);
+    if (s == NULL)
+        return -1;
+    bind_filter(s, f);
+    int rc = sqlite3_step(s);
+    *count = rc == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : 0;
+    sqlite3_reset(s);
+    return rc == SQLITE_ROW ? 0 : store_fail(st, _("counting tasks"), err);
+}
+
+static void copy_col(sqlite3_stmt *s, int i, char *dst, size_t size)
+{
+    const unsigned char *t = sqlite3_column_text(s, i);
+    snprintf(dst, size, "%s", t != NULL ? (const char *)t : "");
+}
+
+int store_task_page(struct store *st, const struct task_filter *f, enum task_sort sort,
+                    bool desc, long offset, int limit, struct task_row *rows, int *n,
+                    struct td_err *err)
+{
+    *n = 0;
+    sqlite3_stmt *s = store_stmt(st, page_sql[sort][desc], err);
+    if (s == NULL)
+        return -1;
+    bind_filter(s, f);
+    sqlite3_bind_int(s, 7, limit);
+    sqlite3_bind_int64(s, 8, offset);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < limit) {
+        struct task_row *r = &rows[(*n)++];
+        r->id = (long)sqlite3_column_int64(s, 0);
+        r->version = (long)sqlite3_column_int64(s, 1);
+        copy_col(s, 2, r->code, sizeof r->code);
+        copy_col(s, 3, r->title, sizeof r->title);
+        copy_col(s, 4, r->unit, sizeof r->unit);
+        copy_col(s, 5, r->due, sizeof r->due);
+        int status = status_parse((const char *)sqlite3_column_text(s, 6));
+        r->status = status < 0 ? ST_NOT_STARTED : status;
+        r->percent = sqlite3_column_int(s, 7);
+        r->demo = sqlite3_column_int(s, 8) != 0;
+    }
+    sqlite3_reset(s);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_fail(st, _("reading tasks"), err);
+}
+
+long store_task_find(struct store *st, const struct task_filter *f, enum task_sort sort,
+                     bool desc, const char *needle, long from, int dir, struct td_err *err)
+{
+    char *folded = text_fold(needle);
+    if (folded == NULL)
+        return -1;
+    sqlite3_stmt *s = store_stmt(st, find_sql[sort][desc], err);
+    long pos = -1;
+    if (s != NULL) {
+        bind_filter(s, f);
+        sqlite3_bind_int(s, 7, dir >= 0 ? 1 : -1);
+        sqlite3_bind_int64(s, 8, from);
+        sqlite3_bind_text(s, 9, folded, -1, SQLITE_TRANSIENT);
+        if (sqlite3_step(s) == SQLITE_ROW)
+            pos = (long)sqlite3_column_int64(s, 0);
+        sqlite3_reset(s);
+    }
+    free(folded);
+    return pos;
+}
+
+int store_task_get(struct store *st, long id, struct task_detail *out, struct td_err *err)
+{
+    static const char sql[] =
+        "SELECT t.id, t.version, t.code, t.title, u.code, coalesce(t.due_date, ''), t.status,"
+        " t.percent, t.is_demo, t.description, t.output, coalesce(g.label, ''),"
+        " coalesce(p.name, ''), u.name, coalesce((SELECT group_concat(cu.code, ', ')"
+        " FROM task_unit tu JOIN unit cu ON cu.id = tu.unit_id WHERE tu.task_id = t.id), ''),"
+        " coalesce(t.start_date, ''), coalesce(t.integrated_on, ''), t.integrated_doc,"
+        " t.priority"
+        " FROM task t JOIN unit u ON u.id = t.lead_unit_id"
+        " LEFT JOIN vocab g ON g.id = t.group_id LEFT JOIN phase p ON p.id = t.phase_id"
+        " WHERE t.id = ?1 AND t.deleted = 0";
+    sqlite3_stmt *s = store_stmt(st, sql, err);
+    if (s == NULL)
+        return -1;
+    sqlite3_bind_int64(s, 1, id);
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW) {
+        struct task_row *r = &out->row;
+        r->id = (long)sqlite3_column_int64(s, 0);
+        r->version = (long)sqlite3_column_int64(s, 1);
+        copy_col(s, 2, r->code, sizeof r->code);
+        copy_col(s, 3, r->title, sizeof r->title);
+        copy_col(s, 4, r->unit, sizeof r->unit);
+        copy_col(s, 5, r->due, sizeof r->due);
+        int status = status_parse((const char *)sqlite3_column_text(s, 6));
+        r->status = status < 0 ? ST_NOT_STARTED : status;
+        r->percent = sqlite3_column_int(s, 7);
+        r->demo = sqlite3_column_int(s, 8) != 0;
+        copy_col(s, 9, out->description, sizeof out->description);
+        copy_col(s, 10, out->output, sizeof out->output);
+        copy_col(s, 11, out->group, sizeof out->group);
+        copy_col(s, 12, out->phase, sizeof out->phase);
+        copy_col(s, 13, out->unit_name, sizeof out->unit_name);
+        copy_col(s, 14, out->coop, sizeof out->coop);
+        copy_col(s, 15, out->start, sizeof out->start);
+        copy_col(s, 16, out->integrated_on, sizeof out->integrated_on);
+        copy_col(s, 17, out->integrated_doc, sizeof out->integrated_doc);
+        copy_col(s, 18, out->priority, sizeof out->priority);
+    }
+    sqlite3_reset(s);
+    if (rc == SQLITE_DONE)
+        return td_err_set(err, TD_E_NOTFOUND, _("the task no longer exists"));
+    return rc == SQLITE_ROW ? 0 : store_fail(st, _("reading a task"), err);
+}
+
+int store_unit_list(struct store *st, struct unit_choice *out, int max, int *n,
+                    struct td_err *err)
+{
+    static const char sql[] =
+        "SELECT id, code, name FROM unit WHERE active = 1 ORDER BY sort_order, code";
+    *n = 0;
+    sqlite3_stmt *s = store_stmt(st, sql, err);
+    if (s == NULL)
+        return -1;
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < max) {
+        struct unit_choice *u = &out[(*n)++];
+        u->id = (long)sqlite3_column_int64(s, 0);
+        copy_col(s, 1, u->code, sizeof u->code);
+        copy_col(s, 2, u->name, sizeof u->name);
+    }
+    sqlite3_reset(s);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_fail(st, _("reading units"), err);
+}
+
+int store_progress_add(struct store *st, long task_id, const struct progress_input *in,
+                       struct td_err *err)
+{
+    static const char ins[] =
+        "INSERT INTO progress_update (task_id, reported_on, percent, status, done,"
+        " difficulties, proposals, reason, created_by)"
+        " SELECT id, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9 FROM task WHERE id = ?1 AND deleted = 0";
+    /* The task's status and percent are those of its latest update, by date. */
+    static const char upd[] =
+        "UPDATE task SET (status, percent) = (SELECT p.status, p.percent FROM progress_update p"
+        " WHERE p.task_id = task.id ORDER BY p.reported_on DESC, p.id DESC LIMIT 1),"
+        " version = version + 1, updated_by = ?2,"
+        " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?1";
+    static const char audit[] =
+        "INSERT INTO audit_log (login, tbl, row_id, action, new_values)"
+        " SELECT ?2, 'progress_update', id, 'insert', json_object('task_id', task_id,"
+        " 'reported_on', reported_on, 'percent', percent, 'status', status, 'done', done,"
+        " 'difficulties', difficulties, 'proposals', proposals, 'reason', reason)"
+        " FROM progress_update WHERE id = ?1";
+    char date[11];
+    date_format_iso(in->date, date);
+    if (store_begin(st, err) != 0)
+        return -1;
+    sqlite3_stmt *s = store_stmt(st, ins, err);
+    if (s == NULL)
+        goto fail;
+    sqlite3_bind_int64(s, 1, task_id);
+    sqlite3_bind_text(s, 2, date, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(s, 3, in->percent);
+    sqlite3_bind_text(s, 4, status_code((enum task_status)in->status), -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 5, in->done != NULL ? in->done : "", -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 6, in->difficulties != NULL ? in->difficulties : "", -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 7, in->proposals != NULL ? in->proposals : "", -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 8, in->reason != NULL ? in->reason : "", -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 9, st->user, -1, SQLITE_STATIC);
+    if (sqlite3_step(s) != SQLITE_DONE) {
+        store_fail(st, _("saving the progress update"), err);
+        goto fail;
+    }
+    if (sqlite3_changes(st->db) == 0) {
+        td_err_set(err, TD_E_NOTFOUND, _("the task no longer exists; nothing was saved"));
+        goto fail;
+    }
+    sqlite3_int64 row = sqlite3_last_insert_rowid(st->db);
+    if ((s = store_stmt(st, upd, err)) == NULL)
+        goto fail;
+    sqlite3_bind_int64(s, 1, task_id);
+    sqlite3_bind_text(s, 2, st->user, -1, SQLITE_STATIC);
+    if (sqlite3_step(s) != SQLITE_DONE) {
+        store_fail(st, _("saving the progress update"), err);
+        goto fail;
+    }
+    if ((s = store_stmt(st, audit, err)) == NULL)
+        goto fail;
+    sqlite3_bind_int64(s, 1, row);
+    sqlite3_bind_text(s, 2, st->user, -1, SQLITE_STATIC);
+    if (sqlite3_step(s) != SQLITE_DONE) {
+        store_fail(st, _("saving the progress update"), err);
+        goto fail;
+    }
+    return store_commit(st, err);
+fail:
+    store_rollback(st);
+    return -1;
+}
+
+int store_progress_history(struct store *st, long task_id, struct progress_row *rows, int max,
+                           int *n, struct td_err *err)
+{
+    static const char sql[] =
+        "SELECT id, reported_on, percent, status, done, difficulties, proposals, created_by,"
+        " created_at, is_demo FROM progress_update WHERE task_id = ?1"
+        " ORDER BY reported_on DESC, id DESC LIMIT ?2";
+    *n = 0;
+    sqlite3_stmt *s = store_stmt(st, sql, err);
+    if (s == NULL)
+        return -1;
+    sqlite3_bind_int64(s, 1, task_id);
+    sqlite3_bind_int(s, 2, max);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < max) {
+        struct progress_row *r = &rows[(*n)++];
+        r->id = (long)sqlite3_column_int64(s, 0);
+        copy_col(s, 1, r->date, sizeof r->date);
+        r->percent = sqlite3_column_int(s, 2);
+        int status = status_parse((const char *)sqlite3_column_text(s, 3));
+        r->status = status < 0 ? ST_NOT_STARTED : status;
+        copy_col(s, 4, r->done, sizeof r->done);
+        copy_col(s, 5, r->difficulties, sizeof r->difficulties);
+        copy_col(s, 6, r->proposals, sizeof r->proposals);
+        copy_col(s, 7, r->by, sizeof r->by);
+        copy_col(s, 8, r->at, sizeof r->at);
+        r->demo = sqlite3_column_int(s, 9) != 0;
+    }
+    sqlite3_reset(s);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0
+                                                 : store_fail(st, _("reading the history"), err);
+}

@@ -1,0 +1,152 @@
+/* Tasks in the store: the list window, search, progress updates and their history. */
+#include <locale.h>
+#include <sqlite3.h>
+
+#include "helpers.h"
+
+#include "tiendo/planfile.h"
+#include "tiendo/status.h"
+#include "tiendo/store_tasks.h"
+
+static char *dir;
+static char db[PATH_MAX];
+static struct store *st;
+static struct task_filter all;
+
+static int setup_each(void **state)
+{
+    (void)state;
+    setlocale(LC_ALL, "C.UTF-8");
+    dir = helper_tmpdir();
+    snprintf(db, sizeof db, "%s/t.db", dir);
+    struct store_options o = {.busy_timeout_ms = 1000, .create = true, .user = "lan"};
+    struct td_err err = {0};
+    if (store_open(&st, db, &o, &err) != 0)
+        fail_msg("%s", err.msg);
+    struct plan_def p;
+    assert_int_equal(plan_file_load("config/plans/qd-111-2022.ini", &p, NULL, NULL, &err), 0);
+    assert_int_equal(plan_file_load_demo(&p, NULL, NULL, &err), 0);
+    assert_int_equal(store_sync_plan(st, &p, &err), 0);
+    assert_true(store_load_demo(st, &p, &err) > 0);
+    plan_def_free(&p);
+    memset(&all, 0, sizeof all);
+    date_from_ymd(2025, 12, 20, &all.today);
+    return 0;
+}
+
+static int teardown_each(void **state)
+{
+    (void)state;
+    store_close(st);
+    helper_rmtree(dir);
+    return 0;
+}
+
+static void test_list_pages_in_natural_code_order(void **state)
+{
+    (void)state;
+    struct td_err err = {0};
+    long count;
+    assert_int_equal(store_task_count(st, &all, &count, &err), 0);
+    assert_int_equal(count, 12);
+    struct task_row rows[12];
+    int n;
+    assert_int_equal(store_task_page(st, &all, TSORT_CODE, false, 0, 12, rows, &n, &err), 0);
+    assert_int_equal(n, 12);
+    assert_string_equal(rows[0].code, "I.1");
+    assert_string_equal(rows[2].code, "II.1");
+    assert_string_equal(rows[11].code, "V.2");
+    /* A window further down gives the next rows only. */
+    assert_int_equal(store_task_page(st, &all, TSORT_CODE, false, 10, 5, rows, &n, &err), 0);
+    assert_int_equal(n, 2);
+    assert_string_equal(rows[0].code, "V.1");
+    assert_int_equal(store_task_page(st, &all, TSORT_PERCENT, true, 0, 1, rows, &n, &err), 0);
+    assert_int_equal(rows[0].percent, 100);
+}
+
+static void test_filters_narrow_the_list(void **state)
+{
+    (void)state;
+    struct td_err err = {0};
+    struct task_filter f = all;
+    f.overdue_only = true;
+    long count;
+    assert_int_equal(store_task_count(st, &f, &count, &err), 0);
+    /* Due before 20/12/2025 and not done: I.2, II.2, II.4, IV.1, IV.2. */
+    assert_int_equal(count, 5);
+    f = all;
+    f.status = ST_DONE + 1;
+    assert_int_equal(store_task_count(st, &f, &count, &err), 0);
+    assert_int_equal(count, 1);
+}
+
+static void test_search_ignores_case_and_marks_and_walks_both_ways(void **state)
+{
+    (void)state;
+    struct td_err err = {0};
+    long pos = store_task_find(st, &all, TSORT_CODE, false, "ha tang", 0, 1, &err);
+    assert_true(pos >= 0);
+    struct task_row row;
+    int n;
+    store_task_page(st, &all, TSORT_CODE, false, pos, 1, &row, &n, &err);
+    assert_string_equal(row.code, "I.2"); /* "...phát triển hạ tầng thương mại..." */
+    long next = store_task_find(st, &all, TSORT_CODE, false, "HẠ TẦNG", pos + 1, 1, &err);
+    assert_true(next > pos);
+    assert_int_equal(store_task_find(st, &all, TSORT_CODE, false, "ha tang", next - 1, -1, &err),
+                     pos);
+    assert_int_equal(store_task_find(st, &all, TSORT_CODE, false, "không có", 0, 1, &err), -1);
+}
+
+static void test_progress_update_becomes_the_tasks_state_and_tops_its_history(void **state)
+{
+    (void)state;
+    struct td_err err = {0};
+    struct task_row row;
+    int n;
+    store_task_page(st, &all, TSORT_CODE, false, 2, 1, &row, &n, &err); /* II.1, 70 % */
+    struct progress_input in = {.percent = 80, .status = ST_IN_PROGRESS,
+                                .done = "Đã khảo sát 12 chợ", .difficulties = "Thiếu kinh phí"};
+    date_from_ymd(2025, 12, 19, &in.date);
+    assert_int_equal(store_progress_add(st, row.id, &in, &err), 0);
+    struct task_detail d;
+    assert_int_equal(store_task_get(st, row.id, &d, &err), 0);
+    assert_int_equal(d.row.percent, 80);
+    assert_int_equal(d.row.version, row.version + 1);
+    struct progress_row h[5];
+    assert_int_equal(store_progress_history(st, row.id, h, 5, &n, &err), 0);
+    assert_int_equal(n, 2);
+    assert_string_equal(h[0].done, "Đã khảo sát 12 chợ");
+    assert_string_equal(h[0].by, "lan");
+    assert_string_equal(h[0].date, "2025-12-19");
+    /* A back-dated entry joins the history but does not become the current state. */
+    in.percent = 10;
+    date_from_ymd(2023, 1, 1, &in.date);
+    assert_int_equal(store_progress_add(st, row.id, &in, &err), 0);
+    assert_int_equal(store_task_get(st, row.id, &d, &err), 0);
+    assert_int_equal(d.row.percent, 80);
+}
+
+static void test_progress_for_a_missing_task_writes_nothing(void **state)
+{
+    (void)state;
+    struct td_err err = {0};
+    struct progress_input in = {.percent = 50, .status = ST_IN_PROGRESS};
+    date_from_ymd(2025, 12, 1, &in.date);
+    long before = store_count(st, "progress_update", false);
+    assert_int_equal(store_progress_add(st, 999999, &in, &err), -1);
+    assert_int_equal(err.status, TD_E_NOTFOUND);
+    assert_int_equal(store_count(st, "progress_update", false), before);
+}
+
+int main(void)
+{
+#define T(f) cmocka_unit_test_setup_teardown(f, setup_each, teardown_each)
+    const struct CMUnitTest tests[] = {
+        T(test_list_pages_in_natural_code_order),
+        T(test_filters_narrow_the_list),
+        T(test_search_ignores_case_and_marks_and_walks_both_ways),
+        T(test_progress_update_becomes_the_tasks_state_and_tops_its_history),
+        T(test_progress_for_a_missing_task_writes_nothing),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
