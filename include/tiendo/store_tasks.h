@@ -9,13 +9,20 @@
 #include "tiendo/err.h"
 #include "tiendo/store.h"
 
-enum task_sort { TSORT_CODE, TSORT_TITLE, TSORT_UNIT, TSORT_DUE, TSORT_STATUS, TSORT_PERCENT,
-                 TSORT_COUNT };
+enum task_sort {
+    TSORT_CODE,
+    TSORT_TITLE,
+    TSORT_UNIT,
+    TSORT_DUE,
+    TSORT_STATUS,
+    TSORT_PERCENT,
+    TSORT_COUNT
+};
 
 /* Which tasks a list shows. Zero and "" mean "any". */
 struct task_filter {
-    long unit_id;  /* lead unit */
-    int status;    /* enum task_status + 1; 0 any */
+    long unit_id; /* lead unit */
+    int status;   /* enum task_status + 1; 0 any */
     long phase_id;
     long group_id;
     bool overdue_only;
@@ -38,14 +45,13 @@ int store_task_count(struct store *st, const struct task_filter *f, long *count,
                      struct td_err *err);
 
 /* Rows offset .. offset + limit - 1 in the order asked; *n gets how many there were. */
-int store_task_page(struct store *st, const struct task_filter *f, enum task_sort sort,
-                    bool desc, long offset, int limit, struct task_row *rows, int *n,
-                    struct td_err *err);
+int store_task_page(struct store *st, const struct task_filter *f, enum task_sort sort, bool desc,
+                    long offset, int limit, struct task_row *rows, int *n, struct td_err *err);
 
 /* The position (in the same order) of the first task from `from` on in direction dir (+1 or
  * -1) whose code or title contains needle, ignoring case and marks; -1 when none. */
-long store_task_find(struct store *st, const struct task_filter *f, enum task_sort sort,
-                     bool desc, const char *needle, long from, int dir, struct td_err *err);
+long store_task_find(struct store *st, const struct task_filter *f, enum task_sort sort, bool desc,
+                     const char *needle, long from, int dir, struct td_err *err);
 
 /* A task with all its fields, for the detail view and the progress form. */
 struct task_detail {
@@ -62,8 +68,7 @@ struct unit_choice {
     char code[32];
     char name[256];
 };
-int store_unit_list(struct store *st, struct unit_choice *out, int max, int *n,
-                    struct td_err *err);
+int store_unit_list(struct store *st, struct unit_choice *out, int max, int *n, struct td_err *err);
 
 /* A progress update, as typed in the progress form (texts in NFC). */
 struct progress_input {

@@ -32,8 +32,7 @@ char *text_fold(const char *s);
 
 /* Finds needle (folded with text_fold) in haystack; on success sets the byte range of the
  * match in haystack itself and returns true. */
-bool text_find_folded(const char *haystack, const char *folded_needle, size_t *start,
-                      size_t *end);
+bool text_find_folded(const char *haystack, const char *folded_needle, size_t *start, size_t *end);
 
 /* Compares a and b (lengths given) with runs of digits as numbers: "II.2" < "II.10". */
 int text_natural_cmp(const char *a, size_t alen, const char *b, size_t blen);

@@ -261,8 +261,7 @@ char *text_fold(const char *s)
     return out;
 }
 
-bool text_find_folded(const char *haystack, const char *folded_needle, size_t *start,
-                      size_t *end)
+bool text_find_folded(const char *haystack, const char *folded_needle, size_t *start, size_t *end)
 {
     size_t nlen = strlen(folded_needle);
     if (nlen == 0)
@@ -281,8 +280,8 @@ bool text_find_folded(const char *haystack, const char *folded_needle, size_t *s
                 return false;
             char piece[16];
             size_t plen = fold_char(cp, piece);
-            if (plen > 0 && (matched + plen > nlen ||
-                             memcmp(piece, folded_needle + matched, plen) != 0))
+            if (plen > 0 &&
+                (matched + plen > nlen || memcmp(piece, folded_needle + matched, plen) != 0))
                 break;
             matched += plen;
             j += len;

@@ -9,37 +9,37 @@
 #include "tiendo/store_tasks.h"
 #include "tiendo/text.h"
 
-#define TASK_FROM                                                                              \
-    " FROM task t JOIN unit u ON u.id = t.lead_unit_id WHERE t.deleted = 0"                    \
-    " AND (?1 = 0 OR t.lead_unit_id = ?1) AND (?2 = '' OR t.status = ?2)"                      \
-    " AND (?3 = 0 OR t.phase_id = ?3) AND (?4 = 0 OR t.group_id = ?4)"                         \
+#define TASK_FROM                                                                                  \
+    " FROM task t JOIN unit u ON u.id = t.lead_unit_id WHERE t.deleted = 0"                        \
+    " AND (?1 = 0 OR t.lead_unit_id = ?1) AND (?2 = '' OR t.status = ?2)"                          \
+    " AND (?3 = 0 OR t.phase_id = ?3) AND (?4 = 0 OR t.group_id = ?4)"                             \
     " AND (?5 = 0 OR (t.due_date < ?6 AND t.status NOT IN ('done', 'cancelled')))"
 
-#define STATUS_ORDER                                                                           \
-    "CASE t.status WHEN 'not_started' THEN 0 WHEN 'in_progress' THEN 1 WHEN 'delayed' THEN 2"  \
+#define STATUS_ORDER                                                                               \
+    "CASE t.status WHEN 'not_started' THEN 0 WHEN 'in_progress' THEN 1 WHEN 'delayed' THEN 2"      \
     " WHEN 'suspended' THEN 3 WHEN 'done' THEN 4 ELSE 5 END"
 #define TIE " t.code COLLATE tiendo_natural, t.id"
 
 /* ORDER BY clauses by sort column, ascending then descending; whitelisted, never typed. */
-#define ORDERS(X)                                                                              \
-    X(" t.code COLLATE tiendo_natural, t.id", " t.code COLLATE tiendo_natural DESC, t.id DESC") \
-    X(" t.title, " TIE, " t.title DESC, " TIE)                                                 \
-    X(" u.code, " TIE, " u.code DESC, " TIE)                                                   \
-    X(" t.due_date IS NULL, t.due_date, " TIE, " t.due_date IS NULL, t.due_date DESC, " TIE)   \
-    X(" " STATUS_ORDER ", " TIE, " " STATUS_ORDER " DESC, " TIE)                               \
+#define ORDERS(X)                                                                                  \
+    X(" t.code COLLATE tiendo_natural, t.id", " t.code COLLATE tiendo_natural DESC, t.id DESC")    \
+    X(" t.title, " TIE, " t.title DESC, " TIE)                                                     \
+    X(" u.code, " TIE, " u.code DESC, " TIE)                                                       \
+    X(" t.due_date IS NULL, t.due_date, " TIE, " t.due_date IS NULL, t.due_date DESC, " TIE)       \
+    X(" " STATUS_ORDER ", " TIE, " " STATUS_ORDER " DESC, " TIE)                                   \
     X(" t.percent, " TIE, " t.percent DESC, " TIE)
 
-#define PAGE_SQL(asc, desc)                                                                    \
-    {"SELECT t.id, t.version, t.code, t.title, u.code, coalesce(t.due_date, ''), t.status,"    \
-     " t.percent, t.is_demo" TASK_FROM " ORDER BY" asc " LIMIT ?7 OFFSET ?8",                  \
-     "SELECT t.id, t.version, t.code, t.title, u.code, coalesce(t.due_date, ''), t.status,"    \
+#define PAGE_SQL(asc, desc)                                                                        \
+    {"SELECT t.id, t.version, t.code, t.title, u.code, coalesce(t.due_date, ''), t.status,"        \
+     " t.percent, t.is_demo" TASK_FROM " ORDER BY" asc " LIMIT ?7 OFFSET ?8",                      \
+     "SELECT t.id, t.version, t.code, t.title, u.code, coalesce(t.due_date, ''), t.status,"        \
      " t.percent, t.is_demo" TASK_FROM " ORDER BY" desc " LIMIT ?7 OFFSET ?8"},
 static const char *const page_sql[TSORT_COUNT][2] = {ORDERS(PAGE_SQL)};
 
-#define FIND_ONE(order)                                                                        \
-    "SELECT pos FROM (SELECT row_number() OVER (ORDER BY" order ") - 1 AS pos,"                \
-    " tiendo_fold(t.code || ' ' || t.title) AS hay" TASK_FROM ")"                              \
-    " WHERE ((?7 > 0 AND pos >= ?8) OR (?7 < 0 AND pos <= ?8)) AND instr(hay, ?9) > 0"         \
+#define FIND_ONE(order)                                                                            \
+    "SELECT pos FROM (SELECT row_number() OVER (ORDER BY" order ") - 1 AS pos,"                    \
+    " tiendo_fold(t.code || ' ' || t.title) AS hay" TASK_FROM ")"                                  \
+    " WHERE ((?7 > 0 AND pos >= ?8) OR (?7 < 0 AND pos <= ?8)) AND instr(hay, ?9) > 0"             \
     " ORDER BY pos * ?7 LIMIT 1"
 #define FIND_SQL(asc, desc) {FIND_ONE(asc), FIND_ONE(desc)},
 static const char *const find_sql[TSORT_COUNT][2] = {ORDERS(FIND_SQL)};
@@ -51,16 +51,15 @@ static void bind_filter(sqlite3_stmt *s, const struct task_filter *f)
     char today[11];
     date_format_iso(f->today, today);
     sqlite3_bind_int64(s, 1, f->unit_id);
-    sqlite3_bind_text(s, 2, f->status > 0 ? status_code((enum task_status)(f->status - 1)) : "",
-                      -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, f->status > 0 ? status_code((enum task_status)(f->status - 1)) : "", -1,
+                      SQLITE_STATIC);
     sqlite3_bind_int64(s, 3, f->phase_id);
     sqlite3_bind_int64(s, 4, f->group_id);
     sqlite3_bind_int(s, 5, f->overdue_only);
     sqlite3_bind_text(s, 6, today, -1, SQLITE_TRANSIENT);
 }
 
-int store_task_count(struct store *st, const struct task_filter *f, long *count,
-                     struct td_err *err)
+int store_task_count(struct store *st, const struct task_filter *f, long *count, struct td_err *err)
 {
     sqlite3_stmt *s = store_stmt(st, count_sql, err);
     if (s == NULL)
@@ -78,9 +77,8 @@ static void copy_col(sqlite3_stmt *s, int i, char *dst, size_t size)
     snprintf(dst, size, "%s", t != NULL ? (const char *)t : "");
 }
 
-int store_task_page(struct store *st, const struct task_filter *f, enum task_sort sort,
-                    bool desc, long offset, int limit, struct task_row *rows, int *n,
-                    struct td_err *err)
+int store_task_page(struct store *st, const struct task_filter *f, enum task_sort sort, bool desc,
+                    long offset, int limit, struct task_row *rows, int *n, struct td_err *err)
 {
     *n = 0;
     sqlite3_stmt *s = store_stmt(st, page_sql[sort][desc], err);
@@ -107,8 +105,8 @@ int store_task_page(struct store *st, const struct task_filter *f, enum task_sor
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_fail(st, _("reading tasks"), err);
 }
 
-long store_task_find(struct store *st, const struct task_filter *f, enum task_sort sort,
-                     bool desc, const char *needle, long from, int dir, struct td_err *err)
+long store_task_find(struct store *st, const struct task_filter *f, enum task_sort sort, bool desc,
+                     const char *needle, long from, int dir, struct td_err *err)
 {
     char *folded = text_fold(needle);
     if (folded == NULL)
@@ -174,8 +172,7 @@ int store_task_get(struct store *st, long id, struct task_detail *out, struct td
     return rc == SQLITE_ROW ? 0 : store_fail(st, _("reading a task"), err);
 }
 
-int store_unit_list(struct store *st, struct unit_choice *out, int max, int *n,
-                    struct td_err *err)
+int store_unit_list(struct store *st, struct unit_choice *out, int max, int *n, struct td_err *err)
 {
     static const char sql[] =
         "SELECT id, code, name FROM unit WHERE active = 1 ORDER BY sort_order, code";

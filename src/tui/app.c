@@ -91,15 +91,20 @@ static void draw_title_bar(struct app *app)
     draw_text(0, 0, COLS - right_w - 1, left, ROLE_TITLE);
 }
 
-static void draw_key_bar(struct app *app, const struct screen_ops *ops)
+static void draw_key_bar(struct app *app, const struct screen_ops *ops, bool typing)
 {
     int y = LINES - 1, x = 1;
     draw_fill(y, 0, COLS, ROLE_NORMAL);
     for (const struct keybar_item *k = ops->keybar; k != NULL && k->act != ACT_NONE; k++) {
-        if (app->keymap->n[k->act] == 0)
+        /* While typing, printable keys are text: show a key that still works. */
+        int shown = -1;
+        for (int i = 0; i < app->keymap->n[k->act] && shown < 0; i++)
+            if (!typing || !key_is_printable(app->keymap->keys[k->act][i]))
+                shown = app->keymap->keys[k->act][i];
+        if (shown < 0)
             continue;
         char key[32];
-        key_to_label(app->keymap->keys[k->act][0], key, sizeof key);
+        key_to_label(shown, key, sizeof key);
         const char *label = _(k->label != NULL ? k->label : action_get(k->act)->label);
         x += draw_text(y, x, COLS - x, key, ROLE_TITLE) + 1;
         x += draw_text(y, x, COLS - x, label, ROLE_NORMAL) + 2;
@@ -128,6 +133,7 @@ static void draw_all(struct app *app, struct frame *stack, int depth)
     draw_hline(1);
     for (int i = base; i < depth; i++) {
         app->current = stack[i].ops;
+        app->cursor_y = app->cursor_x = -1; /* only the topmost screen places the cursor */
         stack[i].ops->draw(app, stack[i].state, 2, LINES - 4);
     }
     if (app->message[0] != '\0') {
@@ -137,7 +143,9 @@ static void draw_all(struct app *app, struct frame *stack, int depth)
     } else {
         draw_hline(LINES - 2);
     }
-    draw_key_bar(app, top);
+    void *top_state = stack[depth - 1].state;
+    draw_key_bar(app, top,
+                 top->text_entry || (top->wants_text != NULL && top->wants_text(top_state)));
 }
 
 static int push(struct frame *stack, int *depth, const struct screen_ops *ops, void *arg,
@@ -161,17 +169,27 @@ static int push(struct frame *stack, int *depth, const struct screen_ops *ops, v
     return 0;
 }
 
+/* Closes the top screen; with resume, hands its result to the one below, which may close
+ * in turn (a form closing after its confirmation dialog). */
 static void pop(struct frame *stack, int *depth, struct app *app, bool resume)
 {
-    struct frame *f = &stack[--*depth];
-    if (f->ops->close != NULL)
-        f->ops->close(app, f->state);
-    free(f->state);
-    if (*depth > 0) {
-        struct frame *below = &stack[*depth - 1];
-        app->current = below->ops;
-        if (resume && below->ops->resume != NULL)
-            below->ops->resume(app, below->state, app->result);
+    enum tui_result r = TUI_BACK;
+    while (r == TUI_BACK && *depth > 0) {
+        struct frame *f = &stack[--*depth];
+        if (f->ops->close != NULL)
+            f->ops->close(app, f->state);
+        free(f->state);
+        r = TUI_HANDLED;
+        if (*depth > 0) {
+            struct frame *below = &stack[*depth - 1];
+            app->current = below->ops;
+            int result = app->result;
+            app->result = 0;
+            if (resume && below->ops->resume != NULL)
+                r = below->ops->resume(app, below->state, result);
+        }
+        if (!resume)
+            break;
     }
     app->result = 0;
 }
@@ -230,7 +248,15 @@ int tui_run(struct tui_context *ctx, struct td_err *err)
     while (status == 0 && depth > 0 && !stop_requested) {
         struct frame *top = &stack[depth - 1];
         if (dirty) {
+            app.cursor_y = app.cursor_x = -1;
             draw_all(&app, stack, depth);
+            /* The real cursor where typing goes: input methods compose there. */
+            if (app.cursor_y >= 0 && COLS >= TUI_MIN_COLS && LINES >= TUI_MIN_LINES) {
+                curs_set(1);
+                move(app.cursor_y, app.cursor_x);
+            } else {
+                curs_set(0);
+            }
             refresh();
             dirty = false;
         }
@@ -246,7 +272,9 @@ int tui_run(struct tui_context *ctx, struct td_err *err)
         bool had_message = app.message[0] != '\0';
         app.message[0] = '\0';
         app.current = top->ops;
-        enum action act = keymap_lookup(app.keymap, key, top->ops->actions, top->ops->text_entry);
+        bool text = top->ops->text_entry ||
+                    (top->ops->wants_text != NULL && top->ops->wants_text(top->state));
+        enum action act = keymap_lookup(app.keymap, key, top->ops->actions, text);
         enum tui_result r;
         if (act == ACT_HELP && top->ops != &help_screen) {
             app.below = top->ops;

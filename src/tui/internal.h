@@ -44,11 +44,13 @@ struct screen_ops {
     enum tui_result (*handle)(struct app *app, void *state, enum action act, int key);
     void (*close)(struct app *app, void *state);
     /* Called on the screen below when a screen it opened closes, with that screen's result. */
-    void (*resume)(struct app *app, void *state, int result);
+    enum tui_result (*resume)(struct app *app, void *state, int result);
     const enum action *actions;       /* what the screen understands, ACT_NONE-terminated */
     const struct keybar_item *keybar; /* what the key bar shows, ends with ACT_NONE */
     bool overlay;                     /* drawn over the screen below (dialogs) */
     bool text_entry;                  /* printable keys are typed text, not actions */
+    /* Optional: whether the screen takes typing right now (a search prompt is open). */
+    bool (*wants_text)(void *state);
 };
 
 struct app {
@@ -63,6 +65,7 @@ struct app {
     const struct screen_ops *below; /* for help: the screen it was called from */
     struct store_summary *summary;
     const char *plan_title;
+    int cursor_y, cursor_x; /* where a screen wants the terminal's cursor (-1: hidden) */
 };
 
 /* Asks the loop to open ops with arg; return its TUI_PUSH from the key handler. */
@@ -123,3 +126,120 @@ struct choice_args {
     int n, selected;
 };
 extern const struct screen_ops choice_dialog;
+
+/* List widget: a window over rows that a source supplies on demand (never all of them),
+ * columns in display cells, a selection, marks, search with highlighted hits, a footer. */
+#include "tiendo/edit.h"
+#include "tiendo/layout.h"
+
+#define LIST_MAX_COLS 8
+
+struct list_column {
+    const char *title; /* translated */
+    struct column_spec spec;
+    bool right;  /* right-aligned (numbers) */
+    bool search; /* hits are highlighted in this column */
+};
+
+struct list_row {
+    long id;
+    const char *cells[LIST_MAX_COLS]; /* owned by the source until its next fetch */
+    enum role role;
+};
+
+struct list_source {
+    void *ctx;
+    long (*count)(void *ctx);
+    int (*fetch)(void *ctx, long first, int n, struct list_row *rows);
+    /* Position of the first row from `from` in direction dir matching needle, or -1. */
+    long (*find)(void *ctx, const char *needle, long from, int dir);
+};
+
+enum list_event {
+    LIST_NONE,   /* nothing to do */
+    LIST_REDRAW, /* the list changed on screen */
+    LIST_OPEN,   /* Enter on a row */
+    LIST_OTHER,  /* not a list key: the screen's */
+};
+
+struct list_widget {
+    const struct list_column *cols;
+    int ncols;
+    struct list_source src;
+    long count, selected, top;
+    int page; /* rows that fit, from the last draw */
+    long *marks;
+    size_t nmarks, capmarks;
+    bool searching;
+    struct edit_buf prompt;
+    long search_origin;
+    bool search_failed;
+    char needle[128];         /* the last search, for n / N and the highlight */
+    char *folded;             /* needle as text_fold gives it */
+    const char *footer_extra; /* the screen's words for the footer (filter, sort) */
+};
+
+void list_init(struct list_widget *l, const struct list_column *cols, int ncols,
+               struct list_source src);
+void list_free(struct list_widget *l);
+/* Counts again (after a filter, a sort or a save) and keeps the selection in range. */
+void list_reload(struct list_widget *l);
+void list_draw(struct list_widget *l, struct app *app, int top, int height);
+enum list_event list_handle(struct list_widget *l, struct app *app, enum action act, int key);
+bool list_is_marked(const struct list_widget *l, long id);
+/* The id of the selected row, or -1 when the list is empty. */
+long list_selected_id(struct list_widget *l);
+
+/* Form widget: labelled fields, validated as the user leaves each one, the reason shown
+ * under the field and the typed text kept. */
+#include "tiendo/field.h"
+
+struct form_field {
+    const char *label; /* translated */
+    struct field_rule rule;
+    const char *const *choices; /* FT_CHOICE, FT_MULTI: translated labels */
+    int nchoices;
+    int rows; /* FT_MULTILINE: rows shown */
+    struct edit_buf buf;
+    size_t first;        /* first byte shown */
+    int choice;          /* FT_CHOICE */
+    unsigned long multi; /* FT_MULTI: one bit per choice */
+    int multi_at;
+    char error[200];
+    union field_value value;
+    bool empty;
+};
+
+struct form {
+    struct form_field *fields;
+    int n, current;
+    bool dirty;
+    const char *intro; /* a line above the fields (e.g. the task), may be NULL */
+};
+
+enum form_event { FORM_NONE, FORM_REDRAW, FORM_SAVE, FORM_CANCEL, FORM_CHOOSE };
+
+/* Fields start empty; form_set_text gives one its text. */
+int form_field_text(struct form_field *f, const char *label, struct field_rule rule,
+                    const char *text);
+void form_field_choice(struct form_field *f, const char *label, const char *const *choices, int n,
+                       int selected);
+void form_free(struct form *fm);
+void form_draw(struct form *fm, struct app *app, int top, int height);
+/* Keys: printable ones are typed; Tab, S-Tab and the arrows move; F2 or Ctrl-S saves (after
+ * checking every field); Esc cancels (the screen asks first when fm->dirty). */
+enum form_event form_handle(struct form *fm, enum action act, int key);
+/* Checks one field (sets its error); returns 0 when it holds a valid value. */
+int form_check(struct form *fm, int i);
+/* The actions a form screen lists. */
+extern const enum action form_actions[];
+extern const struct keybar_item form_keybar[];
+
+/* Screens. */
+extern const struct screen_ops tasks_screen;
+extern const struct screen_ops task_detail_screen;
+extern const struct screen_ops progress_screen;
+extern const struct screen_ops filter_screen; /* opened with the tasks screen's state */
+struct task_filter;
+struct unit_choice;
+struct task_filter *tasks_filter(void *tasks_state, const struct unit_choice **units, int *nunits);

@@ -99,6 +99,8 @@ static enum tui_result activate(struct app *app, int entry)
     case E_HELP:
         app->below = &menu_screen;
         return app_open(app, &help_screen, NULL);
+    case E_TASKS:
+        return app_open(app, &tasks_screen, NULL);
     default:
         app_message(app, false, _("%s: this screen is not in this version of tiendo yet"),
                     _(entries[entry].label));

@@ -6,12 +6,16 @@ E2E_TIMEOUT=${E2E_TIMEOUT:-10}
 
 _tmux() { tmux -L "$E2E_SOCK" "$@"; }
 
-# e2e_start COLS LINES COMMAND: starts COMMAND (a shell command line) in a new terminal.
+E2E_STATUS=$(mktemp -u)
+
+# e2e_start COLS LINES COMMAND: starts COMMAND (a shell command line) in a new terminal. Its
+# exit status goes to a file: tmux 3.3 sometimes marks a pane dead without recording one.
 e2e_start() {
 	local conf
 	conf=$(mktemp)
+	rm -f "$E2E_STATUS"
 	printf 'set -g remain-on-exit on\nset -g status off\nset -g default-terminal screen\n' >"$conf"
-	_tmux -f "$conf" new-session -d -x "$1" -y "$2" -s e2e "$3"
+	_tmux -f "$conf" new-session -d -x "$1" -y "$2" -s e2e "$3; echo \$? >$E2E_STATUS"
 	rm -f "$conf"
 }
 
@@ -47,16 +51,12 @@ e2e_type() { _tmux send-keys -t e2e -l -- "$1"; }
 
 e2e_resize() { _tmux resize-window -t e2e -x "$1" -y "$2"; }
 
-# e2e_exited: waits for the program to end; prints its exit status ("signal N" if killed).
-# tmux marks the pane dead when the terminal closes, which can come before it has reaped the
-# process: wait for the status too.
+# e2e_exited: waits for the program to end; prints its exit status.
 e2e_exited() {
-	local deadline=$((SECONDS + E2E_TIMEOUT)) st
+	local deadline=$((SECONDS + E2E_TIMEOUT))
 	while [ $SECONDS -lt $deadline ]; do
-		st=$(_tmux display -p -t e2e \
-			'#{?pane_dead,#{pane_dead_status}#{?pane_dead_signal,signal #{pane_dead_signal},},}')
-		if [ -n "$st" ]; then
-			echo "$st"
+		if [ -s "$E2E_STATUS" ]; then
+			cat "$E2E_STATUS"
 			return 0
 		fi
 		sleep 0.05
@@ -64,7 +64,24 @@ e2e_exited() {
 	return 1
 }
 
-e2e_stop() { _tmux kill-server 2>/dev/null; }
+e2e_stop() {
+	_tmux kill-server 2>/dev/null
+	rm -f "$E2E_STATUS"
+}
+
+# e2e_wait_re REGEX: as e2e_wait, with an extended regular expression.
+e2e_wait_re() {
+	local deadline=$((SECONDS + E2E_TIMEOUT))
+	while [ $SECONDS -lt $deadline ]; do
+		e2e_screen | grep -qE -- "$1" && return 0
+		sleep 0.05
+	done
+	return 1
+}
+
+e2e_expect_re() {
+	if e2e_wait_re "$2"; then ok "$1"; else not_ok "$1" "wanted: /$2/" "screen:" "$(e2e_screen)"; fi
+}
 
 # e2e_expect NAME TEXT: ok when TEXT shows up; otherwise not ok with the screen.
 e2e_expect() {

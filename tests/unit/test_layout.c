@@ -16,8 +16,8 @@ static void test_the_flexible_column_takes_the_rest(void **state)
 {
     (void)state;
     /* code, title (flexible), unit, due, status, % on 80 columns. */
-    const struct column_spec cols[] = {{6, 4, 0}, {0, 12, 1}, {8, 6, 0}, {10, 10, 0},
-                                       {7, 4, 0}, {3, 3, 0}};
+    const struct column_spec cols[] = {{6, 4, 0},   {0, 12, 1}, {8, 6, 0},
+                                       {10, 10, 0}, {7, 4, 0},  {3, 3, 0}};
     int w[6];
     assert_int_equal(layout_columns(cols, 6, 80, w), 80);
     assert_int_equal(w[0], 6);

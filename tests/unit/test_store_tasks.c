@@ -104,8 +104,10 @@ static void test_progress_update_becomes_the_tasks_state_and_tops_its_history(vo
     struct task_row row;
     int n;
     store_task_page(st, &all, TSORT_CODE, false, 2, 1, &row, &n, &err); /* II.1, 70 % */
-    struct progress_input in = {.percent = 80, .status = ST_IN_PROGRESS,
-                                .done = "Đã khảo sát 12 chợ", .difficulties = "Thiếu kinh phí"};
+    struct progress_input in = {.percent = 80,
+                                .status = ST_IN_PROGRESS,
+                                .done = "Đã khảo sát 12 chợ",
+                                .difficulties = "Thiếu kinh phí"};
     date_from_ymd(2025, 12, 19, &in.date);
     assert_int_equal(store_progress_add(st, row.id, &in, &err), 0);
     struct task_detail d;

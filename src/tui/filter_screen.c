@@ -1,0 +1,120 @@
+/* The task filter: a small form of choices (lead unit, status, overdue only). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "tiendo/i18n.h"
+#include "tiendo/status.h"
+#include "tiendo/store_tasks.h"
+
+#define UNITS_MAX 512
+
+enum { F_UNIT, F_STATUS, F_OVERDUE, F_COUNT };
+
+struct filter_state {
+    void *tasks;
+    struct form form;
+    struct form_field fields[F_COUNT];
+    const char *unit_labels[UNITS_MAX + 1];
+    char unit_text[UNITS_MAX][300];
+    const char *status_labels[ST_COUNT + 1];
+    const char *yes_no[2];
+    int pending_field;
+};
+
+static int filter_open(struct app *app, void *state, void *arg)
+{
+    struct filter_state *f = state;
+    (void)app;
+    f->tasks = arg;
+    const struct unit_choice *units;
+    int nunits;
+    struct task_filter *tf = tasks_filter(arg, &units, &nunits);
+    f->unit_labels[0] = _("(all units)");
+    int unit_at = 0;
+    for (int i = 0; i < nunits && i < UNITS_MAX; i++) {
+        snprintf(f->unit_text[i], sizeof f->unit_text[i], "%s  %s", units[i].code, units[i].name);
+        f->unit_labels[i + 1] = f->unit_text[i];
+        if (units[i].id == tf->unit_id)
+            unit_at = i + 1;
+    }
+    f->status_labels[0] = _("(any status)");
+    for (int s = 0; s < ST_COUNT; s++)
+        f->status_labels[s + 1] = status_label((enum task_status)s);
+    f->yes_no[0] = _("no");
+    f->yes_no[1] = _("yes");
+    form_field_choice(&f->fields[F_UNIT], _("Lead unit"), f->unit_labels, nunits + 1, unit_at);
+    form_field_choice(&f->fields[F_STATUS], _("Status"), f->status_labels, ST_COUNT + 1,
+                      tf->status);
+    form_field_choice(&f->fields[F_OVERDUE], _("Overdue only"), f->yes_no, 2,
+                      tf->overdue_only ? 1 : 0);
+    f->form = (struct form){f->fields, F_COUNT, 0, false,
+                            _("Choose with ← →, or Enter for the list; F2 applies")};
+    return 0;
+}
+
+static void filter_close(struct app *app, void *state)
+{
+    (void)app;
+    form_free(&((struct filter_state *)state)->form);
+}
+
+static void filter_draw(struct app *app, void *state, int top, int height)
+{
+    form_draw(&((struct filter_state *)state)->form, app, top, height);
+}
+
+static enum tui_result filter_handle(struct app *app, void *state, enum action act, int key)
+{
+    struct filter_state *f = state;
+    switch (form_handle(&f->form, act, key)) {
+    case FORM_NONE:
+        return TUI_HANDLED;
+    case FORM_REDRAW:
+        return TUI_REDRAW;
+    case FORM_CANCEL:
+        return TUI_BACK;
+    case FORM_CHOOSE: {
+        static struct choice_args args;
+        struct form_field *fld = &f->fields[f->form.current];
+        args = (struct choice_args){fld->label, fld->choices, fld->nchoices, fld->choice};
+        f->pending_field = f->form.current;
+        return app_open(app, &choice_dialog, &args);
+    }
+    case FORM_SAVE: {
+        const struct unit_choice *units;
+        int nunits;
+        struct task_filter *tf = tasks_filter(f->tasks, &units, &nunits);
+        int u = f->fields[F_UNIT].choice;
+        tf->unit_id = u > 0 ? units[u - 1].id : 0;
+        tf->status = f->fields[F_STATUS].choice;
+        tf->overdue_only = f->fields[F_OVERDUE].choice == 1;
+        app->result = 1;
+        return TUI_BACK;
+    }
+    }
+    return TUI_HANDLED;
+}
+
+static enum tui_result filter_resume(struct app *app, void *state, int result)
+{
+    struct filter_state *f = state;
+    (void)app;
+    if (result >= 0)
+        f->fields[f->pending_field].choice = result;
+    return TUI_REDRAW;
+}
+
+const struct screen_ops filter_screen = {
+    .title = N_("Filter"),
+    .state_size = sizeof(struct filter_state),
+    .open = filter_open,
+    .draw = filter_draw,
+    .handle = filter_handle,
+    .close = filter_close,
+    .resume = filter_resume,
+    .actions = form_actions,
+    .keybar = form_keybar,
+    .text_entry = true,
+};

@@ -1,0 +1,265 @@
+/* The form widget: labelled fields, typed text kept whatever happens, reasons shown. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "internal.h"
+#include "tiendo/i18n.h"
+#include "tiendo/text.h"
+
+#define LABEL_W 24
+
+const enum action form_actions[] = {ACT_FIELD_NEXT, ACT_FIELD_PREV, ACT_SAVE, ACT_CANCEL, ACT_NONE};
+const struct keybar_item form_keybar[] = {{ACT_SAVE, NULL},
+                                          {ACT_FIELD_NEXT, NULL},
+                                          {ACT_CANCEL, NULL},
+                                          {ACT_HELP, NULL},
+                                          {ACT_NONE, NULL}};
+
+int form_field_text(struct form_field *f, const char *label, struct field_rule rule,
+                    const char *text)
+{
+    memset(f, 0, sizeof *f);
+    f->label = label;
+    f->rule = rule;
+    f->rows = rule.type == FT_MULTILINE ? 2 : 1;
+    return edit_init(&f->buf, text);
+}
+
+void form_field_choice(struct form_field *f, const char *label, const char *const *choices, int n,
+                       int selected)
+{
+    memset(f, 0, sizeof *f);
+    f->label = label;
+    f->rule.type = FT_CHOICE;
+    f->choices = choices;
+    f->nchoices = n;
+    f->choice = selected;
+    f->rows = 1;
+    edit_init(&f->buf, NULL);
+}
+
+void form_free(struct form *fm)
+{
+    for (int i = 0; i < fm->n; i++)
+        edit_free(&fm->fields[i].buf);
+}
+
+int form_check(struct form *fm, int i)
+{
+    struct form_field *f = &fm->fields[i];
+    f->error[0] = '\0';
+    if (f->rule.type == FT_CHOICE || f->rule.type == FT_MULTI) {
+        if (f->rule.required && f->rule.type == FT_MULTI && f->multi == 0) {
+            snprintf(f->error, sizeof f->error, "%s", _("choose at least one"));
+            return -1;
+        }
+        return 0;
+    }
+    return field_check(&f->rule, f->buf.text, &f->value, &f->empty, f->error, sizeof f->error);
+}
+
+/* Byte offsets where the wrapped lines of text start, width cells each; returns the count. */
+static int wrap_starts(const char *text, int width, size_t *starts, int max)
+{
+    int n = 0, w = 0;
+    size_t i = 0, len = strlen(text);
+    mbstate_t st;
+    memset(&st, 0, sizeof st);
+    starts[n++] = 0;
+    while (i < len && n < max) {
+        wchar_t wc;
+        size_t k = mbrtowc(&wc, text + i, len - i, &st);
+        if (k == 0 || k == (size_t)-1 || k == (size_t)-2) {
+            k = 1;
+            wc = L'?';
+            memset(&st, 0, sizeof st);
+        }
+        if (wc == L'\n') {
+            i += k;
+            starts[n++] = i;
+            w = 0;
+            continue;
+        }
+        int cw = wcwidth(wc);
+        cw = cw < 0 ? 1 : cw;
+        if (w + cw > width) {
+            starts[n++] = i;
+            w = 0;
+        }
+        w += cw;
+        i += k;
+    }
+    return n;
+}
+
+static void draw_multiline(struct form_field *f, bool cur, struct app *app, int y, int x, int w)
+{
+    size_t starts[256];
+    int n = wrap_starts(f->buf.text, w - 1, starts, 256);
+    int line = 0;
+    for (int i = 0; i < n; i++)
+        if (starts[i] <= f->buf.cursor)
+            line = i;
+    int first = line - f->rows + 1 > 0 ? line - f->rows + 1 : 0;
+    for (int r = 0; r < f->rows; r++) {
+        draw_fill(y + r, x, w, cur ? ROLE_SELECTED : ROLE_MUTED);
+        int i = first + r;
+        if (i >= n)
+            continue;
+        size_t end = i + 1 < n ? starts[i + 1] : f->buf.len;
+        char piece[1024];
+        snprintf(piece, sizeof piece, "%.*s", (int)(end - starts[i]), f->buf.text + starts[i]);
+        piece[strcspn(piece, "\n")] = '\0';
+        draw_text(y + r, x, w, piece, cur ? ROLE_SELECTED : ROLE_NORMAL);
+    }
+    if (cur) {
+        char before[1024];
+        snprintf(before, sizeof before, "%.*s", (int)(f->buf.cursor - starts[line]),
+                 f->buf.text + starts[line]);
+        app->cursor_y = y + line - first;
+        app->cursor_x = x + text_width(before);
+    }
+}
+
+static void draw_value(struct form_field *f, bool cur, struct app *app, int y, int x, int w)
+{
+    enum role role = cur ? ROLE_SELECTED : ROLE_NORMAL;
+    if (f->rule.type == FT_MULTILINE) {
+        draw_multiline(f, cur, app, y, x, w);
+        return;
+    }
+    draw_fill(y, x, w, cur ? ROLE_SELECTED : ROLE_MUTED);
+    if (f->rule.type == FT_CHOICE) {
+        char v[256];
+        snprintf(v, sizeof v, "‹ %s ›", f->nchoices > 0 ? f->choices[f->choice] : "");
+        draw_text(y, x, w, v, role);
+        return;
+    }
+    if (f->rule.type == FT_MULTI) {
+        int cx = x;
+        for (int i = 0; i < f->nchoices && cx < x + w; i++) {
+            char v[128];
+            snprintf(v, sizeof v, "[%s] %s", (f->multi >> i) & 1 ? "x" : " ", f->choices[i]);
+            enum role r = cur && i == f->multi_at ? ROLE_MARKED : role;
+            cx += draw_text(y, cx, x + w - cx, v, r) + 1;
+        }
+        return;
+    }
+    int col = edit_view(&f->buf, &f->first, w);
+    draw_text(y, x, w, f->buf.text + f->first, role);
+    if (cur) {
+        app->cursor_y = y;
+        app->cursor_x = x + col;
+    }
+}
+
+void form_draw(struct form *fm, struct app *app, int top, int height)
+{
+    int y = top;
+    if (fm->intro != NULL) {
+        draw_text(y, 2, COLS - 4, fm->intro, ROLE_MARKED);
+        y += 2;
+    }
+    int x = 2 + LABEL_W + 1, w = COLS - x - 2;
+    for (int i = 0; i < fm->n && y < top + height; i++) {
+        struct form_field *f = &fm->fields[i];
+        bool cur = i == fm->current;
+        char label[256];
+        snprintf(label, sizeof label, "%s%s", f->label, f->rule.required ? " *" : "");
+        draw_text(y, 2, LABEL_W, label, cur ? ROLE_MARKED : ROLE_NORMAL);
+        draw_value(f, cur, app, y, x, w);
+        y += f->rows;
+        if (f->error[0] != '\0')
+            draw_text(y, x, w, f->error, ROLE_ERROR);
+        y++;
+    }
+}
+
+static void move_to(struct form *fm, int to)
+{
+    form_check(fm, fm->current); /* validated as it is left; the text stays */
+    fm->current = (to + fm->n) % fm->n;
+}
+
+static enum form_event edit_key(struct form *fm, struct form_field *f, int key)
+{
+    switch (f->rule.type) {
+    case FT_CHOICE:
+        if (key == TK_LEFT || key == TK_RIGHT || key == ' ') {
+            int d = key == TK_LEFT ? -1 : 1;
+            f->choice = (f->choice + d + f->nchoices) % f->nchoices;
+            fm->dirty = true;
+            return FORM_REDRAW;
+        }
+        return key == TK_ENTER ? FORM_CHOOSE : FORM_NONE;
+    case FT_MULTI:
+        if (key == TK_LEFT || key == TK_RIGHT) {
+            int d = key == TK_LEFT ? -1 : 1;
+            f->multi_at = (f->multi_at + d + f->nchoices) % f->nchoices;
+            return FORM_REDRAW;
+        }
+        if (key == ' ') {
+            f->multi ^= 1UL << f->multi_at;
+            fm->dirty = true;
+            return FORM_REDRAW;
+        }
+        return FORM_NONE;
+    default:
+        break;
+    }
+    if (key == TK_ENTER && f->rule.type != FT_MULTILINE) {
+        move_to(fm, fm->current + 1);
+        return FORM_REDRAW;
+    }
+    if (key == TK_ENTER)
+        edit_insert(&f->buf, '\n');
+    else if (key == TK_BACKSPACE)
+        edit_backspace(&f->buf);
+    else if (key == TK_DELETE)
+        edit_delete(&f->buf);
+    else if (key == TK_LEFT)
+        edit_left(&f->buf);
+    else if (key == TK_RIGHT)
+        edit_right(&f->buf);
+    else if (key == TK_HOME)
+        edit_home(&f->buf);
+    else if (key == TK_END)
+        edit_end(&f->buf);
+    else if (key_is_printable(key) || key == ' ')
+        edit_insert(&f->buf, key);
+    else
+        return FORM_NONE;
+    if (key != TK_LEFT && key != TK_RIGHT && key != TK_HOME && key != TK_END)
+        fm->dirty = true;
+    return FORM_REDRAW;
+}
+
+enum form_event form_handle(struct form *fm, enum action act, int key)
+{
+    switch (act) {
+    case ACT_FIELD_NEXT:
+        move_to(fm, fm->current + 1);
+        return FORM_REDRAW;
+    case ACT_FIELD_PREV:
+        move_to(fm, fm->current - 1);
+        return FORM_REDRAW;
+    case ACT_SAVE: {
+        int bad = -1;
+        for (int i = 0; i < fm->n; i++)
+            if (form_check(fm, i) != 0 && bad < 0)
+                bad = i;
+        if (bad >= 0) {
+            fm->current = bad;
+            return FORM_REDRAW;
+        }
+        return FORM_SAVE;
+    }
+    case ACT_CANCEL:
+        return FORM_CANCEL;
+    default:
+        return edit_key(fm, &fm->fields[fm->current], key);
+    }
+}

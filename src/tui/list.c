@@ -1,0 +1,284 @@
+/* The list widget: a window over rows fetched on demand, with marks, search and a footer. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "tiendo/i18n.h"
+#include "tiendo/text.h"
+
+#define MAX_PAGE 256
+
+void list_init(struct list_widget *l, const struct list_column *cols, int ncols,
+               struct list_source src)
+{
+    memset(l, 0, sizeof *l);
+    l->cols = cols;
+    l->ncols = ncols < LIST_MAX_COLS ? ncols : LIST_MAX_COLS;
+    l->src = src;
+    l->page = 1;
+    edit_init(&l->prompt, NULL);
+    list_reload(l);
+}
+
+void list_free(struct list_widget *l)
+{
+    free(l->marks);
+    free(l->folded);
+    edit_free(&l->prompt);
+}
+
+static void clamp(struct list_widget *l)
+{
+    if (l->selected >= l->count)
+        l->selected = l->count - 1;
+    if (l->selected < 0)
+        l->selected = 0;
+    if (l->top > l->selected)
+        l->top = l->selected;
+    if (l->selected >= l->top + l->page)
+        l->top = l->selected - l->page + 1;
+    if (l->top < 0)
+        l->top = 0;
+}
+
+void list_reload(struct list_widget *l)
+{
+    l->count = l->src.count(l->src.ctx);
+    clamp(l);
+}
+
+long list_selected_id(struct list_widget *l)
+{
+    struct list_row row;
+    if (l->count == 0 || l->src.fetch(l->src.ctx, l->selected, 1, &row) != 1)
+        return -1;
+    return row.id;
+}
+
+bool list_is_marked(const struct list_widget *l, long id)
+{
+    for (size_t i = 0; i < l->nmarks; i++)
+        if (l->marks[i] == id)
+            return true;
+    return false;
+}
+
+static void toggle_mark(struct list_widget *l, long id)
+{
+    for (size_t i = 0; i < l->nmarks; i++)
+        if (l->marks[i] == id) {
+            l->marks[i] = l->marks[--l->nmarks];
+            return;
+        }
+    if (l->nmarks == l->capmarks) {
+        size_t cap = l->capmarks ? l->capmarks * 2 : 16;
+        long *m = realloc(l->marks, cap * sizeof *m);
+        if (m == NULL)
+            return;
+        l->marks = m;
+        l->capmarks = cap;
+    }
+    l->marks[l->nmarks++] = id;
+}
+
+static void set_needle(struct list_widget *l, const char *text)
+{
+    snprintf(l->needle, sizeof l->needle, "%s", text);
+    free(l->folded);
+    l->folded = l->needle[0] != '\0' ? text_fold(l->needle) : NULL;
+}
+
+/* Finds from `from` in direction dir, wrapping around once. */
+static long find_wrapping(struct list_widget *l, long from, int dir)
+{
+    if (l->needle[0] == '\0' || l->count == 0)
+        return -1;
+    long pos = l->src.find(l->src.ctx, l->needle, from, dir);
+    if (pos < 0)
+        pos = l->src.find(l->src.ctx, l->needle, dir > 0 ? 0 : l->count - 1, dir);
+    return pos;
+}
+
+static void draw_cell(const struct list_widget *l, int c, int y, int x, int w, const char *text,
+                      enum role role)
+{
+    size_t a, b;
+    if (l->cols[c].right) {
+        int tw = text_width(text);
+        if (tw < w)
+            x += w - tw;
+    }
+    if (l->cols[c].search && l->folded != NULL && text_find_folded(text, l->folded, &a, &b))
+        draw_text_hl(y, x, w, text, role, a, b, ROLE_MARKED);
+    else
+        draw_text(y, x, w, text, role);
+}
+
+void list_draw(struct list_widget *l, struct app *app, int top, int height)
+{
+    struct column_spec specs[LIST_MAX_COLS];
+    int widths[LIST_MAX_COLS];
+    for (int c = 0; c < l->ncols; c++)
+        specs[c] = l->cols[c].spec;
+    layout_columns(specs, l->ncols, COLS - 3, widths);
+    /* Header, rows, footer. */
+    int x = 2;
+    for (int c = 0; c < l->ncols; c++) {
+        if (widths[c] > 0)
+            draw_cell(l, c, top, x, widths[c], l->cols[c].title, ROLE_MUTED);
+        x += widths[c] + 1;
+    }
+    l->page = height - 2 > MAX_PAGE ? MAX_PAGE : height - 2;
+    if (l->page < 1)
+        l->page = 1;
+    clamp(l);
+    struct list_row rows[MAX_PAGE];
+    int n = l->count > 0 ? l->src.fetch(l->src.ctx, l->top, l->page, rows) : 0;
+    for (int i = 0; i < n; i++) {
+        int y = top + 1 + i;
+        bool sel = l->top + i == l->selected;
+        bool marked = list_is_marked(l, rows[i].id);
+        enum role role = sel ? ROLE_SELECTED : marked ? ROLE_MARKED : rows[i].role;
+        if (sel)
+            draw_fill(y, 0, COLS, ROLE_SELECTED);
+        draw_text(y, 0, 2, marked ? "*" : (sel ? ">" : " "), role);
+        x = 2;
+        for (int c = 0; c < l->ncols; c++) {
+            if (widths[c] > 0 && rows[i].cells[c] != NULL)
+                draw_cell(l, c, y, x, widths[c], rows[i].cells[c], role);
+            x += widths[c] + 1;
+        }
+    }
+    if (l->count == 0)
+        draw_text(top + 1, 2, COLS - 4, _("(nothing to show)"), ROLE_MUTED);
+
+    int fy = top + height - 1;
+    if (l->searching) {
+        char label[64];
+        snprintf(label, sizeof label, "%s ", _("search:"));
+        int lw = draw_text(fy, 1, COLS - 2, label, ROLE_MARKED) + 1;
+        size_t first = 0;
+        int col = edit_view(&l->prompt, &first, COLS - lw - 30);
+        draw_text(fy, lw, COLS - lw - 30, l->prompt.text + first,
+                  l->search_failed ? ROLE_ERROR : ROLE_NORMAL);
+        if (l->search_failed)
+            draw_text(fy, COLS - 28, 27, _("not found"), ROLE_ERROR);
+        app->cursor_y = fy;
+        app->cursor_x = lw + col;
+        return;
+    }
+    char pos[64], total[64], footer[256];
+    text_group_digits(l->count > 0 ? l->selected + 1 : 0, app_digit_sep(app), pos, sizeof pos);
+    text_group_digits(l->count, app_digit_sep(app), total, sizeof total);
+    snprintf(footer, sizeof footer, _("row %s of %s"), pos, total);
+    if (l->nmarks > 0) {
+        size_t len = strlen(footer);
+        snprintf(footer + len, sizeof footer - len, " · ");
+        len = strlen(footer);
+        snprintf(footer + len, sizeof footer - len,
+                 ngettext("%zu marked", "%zu marked", (unsigned long)l->nmarks), l->nmarks);
+    }
+    int fw = draw_text(fy, 1, COLS - 2, footer, ROLE_MUTED);
+    if (l->footer_extra != NULL)
+        draw_text(fy, fw + 3, COLS - fw - 4, l->footer_extra, ROLE_MUTED);
+}
+
+static enum list_event search_key(struct list_widget *l, enum action act, int key)
+{
+    if (act == ACT_CANCEL) {
+        l->searching = false;
+        l->selected = l->search_origin;
+        set_needle(l, "");
+        clamp(l);
+        return LIST_REDRAW;
+    }
+    if (key == TK_ENTER) {
+        l->searching = false;
+        return LIST_REDRAW;
+    }
+    if (key == TK_BACKSPACE)
+        edit_backspace(&l->prompt);
+    else if (key == TK_LEFT)
+        edit_left(&l->prompt);
+    else if (key == TK_RIGHT)
+        edit_right(&l->prompt);
+    else if (key_is_printable(key) || key == ' ')
+        edit_insert(&l->prompt, key);
+    else
+        return LIST_NONE;
+    /* Incremental: each keystroke searches again from where the search began. */
+    set_needle(l, l->prompt.text);
+    long pos = find_wrapping(l, l->search_origin, 1);
+    l->search_failed = l->needle[0] != '\0' && pos < 0;
+    l->selected = pos >= 0 ? pos : l->search_origin;
+    clamp(l);
+    return LIST_REDRAW;
+}
+
+enum list_event list_handle(struct list_widget *l, struct app *app, enum action act, int key)
+{
+    if (l->searching)
+        return search_key(l, act, key);
+    long before = l->selected;
+    switch (act) {
+    case ACT_UP:
+        l->selected--;
+        break;
+    case ACT_DOWN:
+        l->selected++;
+        break;
+    case ACT_PAGE_UP:
+        l->selected -= l->page;
+        l->top -= l->page;
+        break;
+    case ACT_PAGE_DOWN:
+        l->selected += l->page;
+        l->top += l->page;
+        break;
+    case ACT_HOME:
+        l->selected = 0;
+        break;
+    case ACT_END:
+        l->selected = l->count - 1;
+        break;
+    case ACT_OPEN:
+        return l->count > 0 ? LIST_OPEN : LIST_NONE;
+    case ACT_MARK: {
+        long id = list_selected_id(l);
+        if (id < 0)
+            return LIST_NONE;
+        toggle_mark(l, id);
+        l->selected++;
+        clamp(l);
+        return LIST_REDRAW;
+    }
+    case ACT_SEARCH:
+        l->searching = true;
+        l->search_failed = false;
+        l->search_origin = l->selected;
+        edit_set(&l->prompt, "");
+        return LIST_REDRAW;
+    case ACT_SEARCH_NEXT:
+    case ACT_SEARCH_PREV: {
+        if (l->needle[0] == '\0') {
+            app_message(app, false, "%s", _("no search yet: press / to search"));
+            return LIST_REDRAW;
+        }
+        int dir = act == ACT_SEARCH_NEXT ? 1 : -1;
+        long pos = find_wrapping(l, l->selected + dir, dir);
+        if (pos < 0) {
+            app_message(app, true, _("not found: %s"), l->needle);
+            return LIST_REDRAW;
+        }
+        l->selected = pos;
+        break;
+    }
+    default:
+        return LIST_OTHER;
+    }
+    clamp(l);
+    return l->selected != before || act == ACT_PAGE_DOWN || act == ACT_PAGE_UP ? LIST_REDRAW
+                                                                               : LIST_NONE;
+}

@@ -1,0 +1,185 @@
+/* The progress form: what a unit's focal point fills in every week. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "tiendo/i18n.h"
+#include "tiendo/status.h"
+#include "tiendo/store_tasks.h"
+#include "tiendo/text.h"
+
+enum { F_DATE, F_PERCENT, F_STATUS, F_DONE, F_DIFFICULTIES, F_PROPOSALS, F_COUNT };
+enum pending { P_NONE, P_DISCARD, P_DECREASE, P_STATUS };
+
+struct progress_state {
+    struct task_detail task;
+    struct form form;
+    struct form_field fields[F_COUNT];
+    const char *status_labels[ST_COUNT];
+    char intro[700];
+    enum pending pending;
+};
+
+static int progress_open(struct app *app, void *state, void *arg)
+{
+    struct progress_state *p = state;
+    struct td_err err;
+    if (store_task_get(app->ctx->store, *(const long *)arg, &p->task, &err) != 0) {
+        app_message(app, true, "%s", err.msg);
+        return -1;
+    }
+    snprintf(p->intro, sizeof p->intro, "%s  %s  (%d%%)", p->task.row.code, p->task.row.title,
+             p->task.row.percent);
+    struct field_rule date = {.type = FT_DATE,
+                              .required = true,
+                              .date_format = app->ctx->cfg->date_format,
+                              .today = app->ctx->today,
+                              .has_max_date = true,
+                              .max_date = app->ctx->today};
+    td_date start;
+    if (date_parse_iso(p->task.start, &start) == 0) {
+        date.has_min_date = true;
+        date.min_date = start;
+    }
+    char today[32], percent[8];
+    date_format(app->ctx->today, app->ctx->cfg->date_format, today, sizeof today);
+    snprintf(percent, sizeof percent, "%d", p->task.row.percent);
+    struct field_rule pct = {.type = FT_PERCENT, .required = true};
+    struct field_rule text = {.type = FT_MULTILINE, .max_chars = 4000};
+    for (int s = 0; s < ST_COUNT; s++)
+        p->status_labels[s] = status_label((enum task_status)s);
+    int status = p->task.row.status == ST_NOT_STARTED ? ST_IN_PROGRESS : p->task.row.status;
+    form_field_text(&p->fields[F_DATE], _("Date"), date, today);
+    form_field_text(&p->fields[F_PERCENT], _("Percent done"), pct, percent);
+    form_field_choice(&p->fields[F_STATUS], _("Status"), p->status_labels, ST_COUNT, status);
+    form_field_text(&p->fields[F_DONE], _("What was done"), text, "");
+    p->fields[F_DONE].rows = 3;
+    form_field_text(&p->fields[F_DIFFICULTIES], _("Difficulties, obstacles"), text, "");
+    form_field_text(&p->fields[F_PROPOSALS], _("Proposals"), text, "");
+    p->form = (struct form){p->fields, F_COUNT, F_PERCENT, false, p->intro};
+    return 0;
+}
+
+static void progress_close(struct app *app, void *state)
+{
+    (void)app;
+    form_free(&((struct progress_state *)state)->form);
+}
+
+static void progress_draw(struct app *app, void *state, int top, int height)
+{
+    form_draw(&((struct progress_state *)state)->form, app, top, height);
+}
+
+/* Saves in one transaction; a busy database keeps the form as typed. */
+static enum tui_result save(struct app *app, struct progress_state *p)
+{
+    char *done = text_nfc(p->fields[F_DONE].buf.text);
+    char *diff = text_nfc(p->fields[F_DIFFICULTIES].buf.text);
+    char *prop = text_nfc(p->fields[F_PROPOSALS].buf.text);
+    struct progress_input in = {
+        .date = p->fields[F_DATE].value.date,
+        .percent = (int)p->fields[F_PERCENT].value.number,
+        .status = p->fields[F_STATUS].choice,
+        .done = done,
+        .difficulties = diff,
+        .proposals = prop,
+    };
+    struct td_err err = {0};
+    int rc = done != NULL && diff != NULL && prop != NULL
+                 ? store_progress_add(app->ctx->store, p->task.row.id, &in, &err)
+                 : td_err_set(&err, TD_E_INVALID, _("the text is not valid UTF-8"));
+    free(done);
+    free(diff);
+    free(prop);
+    if (rc != 0) {
+        app_message(app, true, "%s", err.msg);
+        return TUI_REDRAW;
+    }
+    app_message(app, false, _("Saved: %s at %d%%"), p->task.row.code, in.percent);
+    app->result = 1;
+    return TUI_BACK;
+}
+
+static enum tui_result progress_handle(struct app *app, void *state, enum action act, int key)
+{
+    struct progress_state *p = state;
+    static struct dialog_args ask;
+    static char text[300];
+    switch (form_handle(&p->form, act, key)) {
+    case FORM_NONE:
+        return TUI_HANDLED;
+    case FORM_REDRAW:
+        return TUI_REDRAW;
+    case FORM_CANCEL:
+        if (!p->form.dirty)
+            return TUI_BACK;
+        p->pending = P_DISCARD;
+        ask = (struct dialog_args){_("Cancel"), _("Discard what you typed?"), false};
+        return app_open(app, &confirm_dialog, &ask);
+    case FORM_CHOOSE: {
+        static struct choice_args choice;
+        choice = (struct choice_args){_("Status"), p->status_labels, ST_COUNT,
+                                      p->fields[F_STATUS].choice};
+        p->pending = P_STATUS;
+        return app_open(app, &choice_dialog, &choice);
+    }
+    case FORM_SAVE: {
+        long pct = p->fields[F_PERCENT].value.number;
+        bool done_low = p->fields[F_STATUS].choice == ST_DONE && pct < 100;
+        if (pct < p->task.row.percent || done_low) {
+            if (done_low)
+                snprintf(text, sizeof text,
+                         _("The status is done but the percent is %ld. Save "
+                           "anyway?"),
+                         pct);
+            else
+                snprintf(text, sizeof text, _("The percent goes down from %d to %ld. Save anyway?"),
+                         p->task.row.percent, pct);
+            ask = (struct dialog_args){_("Please confirm"), text, false};
+            p->pending = P_DECREASE;
+            return app_open(app, &confirm_dialog, &ask);
+        }
+        return save(app, p);
+    }
+    }
+    return TUI_HANDLED;
+}
+
+static enum tui_result progress_resume(struct app *app, void *state, int result)
+{
+    struct progress_state *p = state;
+    enum pending was = p->pending;
+    p->pending = P_NONE;
+    if (was == P_STATUS && result >= 0) {
+        p->fields[F_STATUS].choice = result;
+        p->form.dirty = true;
+    } else if (was == P_DISCARD && result == DIALOG_YES) {
+        app_message(app, false, "%s", _("Nothing was saved."));
+        return TUI_BACK;
+    } else if (was == P_DECREASE && result == DIALOG_YES) {
+        return save(app, p);
+    }
+    return TUI_REDRAW;
+}
+
+static const struct keybar_item progress_keybar[] = {{ACT_SAVE, NULL},
+                                                     {ACT_FIELD_NEXT, NULL},
+                                                     {ACT_CANCEL, NULL},
+                                                     {ACT_HELP, NULL},
+                                                     {ACT_NONE, NULL}};
+
+const struct screen_ops progress_screen = {
+    .title = N_("Enter progress"),
+    .state_size = sizeof(struct progress_state),
+    .open = progress_open,
+    .draw = progress_draw,
+    .handle = progress_handle,
+    .close = progress_close,
+    .resume = progress_resume,
+    .actions = form_actions,
+    .keybar = progress_keybar,
+    .text_entry = true,
+};

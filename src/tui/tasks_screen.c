@@ -1,0 +1,263 @@
+/* Tasks: the list of the plan's tasks and solutions, with search, sort, filter and marks;
+ * Enter opens a task, p enters progress. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "tiendo/i18n.h"
+#include "tiendo/status.h"
+#include "tiendo/store_tasks.h"
+
+#define PAGE_MAX  256
+#define UNITS_MAX 512
+
+enum pending { P_NONE, P_SORT, P_FILTER, P_PROGRESS, P_DETAIL };
+
+struct shown {
+    struct task_row row;
+    char due[16], status[40], percent[8];
+};
+
+struct tasks_state {
+    struct app *app;
+    struct list_widget list;
+    struct task_filter filter;
+    enum task_sort sort;
+    bool desc;
+    struct shown page[PAGE_MAX];
+    char footer[256];
+    enum pending pending;
+    struct unit_choice units[UNITS_MAX];
+    int nunits;
+};
+
+static const char *const sort_names[TSORT_COUNT] = {N_("Code"), N_("Task"),   N_("Lead"),
+                                                    N_("Due"),  N_("Status"), N_("%")};
+
+static long src_count(void *ctx)
+{
+    struct tasks_state *t = ctx;
+    long n = 0;
+    struct td_err err;
+    if (store_task_count(t->app->ctx->store, &t->filter, &n, &err) != 0)
+        app_message(t->app, true, "%s", err.msg);
+    return n;
+}
+
+static int src_fetch(void *ctx, long first, int n, struct list_row *rows)
+{
+    struct tasks_state *t = ctx;
+    struct task_row raw[PAGE_MAX];
+    int got = 0;
+    struct td_err err;
+    if (n > PAGE_MAX)
+        n = PAGE_MAX;
+    if (store_task_page(t->app->ctx->store, &t->filter, t->sort, t->desc, first, n, raw, &got,
+                        &err) != 0) {
+        app_message(t->app, true, "%s", err.msg);
+        return 0;
+    }
+    const char *fmt = t->app->ctx->cfg->date_format;
+    for (int i = 0; i < got; i++) {
+        struct shown *s = &t->page[i];
+        s->row = raw[i];
+        td_date due;
+        bool has_due = date_parse_iso(raw[i].due, &due) == 0;
+        bool overdue =
+            status_overdue((enum task_status)raw[i].status, has_due, due, t->filter.today);
+        s->due[0] = '\0';
+        if (has_due)
+            date_format(due, fmt, s->due, sizeof s->due);
+        snprintf(s->status, sizeof s->status, "%s%s", overdue ? "!" : "",
+                 status_short((enum task_status)raw[i].status));
+        snprintf(s->percent, sizeof s->percent, "%d", raw[i].percent);
+        rows[i].id = raw[i].id;
+        rows[i].cells[0] = s->row.code;
+        rows[i].cells[1] = s->row.title;
+        rows[i].cells[2] = s->row.unit;
+        rows[i].cells[3] = s->due;
+        rows[i].cells[4] = s->status;
+        rows[i].cells[5] = s->percent;
+        rows[i].role = overdue ? ROLE_OVERDUE : raw[i].status == ST_DONE ? ROLE_DONE : ROLE_NORMAL;
+    }
+    return got;
+}
+
+static long src_find(void *ctx, const char *needle, long from, int dir)
+{
+    struct tasks_state *t = ctx;
+    struct td_err err;
+    return store_task_find(t->app->ctx->store, &t->filter, t->sort, t->desc, needle, from, dir,
+                           &err);
+}
+
+static struct list_column columns[6];
+
+static void describe(struct tasks_state *t)
+{
+    char f[200] = "";
+    if (t->filter.unit_id != 0)
+        for (int i = 0; i < t->nunits; i++)
+            if (t->units[i].id == t->filter.unit_id)
+                snprintf(f + strlen(f), sizeof f - strlen(f), "%s ", t->units[i].code);
+    if (t->filter.status > 0)
+        snprintf(f + strlen(f), sizeof f - strlen(f), "%s ",
+                 status_label((enum task_status)(t->filter.status - 1)));
+    if (t->filter.overdue_only)
+        snprintf(f + strlen(f), sizeof f - strlen(f), "%s ", _("overdue"));
+    snprintf(t->footer, sizeof t->footer, _("sorted by %s %s"), _(sort_names[t->sort]),
+             t->desc ? "↓" : "↑");
+    if (f[0] != '\0') {
+        size_t len = strlen(t->footer);
+        snprintf(t->footer + len, sizeof t->footer - len, _(" · filter: %s"), f);
+    }
+    t->list.footer_extra = t->footer;
+}
+
+static int tasks_open(struct app *app, void *state, void *arg)
+{
+    struct tasks_state *t = state;
+    (void)arg;
+    t->app = app;
+    t->filter.today = app->ctx->today;
+    struct td_err err;
+    if (store_unit_list(app->ctx->store, t->units, UNITS_MAX, &t->nunits, &err) != 0) {
+        app_message(app, true, "%s", err.msg);
+        return -1;
+    }
+    const struct list_column cols[6] = {
+        {_("Code"), {7, 5, 0}, false, true},     {_("Task"), {0, 16, 1}, false, true},
+        {_("Lead"), {8, 5, 0}, false, false},    {_("Due"), {10, 10, 0}, false, false},
+        {_("Status"), {10, 6, 0}, false, false}, {_("%"), {3, 3, 0}, true, false},
+    };
+    memcpy(columns, cols, sizeof cols);
+    list_init(&t->list, columns, 6, (struct list_source){t, src_count, src_fetch, src_find});
+    describe(t);
+    return 0;
+}
+
+static void tasks_close(struct app *app, void *state)
+{
+    struct tasks_state *t = state;
+    (void)app;
+    list_free(&t->list);
+}
+
+static void tasks_draw(struct app *app, void *state, int top, int height)
+{
+    struct tasks_state *t = state;
+    list_draw(&t->list, app, top, height);
+}
+
+static bool tasks_wants_text(void *state)
+{
+    return ((struct tasks_state *)state)->list.searching;
+}
+
+static enum tui_result open_selected(struct app *app, struct tasks_state *t,
+                                     const struct screen_ops *ops, enum pending p)
+{
+    long id = list_selected_id(&t->list);
+    if (id < 0)
+        return TUI_HANDLED;
+    static long selected_id;
+    selected_id = id;
+    t->pending = p;
+    return app_open(app, ops, &selected_id);
+}
+
+static enum tui_result tasks_handle(struct app *app, void *state, enum action act, int key)
+{
+    struct tasks_state *t = state;
+    switch (list_handle(&t->list, app, act, key)) {
+    case LIST_NONE:
+        return TUI_HANDLED;
+    case LIST_REDRAW:
+        return TUI_REDRAW;
+    case LIST_OPEN:
+        return open_selected(app, t, &task_detail_screen, P_DETAIL);
+    case LIST_OTHER:
+        break;
+    }
+    switch (act) {
+    case ACT_BACK:
+        return TUI_BACK;
+    case ACT_PROGRESS:
+        return open_selected(app, t, &progress_screen, P_PROGRESS);
+    case ACT_SORT: {
+        static const char *labels[TSORT_COUNT];
+        for (int i = 0; i < TSORT_COUNT; i++)
+            labels[i] = _(sort_names[i]);
+        static struct choice_args args;
+        args =
+            (struct choice_args){_("Sort by (again: reverse)"), labels, TSORT_COUNT, (int)t->sort};
+        t->pending = P_SORT;
+        return app_open(app, &choice_dialog, &args);
+    }
+    case ACT_FILTER:
+        t->pending = P_FILTER;
+        return app_open(app, &filter_screen, t);
+    default:
+        return TUI_HANDLED;
+    }
+}
+
+static enum tui_result tasks_resume(struct app *app, void *state, int result)
+{
+    struct tasks_state *t = state;
+    (void)app;
+    switch (t->pending) {
+    case P_SORT:
+        if (result >= 0) {
+            if ((enum task_sort)result == t->sort)
+                t->desc = !t->desc;
+            else
+                t->sort = (enum task_sort)result, t->desc = false;
+        }
+        break;
+    case P_FILTER:
+        if (result == 1)
+            t->list.selected = t->list.top = 0; /* a new list starts at its top */
+        break;
+    default:
+        break;
+    }
+    t->pending = P_NONE;
+    describe(t);
+    list_reload(&t->list);
+    return TUI_REDRAW;
+}
+
+/* The filter form changes these (see filter_screen). */
+struct task_filter *tasks_filter(void *state, const struct unit_choice **units, int *nunits)
+{
+    struct tasks_state *t = state;
+    *units = t->units;
+    *nunits = t->nunits;
+    return &t->filter;
+}
+
+static const enum action tasks_actions[] = {
+    ACT_UP,   ACT_DOWN,     ACT_PAGE_UP,     ACT_PAGE_DOWN,   ACT_HOME,   ACT_END,
+    ACT_OPEN, ACT_SEARCH,   ACT_SEARCH_NEXT, ACT_SEARCH_PREV, ACT_FILTER, ACT_SORT,
+    ACT_MARK, ACT_PROGRESS, ACT_BACK,        ACT_NONE};
+static const struct keybar_item tasks_keybar[] = {
+    {ACT_SEARCH, NULL},        {ACT_FILTER, NULL},
+    {ACT_SORT, N_("sort")},    {ACT_PROGRESS, N_("progress")},
+    {ACT_OPEN, N_("details")}, {ACT_MARK, N_("mark")},
+    {ACT_BACK, N_("back")},    {ACT_NONE, NULL}};
+
+const struct screen_ops tasks_screen = {
+    .title = N_("Tasks and solutions"),
+    .state_size = sizeof(struct tasks_state),
+    .open = tasks_open,
+    .draw = tasks_draw,
+    .handle = tasks_handle,
+    .close = tasks_close,
+    .resume = tasks_resume,
+    .actions = tasks_actions,
+    .keybar = tasks_keybar,
+    .wants_text = tasks_wants_text,
+};

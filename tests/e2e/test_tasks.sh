@@ -1,0 +1,85 @@
+# Tasks as a unit's focal point uses them: search, progress in Vietnamese, refusals that keep
+# the typed text, filter, marks, sort, and data that must not drive the terminal.
+DB=$T/tasks.db
+"$BIN" --db "$DB" init --demo >/dev/null
+# A title with an escape sequence and a bell, as someone might paste it.
+sqlite3 "$DB" "INSERT INTO task (code, title, lead_unit_id, updated_by)
+  VALUES ('Z.9', 'Bad' || char(27) || '[31mRED' || char(27) || '[0m' || char(7) || 'end',
+  (SELECT id FROM unit WHERE code = 'PC'), 'test')"
+
+e2e_start 80 24 "$(tiendo --user lan)"
+e2e_wait "Tasks and solutions"
+e2e_keys 1
+e2e_expect "the task list opens with its footer" "row 1 of 13"
+e2e_expect "the list has its columns" "Code    Task"
+e2e_expect "an escape sequence in a title is shown escaped" "Bad^[[31mRED^[[0m^Gend"
+
+# Incremental search, without accents and in lower case.
+e2e_keys /
+e2e_type "ha tang"
+e2e_expect "incremental search moves to the first match" "> I.2     Xây dựng"
+e2e_keys Enter
+e2e_keys n
+e2e_expect "n goes to the next match" "> II.3    Phát triển hạ tầng"
+e2e_keys N
+e2e_expect "N goes back" "> I.2     Xây dựng"
+
+# Progress: 60 % with a Vietnamese note and a difficulty.
+e2e_keys p
+e2e_expect "p opens the progress form on the task" "Percent done"
+e2e_keys BSpace BSpace
+e2e_type "60"
+e2e_keys Tab Tab
+e2e_type "Đã họp với Nguyễn Thị Hương về đề án"
+e2e_keys Tab
+e2e_type "Thiếu kinh phí"
+e2e_expect "Vietnamese typed into a field shows intact" "Đã họp với Nguyễn Thị Hương về đề án"
+e2e_keys F2
+e2e_expect "saving returns to the list and says so" "Saved: I.2 at 60%"
+e2e_expect_re "the list shows the new percent" "> I\.2 .* 30/06/2025 +!ongoing +60$"
+e2e_keys Enter
+e2e_expect "the detail view shows the new entry" "20/12/2025 · 60% · in progress · lan"
+if e2e_screen | grep -A1 "20/12/2025 · 60%" | grep -qF "done: Đã họp với Nguyễn Thị Hương về đề án"; then
+	ok "the new entry is on top of the history with its note"
+else
+	not_ok "the new entry is on top of the history with its note" "$(e2e_screen)"
+fi
+check "the note is stored as typed (NFC)" test "$(sqlite3 "$DB" "SELECT done FROM progress_update ORDER BY id DESC LIMIT 1")" = "Đã họp với Nguyễn Thị Hương về đề án"
+e2e_keys q
+
+# 150 % is refused; what was typed stays.
+e2e_keys p
+e2e_wait "Percent done"
+e2e_keys BSpace BSpace
+e2e_type "150"
+e2e_keys Tab
+e2e_expect "150 % is refused with the reason" "a whole percent from 0 to 100"
+e2e_keys F2
+sleep 0.2
+e2e_expect_re "the form stays open after a refused save, the text kept" "Percent done \* +150"
+e2e_keys Escape
+e2e_expect "leaving a changed form asks first" "Discard what you typed?"
+e2e_keys y
+e2e_expect "after discarding, the list is back" "Nothing was saved."
+check "nothing was saved" test "$(sqlite3 "$DB" "SELECT percent FROM task WHERE code = 'I.2'")" = 60
+
+# Filter: overdue only.
+e2e_keys f
+e2e_expect "f opens the filter" "Overdue only"
+e2e_keys Tab Tab Right F2
+e2e_expect "the overdue filter leaves the overdue tasks" "row 1 of 5"
+e2e_expect "the footer names the filter" "filter: overdue"
+
+# Marks.
+e2e_keys Space Space Space
+e2e_expect "three marked rows are counted" "3 marked"
+
+# Sort by due date.
+e2e_keys s
+e2e_expect "s offers the columns" "Sort by"
+e2e_keys 4
+e2e_expect "sorted by due date, the oldest first" "sorted by Due ↑"
+if e2e_screen | sed -n 4p | grep -qF "IV.2"; then ok "the earliest due date is on top"; else
+	not_ok "the earliest due date is on top" "$(e2e_screen)"; fi
+e2e_stop
+DB=$T/demo.db
