@@ -21,8 +21,8 @@ enum task_sort {
 
 /* Which tasks a list shows. Zero and "" mean "any". */
 struct task_filter {
-    long unit_id; /* lead unit */
-    int status;   /* enum task_status + 1; 0 any */
+    long unit_id;      /* lead unit */
+    unsigned statuses; /* one bit per enum task_status; 0 any */
     long phase_id;
     long group_id;
     bool overdue_only;
@@ -79,9 +79,11 @@ struct progress_input {
 };
 
 /* Saves one progress update and makes its status and percent the task's, in one
- * transaction; the row written carries who and when. TD_E_NOTFOUND for a deleted task. */
-int store_progress_add(struct store *st, long task_id, const struct progress_input *in,
-                       struct td_err *err);
+ * transaction; the row written carries who and when. With expected_version > 0, a task
+ * whose version differs (someone saved since it was read) is TD_E_CONFLICT and nothing is
+ * written. TD_E_NOTFOUND for a deleted task. */
+int store_progress_add(struct store *st, long task_id, long expected_version,
+                       const struct progress_input *in, struct td_err *err);
 
 /* One entry of a task's history, newest first. */
 struct progress_row {

@@ -9,9 +9,13 @@
 #include "tiendo/store_tasks.h"
 #include "tiendo/text.h"
 
+/* The position of a status in enum task_status (status.h), for the filter's bit mask. */
+#define STATUS_ORDINAL                                                                             \
+    "CASE t.status WHEN 'not_started' THEN 0 WHEN 'in_progress' THEN 1 WHEN 'done' THEN 2"         \
+    " WHEN 'delayed' THEN 3 WHEN 'suspended' THEN 4 ELSE 5 END"
 #define TASK_FROM                                                                                  \
     " FROM task t JOIN unit u ON u.id = t.lead_unit_id WHERE t.deleted = 0"                        \
-    " AND (?1 = 0 OR t.lead_unit_id = ?1) AND (?2 = '' OR t.status = ?2)"                          \
+    " AND (?1 = 0 OR t.lead_unit_id = ?1) AND (?2 = 0 OR (?2 >> (" STATUS_ORDINAL ")) & 1)"        \
     " AND (?3 = 0 OR t.phase_id = ?3) AND (?4 = 0 OR t.group_id = ?4)"                             \
     " AND (?5 = 0 OR (t.due_date < ?6 AND t.status NOT IN ('done', 'cancelled')))"
 
@@ -51,8 +55,7 @@ static void bind_filter(sqlite3_stmt *s, const struct task_filter *f)
     char today[11];
     date_format_iso(f->today, today);
     sqlite3_bind_int64(s, 1, f->unit_id);
-    sqlite3_bind_text(s, 2, f->status > 0 ? status_code((enum task_status)(f->status - 1)) : "", -1,
-                      SQLITE_STATIC);
+    sqlite3_bind_int(s, 2, (int)f->statuses);
     sqlite3_bind_int64(s, 3, f->phase_id);
     sqlite3_bind_int64(s, 4, f->group_id);
     sqlite3_bind_int(s, 5, f->overdue_only);
@@ -191,9 +194,10 @@ int store_unit_list(struct store *st, struct unit_choice *out, int max, int *n, 
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_fail(st, _("reading units"), err);
 }
 
-int store_progress_add(struct store *st, long task_id, const struct progress_input *in,
-                       struct td_err *err)
+int store_progress_add(struct store *st, long task_id, long expected_version,
+                       const struct progress_input *in, struct td_err *err)
 {
+    static const char version[] = "SELECT version FROM task WHERE id = ?1 AND deleted = 0";
     static const char ins[] =
         "INSERT INTO progress_update (task_id, reported_on, percent, status, done,"
         " difficulties, proposals, reason, created_by)"
@@ -214,8 +218,27 @@ int store_progress_add(struct store *st, long task_id, const struct progress_inp
     date_format_iso(in->date, date);
     if (store_begin(st, err) != 0)
         return -1;
-    sqlite3_stmt *s = store_stmt(st, ins, err);
+    sqlite3_stmt *s = store_stmt(st, version, err);
     if (s == NULL)
+        goto fail;
+    sqlite3_bind_int64(s, 1, task_id);
+    int rc = sqlite3_step(s);
+    long now = rc == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : -1;
+    sqlite3_reset(s);
+    if (rc == SQLITE_DONE) {
+        td_err_set(err, TD_E_NOTFOUND, _("the task no longer exists; nothing was saved"));
+        goto fail;
+    }
+    if (rc != SQLITE_ROW) {
+        store_fail(st, _("saving the progress update"), err);
+        goto fail;
+    }
+    if (expected_version > 0 && now != expected_version) {
+        td_err_set(err, TD_E_CONFLICT,
+                   _("someone else saved progress on this task since you opened it"));
+        goto fail;
+    }
+    if ((s = store_stmt(st, ins, err)) == NULL)
         goto fail;
     sqlite3_bind_int64(s, 1, task_id);
     sqlite3_bind_text(s, 2, date, -1, SQLITE_TRANSIENT);

@@ -169,29 +169,23 @@ static int push(struct frame *stack, int *depth, const struct screen_ops *ops, v
     return 0;
 }
 
-/* Closes the top screen; with resume, hands its result to the one below, which may close
- * in turn (a form closing after its confirmation dialog). */
-static void pop(struct frame *stack, int *depth, struct app *app, bool resume)
+/* Closes the top screen and hands its result to the one below, whose resume() says what
+ * happens next (it may close in turn, or open a dialog). */
+static enum tui_result pop(struct frame *stack, int *depth, struct app *app, bool resume)
 {
-    enum tui_result r = TUI_BACK;
-    while (r == TUI_BACK && *depth > 0) {
-        struct frame *f = &stack[--*depth];
-        if (f->ops->close != NULL)
-            f->ops->close(app, f->state);
-        free(f->state);
-        r = TUI_HANDLED;
-        if (*depth > 0) {
-            struct frame *below = &stack[*depth - 1];
-            app->current = below->ops;
-            int result = app->result;
-            app->result = 0;
-            if (resume && below->ops->resume != NULL)
-                r = below->ops->resume(app, below->state, result);
-        }
-        if (!resume)
-            break;
-    }
+    struct frame *f = &stack[--*depth];
+    if (f->ops->close != NULL)
+        f->ops->close(app, f->state);
+    free(f->state);
+    int result = app->result;
     app->result = 0;
+    if (*depth == 0)
+        return TUI_HANDLED;
+    struct frame *below = &stack[*depth - 1];
+    app->current = below->ops;
+    if (resume && below->ops->resume != NULL)
+        return below->ops->resume(app, below->state, result);
+    return TUI_REDRAW;
 }
 
 static void setup_terminal(const struct tui_context *ctx)
@@ -287,25 +281,26 @@ int tui_run(struct tui_context *ctx, struct td_err *err)
         } else {
             r = top->ops->handle(&app, top->state, act, key);
         }
-        switch (r) {
-        case TUI_HANDLED:
-            dirty = had_message || app.message[0] != '\0';
-            break;
-        case TUI_REDRAW:
-            dirty = true;
-            break;
-        case TUI_BACK:
-            pop(stack, &depth, &app, true);
-            dirty = true;
-            break;
-        case TUI_QUIT:
-            while (depth > 0)
-                pop(stack, &depth, &app, false);
-            break;
-        case TUI_PUSH:
-            if (push(stack, &depth, app.next, app.next_arg, &app) != 0 && app.message[0] == '\0')
-                app_message(&app, true, _("cannot open that screen"));
-            dirty = true;
+        /* Act on the result; closing a screen may lead to more (its opener's resume). */
+        for (;;) {
+            if (r == TUI_HANDLED) {
+                dirty = dirty || had_message || app.message[0] != '\0';
+            } else if (r == TUI_BACK) {
+                r = pop(stack, &depth, &app, true);
+                dirty = true;
+                if (depth > 0)
+                    continue;
+            } else if (r == TUI_QUIT) {
+                while (depth > 0)
+                    pop(stack, &depth, &app, false);
+            } else if (r == TUI_PUSH) {
+                if (push(stack, &depth, app.next, app.next_arg, &app) != 0 &&
+                    app.message[0] == '\0')
+                    app_message(&app, true, _("cannot open that screen"));
+                dirty = true;
+            } else {
+                dirty = true;
+            }
             break;
         }
     }

@@ -116,6 +116,62 @@ static enum tui_result confirm_handle(struct app *app, void *state, enum action 
     return TUI_HANDLED;
 }
 
+/* The conflict dialog. */
+struct conflict_state {
+    struct conflict_args args;
+};
+
+static int conflict_open(struct app *app, void *state, void *arg)
+{
+    struct conflict_state *c = state;
+    c->args = *(const struct conflict_args *)arg;
+    app->result = CONFLICT_EDIT;
+    return 0;
+}
+
+static void conflict_draw(struct app *app, void *state, int top, int height)
+{
+    struct conflict_state *c = state;
+    (void)app;
+    int w = COLS - 4, h = c->args.n + 7;
+    if (h > height)
+        h = height;
+    int y = top + (height - h) / 2, x = 2;
+    int lw = 18, vw = (w - lw - 6) / 2;
+    draw_box(y, x, h, w, c->args.title);
+    draw_text(y + 1, x + 2, w - 4, c->args.who, ROLE_AT_RISK);
+    draw_text(y + 2, x + 2 + lw + 1, vw, _("Theirs (saved)"), ROLE_MUTED);
+    draw_text(y + 2, x + 2 + lw + 2 + vw, vw, _("Yours"), ROLE_MUTED);
+    for (int i = 0; i < c->args.n && y + 3 + i < y + h - 2; i++) {
+        bool differ = strcmp(c->args.theirs[i], c->args.mine[i]) != 0;
+        draw_text(y + 3 + i, x + 2, lw, c->args.labels[i], ROLE_NORMAL);
+        draw_text(y + 3 + i, x + 2 + lw + 1, vw, c->args.theirs[i],
+                  differ ? ROLE_MARKED : ROLE_NORMAL);
+        draw_text(y + 3 + i, x + 2 + lw + 2 + vw, vw, c->args.mine[i],
+                  differ ? ROLE_MARKED : ROLE_NORMAL);
+    }
+    draw_text(y + h - 2, x + 2, w - 4,
+              _("t keep theirs · o save yours over it · e edit again (Esc)"), ROLE_MUTED);
+}
+
+static enum tui_result conflict_handle(struct app *app, void *state, enum action act, int key)
+{
+    (void)state;
+    if (key == 't' || key == 'T') {
+        app->result = CONFLICT_KEEP_THEIRS;
+        return TUI_BACK;
+    }
+    if (key == 'o' || key == 'O' || key == 'g' || key == 'G') {
+        app->result = CONFLICT_OVERWRITE;
+        return TUI_BACK;
+    }
+    if (key == 'e' || key == 'E' || key == 's' || key == 'S' || act == ACT_CANCEL) {
+        app->result = CONFLICT_EDIT;
+        return TUI_BACK;
+    }
+    return TUI_HANDLED;
+}
+
 static const enum action dialog_actions[] = {ACT_CANCEL, ACT_NONE};
 static const struct keybar_item message_keybar[] = {{ACT_CANCEL, N_("close")}, {ACT_NONE, NULL}};
 static const struct keybar_item confirm_keybar[] = {{ACT_CANCEL, N_("no")}, {ACT_NONE, NULL}};
@@ -142,6 +198,21 @@ const struct screen_ops confirm_dialog = {
     .close = dialog_close,
     .actions = dialog_actions,
     .keybar = confirm_keybar,
+    .overlay = true,
+    .text_entry = true,
+};
+
+static const struct keybar_item conflict_keybar[] = {{ACT_CANCEL, N_("edit again")},
+                                                     {ACT_NONE, NULL}};
+
+const struct screen_ops conflict_dialog = {
+    .title = N_("Changed meanwhile"),
+    .state_size = sizeof(struct conflict_state),
+    .open = conflict_open,
+    .draw = conflict_draw,
+    .handle = conflict_handle,
+    .actions = dialog_actions,
+    .keybar = conflict_keybar,
     .overlay = true,
     .text_entry = true,
 };

@@ -18,7 +18,7 @@ struct filter_state {
     struct form_field fields[F_COUNT];
     const char *unit_labels[UNITS_MAX + 1];
     char unit_text[UNITS_MAX][300];
-    const char *status_labels[ST_COUNT + 1];
+    const char *status_labels[ST_COUNT];
     const char *yes_no[2];
     int pending_field;
 };
@@ -39,18 +39,19 @@ static int filter_open(struct app *app, void *state, void *arg)
         if (units[i].id == tf->unit_id)
             unit_at = i + 1;
     }
-    f->status_labels[0] = _("(any status)");
     for (int s = 0; s < ST_COUNT; s++)
-        f->status_labels[s + 1] = status_label((enum task_status)s);
+        f->status_labels[s] = status_label((enum task_status)s);
     f->yes_no[0] = _("no");
     f->yes_no[1] = _("yes");
     form_field_choice(&f->fields[F_UNIT], _("Lead unit"), f->unit_labels, nunits + 1, unit_at);
-    form_field_choice(&f->fields[F_STATUS], _("Status"), f->status_labels, ST_COUNT + 1,
-                      tf->status);
+    form_field_choice(&f->fields[F_STATUS], _("Status (none: any)"), f->status_labels, ST_COUNT, 0);
+    f->fields[F_STATUS].rule.type = FT_MULTI;
+    f->fields[F_STATUS].multi = tf->statuses;
     form_field_choice(&f->fields[F_OVERDUE], _("Overdue only"), f->yes_no, 2,
                       tf->overdue_only ? 1 : 0);
-    f->form = (struct form){f->fields, F_COUNT, 0, false,
-                            _("Choose with ← →, or Enter for the list; F2 applies")};
+    f->form =
+        (struct form){f->fields, F_COUNT, 0, false,
+                      _("Choose with ← → (Space ticks a status), Enter for a list; F2 applies")};
     return 0;
 }
 
@@ -78,6 +79,8 @@ static enum tui_result filter_handle(struct app *app, void *state, enum action a
     case FORM_CHOOSE: {
         static struct choice_args args;
         struct form_field *fld = &f->fields[f->form.current];
+        if (fld->rule.type != FT_CHOICE)
+            return TUI_HANDLED;
         args = (struct choice_args){fld->label, fld->choices, fld->nchoices, fld->choice};
         f->pending_field = f->form.current;
         return app_open(app, &choice_dialog, &args);
@@ -88,7 +91,7 @@ static enum tui_result filter_handle(struct app *app, void *state, enum action a
         struct task_filter *tf = tasks_filter(f->tasks, &units, &nunits);
         int u = f->fields[F_UNIT].choice;
         tf->unit_id = u > 0 ? units[u - 1].id : 0;
-        tf->status = f->fields[F_STATUS].choice;
+        tf->statuses = (unsigned)f->fields[F_STATUS].multi;
         tf->overdue_only = f->fields[F_OVERDUE].choice == 1;
         app->result = 1;
         return TUI_BACK;

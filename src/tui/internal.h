@@ -97,6 +97,16 @@ struct dialog_args {
     const char *text; /* may hold several lines (\n) */
     bool error;
 };
+/* "Someone else changed this": their version beside yours, row by row. The result is one
+ * of CONFLICT_*. */
+enum { CONFLICT_KEEP_THEIRS = 0, CONFLICT_OVERWRITE = 1, CONFLICT_EDIT = 2 };
+struct conflict_args {
+    const char *title;
+    const char *who; /* who saved theirs, and when */
+    const char *const *labels, *const *theirs, *const *mine;
+    int n;
+};
+extern const struct screen_ops conflict_dialog;
 extern const struct screen_ops message_dialog; /* any key closes */
 extern const struct screen_ops confirm_dialog; /* y / n (or Enter / Esc) */
 

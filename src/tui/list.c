@@ -130,9 +130,10 @@ void list_draw(struct list_widget *l, struct app *app, int top, int height)
             draw_cell(l, c, top, x, widths[c], l->cols[c].title, ROLE_MUTED);
         x += widths[c] + 1;
     }
-    l->page = height - 2 > MAX_PAGE ? MAX_PAGE : height - 2;
-    if (l->page < 1)
-        l->page = 1;
+    int page = height - 2;
+    if (page > MAX_PAGE)
+        page = MAX_PAGE;
+    l->page = page < 1 ? 1 : page;
     clamp(l);
     struct list_row rows[MAX_PAGE];
     int n = l->count > 0 ? l->src.fetch(l->src.ctx, l->top, l->page, rows) : 0;

@@ -101,10 +101,14 @@ static enum tui_result activate(struct app *app, int entry)
         return app_open(app, &help_screen, NULL);
     case E_TASKS:
         return app_open(app, &tasks_screen, NULL);
-    default:
-        app_message(app, false, _("%s: this screen is not in this version of tiendo yet"),
-                    _(entries[entry].label));
-        return TUI_REDRAW;
+    default: {
+        static struct dialog_args args;
+        static char text[300];
+        snprintf(text, sizeof text, _("%s: this screen is not in this version of tiendo yet"),
+                 _(entries[entry].label));
+        args = (struct dialog_args){_(entries[entry].label), text, false};
+        return app_open(app, &message_dialog, &args);
+    }
     }
 }
 

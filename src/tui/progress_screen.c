@@ -11,7 +11,7 @@
 #include "tiendo/text.h"
 
 enum { F_DATE, F_PERCENT, F_STATUS, F_DONE, F_DIFFICULTIES, F_PROPOSALS, F_COUNT };
-enum pending { P_NONE, P_DISCARD, P_DECREASE, P_STATUS };
+enum pending { P_NONE, P_DISCARD, P_DECREASE, P_STATUS, P_CONFLICT, P_ERROR };
 
 struct progress_state {
     struct task_detail task;
@@ -20,6 +20,10 @@ struct progress_state {
     const char *status_labels[ST_COUNT];
     char intro[700];
     enum pending pending;
+    bool overwrite; /* the user chose to save over someone else's entry */
+    /* The conflict dialog's texts. */
+    char theirs[5][300], mine[5][300], who[200];
+    const char *theirs_p[5], *mine_p[5], *labels[5];
 };
 
 static int progress_open(struct app *app, void *state, void *arg)
@@ -73,7 +77,53 @@ static void progress_draw(struct app *app, void *state, int top, int height)
     form_draw(&((struct progress_state *)state)->form, app, top, height);
 }
 
-/* Saves in one transaction; a busy database keeps the form as typed. */
+/* Fills the conflict dialog: the entry someone else saved, next to what was typed here. */
+static enum tui_result show_conflict(struct app *app, struct progress_state *p)
+{
+    struct progress_row last;
+    int n = 0;
+    struct td_err err;
+    long id = p->task.row.id;
+    if (store_task_get(app->ctx->store, id, &p->task, &err) != 0 ||
+        store_progress_history(app->ctx->store, id, &last, 1, &n, &err) != 0 || n == 0) {
+        app_message(app, true, "%s", err.msg);
+        return TUI_REDRAW;
+    }
+    snprintf(p->intro, sizeof p->intro, "%s  %s  (%d%%)", p->task.row.code, p->task.row.title,
+             p->task.row.percent);
+    const char *fmt = app->ctx->cfg->date_format;
+    td_date d;
+    p->labels[0] = _("Date");
+    p->labels[1] = _("Percent done");
+    p->labels[2] = _("Status");
+    p->labels[3] = _("What was done");
+    p->labels[4] = _("Difficulties, obstacles");
+    p->theirs[0][0] = '\0';
+    if (date_parse_iso(last.date, &d) == 0)
+        date_format(d, fmt, p->theirs[0], sizeof p->theirs[0]);
+    snprintf(p->theirs[1], sizeof p->theirs[1], "%d%%", last.percent);
+    snprintf(p->theirs[2], sizeof p->theirs[2], "%s", status_label((enum task_status)last.status));
+    snprintf(p->theirs[3], sizeof p->theirs[3], "%s", last.done);
+    snprintf(p->theirs[4], sizeof p->theirs[4], "%s", last.difficulties);
+    snprintf(p->mine[0], sizeof p->mine[0], "%s", p->fields[F_DATE].buf.text);
+    snprintf(p->mine[1], sizeof p->mine[1], "%ld%%", p->fields[F_PERCENT].value.number);
+    snprintf(p->mine[2], sizeof p->mine[2], "%s", p->status_labels[p->fields[F_STATUS].choice]);
+    snprintf(p->mine[3], sizeof p->mine[3], "%s", p->fields[F_DONE].buf.text);
+    snprintf(p->mine[4], sizeof p->mine[4], "%s", p->fields[F_DIFFICULTIES].buf.text);
+    for (int i = 0; i < 5; i++) {
+        p->theirs_p[i] = p->theirs[i];
+        p->mine_p[i] = p->mine[i];
+    }
+    snprintf(p->who, sizeof p->who, _("%s saved progress on this task at %s, after you opened it."),
+             last.by, last.at);
+    static struct conflict_args args;
+    args = (struct conflict_args){
+        _("Someone else changed this task"), p->who, p->labels, p->theirs_p, p->mine_p, 5};
+    p->pending = P_CONFLICT;
+    return app_open(app, &conflict_dialog, &args);
+}
+
+/* Saves in one transaction. A refused save keeps the form as typed and says why. */
 static enum tui_result save(struct app *app, struct progress_state *p)
 {
     char *done = text_nfc(p->fields[F_DONE].buf.text);
@@ -89,14 +139,23 @@ static enum tui_result save(struct app *app, struct progress_state *p)
     };
     struct td_err err = {0};
     int rc = done != NULL && diff != NULL && prop != NULL
-                 ? store_progress_add(app->ctx->store, p->task.row.id, &in, &err)
+                 ? store_progress_add(app->ctx->store, p->task.row.id,
+                                      p->overwrite ? 0 : p->task.row.version, &in, &err)
                  : td_err_set(&err, TD_E_INVALID, _("the text is not valid UTF-8"));
     free(done);
     free(diff);
     free(prop);
+    if (rc != 0 && err.status == TD_E_CONFLICT)
+        return show_conflict(app, p);
     if (rc != 0) {
-        app_message(app, true, "%s", err.msg);
-        return TUI_REDRAW;
+        static struct dialog_args args;
+        static char text[1100];
+        snprintf(text, sizeof text, "%s\n%s", err.msg,
+                 err.status == TD_E_BUSY ? _("What you typed is kept: press F2 again.")
+                                         : _("What you typed is kept."));
+        args = (struct dialog_args){_("Not saved"), text, true};
+        p->pending = P_ERROR;
+        return app_open(app, &message_dialog, &args);
     }
     app_message(app, false, _("Saved: %s at %d%%"), p->task.row.code, in.percent);
     app->result = 1;
@@ -160,6 +219,12 @@ static enum tui_result progress_resume(struct app *app, void *state, int result)
         app_message(app, false, "%s", _("Nothing was saved."));
         return TUI_BACK;
     } else if (was == P_DECREASE && result == DIALOG_YES) {
+        return save(app, p);
+    } else if (was == P_CONFLICT && result == CONFLICT_KEEP_THEIRS) {
+        app_message(app, false, "%s", _("Kept their entry; yours was not saved."));
+        return TUI_BACK;
+    } else if (was == P_CONFLICT && result == CONFLICT_OVERWRITE) {
+        p->overwrite = true;
         return save(app, p);
     }
     return TUI_REDRAW;

@@ -102,9 +102,10 @@ static void describe(struct tasks_state *t)
         for (int i = 0; i < t->nunits; i++)
             if (t->units[i].id == t->filter.unit_id)
                 snprintf(f + strlen(f), sizeof f - strlen(f), "%s ", t->units[i].code);
-    if (t->filter.status > 0)
-        snprintf(f + strlen(f), sizeof f - strlen(f), "%s ",
-                 status_label((enum task_status)(t->filter.status - 1)));
+    for (int st = 0; st < ST_COUNT; st++)
+        if ((t->filter.statuses >> st) & 1)
+            snprintf(f + strlen(f), sizeof f - strlen(f), "%s ",
+                     status_label((enum task_status)st));
     if (t->filter.overdue_only)
         snprintf(f + strlen(f), sizeof f - strlen(f), "%s ", _("overdue"));
     snprintf(t->footer, sizeof t->footer, _("sorted by %s %s"), _(sort_names[t->sort]),

@@ -7,6 +7,10 @@ e2e_expect "the main menu lists the units entry" "6  Units"
 e2e_expect "the main menu lists quit" "q  Quit"
 e2e_expect "the demo data is marked as such" "DEMO DATA"
 e2e_expect "the key bar shows the main keys" "Enter open"
+e2e_keys 4
+e2e_expect "an entry without its screen yet says so in a message box" "this screen is not in this version of tiendo yet"
+e2e_keys Enter
+e2e_wait_gone "this screen is not in"
 e2e_keys q
 status=$(e2e_exited)
 check "q on the main menu quits with status 0" test "${status:-x}" = 0

@@ -82,4 +82,67 @@ e2e_expect "sorted by due date, the oldest first" "sorted by Due ↑"
 if e2e_screen | sed -n 4p | grep -qF "IV.2"; then ok "the earliest due date is on top"; else
 	not_ok "the earliest due date is on top" "$(e2e_screen)"; fi
 e2e_stop
+
+# Someone else saves while the form is open: both versions are shown; edit again, then keep
+# theirs. A resize in the middle of the form keeps what was typed.
+e2e_start 80 24 "$(tiendo --user lan)"
+e2e_wait "Tasks and solutions"
+e2e_keys 1
+e2e_wait "row 1 of 13"
+e2e_keys j j
+e2e_wait "row 3 of 13"
+e2e_keys p
+e2e_wait "Percent done"
+e2e_keys BSpace BSpace BSpace
+e2e_type "90"
+e2e_keys Tab Tab
+e2e_type "Hoàn thiện báo cáo"
+e2e_resize 100 30
+e2e_expect "after a resize mid-form the typed text is still there" "Hoàn thiện báo cáo"
+e2e_resize 80 24
+sqlite3 "$DB" "INSERT INTO progress_update (task_id, reported_on, percent, status, done, created_by)
+  SELECT id, '2025-12-20', 95, 'in_progress', 'Đã gửi báo cáo', 'hoa' FROM task WHERE code = 'II.1';
+  UPDATE task SET percent = 95, status = 'in_progress', version = version + 1 WHERE code = 'II.1'"
+e2e_keys F2
+e2e_expect "a save over someone else's change shows the conflict" "Someone else changed this task"
+e2e_expect "the conflict shows who saved and their version" "hoa saved progress"
+e2e_expect "their version and mine side by side" "Đã gửi báo cáo"
+e2e_keys e
+e2e_expect "edit again returns to the form with what was typed" "Hoàn thiện báo cáo"
+e2e_wait_gone "Someone else changed this task"
+sqlite3 "$DB" "INSERT INTO progress_update (task_id, reported_on, percent, status, done, created_by)
+  SELECT id, '2025-12-20', 96, 'in_progress', 'Lần hai', 'hoa' FROM task WHERE code = 'II.1';
+  UPDATE task SET percent = 96, version = version + 1 WHERE code = 'II.1'"
+e2e_keys F2
+e2e_expect "after edit again the form knows their percent" "The percent goes down from 95 to 90"
+e2e_keys y
+e2e_expect "another change meanwhile brings the conflict back" "Lần hai"
+e2e_keys t
+e2e_expect "keeping theirs closes the form and says so" "Kept their entry; yours was not saved."
+check "their entry stays the task's state" test "$(sqlite3 "$DB" "SELECT percent FROM task WHERE code = 'II.1'")" = 96
+
+# The task is deleted while the form is open: the save is refused, the text stays.
+e2e_keys p
+e2e_wait "Percent done"
+e2e_keys Tab Tab Tab
+e2e_type "Ghi chú giữ lại"
+sqlite3 "$DB" "UPDATE task SET deleted = 1 WHERE code = 'II.1'"
+e2e_keys F2
+e2e_expect "a failed save shows an error dialog" "the task no longer exists; nothing was saved"
+e2e_keys Enter
+e2e_expect "after the error the form keeps what was typed" "Ghi chú giữ lại"
+sqlite3 "$DB" "UPDATE task SET deleted = 0 WHERE code = 'II.1'"
+e2e_stop
+
+# Several statuses at once in the filter (a multi-choice field).
+e2e_start 80 24 "$(tiendo)"
+e2e_wait "Tasks and solutions"
+e2e_keys 1
+e2e_wait "row 1 of 13"
+e2e_keys f
+e2e_wait "Overdue only"
+e2e_keys Tab Space Right Right Space F2
+e2e_expect "a multi-status filter (not started, done) leaves those tasks" "row 1 of 5"
+e2e_expect "the footer names both statuses" "filter: not started done"
+e2e_stop
 DB=$T/demo.db

@@ -75,9 +75,12 @@ static void test_filters_narrow_the_list(void **state)
     /* Due before 20/12/2025 and not done: I.2, II.2, II.4, IV.1, IV.2. */
     assert_int_equal(count, 5);
     f = all;
-    f.status = ST_DONE + 1;
+    f.statuses = 1u << ST_DONE;
     assert_int_equal(store_task_count(st, &f, &count, &err), 0);
     assert_int_equal(count, 1);
+    f.statuses = 1u << ST_DONE | 1u << ST_NOT_STARTED;
+    assert_int_equal(store_task_count(st, &f, &count, &err), 0);
+    assert_int_equal(count, 4);
 }
 
 static void test_search_ignores_case_and_marks_and_walks_both_ways(void **state)
@@ -109,7 +112,7 @@ static void test_progress_update_becomes_the_tasks_state_and_tops_its_history(vo
                                 .done = "Đã khảo sát 12 chợ",
                                 .difficulties = "Thiếu kinh phí"};
     date_from_ymd(2025, 12, 19, &in.date);
-    assert_int_equal(store_progress_add(st, row.id, &in, &err), 0);
+    assert_int_equal(store_progress_add(st, row.id, 0, &in, &err), 0);
     struct task_detail d;
     assert_int_equal(store_task_get(st, row.id, &d, &err), 0);
     assert_int_equal(d.row.percent, 80);
@@ -123,9 +126,26 @@ static void test_progress_update_becomes_the_tasks_state_and_tops_its_history(vo
     /* A back-dated entry joins the history but does not become the current state. */
     in.percent = 10;
     date_from_ymd(2023, 1, 1, &in.date);
-    assert_int_equal(store_progress_add(st, row.id, &in, &err), 0);
+    assert_int_equal(store_progress_add(st, row.id, 0, &in, &err), 0);
     assert_int_equal(store_task_get(st, row.id, &d, &err), 0);
     assert_int_equal(d.row.percent, 80);
+}
+
+static void test_a_save_over_someone_elses_change_is_refused(void **state)
+{
+    (void)state;
+    struct td_err err = {0};
+    struct task_row row;
+    int n;
+    store_task_page(st, &all, TSORT_CODE, false, 0, 1, &row, &n, &err);
+    struct progress_input in = {.percent = 100, .status = ST_DONE};
+    date_from_ymd(2025, 12, 19, &in.date);
+    /* Someone else saves first: the version moves on. */
+    assert_int_equal(store_progress_add(st, row.id, row.version, &in, &err), 0);
+    long before = store_count(st, "progress_update", false);
+    assert_int_equal(store_progress_add(st, row.id, row.version, &in, &err), -1);
+    assert_int_equal(err.status, TD_E_CONFLICT);
+    assert_int_equal(store_count(st, "progress_update", false), before);
 }
 
 static void test_progress_for_a_missing_task_writes_nothing(void **state)
@@ -135,7 +155,7 @@ static void test_progress_for_a_missing_task_writes_nothing(void **state)
     struct progress_input in = {.percent = 50, .status = ST_IN_PROGRESS};
     date_from_ymd(2025, 12, 1, &in.date);
     long before = store_count(st, "progress_update", false);
-    assert_int_equal(store_progress_add(st, 999999, &in, &err), -1);
+    assert_int_equal(store_progress_add(st, 999999, 0, &in, &err), -1);
     assert_int_equal(err.status, TD_E_NOTFOUND);
     assert_int_equal(store_count(st, "progress_update", false), before);
 }
@@ -148,6 +168,7 @@ int main(void)
         T(test_filters_narrow_the_list),
         T(test_search_ignores_case_and_marks_and_walks_both_ways),
         T(test_progress_update_becomes_the_tasks_state_and_tops_its_history),
+        T(test_a_save_over_someone_elses_change_is_refused),
         T(test_progress_for_a_missing_task_writes_nothing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
