@@ -97,7 +97,7 @@ static int wrap_starts(const char *text, int width, size_t *starts, int max)
 
 static void draw_multiline(struct form_field *f, bool cur, struct app *app, int y, int x, int w)
 {
-    size_t starts[256];
+    size_t starts[256] = {0};
     int n = wrap_starts(f->buf.text, w - 1, starts, 256);
     int line = 0;
     for (int i = 0; i < n; i++)

@@ -21,6 +21,7 @@ struct progress_state {
     char intro[700];
     enum pending pending;
     bool overwrite; /* the user chose to save over someone else's entry */
+    char question[300];
     /* The conflict dialog's texts. */
     char theirs[5][300], mine[5][300], who[200];
     const char *theirs_p[5], *mine_p[5], *labels[5];
@@ -166,7 +167,6 @@ static enum tui_result progress_handle(struct app *app, void *state, enum action
 {
     struct progress_state *p = state;
     static struct dialog_args ask;
-    static char text[300];
     switch (form_handle(&p->form, act, key)) {
     case FORM_NONE:
         return TUI_HANDLED;
@@ -189,13 +189,15 @@ static enum tui_result progress_handle(struct app *app, void *state, enum action
         long pct = p->fields[F_PERCENT].value.number;
         bool done_low = p->fields[F_STATUS].choice == ST_DONE && pct < 100;
         if (pct < p->task.row.percent || done_low) {
+            char *text = p->question; /* outlives this call: the dialog shows it */
+            size_t size = sizeof p->question;
             if (done_low)
-                snprintf(text, sizeof text,
+                snprintf(text, size,
                          _("The status is done but the percent is %ld. Save "
                            "anyway?"),
                          pct);
             else
-                snprintf(text, sizeof text, _("The percent goes down from %d to %ld. Save anyway?"),
+                snprintf(text, size, _("The percent goes down from %d to %ld. Save anyway?"),
                          p->task.row.percent, pct);
             ask = (struct dialog_args){_("Please confirm"), text, false};
             p->pending = P_DECREASE;
