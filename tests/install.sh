@@ -20,4 +20,17 @@ HOME=$T LANG=vi_VN.UTF-8 TIENDO_TODAY=2025-12-20 "$T/root/opt/tiendo/bin/tiendo"
 	--db "$T/x.db" init --demo >"$T/out" 2>&1
 check "the installed program loads the shipped plan and speaks Vietnamese" \
 	contains "$T/out" "Kế hoạch qd-111-2022"
+# Missing packages and no way to install them: the exact command is printed, and it fails.
+printf 'tiendo-no-such-package-xyz\n' >"$T/packages.txt"
+chmod 755 "$T"
+if [ "$(id -u)" = 0 ]; then
+	setpriv --reuid=65534 --regid=65534 --clear-groups scripts/install-deps "$T/packages.txt" \
+		>"$T/deps.out" 2>&1 </dev/null
+else
+	scripts/install-deps "$T/packages.txt" >"$T/deps.out" 2>&1 </dev/null
+fi
+rc=$?
+check "install-deps fails when it cannot install" test "$rc" -ne 0
+check "install-deps prints the exact command to run" \
+	contains "$T/deps.out" "apt-get update && apt-get install -y --no-install-recommends tiendo-no-such-package-xyz"
 finish
