@@ -26,4 +26,23 @@ const char *status_short(enum task_status s);
 /* Overdue: a due date before today and a status other than done or cancelled. */
 bool status_overdue(enum task_status s, bool has_due, td_date due, td_date today);
 
+/* The flags a task shows in lists. */
+enum task_flag {
+    FLAG_OVERDUE = 1,  /* past due and not done (nor cancelled) */
+    FLAG_BEHIND = 2,   /* percent below the share of its planned time already gone, less the
+                          tolerance (Redmine's "behind schedule") */
+    FLAG_DUE_SOON = 4, /* due within due_soon_days from today, not done */
+};
+
+struct flag_rules {
+    td_date today;
+    int behind_tolerance; /* percentage points */
+    int due_soon_days;
+};
+
+/* The flags of one task. A missing start or due date (has_* false) turns off the rules that
+ * need it. Done and cancelled tasks carry no flag. */
+unsigned status_flags(const struct flag_rules *r, enum task_status s, int percent, bool has_start,
+                      td_date start, bool has_due, td_date due);
+
 #endif

@@ -7,6 +7,7 @@
 
 #include "tiendo/date.h"
 #include "tiendo/err.h"
+#include "tiendo/status.h"
 #include "tiendo/store.h"
 
 enum task_sort {
@@ -25,8 +26,8 @@ struct task_filter {
     unsigned statuses; /* one bit per enum task_status; 0 any */
     long phase_id;
     long group_id;
-    bool overdue_only;
-    td_date today; /* for overdue */
+    unsigned flags;          /* enum task_flag bits: a task with any of them; 0 any */
+    struct flag_rules rules; /* today and the [tasks] settings */
 };
 
 struct task_row {
@@ -37,6 +38,7 @@ struct task_row {
     char due[11]; /* YYYY-MM-DD or "" */
     int status;   /* enum task_status */
     int percent;
+    unsigned flags; /* enum task_flag, by the filter's rules */
     bool demo;
 };
 

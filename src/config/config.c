@@ -30,12 +30,17 @@ static const struct setting_def settings[] = {
         "the actions")},
     {"colors", "*", ST_STRING, NULL, 0, 0, NULL, SCHEMA_NONE,
      N_("Colour roles: role = foreground [background] [bold] [underline] [reverse] [dim]")},
+    {"tasks", "behind_tolerance", ST_INT, "10", 0, 100, NULL, AT(behind_tolerance),
+     N_("A task is behind schedule when its percent is this many points below the share of its "
+        "planned time already gone")},
+    {"tasks", "due_soon_days", ST_INT, "14", 0, 365, NULL, AT(due_soon_days),
+     N_("A task not done is due soon when its due date is at most this many days away")},
     {"plan", "file", ST_TEXT, "qd-111-2022.ini", 0, 0, NULL, AT(plan_file),
      N_("The plan definition: a file name in the shipped plans directory, or a path")},
 };
 #define NSETTINGS (sizeof settings / sizeof settings[0])
 
-static const char *const sections[] = {"database", "ui", "keys", "colors", "plan"};
+static const char *const sections[] = {"database", "ui", "keys", "colors", "tasks", "plan"};
 
 bool config_describe(size_t i, const char **section, const char **key, const char **def,
                      const char **help)

@@ -43,3 +43,27 @@ bool status_overdue(enum task_status s, bool has_due, td_date due, td_date today
 {
     return has_due && due < today && s != ST_DONE && s != ST_CANCELLED;
 }
+
+unsigned status_flags(const struct flag_rules *r, enum task_status s, int percent, bool has_start,
+                      td_date start, bool has_due, td_date due)
+{
+    if (s == ST_DONE || s == ST_CANCELLED)
+        return 0;
+    unsigned flags = 0;
+    if (status_overdue(s, has_due, due, r->today))
+        flags |= FLAG_OVERDUE;
+    else if (has_due && due - r->today <= r->due_soon_days)
+        flags |= FLAG_DUE_SOON;
+    /* Behind schedule: elapsed share of [start, due] in percent, as of today (a task due
+     * today has had all its time). */
+    if (has_start && has_due && due >= start && r->today >= start) {
+        long span = due - start + 1;
+        long gone = r->today - start + 1;
+        if (gone > span)
+            gone = span;
+        long expected = gone * 100 / span;
+        if (percent < expected - r->behind_tolerance)
+            flags |= FLAG_BEHIND;
+    }
+    return flags;
+}

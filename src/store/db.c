@@ -8,6 +8,7 @@
 
 #include "internal.h"
 #include "tiendo/i18n.h"
+#include "tiendo/status.h"
 #include "tiendo/text.h"
 
 int store_fail(struct store *st, const char *what, struct td_err *err)
@@ -125,6 +126,28 @@ static void sql_fold(sqlite3_context *c, int argc, sqlite3_value **argv)
         sqlite3_result_text(c, f, -1, free);
 }
 
+/* SQL function tiendo_flags(status, percent, start, due, today, tolerance, soon_days): the
+ * flags of status_flags(), so that lists filter by the same rule they display. */
+static void sql_flags(sqlite3_context *c, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    const char *status = (const char *)sqlite3_value_text(argv[0]);
+    const char *start = (const char *)sqlite3_value_text(argv[2]);
+    const char *due = (const char *)sqlite3_value_text(argv[3]);
+    const char *today = (const char *)sqlite3_value_text(argv[4]);
+    struct flag_rules r = {0, sqlite3_value_int(argv[5]), sqlite3_value_int(argv[6])};
+    td_date s = 0, d = 0;
+    int st = status != NULL ? status_parse(status) : -1;
+    if (st < 0 || today == NULL || date_parse_iso(today, &r.today) != 0) {
+        sqlite3_result_int(c, 0);
+        return;
+    }
+    bool has_start = start != NULL && date_parse_iso(start, &s) == 0;
+    bool has_due = due != NULL && date_parse_iso(due, &d) == 0;
+    sqlite3_result_int(c, (int)status_flags(&r, (enum task_status)st, sqlite3_value_int(argv[1]),
+                                            has_start, s, has_due, d));
+}
+
 static int sql_natural(void *arg, int alen, const void *a, int blen, const void *b)
 {
     (void)arg;
@@ -190,6 +213,8 @@ int store_open(struct store **out, const char *path, const struct store_options 
     sqlite3_create_function(st->db, "tiendo_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
                             sql_fold, NULL, NULL);
     sqlite3_create_collation(st->db, "tiendo_natural", SQLITE_UTF8, NULL, sql_natural);
+    sqlite3_create_function(st->db, "tiendo_flags", 7, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+                            sql_flags, NULL, NULL);
     sqlite3_busy_timeout(st->db, (int)opts->busy_timeout_ms);
 
     /* Reading the schema first tells a non-SQLite or damaged file before anything is written.

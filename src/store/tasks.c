@@ -13,11 +13,14 @@
 #define STATUS_ORDINAL                                                                             \
     "CASE t.status WHEN 'not_started' THEN 0 WHEN 'in_progress' THEN 1 WHEN 'done' THEN 2"         \
     " WHEN 'delayed' THEN 3 WHEN 'suspended' THEN 4 ELSE 5 END"
+/* The flags come from the same rule as everywhere (status_flags), through an SQL function. */
+#define FLAGS "tiendo_flags(t.status, t.percent, t.start_date, t.due_date, ?6, ?10, ?11)"
+
 #define TASK_FROM                                                                                  \
     " FROM task t JOIN unit u ON u.id = t.lead_unit_id WHERE t.deleted = 0"                        \
     " AND (?1 = 0 OR t.lead_unit_id = ?1) AND (?2 = 0 OR (?2 >> (" STATUS_ORDINAL ")) & 1)"        \
     " AND (?3 = 0 OR t.phase_id = ?3) AND (?4 = 0 OR t.group_id = ?4)"                             \
-    " AND (?5 = 0 OR (t.due_date < ?6 AND t.status NOT IN ('done', 'cancelled')))"
+    " AND (?5 = 0 OR " FLAGS " & ?5 != 0)"
 
 #define STATUS_ORDER                                                                               \
     "CASE t.status WHEN 'not_started' THEN 0 WHEN 'in_progress' THEN 1 WHEN 'delayed' THEN 2"      \
@@ -35,9 +38,9 @@
 
 #define PAGE_SQL(asc, desc)                                                                        \
     {"SELECT t.id, t.version, t.code, t.title, u.code, coalesce(t.due_date, ''), t.status,"        \
-     " t.percent, t.is_demo" TASK_FROM " ORDER BY" asc " LIMIT ?7 OFFSET ?8",                      \
+     " t.percent, t.is_demo, " FLAGS TASK_FROM " ORDER BY" asc " LIMIT ?7 OFFSET ?8",              \
      "SELECT t.id, t.version, t.code, t.title, u.code, coalesce(t.due_date, ''), t.status,"        \
-     " t.percent, t.is_demo" TASK_FROM " ORDER BY" desc " LIMIT ?7 OFFSET ?8"},
+     " t.percent, t.is_demo, " FLAGS TASK_FROM " ORDER BY" desc " LIMIT ?7 OFFSET ?8"},
 static const char *const page_sql[TSORT_COUNT][2] = {ORDERS(PAGE_SQL)};
 
 #define FIND_ONE(order)                                                                            \
@@ -53,13 +56,15 @@ static const char count_sql[] = "SELECT count(*)" TASK_FROM;
 static void bind_filter(sqlite3_stmt *s, const struct task_filter *f)
 {
     char today[11];
-    date_format_iso(f->today, today);
+    date_format_iso(f->rules.today, today);
     sqlite3_bind_int64(s, 1, f->unit_id);
     sqlite3_bind_int(s, 2, (int)f->statuses);
     sqlite3_bind_int64(s, 3, f->phase_id);
     sqlite3_bind_int64(s, 4, f->group_id);
-    sqlite3_bind_int(s, 5, f->overdue_only);
+    sqlite3_bind_int(s, 5, (int)f->flags);
     sqlite3_bind_text(s, 6, today, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(s, 10, f->rules.behind_tolerance);
+    sqlite3_bind_int(s, 11, f->rules.due_soon_days);
 }
 
 int store_task_count(struct store *st, const struct task_filter *f, long *count, struct td_err *err)
@@ -103,6 +108,7 @@ int store_task_page(struct store *st, const struct task_filter *f, enum task_sor
         r->status = status < 0 ? ST_NOT_STARTED : status;
         r->percent = sqlite3_column_int(s, 7);
         r->demo = sqlite3_column_int(s, 8) != 0;
+        r->flags = (unsigned)sqlite3_column_int(s, 9);
     }
     sqlite3_reset(s);
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_fail(st, _("reading tasks"), err);

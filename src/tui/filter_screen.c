@@ -10,7 +10,7 @@
 
 #define UNITS_MAX 512
 
-enum { F_UNIT, F_STATUS, F_OVERDUE, F_COUNT };
+enum { F_UNIT, F_STATUS, F_FLAGS, F_COUNT };
 
 struct filter_state {
     void *tasks;
@@ -19,7 +19,7 @@ struct filter_state {
     const char *unit_labels[UNITS_MAX + 1];
     char unit_text[UNITS_MAX][300];
     const char *status_labels[ST_COUNT];
-    const char *yes_no[2];
+    const char *flag_labels[3];
     int pending_field;
 };
 
@@ -41,17 +41,17 @@ static int filter_open(struct app *app, void *state, void *arg)
     }
     for (int s = 0; s < ST_COUNT; s++)
         f->status_labels[s] = status_label((enum task_status)s);
-    f->yes_no[0] = _("no");
-    f->yes_no[1] = _("yes");
+    for (int b = 0; b < 3; b++)
+        f->flag_labels[b] = _(flag_names[b]);
     form_field_choice(&f->fields[F_UNIT], _("Lead unit"), f->unit_labels, nunits + 1, unit_at);
     form_field_choice(&f->fields[F_STATUS], _("Status (none: any)"), f->status_labels, ST_COUNT, 0);
     f->fields[F_STATUS].rule.type = FT_MULTI;
     f->fields[F_STATUS].multi = tf->statuses;
-    form_field_choice(&f->fields[F_OVERDUE], _("Overdue only"), f->yes_no, 2,
-                      tf->overdue_only ? 1 : 0);
-    f->form =
-        (struct form){f->fields, F_COUNT, 0, false,
-                      _("Choose with ← → (Space ticks a status), Enter for a list; F2 applies")};
+    form_field_choice(&f->fields[F_FLAGS], _("Flags (none: any)"), f->flag_labels, 3, 0);
+    f->fields[F_FLAGS].rule.type = FT_MULTI;
+    f->fields[F_FLAGS].multi = tf->flags;
+    f->form = (struct form){f->fields, F_COUNT, 0, false,
+                            _("Choose with ← → (Space ticks), Enter for a list; F2 applies")};
     return 0;
 }
 
@@ -92,7 +92,7 @@ static enum tui_result filter_handle(struct app *app, void *state, enum action a
         int u = f->fields[F_UNIT].choice;
         tf->unit_id = u > 0 ? units[u - 1].id : 0;
         tf->statuses = (unsigned)f->fields[F_STATUS].multi;
-        tf->overdue_only = f->fields[F_OVERDUE].choice == 1;
+        tf->flags = (unsigned)f->fields[F_FLAGS].multi;
         app->result = 1;
         return TUI_BACK;
     }

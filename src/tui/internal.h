@@ -252,4 +252,5 @@ extern const struct screen_ops progress_screen;
 extern const struct screen_ops filter_screen; /* opened with the tasks screen's state */
 struct task_filter;
 struct unit_choice;
+extern const char *const flag_names[3]; /* N_(), by enum task_flag bit */
 struct task_filter *tasks_filter(void *tasks_state, const struct unit_choice **units, int *nunits);

@@ -33,6 +33,9 @@ struct tasks_state {
     int nunits;
 };
 
+/* In the order of the enum task_flag bits. */
+const char *const flag_names[3] = {N_("overdue"), N_("behind schedule"), N_("due soon")};
+
 static const char *const sort_names[TSORT_COUNT] = {N_("Code"), N_("Task"),   N_("Lead"),
                                                     N_("Due"),  N_("Status"), N_("%")};
 
@@ -64,13 +67,16 @@ static int src_fetch(void *ctx, long first, int n, struct list_row *rows)
         struct shown *s = &t->page[i];
         s->row = raw[i];
         td_date due;
-        bool has_due = date_parse_iso(raw[i].due, &due) == 0;
-        bool overdue =
-            status_overdue((enum task_status)raw[i].status, has_due, due, t->filter.today);
         s->due[0] = '\0';
-        if (has_due)
+        if (date_parse_iso(raw[i].due, &due) == 0)
             date_format(due, fmt, s->due, sizeof s->due);
-        snprintf(s->status, sizeof s->status, "%s%s", overdue ? "!" : "",
+        unsigned fl = raw[i].flags;
+        /* ! overdue, ~ behind schedule, › due soon: the mark before the status. */
+        snprintf(s->status, sizeof s->status, "%s%s",
+                 fl & FLAG_OVERDUE    ? "!"
+                 : fl & FLAG_BEHIND   ? "~"
+                 : fl & FLAG_DUE_SOON ? "›"
+                                      : "",
                  status_short((enum task_status)raw[i].status));
         snprintf(s->percent, sizeof s->percent, "%d", raw[i].percent);
         rows[i].id = raw[i].id;
@@ -80,7 +86,10 @@ static int src_fetch(void *ctx, long first, int n, struct list_row *rows)
         rows[i].cells[3] = s->due;
         rows[i].cells[4] = s->status;
         rows[i].cells[5] = s->percent;
-        rows[i].role = overdue ? ROLE_OVERDUE : raw[i].status == ST_DONE ? ROLE_DONE : ROLE_NORMAL;
+        rows[i].role = fl & FLAG_OVERDUE                    ? ROLE_OVERDUE
+                       : fl & (FLAG_BEHIND | FLAG_DUE_SOON) ? ROLE_AT_RISK
+                       : raw[i].status == ST_DONE           ? ROLE_DONE
+                                                            : ROLE_NORMAL;
     }
     return got;
 }
@@ -106,8 +115,9 @@ static void describe(struct tasks_state *t)
         if ((t->filter.statuses >> st) & 1)
             snprintf(f + strlen(f), sizeof f - strlen(f), "%s ",
                      status_label((enum task_status)st));
-    if (t->filter.overdue_only)
-        snprintf(f + strlen(f), sizeof f - strlen(f), "%s ", _("overdue"));
+    for (int b = 0; b < 3; b++)
+        if ((t->filter.flags >> b) & 1)
+            snprintf(f + strlen(f), sizeof f - strlen(f), "%s ", _(flag_names[b]));
     snprintf(t->footer, sizeof t->footer, _("sorted by %s %s"), _(sort_names[t->sort]),
              t->desc ? "↓" : "↑");
     if (f[0] != '\0') {
@@ -122,7 +132,8 @@ static int tasks_open(struct app *app, void *state, void *arg)
     struct tasks_state *t = state;
     (void)arg;
     t->app = app;
-    t->filter.today = app->ctx->today;
+    t->filter.rules = (struct flag_rules){app->ctx->today, (int)app->ctx->cfg->behind_tolerance,
+                                          (int)app->ctx->cfg->due_soon_days};
     struct td_err err;
     if (store_unit_list(app->ctx->store, t->units, UNITS_MAX, &t->nunits, &err) != 0) {
         app_message(app, true, "%s", err.msg);

@@ -65,8 +65,8 @@ check "nothing was saved" test "$(sqlite3 "$DB" "SELECT percent FROM task WHERE 
 
 # Filter: overdue only.
 e2e_keys f
-e2e_expect "f opens the filter" "Overdue only"
-e2e_keys Tab Tab Right F2
+e2e_expect "f opens the filter" "Flags (none: any)"
+e2e_keys Tab Tab Space F2
 e2e_expect "the overdue filter leaves the overdue tasks" "row 1 of 5"
 e2e_expect "the footer names the filter" "filter: overdue"
 
@@ -140,7 +140,7 @@ e2e_wait "Tasks and solutions"
 e2e_keys 1
 e2e_wait "row 1 of 13"
 e2e_keys f
-e2e_wait "Overdue only"
+e2e_wait "Flags (none: any)"
 e2e_keys Tab Space Right Right Space F2
 e2e_expect "a multi-status filter (not started, done) leaves those tasks" "row 1 of 5"
 e2e_expect "the footer names both statuses" "filter: not started done"

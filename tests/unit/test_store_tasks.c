@@ -30,7 +30,9 @@ static int setup_each(void **state)
     assert_true(store_load_demo(st, &p, &err) > 0);
     plan_def_free(&p);
     memset(&all, 0, sizeof all);
-    date_from_ymd(2025, 12, 20, &all.today);
+    date_from_ymd(2025, 12, 20, &all.rules.today);
+    all.rules.behind_tolerance = 10;
+    all.rules.due_soon_days = 14;
     return 0;
 }
 
@@ -69,11 +71,20 @@ static void test_filters_narrow_the_list(void **state)
     (void)state;
     struct td_err err = {0};
     struct task_filter f = all;
-    f.overdue_only = true;
+    f.flags = FLAG_OVERDUE;
     long count;
     assert_int_equal(store_task_count(st, &f, &count, &err), 0);
     /* Due before 20/12/2025 and not done: I.2, II.2, II.4, IV.1, IV.2. */
     assert_int_equal(count, 5);
+    /* Due within 14 days of 20/12/2025 and not done: II.1, III.1, V.1 (31/12/2025). */
+    f.flags = FLAG_DUE_SOON;
+    assert_int_equal(store_task_count(st, &f, &count, &err), 0);
+    assert_int_equal(count, 3);
+    struct task_row rows[3];
+    int n;
+    assert_int_equal(store_task_page(st, &f, TSORT_CODE, false, 0, 3, rows, &n, &err), 0);
+    assert_string_equal(rows[0].code, "II.1");
+    assert_true(rows[0].flags & FLAG_DUE_SOON);
     f = all;
     f.statuses = 1u << ST_DONE;
     assert_int_equal(store_task_count(st, &f, &count, &err), 0);
