@@ -72,6 +72,18 @@ struct unit_choice {
 };
 int store_unit_list(struct store *st, struct unit_choice *out, int max, int *n, struct td_err *err);
 
+/* A unit's tasks at a glance: how many it leads, done, overdue, behind schedule, and the
+ * average percent (of its tasks not cancelled). */
+struct unit_stats {
+    long id;
+    char code[32];
+    char name[256];
+    long tasks, done, overdue, behind;
+    double avg_percent;
+};
+int store_unit_stats(struct store *st, const struct flag_rules *rules, struct unit_stats *out,
+                     int max, int *n, struct td_err *err);
+
 /* A progress update, as typed in the progress form (texts in NFC). */
 struct progress_input {
     td_date date;

@@ -318,3 +318,39 @@ int store_progress_history(struct store *st, long task_id, struct progress_row *
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0
                                                  : store_fail(st, _("reading the history"), err);
 }
+
+int store_unit_stats(struct store *st, const struct flag_rules *rules, struct unit_stats *out,
+                     int max, int *n, struct td_err *err)
+{
+    static const char sql[] =
+        "SELECT u.id, u.code, u.name, count(t.id), coalesce(sum(t.status = 'done'), 0),"
+        " coalesce(sum((f.flags & 1) != 0), 0), coalesce(sum((f.flags & 2) != 0), 0),"
+        " coalesce(avg(CASE WHEN t.status <> 'cancelled' THEN t.percent END), 0)"
+        " FROM unit u LEFT JOIN task t ON t.lead_unit_id = u.id AND t.deleted = 0"
+        " LEFT JOIN (SELECT id, tiendo_flags(status, percent, start_date, due_date, ?1, ?2, ?3)"
+        "  AS flags FROM task) f ON f.id = t.id"
+        " WHERE u.active = 1 GROUP BY u.id ORDER BY u.sort_order, u.code";
+    *n = 0;
+    sqlite3_stmt *s = store_stmt(st, sql, err);
+    if (s == NULL)
+        return -1;
+    char today[11];
+    date_format_iso(rules->today, today);
+    sqlite3_bind_text(s, 1, today, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(s, 2, rules->behind_tolerance);
+    sqlite3_bind_int(s, 3, rules->due_soon_days);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < max) {
+        struct unit_stats *u = &out[(*n)++];
+        u->id = (long)sqlite3_column_int64(s, 0);
+        copy_col(s, 1, u->code, sizeof u->code);
+        copy_col(s, 2, u->name, sizeof u->name);
+        u->tasks = (long)sqlite3_column_int64(s, 3);
+        u->done = (long)sqlite3_column_int64(s, 4);
+        u->overdue = (long)sqlite3_column_int64(s, 5);
+        u->behind = (long)sqlite3_column_int64(s, 6);
+        u->avg_percent = sqlite3_column_double(s, 7);
+    }
+    sqlite3_reset(s);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_fail(st, _("reading units"), err);
+}

@@ -10,7 +10,7 @@
 #include "tiendo/store_tasks.h"
 #include "tiendo/text.h"
 
-enum { F_DATE, F_PERCENT, F_STATUS, F_DONE, F_DIFFICULTIES, F_PROPOSALS, F_COUNT };
+enum { F_DATE, F_PERCENT, F_STATUS, F_DONE, F_DIFFICULTIES, F_PROPOSALS, F_REASON, F_COUNT };
 enum pending { P_NONE, P_DISCARD, P_DECREASE, P_STATUS, P_CONFLICT, P_ERROR };
 
 struct progress_state {
@@ -63,6 +63,8 @@ static int progress_open(struct app *app, void *state, void *arg)
     p->fields[F_DONE].rows = 3;
     form_field_text(&p->fields[F_DIFFICULTIES], _("Difficulties, obstacles"), text, "");
     form_field_text(&p->fields[F_PROPOSALS], _("Proposals"), text, "");
+    struct field_rule reason = {.type = FT_TEXT, .max_chars = 500};
+    form_field_text(&p->fields[F_REASON], _("Reason if lower"), reason, "");
     p->form = (struct form){p->fields, F_COUNT, F_PERCENT, false, p->intro};
     return 0;
 }
@@ -130,6 +132,7 @@ static enum tui_result save(struct app *app, struct progress_state *p)
     char *done = text_nfc(p->fields[F_DONE].buf.text);
     char *diff = text_nfc(p->fields[F_DIFFICULTIES].buf.text);
     char *prop = text_nfc(p->fields[F_PROPOSALS].buf.text);
+    char *reason = text_nfc(p->fields[F_REASON].buf.text);
     struct progress_input in = {
         .date = p->fields[F_DATE].value.date,
         .percent = (int)p->fields[F_PERCENT].value.number,
@@ -137,15 +140,17 @@ static enum tui_result save(struct app *app, struct progress_state *p)
         .done = done,
         .difficulties = diff,
         .proposals = prop,
+        .reason = reason,
     };
     struct td_err err = {0};
-    int rc = done != NULL && diff != NULL && prop != NULL
+    int rc = done != NULL && diff != NULL && prop != NULL && reason != NULL
                  ? store_progress_add(app->ctx->store, p->task.row.id,
                                       p->overwrite ? 0 : p->task.row.version, &in, &err)
                  : td_err_set(&err, TD_E_INVALID, _("the text is not valid UTF-8"));
     free(done);
     free(diff);
     free(prop);
+    free(reason);
     if (rc != 0 && err.status == TD_E_CONFLICT)
         return show_conflict(app, p);
     if (rc != 0) {
@@ -188,6 +193,15 @@ static enum tui_result progress_handle(struct app *app, void *state, enum action
     case FORM_SAVE: {
         long pct = p->fields[F_PERCENT].value.number;
         bool done_low = p->fields[F_STATUS].choice == ST_DONE && pct < 100;
+        if ((pct < p->task.row.percent || done_low) && p->fields[F_REASON].empty) {
+            /* A lower percent, or done below 100 %, needs a reason before it is asked. */
+            struct form_field *r = &p->fields[F_REASON];
+            snprintf(r->error, sizeof r->error, "%s",
+                     done_low ? _("required when done is below 100 %")
+                              : _("required when the percent goes down"));
+            p->form.current = F_REASON;
+            return TUI_REDRAW;
+        }
         if (pct < p->task.row.percent || done_low) {
             char *text = p->question; /* outlives this call: the dialog shows it */
             size_t size = sizeof p->question;

@@ -130,8 +130,9 @@ static void describe(struct tasks_state *t)
 static int tasks_open(struct app *app, void *state, void *arg)
 {
     struct tasks_state *t = state;
-    (void)arg;
     t->app = app;
+    if (arg != NULL)
+        t->filter.unit_id = *(const long *)arg; /* from the units screen */
     t->filter.rules = (struct flag_rules){app->ctx->today, (int)app->ctx->cfg->behind_tolerance,
                                           (int)app->ctx->cfg->due_soon_days};
     struct td_err err;

@@ -7,6 +7,15 @@ e2e_expect "the main menu lists the units entry" "6  Units"
 e2e_expect "the main menu lists quit" "q  Quit"
 e2e_expect "the demo data is marked as such" "DEMO DATA"
 e2e_expect "the key bar shows the main keys" "Enter open"
+e2e_keys 6
+e2e_expect_re "the units screen counts each unit's tasks" "VTTTN +Vụ Thị trường trong nước +4 +0 +3"
+e2e_keys Enter
+e2e_expect "Enter on a unit lists its tasks" "row 1 of 4"
+e2e_expect "the list says it is filtered by the unit" "filter: VTTTN"
+e2e_keys q
+e2e_wait "Avg %"
+e2e_keys q
+e2e_wait "Tasks and solutions"
 e2e_keys 4
 e2e_expect "an entry without its screen yet says so in a message box" "this screen is not in this version of tiendo yet"
 e2e_keys Enter

@@ -114,6 +114,9 @@ sqlite3 "$DB" "INSERT INTO progress_update (task_id, reported_on, percent, statu
   SELECT id, '2025-12-20', 96, 'in_progress', 'Lần hai', 'hoa' FROM task WHERE code = 'II.1';
   UPDATE task SET percent = 96, version = version + 1 WHERE code = 'II.1'"
 e2e_keys F2
+e2e_expect "a lower percent needs a reason" "required when the percent goes down"
+e2e_type "Điều chỉnh theo số liệu mới"
+e2e_keys F2
 e2e_expect "after edit again the form knows their percent" "The percent goes down from 95 to 90"
 e2e_keys y
 e2e_expect "another change meanwhile brings the conflict back" "Lần hai"

@@ -159,6 +159,29 @@ static void test_a_save_over_someone_elses_change_is_refused(void **state)
     assert_int_equal(store_count(st, "progress_update", false), before);
 }
 
+static void test_unit_figures_count_led_done_overdue_behind(void **state)
+{
+    (void)state;
+    struct td_err err = {0};
+    struct unit_stats u[32];
+    int n;
+    assert_int_equal(store_unit_stats(st, &all.rules, u, 32, &n, &err), 0);
+    assert_int_equal(n, 10);
+    assert_string_equal(u[0].code, "VTTTN");
+    /* VTTTN leads I.2, II.1, II.2, IV.2: overdue I.2, II.2, IV.2. */
+    assert_int_equal(u[0].tasks, 4);
+    assert_int_equal(u[0].done, 0);
+    assert_int_equal(u[0].overdue, 3);
+    assert_true(u[0].behind >= 3);
+    assert_true(u[0].avg_percent > 51.0 && u[0].avg_percent < 52.0); /* (55+70+30+50)/4 */
+    for (int i = 0; i < n; i++)
+        if (strcmp(u[i].code, "PC") == 0) {
+            assert_int_equal(u[i].tasks, 1);
+            assert_int_equal(u[i].done, 1);
+            assert_int_equal(u[i].overdue, 0);
+        }
+}
+
 static void test_progress_for_a_missing_task_writes_nothing(void **state)
 {
     (void)state;
@@ -180,6 +203,7 @@ int main(void)
         T(test_search_ignores_case_and_marks_and_walks_both_ways),
         T(test_progress_update_becomes_the_tasks_state_and_tops_its_history),
         T(test_a_save_over_someone_elses_change_is_refused),
+        T(test_unit_figures_count_led_done_overdue_behind),
         T(test_progress_for_a_missing_task_writes_nothing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
