@@ -99,6 +99,18 @@ struct progress_input {
 int store_progress_add(struct store *st, long task_id, long expected_version,
                        const struct progress_input *in, struct td_err *err);
 
+/* The same update for n tasks in one transaction (one change, undone as one): a percent of
+ * -1 keeps each task's own percent (100 when the status is done). All or nothing: when one
+ * task fails, none is changed. */
+int store_progress_add_many(struct store *st, const long *task_ids, int n,
+                            const struct progress_input *in, struct td_err *err);
+
+/* Undoes the user's own last change that is not undone yet, when nobody changed the same
+ * rows since; what was undone is described in what (e.g. "progress on II.1, II.2").
+ * TD_E_NOTFOUND when there is nothing to undo, TD_E_CONFLICT (naming who) when someone
+ * changed a row since. */
+int store_undo_last(struct store *st, char *what, size_t what_size, struct td_err *err);
+
 /* One entry of a task's history, newest first. */
 struct progress_row {
     long id;

@@ -276,6 +276,13 @@ static const char
             "CREATE INDEX audit_at ON audit_log(at);"
             "CREATE INDEX audit_login ON audit_log(login, at);"
             "CREATE INDEX audit_row ON audit_log(tbl, row_id);",
+
+            /* 3: changes as units of undo. Every audit row of one user action shares a change_id;
+             * an undone change is marked, never deleted. */
+            "ALTER TABLE audit_log ADD COLUMN change_id INTEGER;"
+            "ALTER TABLE audit_log ADD COLUMN undone INTEGER NOT NULL DEFAULT 0 CHECK (undone IN "
+            "(0, 1));"
+            "CREATE INDEX audit_change ON audit_log(login, change_id);",
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

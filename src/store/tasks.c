@@ -200,84 +200,264 @@ int store_unit_list(struct store *st, struct unit_choice *out, int max, int *n, 
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_fail(st, _("reading units"), err);
 }
 
-int store_progress_add(struct store *st, long task_id, long expected_version,
-                       const struct progress_input *in, struct td_err *err)
+/* Writes one progress update inside the caller's transaction, with its audit rows under
+ * change. percent -1 keeps the task's own. */
+static int add_one(struct store *st, long change, long task_id, long expected_version,
+                   const struct progress_input *in, struct td_err *err)
 {
-    static const char version[] = "SELECT version FROM task WHERE id = ?1 AND deleted = 0";
+    static const char current[] =
+        "SELECT version, percent, status, code FROM task WHERE id = ?1 AND deleted = 0";
     static const char ins[] =
         "INSERT INTO progress_update (task_id, reported_on, percent, status, done,"
         " difficulties, proposals, reason, created_by)"
-        " SELECT id, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9 FROM task WHERE id = ?1 AND deleted = 0";
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
     /* The task's status and percent are those of its latest update, by date. */
     static const char upd[] =
         "UPDATE task SET (status, percent) = (SELECT p.status, p.percent FROM progress_update p"
         " WHERE p.task_id = task.id ORDER BY p.reported_on DESC, p.id DESC LIMIT 1),"
         " version = version + 1, updated_by = ?2,"
         " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?1";
-    static const char audit[] =
-        "INSERT INTO audit_log (login, tbl, row_id, action, new_values)"
+    static const char audit_update[] =
+        "INSERT INTO audit_log (login, tbl, row_id, action, new_values, change_id)"
         " SELECT ?2, 'progress_update', id, 'insert', json_object('task_id', task_id,"
         " 'reported_on', reported_on, 'percent', percent, 'status', status, 'done', done,"
-        " 'difficulties', difficulties, 'proposals', proposals, 'reason', reason)"
+        " 'difficulties', difficulties, 'proposals', proposals, 'reason', reason), ?3"
         " FROM progress_update WHERE id = ?1";
-    char date[11];
-    date_format_iso(in->date, date);
-    if (store_begin(st, err) != 0)
-        return -1;
-    sqlite3_stmt *s = store_stmt(st, version, err);
+    static const char audit_task[] =
+        "INSERT INTO audit_log (login, tbl, row_id, action, old_values, new_values, change_id)"
+        " SELECT ?2, 'task', id, 'progress', json_object('status', ?4, 'percent', ?5,"
+        " 'version', ?6), json_object('status', status, 'percent', percent, 'version', version),"
+        " ?3 FROM task WHERE id = ?1";
+    sqlite3_stmt *s = store_stmt(st, current, err);
     if (s == NULL)
-        goto fail;
+        return -1;
     sqlite3_bind_int64(s, 1, task_id);
     int rc = sqlite3_step(s);
-    long now = rc == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : -1;
-    sqlite3_reset(s);
     if (rc == SQLITE_DONE) {
-        td_err_set(err, TD_E_NOTFOUND, _("the task no longer exists; nothing was saved"));
-        goto fail;
+        sqlite3_reset(s);
+        return td_err_set(err, TD_E_NOTFOUND, _("the task no longer exists; nothing was saved"));
     }
     if (rc != SQLITE_ROW) {
-        store_fail(st, _("saving the progress update"), err);
-        goto fail;
+        sqlite3_reset(s);
+        return store_fail(st, _("saving the progress update"), err);
     }
-    if (expected_version > 0 && now != expected_version) {
-        td_err_set(err, TD_E_CONFLICT,
-                   _("someone else saved progress on this task since you opened it"));
-        goto fail;
-    }
+    long version = (long)sqlite3_column_int64(s, 0);
+    int old_percent = sqlite3_column_int(s, 1);
+    char old_status[16], code[32];
+    copy_col(s, 2, old_status, sizeof old_status);
+    copy_col(s, 3, code, sizeof code);
+    sqlite3_reset(s);
+    if (expected_version > 0 && version != expected_version)
+        return td_err_set(err, TD_E_CONFLICT,
+                          _("someone else saved progress on this task since you opened it"));
+
+    int percent = in->percent >= 0 ? in->percent : in->status == ST_DONE ? 100 : old_percent;
+    char date[11];
+    date_format_iso(in->date, date);
     if ((s = store_stmt(st, ins, err)) == NULL)
-        goto fail;
+        return -1;
     sqlite3_bind_int64(s, 1, task_id);
     sqlite3_bind_text(s, 2, date, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int(s, 3, in->percent);
+    sqlite3_bind_int(s, 3, percent);
     sqlite3_bind_text(s, 4, status_code((enum task_status)in->status), -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 5, in->done != NULL ? in->done : "", -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 6, in->difficulties != NULL ? in->difficulties : "", -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 7, in->proposals != NULL ? in->proposals : "", -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 8, in->reason != NULL ? in->reason : "", -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 9, st->user, -1, SQLITE_STATIC);
-    if (sqlite3_step(s) != SQLITE_DONE) {
-        store_fail(st, _("saving the progress update"), err);
-        goto fail;
-    }
-    if (sqlite3_changes(st->db) == 0) {
-        td_err_set(err, TD_E_NOTFOUND, _("the task no longer exists; nothing was saved"));
-        goto fail;
-    }
+    if (sqlite3_step(s) != SQLITE_DONE)
+        return store_fail(st, code, err);
     sqlite3_int64 row = sqlite3_last_insert_rowid(st->db);
     if ((s = store_stmt(st, upd, err)) == NULL)
-        goto fail;
+        return -1;
     sqlite3_bind_int64(s, 1, task_id);
     sqlite3_bind_text(s, 2, st->user, -1, SQLITE_STATIC);
-    if (sqlite3_step(s) != SQLITE_DONE) {
-        store_fail(st, _("saving the progress update"), err);
-        goto fail;
-    }
-    if ((s = store_stmt(st, audit, err)) == NULL)
-        goto fail;
+    if (sqlite3_step(s) != SQLITE_DONE)
+        return store_fail(st, code, err);
+    if ((s = store_stmt(st, audit_update, err)) == NULL)
+        return -1;
     sqlite3_bind_int64(s, 1, row);
     sqlite3_bind_text(s, 2, st->user, -1, SQLITE_STATIC);
-    if (sqlite3_step(s) != SQLITE_DONE) {
+    sqlite3_bind_int64(s, 3, change);
+    if (sqlite3_step(s) != SQLITE_DONE)
+        return store_fail(st, code, err);
+    if ((s = store_stmt(st, audit_task, err)) == NULL)
+        return -1;
+    sqlite3_bind_int64(s, 1, task_id);
+    sqlite3_bind_text(s, 2, st->user, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(s, 3, change);
+    sqlite3_bind_text(s, 4, old_status, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(s, 5, old_percent);
+    sqlite3_bind_int64(s, 6, version);
+    if (sqlite3_step(s) != SQLITE_DONE)
+        return store_fail(st, code, err);
+    return 0;
+}
+
+/* The next change number; called inside a write transaction, so it is unique. */
+static long next_change(struct store *st, struct td_err *err)
+{
+    static const char sql[] = "SELECT coalesce(max(change_id), 0) + 1 FROM audit_log";
+    sqlite3_stmt *s = store_stmt(st, sql, err);
+    if (s == NULL)
+        return -1;
+    long id = sqlite3_step(s) == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : -1;
+    sqlite3_reset(s);
+    if (id < 0)
         store_fail(st, _("saving the progress update"), err);
+    return id;
+}
+
+int store_progress_add(struct store *st, long task_id, long expected_version,
+                       const struct progress_input *in, struct td_err *err)
+{
+    if (store_begin(st, err) != 0)
+        return -1;
+    long change = next_change(st, err);
+    if (change < 0 || add_one(st, change, task_id, expected_version, in, err) != 0) {
+        store_rollback(st);
+        return -1;
+    }
+    return store_commit(st, err);
+}
+
+int store_progress_add_many(struct store *st, const long *task_ids, int n,
+                            const struct progress_input *in, struct td_err *err)
+{
+    if (store_begin(st, err) != 0)
+        return -1;
+    long change = next_change(st, err);
+    for (int i = 0; change >= 0 && i < n; i++)
+        if (add_one(st, change, task_ids[i], 0, in, err) != 0) {
+            store_rollback(st);
+            return -1;
+        }
+    if (change < 0) {
+        store_rollback(st);
+        return -1;
+    }
+    return store_commit(st, err);
+}
+
+int store_undo_last(struct store *st, char *what, size_t what_size, struct td_err *err)
+{
+    static const char last[] =
+        "SELECT max(change_id) FROM audit_log WHERE login = ?1 AND undone = 0"
+        " AND action <> 'undo' AND change_id IS NOT NULL";
+    static const char rows[] =
+        "SELECT a.tbl, a.row_id, a.action, json_extract(a.new_values, '$.version'),"
+        " t.version, t.updated_by, t.code, json_extract(a.old_values, '$.status'),"
+        " json_extract(a.old_values, '$.percent'), t.deleted"
+        " FROM audit_log a LEFT JOIN task t ON a.tbl = 'task' AND t.id = a.row_id"
+        " WHERE a.change_id = ?1 ORDER BY a.id DESC";
+    static const char del_update[] = "DELETE FROM progress_update WHERE id = ?1";
+    /* Back to the latest remaining update, or to what the task was before it. */
+    static const char restore[] =
+        "UPDATE task SET (status, percent) = (SELECT coalesce((SELECT p.status FROM"
+        " progress_update p WHERE p.task_id = task.id ORDER BY p.reported_on DESC, p.id DESC"
+        " LIMIT 1), ?2), coalesce((SELECT p.percent FROM progress_update p WHERE p.task_id ="
+        " task.id ORDER BY p.reported_on DESC, p.id DESC LIMIT 1), ?3)),"
+        " version = version + 1, updated_by = ?4,"
+        " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?1";
+    static const char mark[] = "UPDATE audit_log SET undone = 1 WHERE change_id = ?1;";
+    static const char log[] =
+        "INSERT INTO audit_log (login, tbl, row_id, action, new_values, change_id)"
+        " VALUES (?1, 'audit_log', ?2, 'undo', NULL, ?3)";
+    what[0] = '\0';
+    if (store_begin(st, err) != 0)
+        return -1;
+    sqlite3_stmt *s = store_stmt(st, last, err);
+    if (s == NULL)
+        goto fail;
+    sqlite3_bind_text(s, 1, st->user, -1, SQLITE_STATIC);
+    long change = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL
+                      ? (long)sqlite3_column_int64(s, 0)
+                      : -1;
+    sqlite3_reset(s);
+    if (change < 0) {
+        td_err_set(err, TD_E_NOTFOUND, _("nothing of yours to undo"));
+        goto fail;
+    }
+    /* First check every task: nobody may have changed it since. */
+    if ((s = store_stmt(st, rows, err)) == NULL)
+        goto fail;
+    sqlite3_bind_int64(s, 1, change);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        const char *tbl = (const char *)sqlite3_column_text(s, 0);
+        if (strcmp(tbl, "task") != 0)
+            continue;
+        const char *code = (const char *)sqlite3_column_text(s, 6);
+        if (sqlite3_column_type(s, 4) == SQLITE_NULL || sqlite3_column_int(s, 9) != 0 ||
+            sqlite3_column_int64(s, 3) != sqlite3_column_int64(s, 4)) {
+            td_err_set(
+                err, TD_E_CONFLICT, _("cannot undo: %s changed task %s since; nothing was undone"),
+                sqlite3_column_type(s, 5) != SQLITE_NULL ? (const char *)sqlite3_column_text(s, 5)
+                                                         : "?",
+                code != NULL ? code : "?");
+            sqlite3_reset(s);
+            goto fail;
+        }
+        size_t len = strlen(what);
+        snprintf(what + len, what_size - len, "%s%s", len > 0 ? ", " : "", code);
+    }
+    sqlite3_reset(s);
+    if (rc != SQLITE_DONE) {
+        store_fail(st, _("undoing"), err);
+        goto fail;
+    }
+    /* Then undo: remove the updates, and bring each task back. */
+    struct {
+        int kind; /* 0 update, 1 task */
+        long id;
+        char status[16];
+        int percent;
+    } items[1024];
+    int n = 0;
+    if ((s = store_stmt(st, rows, err)) == NULL)
+        goto fail;
+    sqlite3_bind_int64(s, 1, change);
+    while (sqlite3_step(s) == SQLITE_ROW && n < 1024) {
+        const char *tbl = (const char *)sqlite3_column_text(s, 0);
+        items[n].kind = strcmp(tbl, "task") == 0;
+        items[n].id = (long)sqlite3_column_int64(s, 1);
+        copy_col(s, 7, items[n].status, sizeof items[n].status);
+        items[n].percent = sqlite3_column_int(s, 8);
+        n++;
+    }
+    sqlite3_reset(s);
+    for (int pass = 0; pass < 2; pass++)
+        for (int i = 0; i < n; i++) {
+            if (items[i].kind != pass)
+                continue;
+            if ((s = store_stmt(st, pass == 0 ? del_update : restore, err)) == NULL)
+                goto fail;
+            sqlite3_bind_int64(s, 1, items[i].id);
+            if (pass == 1) {
+                sqlite3_bind_text(s, 2, items[i].status, -1, SQLITE_TRANSIENT);
+                sqlite3_bind_int(s, 3, items[i].percent);
+                sqlite3_bind_text(s, 4, st->user, -1, SQLITE_STATIC);
+            }
+            if (sqlite3_step(s) != SQLITE_DONE) {
+                store_fail(st, _("undoing"), err);
+                goto fail;
+            }
+        }
+    if ((s = store_stmt(st, mark, err)) == NULL)
+        goto fail;
+    sqlite3_bind_int64(s, 1, change);
+    if (sqlite3_step(s) != SQLITE_DONE) {
+        store_fail(st, _("undoing"), err);
+        goto fail;
+    }
+    long undo_change = next_change(st, err);
+    if (undo_change < 0 || (s = store_stmt(st, log, err)) == NULL)
+        goto fail;
+    sqlite3_bind_text(s, 1, st->user, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(s, 2, change);
+    sqlite3_bind_int64(s, 3, undo_change);
+    if (sqlite3_step(s) != SQLITE_DONE) {
+        store_fail(st, _("undoing"), err);
         goto fail;
     }
     return store_commit(st, err);

@@ -248,6 +248,11 @@ extern const struct keybar_item form_keybar[];
 /* Screens. */
 extern const struct screen_ops tasks_screen; /* arg: NULL, or a long * lead unit id */
 extern const struct screen_ops units_screen;
+struct bulk_args {
+    const long *ids;
+    int n;
+};
+extern const struct screen_ops bulk_screen; /* arg: struct bulk_args * */
 extern const struct screen_ops task_detail_screen;
 extern const struct screen_ops progress_screen;
 extern const struct screen_ops filter_screen; /* opened with the tasks screen's state */

@@ -13,7 +13,7 @@
 #define PAGE_MAX  256
 #define UNITS_MAX 512
 
-enum pending { P_NONE, P_SORT, P_FILTER, P_PROGRESS, P_DETAIL };
+enum pending { P_NONE, P_SORT, P_FILTER, P_PROGRESS, P_DETAIL, P_BULK };
 
 struct shown {
     struct task_row row;
@@ -198,7 +198,23 @@ static enum tui_result tasks_handle(struct app *app, void *state, enum action ac
     case ACT_BACK:
         return TUI_BACK;
     case ACT_PROGRESS:
+        if (t->list.nmarks > 0) {
+            static struct bulk_args args;
+            args = (struct bulk_args){t->list.marks, (int)t->list.nmarks};
+            t->pending = P_BULK;
+            return app_open(app, &bulk_screen, &args);
+        }
         return open_selected(app, t, &progress_screen, P_PROGRESS);
+    case ACT_UNDO: {
+        char what[512];
+        struct td_err err;
+        if (store_undo_last(app->ctx->store, what, sizeof what, &err) != 0)
+            app_message(app, err.status != TD_E_NOTFOUND, "%s", err.msg);
+        else
+            app_message(app, false, _("Undone: your last change to %s"), what);
+        list_reload(&t->list);
+        return TUI_REDRAW;
+    }
     case ACT_SORT: {
         static const char *labels[TSORT_COUNT];
         for (int i = 0; i < TSORT_COUNT; i++)
@@ -230,6 +246,10 @@ static enum tui_result tasks_resume(struct app *app, void *state, int result)
                 t->sort = (enum task_sort)result, t->desc = false;
         }
         break;
+    case P_BULK:
+        if (result == 2)
+            t->list.nmarks = 0; /* done with them */
+        break;
     case P_FILTER:
         if (result == 1)
             t->list.selected = t->list.top = 0; /* a new list starts at its top */
@@ -255,12 +275,13 @@ struct task_filter *tasks_filter(void *state, const struct unit_choice **units, 
 static const enum action tasks_actions[] = {
     ACT_UP,   ACT_DOWN,     ACT_PAGE_UP,     ACT_PAGE_DOWN,   ACT_HOME,   ACT_END,
     ACT_OPEN, ACT_SEARCH,   ACT_SEARCH_NEXT, ACT_SEARCH_PREV, ACT_FILTER, ACT_SORT,
-    ACT_MARK, ACT_PROGRESS, ACT_BACK,        ACT_NONE};
+    ACT_MARK, ACT_PROGRESS, ACT_UNDO,        ACT_BACK,        ACT_NONE};
 static const struct keybar_item tasks_keybar[] = {
     {ACT_SEARCH, NULL},        {ACT_FILTER, NULL},
     {ACT_SORT, N_("sort")},    {ACT_PROGRESS, N_("progress")},
     {ACT_OPEN, N_("details")}, {ACT_MARK, N_("mark")},
-    {ACT_BACK, N_("back")},    {ACT_NONE, NULL}};
+    {ACT_UNDO, N_("undo")},    {ACT_BACK, N_("back")},
+    {ACT_NONE, NULL}};
 
 const struct screen_ops tasks_screen = {
     .title = N_("Tasks and solutions"),

@@ -149,3 +149,32 @@ e2e_expect "a multi-status filter (not started, done) leaves those tasks" "row 1
 e2e_expect "the footer names both statuses" "filter: not started done"
 e2e_stop
 DB=$T/demo.db
+
+# Mark three tasks, set them in progress in one step, undo it.
+DB=$T/tasks.db
+e2e_start 80 24 "$(tiendo --user lan)"
+e2e_wait "Tasks and solutions"
+e2e_keys 1
+e2e_wait "row 1 of 13"
+e2e_keys /
+e2e_type "II.3"
+e2e_keys Enter
+e2e_wait "> II.3"
+e2e_keys Space j Space j j j j j j j j j
+e2e_wait "> Z.9"
+e2e_keys Space
+e2e_expect "three tasks are marked" "3 marked"
+e2e_keys p
+e2e_expect "p with marks opens one update for all" "3 marked tasks: one update for all"
+e2e_keys Tab
+e2e_type "Đã giao nhiệm vụ cho phòng"
+e2e_keys F2
+e2e_expect "the update is saved for the three tasks" "Saved for 3 tasks"
+check "the three tasks are in progress" test "$(sqlite3 "$DB" "SELECT count(*) FROM task WHERE code IN ('II.3', 'III.1', 'Z.9') AND status = 'in_progress'")" = 3
+check "each has the note on top of its history" test "$(sqlite3 "$DB" "SELECT count(*) FROM progress_update WHERE done = 'Đã giao nhiệm vụ cho phòng'")" = 3
+e2e_keys u
+e2e_expect "u undoes the whole step" "Undone: your last change to"
+check "after undo the three tasks are as before" test "$(sqlite3 "$DB" "SELECT group_concat(status || ' ' || percent, ', ') FROM (SELECT status, percent FROM task WHERE code IN ('II.3', 'III.1', 'Z.9') ORDER BY code)")" = "not_started 0, in_progress 80, not_started 0"
+check "after undo the notes are gone" test "$(sqlite3 "$DB" "SELECT count(*) FROM progress_update WHERE done = 'Đã giao nhiệm vụ cho phòng'")" = 0
+e2e_stop
+DB=$T/demo.db

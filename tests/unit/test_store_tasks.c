@@ -182,6 +182,90 @@ static void test_unit_figures_count_led_done_overdue_behind(void **state)
         }
 }
 
+static long task_id(const char *code)
+{
+    struct td_err err = {0};
+    struct task_row rows[16];
+    int n;
+    store_task_page(st, &all, TSORT_CODE, false, 0, 16, rows, &n, &err);
+    for (int i = 0; i < n; i++)
+        if (strcmp(rows[i].code, code) == 0)
+            return rows[i].id;
+    fail_msg("no task %s", code);
+    return -1;
+}
+
+static void test_bulk_update_is_all_or_nothing(void **state)
+{
+    (void)state;
+    struct td_err err = {0};
+    long ids[3] = {task_id("II.3"), task_id("III.2"), 999999};
+    struct progress_input in = {.percent = -1, .status = ST_IN_PROGRESS, .done = "Khởi động"};
+    date_from_ymd(2025, 12, 20, &in.date);
+    long before = store_count(st, "progress_update", false);
+    assert_int_equal(store_progress_add_many(st, ids, 3, &in, &err), -1);
+    assert_int_equal(err.status, TD_E_NOTFOUND);
+    assert_int_equal(store_count(st, "progress_update", false), before);
+    struct task_detail d;
+    store_task_get(st, ids[0], &d, &err);
+    assert_int_equal(d.row.status, ST_NOT_STARTED);
+    /* Without the bad one, both change in one step and keep their percent. */
+    assert_int_equal(store_progress_add_many(st, ids, 2, &in, &err), 0);
+    assert_int_equal(store_count(st, "progress_update", false), before + 2);
+    store_task_get(st, ids[1], &d, &err);
+    assert_int_equal(d.row.status, ST_IN_PROGRESS);
+    assert_int_equal(d.row.percent, 0);
+}
+
+static void test_undo_takes_back_the_users_last_change_whole(void **state)
+{
+    (void)state;
+    struct td_err err = {0};
+    char what[256];
+    assert_int_equal(store_undo_last(st, what, sizeof what, &err), -1);
+    assert_int_equal(err.status, TD_E_NOTFOUND);
+    long ids[2] = {task_id("II.1"), task_id("V.1")};
+    struct progress_input in = {.percent = -1, .status = ST_DELAYED, .done = "Tạm hoãn"};
+    date_from_ymd(2025, 12, 20, &in.date);
+    long before = store_count(st, "progress_update", false);
+    assert_int_equal(store_progress_add_many(st, ids, 2, &in, &err), 0);
+    assert_int_equal(store_undo_last(st, what, sizeof what, &err), 0);
+    assert_non_null(strstr(what, "II.1"));
+    assert_non_null(strstr(what, "V.1"));
+    assert_int_equal(store_count(st, "progress_update", false), before);
+    struct task_detail d;
+    store_task_get(st, ids[0], &d, &err);
+    assert_int_equal(d.row.status, ST_IN_PROGRESS);
+    assert_int_equal(d.row.percent, 70);
+    /* The change is undone once: the next undo finds nothing older of this user's. */
+    assert_int_equal(store_undo_last(st, what, sizeof what, &err), -1);
+    assert_int_equal(err.status, TD_E_NOTFOUND);
+}
+
+static void test_undo_is_refused_when_someone_changed_the_task_since(void **state)
+{
+    (void)state;
+    struct td_err err = {0};
+    long id = task_id("II.1");
+    struct progress_input in = {.percent = 75, .status = ST_IN_PROGRESS};
+    date_from_ymd(2025, 12, 19, &in.date);
+    assert_int_equal(store_progress_add(st, id, 0, &in, &err), 0);
+    /* Hoa, in another session, saves on the same task. */
+    struct store *other;
+    struct store_options o = {.busy_timeout_ms = 1000, .user = "hoa"};
+    assert_int_equal(store_open(&other, db, &o, &err), 0);
+    in.percent = 80;
+    assert_int_equal(store_progress_add(other, id, 0, &in, &err), 0);
+    store_close(other);
+    char what[256];
+    long before = store_count(st, "progress_update", false);
+    assert_int_equal(store_undo_last(st, what, sizeof what, &err), -1);
+    assert_int_equal(err.status, TD_E_CONFLICT);
+    assert_non_null(strstr(err.msg, "hoa"));
+    assert_non_null(strstr(err.msg, "II.1"));
+    assert_int_equal(store_count(st, "progress_update", false), before);
+}
+
 static void test_progress_for_a_missing_task_writes_nothing(void **state)
 {
     (void)state;
@@ -204,6 +288,9 @@ int main(void)
         T(test_progress_update_becomes_the_tasks_state_and_tops_its_history),
         T(test_a_save_over_someone_elses_change_is_refused),
         T(test_unit_figures_count_led_done_overdue_behind),
+        T(test_bulk_update_is_all_or_nothing),
+        T(test_undo_takes_back_the_users_last_change_whole),
+        T(test_undo_is_refused_when_someone_changed_the_task_since),
         T(test_progress_for_a_missing_task_writes_nothing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
