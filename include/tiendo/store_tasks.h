@@ -61,7 +61,27 @@ struct task_detail {
     char description[2048], output[512], group[128], phase[128], unit_name[256];
     char coop[512]; /* cooperating unit codes, comma separated */
     char start[11], integrated_on[11], integrated_doc[256], priority[16];
+    char group_code[32], phase_code[32];
 };
+
+/* Calls row for every task not deleted, in code order; stops early when row returns non-0. */
+int store_task_each(struct store *st, const struct flag_rules *rules,
+                    int (*row)(void *ctx, const struct task_detail *t), void *ctx,
+                    struct td_err *err);
+
+/* A task to add, as read from a file (texts in NFC, dates as YYYY-MM-DD or empty). */
+struct task_new {
+    const char *code, *title, *description, *group, *phase, *lead, *coop, *start, *due, *output,
+        *priority, *integrated_on, *integrated_doc;
+};
+
+/* Adds n tasks in one transaction, all or none: each row is checked (a code already used,
+ * a lead or cooperating unit, group or phase that does not exist) and every problem passed
+ * to report with the row's index. Nothing is written when any row is refused, nor with
+ * dry_run. Returns the number of problems, or -1 when the database failed (err). */
+int store_task_import(struct store *st, const struct task_new *rows, int n, bool dry_run,
+                      void (*report)(void *ctx, int index, const char *msg), void *ctx,
+                      struct td_err *err);
 int store_task_get(struct store *st, long id, struct task_detail *out, struct td_err *err);
 
 /* Choices for filters: active units (id, code, name) in plan order. */
@@ -122,5 +142,10 @@ struct progress_row {
 };
 int store_progress_history(struct store *st, long task_id, struct progress_row *rows, int max,
                            int *n, struct td_err *err);
+
+/* Calls row for every progress update, by task code then date. */
+int store_progress_each(struct store *st,
+                        int (*row)(void *ctx, const char *task_code, const struct progress_row *p),
+                        void *ctx, struct td_err *err);
 
 #endif

@@ -74,6 +74,10 @@ static void usage(FILE *out)
               "                       create or migrate the database and load the plan;\n"
               "                       --demo adds the sample data (marked as demo data)\n"
               "  check                check the configuration, the plan file and the database\n"
+              "  export tasks|progress|units [--format csv|json] [-o FILE] [--bom]\n"
+              "                       write the data as CSV (RFC 4180, UTF-8) or JSON\n"
+              "  import tasks FILE.csv [--dry-run]\n"
+              "                       add tasks from a CSV file: all rows or none\n"
               "\n"
               "Options:\n"
               "  -c, --config FILE    read FILE after /etc/tiendo/tiendo.ini and\n"
@@ -114,18 +118,26 @@ int cli_main(int argc, char **argv)
     setup_locale();
     set_language("auto"); /* until the settings say otherwise */
 
-    enum { OPT_PLAN = 256, OPT_DEMO };
+    enum { OPT_PLAN = 256, OPT_DEMO, OPT_FORMAT, OPT_BOM, OPT_DRY_RUN };
     static const struct option options[] = {
-        {"config", required_argument, NULL, 'c'}, {"db", required_argument, NULL, 'd'},
-        {"user", required_argument, NULL, 'u'},   {"help", no_argument, NULL, 'h'},
-        {"version", no_argument, NULL, 'V'},      {"plan", required_argument, NULL, OPT_PLAN},
-        {"demo", no_argument, NULL, OPT_DEMO},    {NULL, 0, NULL, 0},
+        {"config", required_argument, NULL, 'c'},
+        {"db", required_argument, NULL, 'd'},
+        {"user", required_argument, NULL, 'u'},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {"plan", required_argument, NULL, OPT_PLAN},
+        {"demo", no_argument, NULL, OPT_DEMO},
+        {"format", required_argument, NULL, OPT_FORMAT},
+        {"output", required_argument, NULL, 'o'},
+        {"bom", no_argument, NULL, OPT_BOM},
+        {"dry-run", no_argument, NULL, OPT_DRY_RUN},
+        {NULL, 0, NULL, 0},
     };
     struct cli cli;
     memset(&cli, 0, sizeof cli);
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, ":c:d:u:hV", options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":c:d:u:o:hV", options, NULL)) != -1) {
         switch (c) {
         case 'c':
             cli.config_file = optarg;
@@ -142,6 +154,18 @@ int cli_main(int argc, char **argv)
         case OPT_DEMO:
             cli.demo = true;
             break;
+        case OPT_FORMAT:
+            cli.format = optarg;
+            break;
+        case 'o':
+            cli.output = optarg;
+            break;
+        case OPT_BOM:
+            cli.bom = true;
+            break;
+        case OPT_DRY_RUN:
+            cli.dry_run = true;
+            break;
         case 'h':
             usage(stdout);
             return 0;
@@ -157,12 +181,34 @@ int cli_main(int argc, char **argv)
         }
     }
     const char *command = optind < argc ? argv[optind] : NULL;
-    if (optind + 1 < argc) {
-        cli_error(_("unexpected argument \"%s\"; see tiendo --help"), argv[optind + 1]);
+    static const struct {
+        const char *name;
+        int args; /* how many arguments it takes at most */
+    } commands[] = {{"init", 0}, {"check", 0}, {"export", 1}, {"import", 2}};
+    int max_args = -1;
+    for (size_t i = 0; command != NULL && i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(command, commands[i].name) == 0)
+            max_args = commands[i].args;
+    if (command != NULL && max_args < 0) {
+        cli_error(_("unknown command \"%s\"; see tiendo --help"), command);
         return 2;
     }
-    if (command != NULL && strcmp(command, "init") != 0 && strcmp(command, "check") != 0) {
-        cli_error(_("unknown command \"%s\"; see tiendo --help"), command);
+    int nargs = command != NULL ? argc - optind - 1 : 0;
+    if (nargs > (max_args < 0 ? 0 : max_args)) {
+        cli_error(_("unexpected argument \"%s\"; see tiendo --help"),
+                  argv[optind + 1 + (max_args < 0 ? 0 : max_args)]);
+        return 2;
+    }
+    const char *arg1 = nargs > 0 ? argv[optind + 1] : NULL;
+    const char *arg2 = nargs > 1 ? argv[optind + 2] : NULL;
+    bool is_export = command != NULL && strcmp(command, "export") == 0;
+    bool is_import = command != NULL && strcmp(command, "import") == 0;
+    if ((cli.format != NULL || cli.output != NULL || cli.bom) && !is_export) {
+        cli_error(_("--format, -o and --bom go with the export command; see tiendo --help"));
+        return 2;
+    }
+    if (cli.dry_run && !is_import) {
+        cli_error(_("--dry-run goes with the import command; see tiendo --help"));
         return 2;
     }
     if ((cli.plan_option != NULL || cli.demo) &&
@@ -181,7 +227,14 @@ int cli_main(int argc, char **argv)
         status = cli_fail(&err);
     } else {
         cli_settle(&cli);
-        status = command == NULL ? cli_cmd_ui(&cli) : cli_cmd_init(&cli);
+        if (command == NULL)
+            status = cli_cmd_ui(&cli);
+        else if (is_export)
+            status = cli_cmd_export(&cli, arg1);
+        else if (is_import)
+            status = cli_cmd_import(&cli, arg1, arg2);
+        else
+            status = cli_cmd_init(&cli);
     }
     config_free(&cli.cfg);
     return status;

@@ -17,6 +17,10 @@ struct cli {
     const char *user_option; /* --user */
     const char *plan_option; /* init --plan */
     bool demo;               /* init --demo */
+    const char *format;      /* export --format */
+    const char *output;      /* export -o */
+    bool bom;                /* export --bom */
+    bool dry_run;            /* import --dry-run */
     struct td_config cfg;
     char db_path[PATH_MAX];
     char user[256];
@@ -48,5 +52,7 @@ int cli_sync_plan(const struct cli *cli, struct store *st, bool force, bool quie
 int cli_cmd_init(struct cli *cli);
 int cli_cmd_check(struct cli *cli);
 int cli_cmd_ui(struct cli *cli);
+int cli_cmd_export(struct cli *cli, const char *what);
+int cli_cmd_import(struct cli *cli, const char *what, const char *path);
 
 #endif

@@ -135,6 +135,8 @@ long store_task_find(struct store *st, const struct task_filter *f, enum task_so
     return pos;
 }
 
+static void read_detail(sqlite3_stmt *s, struct task_detail *out);
+
 int store_task_get(struct store *st, long id, struct task_detail *out, struct td_err *err)
 {
     static const char sql[] =
@@ -143,7 +145,7 @@ int store_task_get(struct store *st, long id, struct task_detail *out, struct td
         " coalesce(p.name, ''), u.name, coalesce((SELECT group_concat(cu.code, ', ')"
         " FROM task_unit tu JOIN unit cu ON cu.id = tu.unit_id WHERE tu.task_id = t.id), ''),"
         " coalesce(t.start_date, ''), coalesce(t.integrated_on, ''), t.integrated_doc,"
-        " t.priority"
+        " t.priority, coalesce(g.code, ''), coalesce(p.code, '')"
         " FROM task t JOIN unit u ON u.id = t.lead_unit_id"
         " LEFT JOIN vocab g ON g.id = t.group_id LEFT JOIN phase p ON p.id = t.phase_id"
         " WHERE t.id = ?1 AND t.deleted = 0";
@@ -153,6 +155,18 @@ int store_task_get(struct store *st, long id, struct task_detail *out, struct td
     sqlite3_bind_int64(s, 1, id);
     int rc = sqlite3_step(s);
     if (rc == SQLITE_ROW) {
+        read_detail(s, out);
+    }
+    sqlite3_reset(s);
+    if (rc == SQLITE_DONE)
+        return td_err_set(err, TD_E_NOTFOUND, _("the task no longer exists"));
+    return rc == SQLITE_ROW ? 0 : store_fail(st, _("reading a task"), err);
+}
+
+/* Reads the columns of the task detail query (see store_task_get) into out. */
+static void read_detail(sqlite3_stmt *s, struct task_detail *out)
+{
+    {
         struct task_row *r = &out->row;
         r->id = (long)sqlite3_column_int64(s, 0);
         r->version = (long)sqlite3_column_int64(s, 1);
@@ -174,11 +188,9 @@ int store_task_get(struct store *st, long id, struct task_detail *out, struct td
         copy_col(s, 16, out->integrated_on, sizeof out->integrated_on);
         copy_col(s, 17, out->integrated_doc, sizeof out->integrated_doc);
         copy_col(s, 18, out->priority, sizeof out->priority);
+        copy_col(s, 19, out->group_code, sizeof out->group_code);
+        copy_col(s, 20, out->phase_code, sizeof out->phase_code);
     }
-    sqlite3_reset(s);
-    if (rc == SQLITE_DONE)
-        return td_err_set(err, TD_E_NOTFOUND, _("the task no longer exists"));
-    return rc == SQLITE_ROW ? 0 : store_fail(st, _("reading a task"), err);
 }
 
 int store_unit_list(struct store *st, struct unit_choice *out, int max, int *n, struct td_err *err)
@@ -533,4 +545,228 @@ int store_unit_stats(struct store *st, const struct flag_rules *rules, struct un
     }
     sqlite3_reset(s);
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_fail(st, _("reading units"), err);
+}
+
+int store_task_each(struct store *st, const struct flag_rules *rules,
+                    int (*row)(void *ctx, const struct task_detail *t), void *ctx,
+                    struct td_err *err)
+{
+    static const char sql[] =
+        "SELECT t.id, t.version, t.code, t.title, u.code, coalesce(t.due_date, ''), t.status,"
+        " t.percent, t.is_demo, t.description, t.output, coalesce(g.label, ''),"
+        " coalesce(p.name, ''), u.name, coalesce((SELECT group_concat(cu.code, ', ')"
+        " FROM task_unit tu JOIN unit cu ON cu.id = tu.unit_id WHERE tu.task_id = t.id), ''),"
+        " coalesce(t.start_date, ''), coalesce(t.integrated_on, ''), t.integrated_doc,"
+        " t.priority, coalesce(g.code, ''), coalesce(p.code, ''),"
+        " tiendo_flags(t.status, t.percent, t.start_date, t.due_date, ?1, ?2, ?3)"
+        " FROM task t JOIN unit u ON u.id = t.lead_unit_id"
+        " LEFT JOIN vocab g ON g.id = t.group_id LEFT JOIN phase p ON p.id = t.phase_id"
+        " WHERE t.deleted = 0 ORDER BY t.code COLLATE tiendo_natural, t.id";
+    sqlite3_stmt *s = store_stmt(st, sql, err);
+    if (s == NULL)
+        return -1;
+    char today[11];
+    date_format_iso(rules->today, today);
+    sqlite3_bind_text(s, 1, today, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(s, 2, rules->behind_tolerance);
+    sqlite3_bind_int(s, 3, rules->due_soon_days);
+    int rc;
+    struct task_detail *d = malloc(sizeof *d);
+    if (d == NULL) {
+        sqlite3_reset(s);
+        return td_err_set(err, TD_E_NOMEM, _("out of memory"));
+    }
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        read_detail(s, d);
+        d->row.flags = (unsigned)sqlite3_column_int(s, 21);
+        if (row(ctx, d) != 0) {
+            rc = SQLITE_DONE;
+            break;
+        }
+    }
+    free(d);
+    sqlite3_reset(s);
+    return rc == SQLITE_DONE ? 0 : store_fail(st, _("reading tasks"), err);
+}
+
+int store_progress_each(struct store *st,
+                        int (*row)(void *ctx, const char *task_code, const struct progress_row *p),
+                        void *ctx, struct td_err *err)
+{
+    static const char sql[] =
+        "SELECT p.id, p.reported_on, p.percent, p.status, p.done, p.difficulties, p.proposals,"
+        " p.created_by, p.created_at, p.is_demo, t.code FROM progress_update p"
+        " JOIN task t ON t.id = p.task_id WHERE t.deleted = 0"
+        " ORDER BY t.code COLLATE tiendo_natural, p.reported_on, p.id";
+    sqlite3_stmt *s = store_stmt(st, sql, err);
+    if (s == NULL)
+        return -1;
+    int rc;
+    struct progress_row *r = malloc(sizeof *r);
+    if (r == NULL) {
+        sqlite3_reset(s);
+        return td_err_set(err, TD_E_NOMEM, _("out of memory"));
+    }
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        r->id = (long)sqlite3_column_int64(s, 0);
+        copy_col(s, 1, r->date, sizeof r->date);
+        r->percent = sqlite3_column_int(s, 2);
+        int status = status_parse((const char *)sqlite3_column_text(s, 3));
+        r->status = status < 0 ? ST_NOT_STARTED : status;
+        copy_col(s, 4, r->done, sizeof r->done);
+        copy_col(s, 5, r->difficulties, sizeof r->difficulties);
+        copy_col(s, 6, r->proposals, sizeof r->proposals);
+        copy_col(s, 7, r->by, sizeof r->by);
+        copy_col(s, 8, r->at, sizeof r->at);
+        r->demo = sqlite3_column_int(s, 9) != 0;
+        if (row(ctx, (const char *)sqlite3_column_text(s, 10), r) != 0) {
+            rc = SQLITE_DONE;
+            break;
+        }
+    }
+    free(r);
+    sqlite3_reset(s);
+    return rc == SQLITE_DONE ? 0 : store_fail(st, _("reading the history"), err);
+}
+
+/* Whether a row with this code exists: which is one of the lookups below. */
+static int exists(struct store *st, const char *sql, const char *code, struct td_err *err)
+{
+    sqlite3_stmt *s = store_stmt(st, sql, err);
+    if (s == NULL)
+        return -1;
+    sqlite3_bind_text(s, 1, code, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return store_fail(st, _("checking a row"), err);
+    return rc == SQLITE_ROW;
+}
+
+int store_task_import(struct store *st, const struct task_new *rows, int n, bool dry_run,
+                      void (*report)(void *ctx, int index, const char *msg), void *ctx,
+                      struct td_err *err)
+{
+    static const char task_sql[] = "SELECT 1 FROM task WHERE code = ?1 AND deleted = 0";
+    static const char unit_sql[] = "SELECT 1 FROM unit WHERE code = ?1 AND active = 1";
+    static const char group_sql[] =
+        "SELECT 1 FROM vocab WHERE domain = 'group' AND code = ?1 AND active = 1";
+    static const char phase_sql[] = "SELECT 1 FROM phase WHERE code = ?1 AND active = 1";
+    static const char ins[] =
+        "INSERT INTO task (code, title, description, group_id, phase_id, lead_unit_id,"
+        " start_date, due_date, output, priority, integrated_on, integrated_doc, updated_by)"
+        " VALUES (?1, ?2, ?3, (SELECT id FROM vocab WHERE domain = 'group' AND code = ?4),"
+        " (SELECT id FROM phase WHERE code = ?5), (SELECT id FROM unit WHERE code = ?6),"
+        " ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+    static const char coop_sql[] =
+        "INSERT OR IGNORE INTO task_unit (task_id, unit_id) SELECT ?1, id FROM unit"
+        " WHERE code = ?2";
+    static const char audit[] =
+        "INSERT INTO audit_log (login, tbl, row_id, action, new_values, change_id)"
+        " SELECT ?2, 'task', id, 'insert', json_object('code', code, 'title', title), ?3"
+        " FROM task WHERE id = ?1";
+    if (store_begin(st, err) != 0)
+        return -1;
+    int problems = 0;
+    char msg[600];
+    long change = next_change(st, err);
+    if (change < 0)
+        goto fail;
+    for (int i = 0; i < n; i++) {
+        const struct task_new *t = &rows[i];
+        int e;
+        if ((e = exists(st, task_sql, t->code, err)) < 0)
+            goto fail;
+        if (e) {
+            snprintf(msg, sizeof msg, _("task %s exists already"), t->code);
+            report(ctx, i, msg), problems++;
+        }
+        for (int k = 0; k < i; k++)
+            if (strcmp(rows[k].code, t->code) == 0) {
+                snprintf(msg, sizeof msg, _("task %s comes twice in the file"), t->code);
+                report(ctx, i, msg), problems++;
+                break;
+            }
+        if ((e = exists(st, unit_sql, t->lead, err)) < 0)
+            goto fail;
+        if (!e) {
+            snprintf(msg, sizeof msg, _("lead unit %s does not exist"), t->lead);
+            report(ctx, i, msg), problems++;
+        }
+        char list[1024];
+        snprintf(list, sizeof list, "%s", t->coop);
+        char *save = NULL;
+        for (char *u = strtok_r(list, ", ", &save); u != NULL; u = strtok_r(NULL, ", ", &save)) {
+            if ((e = exists(st, unit_sql, u, err)) < 0)
+                goto fail;
+            if (!e) {
+                snprintf(msg, sizeof msg, _("cooperating unit %s does not exist"), u);
+                report(ctx, i, msg), problems++;
+            }
+        }
+        if (t->group[0] != '\0' && (e = exists(st, group_sql, t->group, err)) <= 0) {
+            if (e < 0)
+                goto fail;
+            snprintf(msg, sizeof msg, _("group %s does not exist"), t->group);
+            report(ctx, i, msg), problems++;
+        }
+        if (t->phase[0] != '\0' && (e = exists(st, phase_sql, t->phase, err)) <= 0) {
+            if (e < 0)
+                goto fail;
+            snprintf(msg, sizeof msg, _("phase %s does not exist"), t->phase);
+            report(ctx, i, msg), problems++;
+        }
+    }
+    if (problems > 0 || dry_run) {
+        store_rollback(st);
+        return problems;
+    }
+    for (int i = 0; i < n; i++) {
+        const struct task_new *t = &rows[i];
+        sqlite3_stmt *s = store_stmt(st, ins, err);
+        if (s == NULL)
+            goto fail;
+        const char *v[12] = {t->code,   t->title,    t->description,   t->group,
+                             t->phase,  t->lead,     t->start,         t->due,
+                             t->output, t->priority, t->integrated_on, t->integrated_doc};
+        for (int k = 0; k < 12; k++) {
+            bool optional = k == 3 || k == 4 || k == 6 || k == 7 || k == 10;
+            if (optional)
+                store_bind_opt_text(s, k + 1, v[k]);
+            else
+                sqlite3_bind_text(s, k + 1, v[k], -1, SQLITE_STATIC);
+        }
+        sqlite3_bind_text(s, 13, st->user, -1, SQLITE_STATIC);
+        if (sqlite3_step(s) != SQLITE_DONE) {
+            store_fail(st, t->code, err);
+            goto fail;
+        }
+        sqlite3_int64 id = sqlite3_last_insert_rowid(st->db);
+        char list[1024];
+        snprintf(list, sizeof list, "%s", t->coop);
+        char *save = NULL;
+        for (char *u = strtok_r(list, ", ", &save); u != NULL; u = strtok_r(NULL, ", ", &save)) {
+            if ((s = store_stmt(st, coop_sql, err)) == NULL)
+                goto fail;
+            sqlite3_bind_int64(s, 1, id);
+            sqlite3_bind_text(s, 2, u, -1, SQLITE_TRANSIENT);
+            if (sqlite3_step(s) != SQLITE_DONE) {
+                store_fail(st, t->code, err);
+                goto fail;
+            }
+        }
+        if ((s = store_stmt(st, audit, err)) == NULL)
+            goto fail;
+        sqlite3_bind_int64(s, 1, id);
+        sqlite3_bind_text(s, 2, st->user, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(s, 3, change);
+        if (sqlite3_step(s) != SQLITE_DONE) {
+            store_fail(st, t->code, err);
+            goto fail;
+        }
+    }
+    return store_commit(st, err) == 0 ? 0 : -1;
+fail:
+    store_rollback(st);
+    return -1;
 }

@@ -72,11 +72,14 @@ static int src_fetch(void *ctx, long first, int n, struct list_row *rows)
             date_format(due, fmt, s->due, sizeof s->due);
         unsigned fl = raw[i].flags;
         /* ! overdue, ~ behind schedule, › due soon: the mark before the status. */
-        snprintf(s->status, sizeof s->status, "%s%s",
-                 fl & FLAG_OVERDUE    ? "!"
-                 : fl & FLAG_BEHIND   ? "~"
-                 : fl & FLAG_DUE_SOON ? "›"
-                                      : "",
+        const char *mark = "";
+        if (fl & FLAG_OVERDUE)
+            mark = "!";
+        else if (fl & FLAG_BEHIND)
+            mark = "~";
+        else if (fl & FLAG_DUE_SOON)
+            mark = "›";
+        snprintf(s->status, sizeof s->status, "%s%s", mark,
                  status_short((enum task_status)raw[i].status));
         snprintf(s->percent, sizeof s->percent, "%d", raw[i].percent);
         rows[i].id = raw[i].id;
@@ -86,10 +89,12 @@ static int src_fetch(void *ctx, long first, int n, struct list_row *rows)
         rows[i].cells[3] = s->due;
         rows[i].cells[4] = s->status;
         rows[i].cells[5] = s->percent;
-        rows[i].role = fl & FLAG_OVERDUE                    ? ROLE_OVERDUE
-                       : fl & (FLAG_BEHIND | FLAG_DUE_SOON) ? ROLE_AT_RISK
-                       : raw[i].status == ST_DONE           ? ROLE_DONE
-                                                            : ROLE_NORMAL;
+        if (fl & FLAG_OVERDUE)
+            rows[i].role = ROLE_OVERDUE;
+        else if ((fl & (FLAG_BEHIND | FLAG_DUE_SOON)) != 0)
+            rows[i].role = ROLE_AT_RISK;
+        else
+            rows[i].role = raw[i].status == ST_DONE ? ROLE_DONE : ROLE_NORMAL;
     }
     return got;
 }

@@ -170,6 +170,68 @@ run --db "$db" init
 expect "an error in the user's file names it" 2 "$HOME/.config/tiendo/tiendo.ini: [ui] language"
 rm "$HOME/.config/tiendo/tiendo.ini"
 
+# Export: CSV as RFC 4180 says, JSON that parses, files written whole.
+run --db "$db" export tasks
+expect "export tasks writes CSV to stdout" 0
+check "the CSV starts with its header" grep -q '^code,title,description,group,phase,lead' "$out"
+check "a title with a comma is quoted" grep -qF 'I.1,"Rà soát, đề xuất hoàn thiện' "$out"
+check "CSV lines end with CRLF" grep -q $'\r$' "$out"
+check "every task is exported (12 and the header)" test "$(grep -c $'\r$' "$out")" -eq 13
+run --db "$db" export progress --format json -o "$T/p.json"
+expect "export progress --format json -o FILE" 0
+check "the JSON parses" sh -c 'python3 -m json.tool "$1" >/dev/null' _ "$T/p.json"
+check "the JSON holds every progress update" test "$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))))" "$T/p.json")" = 10
+check "no temporary file is left" test "$(ls "$T" | grep -c 'p.json.tmp')" = 0
+run --db "$db" export units --bom -o "$T/u.csv"
+check "--bom starts the file with a byte-order mark" test "$(head -c 3 "$T/u.csv" | od -An -tx1 | tr -d ' ')" = efbbbf
+run --db "$db" export nothing
+expect "export of an unknown table is a usage error" 2 "tasks, progress or units"
+run --db "$db" export tasks --format xml
+expect "an unknown format is a usage error" 2 'expected csv or json; got "xml"'
+run --db "$db" export tasks -o "$T/no/such/dir/t.csv"
+expect "an unwritable output says why (1)" 1 "cannot write"
+
+# Import: all rows or none; every bad row named with its line.
+db2=$T/import.db
+"$BIN" --db "$db2" init >/dev/null 2>&1
+cat >"$T/tasks.csv" <<'CSV'
+code,title,lead,coop,start,due,priority
+N.1,Nhiệm vụ một,VTTTN,"KHTC, PC",2026-01-01,2026-12-31,high
+N.2,"Nhiệm vụ hai, có dấu phẩy",TMDT,,01/02/2026,30/06/2026,
+N.3,Nhiệm vụ ba,XTTM,,2026-01-01,2026-03-31,low
+N.4,Nhiệm vụ bốn,QLTT,,2026-01-01,2026-03-31,normal
+N.5,Nhiệm vụ năm,CTS,,2026-01-01,2026-03-31,normal
+N.6,Nhiệm vụ sáu,PC,,2026-01-01,31/13/2026,normal
+N.7,Nhiệm vụ bảy,PC,,2026-01-01,2026-03-31,normal
+CSV
+run --db "$db2" import tasks "$T/tasks.csv"
+expect "a bad date on line 7 refuses the whole file (1)" 1 "tasks.csv:7: due: expected a date"
+check "the message says nothing was imported" contains "$err" "nothing was imported"
+check "no task was written" test "$(sqlite3 "$db2" 'SELECT count(*) FROM task')" = 0
+sed -i 's|31/13/2026|31/12/2026|; s|^N.7,Nhiệm vụ bảy,PC|N.7,Nhiệm vụ bảy,NOPE|' "$T/tasks.csv"
+run --db "$db2" import tasks "$T/tasks.csv"
+expect "an unknown unit is named with its line" 1 "tasks.csv:8: lead unit NOPE does not exist"
+sed -i 's|NOPE|PC|' "$T/tasks.csv"
+run --db "$db2" import tasks "$T/tasks.csv" --dry-run
+expect "--dry-run checks only" 0
+check "--dry-run writes nothing" test "$(sqlite3 "$db2" 'SELECT count(*) FROM task')" = 0
+run --db "$db2" import tasks "$T/tasks.csv"
+expect "a good file is imported whole" 0
+check "seven tasks were added with their cooperating units" test "$(sqlite3 "$db2" "SELECT count(*) FROM task")$(sqlite3 "$db2" "SELECT count(*) FROM task_unit")" = 72
+check "dates typed as dd/mm/yyyy are stored as ISO" test "$(sqlite3 "$db2" "SELECT due_date FROM task WHERE code = 'N.2'")" = 2026-06-30
+run --db "$db2" import tasks "$T/tasks.csv"
+expect "importing the same codes again is refused" 1 "task N.1 exists already"
+printf 'code,title,colour\n' >"$T/bad.csv"
+run --db "$db2" import tasks "$T/bad.csv"
+expect "an unknown column is named" 1 'unknown column "colour"'
+# What export writes, import reads (into another plan database).
+"$BIN" --db "$db" export tasks -o "$T/all.csv" 2>/dev/null
+db3=$T/copy.db
+"$BIN" --db "$db3" init >/dev/null 2>&1
+run --db "$db3" import tasks "$T/all.csv"
+expect "an export imports into an empty database" 0
+check "the titles came across intact" test "$(sqlite3 "$db3" "SELECT title FROM task WHERE code = 'I.2'")" = "Xây dựng cơ chế, chính sách khuyến khích phát triển hạ tầng thương mại khu vực nông thôn"
+
 # The full-screen program needs a terminal and says so.
 run --db "$db"
 expect "without a terminal the program says it needs one (2)" 2 "needs a terminal"

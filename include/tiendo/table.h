@@ -1,0 +1,53 @@
+/* Writing and reading tables: CSV (RFC 4180, UTF-8) and JSON. Takes plain strings, never a
+ * database handle. */
+#ifndef TIENDO_TABLE_H
+#define TIENDO_TABLE_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+enum table_format { TABLE_CSV, TABLE_JSON };
+
+/* A column: its name, and whether its cells are numbers (JSON writes them unquoted; an
+ * empty cell is null). */
+struct table_column {
+    const char *name;
+    bool number;
+};
+
+struct table_writer {
+    FILE *out;
+    enum table_format format;
+    const struct table_column *cols;
+    int ncols;
+    long rows;
+};
+
+/* Starts a table: the CSV header row (after a byte-order mark when bom), or the JSON "[". */
+int table_begin(struct table_writer *w, FILE *out, enum table_format format,
+                const struct table_column *cols, int ncols, bool bom);
+/* One row of ncols cells (NULL is empty). Returns -1 on a write error. */
+int table_row(struct table_writer *w, const char *const *cells);
+/* Ends the table (JSON "]") and flushes; -1 on a write error. */
+int table_end(struct table_writer *w);
+
+/* Reading CSV: one record at a time, quoted fields may hold commas, quotes and newlines.
+ * A byte-order mark at the start is skipped. */
+struct csv_reader {
+    FILE *in;
+    int line;      /* the line the current record starts on (1-based) */
+    int next_line; /* where the next one starts */
+    char **cells;
+    int ncells, cap;
+    char *buf;
+    size_t buflen, bufcap;
+    bool started;
+};
+
+void csv_reader_init(struct csv_reader *r, FILE *in);
+/* Reads the next record: 1 when one was read, 0 at the end, -1 on a malformed record (an
+ * unterminated quote, or text after a closing quote), with the reason in why. */
+int csv_read(struct csv_reader *r, char *why, size_t why_size);
+void csv_reader_free(struct csv_reader *r);
+
+#endif

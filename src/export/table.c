@@ -1,0 +1,228 @@
+/* CSV (RFC 4180) and JSON writers, and a CSV reader. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tiendo/i18n.h"
+#include "tiendo/table.h"
+
+static int csv_cell(FILE *f, const char *s)
+{
+    if (s == NULL)
+        s = "";
+    if (strpbrk(s, ",\"\r\n") == NULL)
+        return fputs(s, f) < 0 ? -1 : 0;
+    if (fputc('"', f) == EOF)
+        return -1;
+    for (; *s; s++) {
+        if (*s == '"' && fputc('"', f) == EOF)
+            return -1;
+        if (fputc(*s, f) == EOF)
+            return -1;
+    }
+    return fputc('"', f) == EOF ? -1 : 0;
+}
+
+static int json_string(FILE *f, const char *s)
+{
+    if (fputc('"', f) == EOF)
+        return -1;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        int rc;
+        switch (*p) {
+        case '"':
+            rc = fputs("\\\"", f);
+            break;
+        case '\\':
+            rc = fputs("\\\\", f);
+            break;
+        case '\n':
+            rc = fputs("\\n", f);
+            break;
+        case '\r':
+            rc = fputs("\\r", f);
+            break;
+        case '\t':
+            rc = fputs("\\t", f);
+            break;
+        default:
+            rc = *p < 0x20 || *p == 0x7F ? fprintf(f, "\\u%04x", *p) : fputc(*p, f);
+        }
+        if (rc < 0)
+            return -1;
+    }
+    return fputc('"', f) == EOF ? -1 : 0;
+}
+
+int table_begin(struct table_writer *w, FILE *out, enum table_format format,
+                const struct table_column *cols, int ncols, bool bom)
+{
+    *w = (struct table_writer){out, format, cols, ncols, 0};
+    if (format == TABLE_JSON)
+        return fputs("[", out) < 0 ? -1 : 0;
+    if (bom && fputs("\xEF\xBB\xBF", out) < 0)
+        return -1;
+    for (int i = 0; i < ncols; i++)
+        if ((i > 0 && fputc(',', out) == EOF) || csv_cell(out, cols[i].name) != 0)
+            return -1;
+    return fputs("\r\n", out) < 0 ? -1 : 0;
+}
+
+int table_row(struct table_writer *w, const char *const *cells)
+{
+    FILE *f = w->out;
+    if (w->format == TABLE_CSV) {
+        for (int i = 0; i < w->ncols; i++)
+            if ((i > 0 && fputc(',', f) == EOF) || csv_cell(f, cells[i]) != 0)
+                return -1;
+        w->rows++;
+        return fputs("\r\n", f) < 0 ? -1 : 0;
+    }
+    if (fputs(w->rows > 0 ? ",\n  {" : "\n  {", f) < 0)
+        return -1;
+    for (int i = 0; i < w->ncols; i++) {
+        const char *c = cells[i] != NULL ? cells[i] : "";
+        if ((i > 0 && fputs(", ", f) < 0) || json_string(f, w->cols[i].name) != 0 ||
+            fputs(": ", f) < 0)
+            return -1;
+        int rc = w->cols[i].number ? fputs(c[0] != '\0' ? c : "null", f) : json_string(f, c);
+        if (rc < 0)
+            return -1;
+    }
+    w->rows++;
+    return fputc('}', f) == EOF ? -1 : 0;
+}
+
+int table_end(struct table_writer *w)
+{
+    if (w->format == TABLE_JSON && fputs(w->rows > 0 ? "\n]\n" : "]\n", w->out) < 0)
+        return -1;
+    return fflush(w->out) == 0 && !ferror(w->out) ? 0 : -1;
+}
+
+void csv_reader_init(struct csv_reader *r, FILE *in)
+{
+    memset(r, 0, sizeof *r);
+    r->in = in;
+    r->next_line = 1;
+}
+
+void csv_reader_free(struct csv_reader *r)
+{
+    for (int i = 0; i < r->ncells; i++)
+        free(r->cells[i]);
+    free(r->cells);
+    free(r->buf);
+    memset(r, 0, sizeof *r);
+}
+
+static int put(struct csv_reader *r, char c)
+{
+    if (r->buflen + 1 >= r->bufcap) {
+        size_t cap = r->bufcap ? r->bufcap * 2 : 128;
+        char *b = realloc(r->buf, cap);
+        if (b == NULL)
+            return -1;
+        r->buf = b;
+        r->bufcap = cap;
+    }
+    r->buf[r->buflen++] = c;
+    return 0;
+}
+
+static int end_cell(struct csv_reader *r)
+{
+    if (r->ncells == r->cap) {
+        int cap = r->cap ? r->cap * 2 : 16;
+        char **c = realloc(r->cells, sizeof *c * (size_t)cap);
+        if (c == NULL)
+            return -1;
+        r->cells = c;
+        r->cap = cap;
+    }
+    r->buf = r->buf != NULL ? r->buf : malloc(1);
+    if (r->buf == NULL)
+        return -1;
+    r->buf[r->buflen] = '\0';
+    r->cells[r->ncells] = strdup(r->buf);
+    if (r->cells[r->ncells] == NULL)
+        return -1;
+    r->ncells++;
+    r->buflen = 0;
+    return 0;
+}
+
+int csv_read(struct csv_reader *r, char *why, size_t why_size)
+{
+    for (int i = 0; i < r->ncells; i++)
+        free(r->cells[i]);
+    r->ncells = 0;
+    r->buflen = 0;
+    r->line = r->next_line;
+    int c = fgetc(r->in);
+    if (!r->started) {
+        r->started = true;
+        if (c == 0xEF) { /* a byte-order mark, as spreadsheets write */
+            int c2 = fgetc(r->in), c3 = fgetc(r->in);
+            if (c2 != 0xBB || c3 != 0xBF) {
+                snprintf(why, why_size, _("not UTF-8 text"));
+                return -1;
+            }
+            c = fgetc(r->in);
+        }
+    }
+    if (c == EOF)
+        return 0;
+    bool quoted = false, after_quote = false;
+    for (;; c = fgetc(r->in)) {
+        if (quoted) {
+            if (c == EOF) {
+                snprintf(why, why_size, _("a quoted field is not closed"));
+                return -1;
+            }
+            if (c == '"') {
+                int n = fgetc(r->in);
+                if (n == '"') {
+                    if (put(r, '"') != 0)
+                        return -1;
+                    continue;
+                }
+                quoted = false;
+                after_quote = true;
+                c = n;
+            } else {
+                if (c == '\n')
+                    r->next_line++;
+                if (put(r, (char)c) != 0)
+                    return -1;
+                continue;
+            }
+        }
+        if (c == ',' || c == '\n' || c == EOF || c == '\r') {
+            if (c == '\r') {
+                int n = fgetc(r->in);
+                if (n != '\n' && n != EOF)
+                    ungetc(n, r->in);
+                c = '\n';
+            }
+            if (end_cell(r) != 0)
+                return -1;
+            after_quote = false;
+            if (c == ',')
+                continue;
+            if (c == '\n')
+                r->next_line++;
+            return 1;
+        }
+        if (after_quote) {
+            snprintf(why, why_size, _("text after a closing quote"));
+            return -1;
+        }
+        if (c == '"' && r->buflen == 0) {
+            quoted = true;
+            continue;
+        }
+        if (put(r, (char)c) != 0)
+            return -1;
+    }
+}

@@ -1,0 +1,117 @@
+/* CSV and JSON: quoting as RFC 4180 says, reading back, line numbers for messages. */
+#include "helpers.h"
+
+#include "tiendo/table.h"
+
+static const struct table_column cols[] = {{"code", false}, {"title", false}, {"pct", true}};
+
+static char *write_table(enum table_format f, bool bom, const char *const rows[][3], int n)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    struct table_writer w;
+    assert_int_equal(table_begin(&w, out, f, cols, 3, bom), 0);
+    for (int i = 0; i < n; i++)
+        assert_int_equal(table_row(&w, rows[i]), 0);
+    assert_int_equal(table_end(&w), 0);
+    fclose(out);
+    return buf;
+}
+
+static void test_csv_quotes_only_what_needs_it(void **state)
+{
+    (void)state;
+    const char *const rows[][3] = {{"II.1", "Chợ, siêu thị", "70"},
+                                   {"II.2", "Nói \"không\"\ncòn dòng hai", ""}};
+    char *csv = write_table(TABLE_CSV, false, rows, 2);
+    assert_string_equal(csv, "code,title,pct\r\n"
+                             "II.1,\"Chợ, siêu thị\",70\r\n"
+                             "II.2,\"Nói \"\"không\"\"\ncòn dòng hai\",\r\n");
+    free(csv);
+    csv = write_table(TABLE_CSV, true, rows, 0);
+    assert_memory_equal(csv,
+                        "\xEF\xBB\xBF"
+                        "code,",
+                        8);
+    free(csv);
+}
+
+static void test_json_escapes_and_types(void **state)
+{
+    (void)state;
+    const char *const rows[][3] = {{"A\\1", "tab\there \"q\" \x01", "5"}, {"B", "", ""}};
+    char *json = write_table(TABLE_JSON, false, rows, 2);
+    assert_string_equal(json, "[\n  {\"code\": \"A\\\\1\", \"title\": \"tab\\there \\\"q\\\" "
+                              "\\u0001\", \"pct\": 5},\n  {\"code\": \"B\", \"title\": \"\", "
+                              "\"pct\": null}\n]\n");
+    free(json);
+    json = write_table(TABLE_JSON, false, rows, 0);
+    assert_string_equal(json, "[]\n");
+    free(json);
+}
+
+static void test_reading_back_follows_quotes_newlines_and_lines(void **state)
+{
+    (void)state;
+    const char *text = "\xEF\xBB\xBF"
+                       "code,title\r\n"
+                       "A,\"one, \"\"two\"\"\nthree\"\n"
+                       "B,plain\n"
+                       "\n"
+                       "C,last";
+    FILE *in = fmemopen((void *)text, strlen(text), "r");
+    struct csv_reader r;
+    char why[100];
+    csv_reader_init(&r, in);
+    assert_int_equal(csv_read(&r, why, sizeof why), 1);
+    assert_int_equal(r.line, 1);
+    assert_string_equal(r.cells[0], "code");
+    assert_int_equal(csv_read(&r, why, sizeof why), 1);
+    assert_int_equal(r.line, 2);
+    assert_int_equal(r.ncells, 2);
+    assert_string_equal(r.cells[1], "one, \"two\"\nthree");
+    assert_int_equal(csv_read(&r, why, sizeof why), 1);
+    assert_int_equal(r.line, 4); /* the quoted newline took a line */
+    assert_string_equal(r.cells[1], "plain");
+    assert_int_equal(csv_read(&r, why, sizeof why), 1); /* the blank line */
+    assert_int_equal(r.ncells, 1);
+    assert_int_equal(csv_read(&r, why, sizeof why), 1);
+    assert_int_equal(r.line, 6);
+    assert_string_equal(r.cells[1], "last");
+    assert_int_equal(csv_read(&r, why, sizeof why), 0);
+    csv_reader_free(&r);
+    fclose(in);
+}
+
+static void test_malformed_records_are_named(void **state)
+{
+    (void)state;
+    const char *text = "a,\"open\nnever closed";
+    FILE *in = fmemopen((void *)text, strlen(text), "r");
+    struct csv_reader r;
+    char why[100];
+    csv_reader_init(&r, in);
+    assert_int_equal(csv_read(&r, why, sizeof why), -1);
+    assert_string_equal(why, "a quoted field is not closed");
+    csv_reader_free(&r);
+    fclose(in);
+    text = "a,\"x\"y\n";
+    in = fmemopen((void *)text, strlen(text), "r");
+    csv_reader_init(&r, in);
+    assert_int_equal(csv_read(&r, why, sizeof why), -1);
+    assert_string_equal(why, "text after a closing quote");
+    csv_reader_free(&r);
+    fclose(in);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_csv_quotes_only_what_needs_it),
+        cmocka_unit_test(test_json_escapes_and_types),
+        cmocka_unit_test(test_reading_back_follows_quotes_newlines_and_lines),
+        cmocka_unit_test(test_malformed_records_are_named),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
