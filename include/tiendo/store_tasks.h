@@ -82,6 +82,18 @@ struct task_new {
 int store_task_import(struct store *st, const struct task_new *rows, int n, bool dry_run,
                       void (*report)(void *ctx, int index, const char *msg), void *ctx,
                       struct td_err *err);
+
+/* Adds one task (checked as import checks a row; the first problem in err, TD_E_INVALID). */
+int store_task_create(struct store *st, const struct task_new *t, long *id, struct td_err *err);
+
+/* Changes a task's fields (not its status or percent: those come from progress). Refused
+ * with TD_E_CONFLICT, writing nothing, when its version is no longer expected_version. */
+int store_task_update(struct store *st, long id, long expected_version, const struct task_new *t,
+                      struct td_err *err);
+
+/* Deletes a task: it leaves the lists but stays in the database with its history, and `u`
+ * brings it back. Same version rule as above. */
+int store_task_delete(struct store *st, long id, long expected_version, struct td_err *err);
 int store_task_get(struct store *st, long id, struct task_detail *out, struct td_err *err);
 
 /* Choices for filters: active units (id, code, name) in plan order. */
@@ -91,6 +103,11 @@ struct unit_choice {
     char name[256];
 };
 int store_unit_list(struct store *st, struct unit_choice *out, int max, int *n, struct td_err *err);
+
+/* The plan's groups (code, label) or phases (code, name), active ones in plan order. */
+enum choice_kind { CHOICE_GROUP, CHOICE_PHASE };
+int store_choice_list(struct store *st, enum choice_kind kind, struct unit_choice *out, int max,
+                      int *n, struct td_err *err);
 
 /* A unit's tasks at a glance: how many it leads, done, overdue, behind schedule, and the
  * average percent (of its tasks not cancelled). */

@@ -351,6 +351,56 @@ int store_progress_add_many(struct store *st, const long *task_ids, int n,
     return store_commit(st, err);
 }
 
+/* Takes back one change of a task's own fields: an insert is deleted again, a delete
+ * brought back, an update restored from the values the audit log kept. */
+static int undo_task_change(struct store *st, long id, const char *action, long audit_id,
+                            struct td_err *err)
+{
+    static const char set_deleted[] =
+        "UPDATE task SET deleted = ?2, version = version + 1, updated_by = ?3,"
+        " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?1";
+    static const char restore_fields[] =
+        "UPDATE task SET (code, title, description, group_id, phase_id, lead_unit_id,"
+        " start_date, due_date, output, priority, integrated_on, integrated_doc) ="
+        " (SELECT json_extract(o, '$.code'), json_extract(o, '$.title'),"
+        " json_extract(o, '$.description'), json_extract(o, '$.group_id'),"
+        " json_extract(o, '$.phase_id'), json_extract(o, '$.lead_unit_id'),"
+        " json_extract(o, '$.start_date'), json_extract(o, '$.due_date'),"
+        " json_extract(o, '$.output'), json_extract(o, '$.priority'),"
+        " json_extract(o, '$.integrated_on'), json_extract(o, '$.integrated_doc')"
+        " FROM (SELECT old_values AS o FROM audit_log WHERE id = ?2)),"
+        " version = version + 1, updated_by = ?3,"
+        " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?1";
+    static const char clear_coop[] = "DELETE FROM task_unit WHERE task_id = ?1";
+    static const char restore_coop[] =
+        "INSERT INTO task_unit (task_id, unit_id) SELECT ?1, value FROM audit_log,"
+        " json_each(json_extract(old_values, '$.coop')) WHERE audit_log.id = ?2";
+    bool update = strcmp(action, "update") == 0;
+    sqlite3_stmt *s = store_stmt(st, update ? restore_fields : set_deleted, err);
+    if (s == NULL)
+        return -1;
+    sqlite3_bind_int64(s, 1, id);
+    if (update)
+        sqlite3_bind_int64(s, 2, audit_id);
+    else
+        sqlite3_bind_int(s, 2, strcmp(action, "insert") == 0); /* insert: delete it again */
+    sqlite3_bind_text(s, 3, st->user, -1, SQLITE_STATIC);
+    if (sqlite3_step(s) != SQLITE_DONE)
+        return store_fail(st, _("undoing"), err);
+    if (!update)
+        return 0;
+    if ((s = store_stmt(st, clear_coop, err)) == NULL)
+        return -1;
+    sqlite3_bind_int64(s, 1, id);
+    if (sqlite3_step(s) != SQLITE_DONE)
+        return store_fail(st, _("undoing"), err);
+    if ((s = store_stmt(st, restore_coop, err)) == NULL)
+        return -1;
+    sqlite3_bind_int64(s, 1, id);
+    sqlite3_bind_int64(s, 2, audit_id);
+    return sqlite3_step(s) == SQLITE_DONE ? 0 : store_fail(st, _("undoing"), err);
+}
+
 int store_undo_last(struct store *st, char *what, size_t what_size, struct td_err *err)
 {
     static const char last[] =
@@ -359,7 +409,11 @@ int store_undo_last(struct store *st, char *what, size_t what_size, struct td_er
     static const char rows[] =
         "SELECT a.tbl, a.row_id, a.action, json_extract(a.new_values, '$.version'),"
         " t.version, t.updated_by, t.code, json_extract(a.old_values, '$.status'),"
-        " json_extract(a.old_values, '$.percent'), t.deleted"
+        " json_extract(a.old_values, '$.percent'), t.deleted, a.id,"
+        " (SELECT b.login FROM audit_log b WHERE b.tbl = 'task' AND b.row_id = a.row_id"
+        "  AND b.id > a.id AND b.undone = 0 ORDER BY b.id DESC LIMIT 1),"
+        " (SELECT count(*) FROM audit_log b WHERE b.tbl = 'task' AND b.row_id = a.row_id"
+        "  AND b.id > a.id AND b.undone = 1)"
         " FROM audit_log a LEFT JOIN task t ON a.tbl = 'task' AND t.id = a.row_id"
         " WHERE a.change_id = ?1 ORDER BY a.id DESC";
     static const char del_update[] = "DELETE FROM progress_update WHERE id = ?1";
@@ -400,13 +454,21 @@ int store_undo_last(struct store *st, char *what, size_t what_size, struct td_er
         if (strcmp(tbl, "task") != 0)
             continue;
         const char *code = (const char *)sqlite3_column_text(s, 6);
-        if (sqlite3_column_type(s, 4) == SQLITE_NULL || sqlite3_column_int(s, 9) != 0 ||
-            sqlite3_column_int64(s, 3) != sqlite3_column_int64(s, 4)) {
-            td_err_set(
-                err, TD_E_CONFLICT, _("cannot undo: %s changed task %s since; nothing was undone"),
-                sqlite3_column_type(s, 5) != SQLITE_NULL ? (const char *)sqlite3_column_text(s, 5)
-                                                         : "?",
-                code != NULL ? code : "?");
+        /* Changed since: a later change of the task that is not undone (by anyone), or a
+         * version that moved on without any change of ours being undone in between. */
+        bool later = sqlite3_column_type(s, 11) != SQLITE_NULL;
+        bool moved = sqlite3_column_type(s, 4) == SQLITE_NULL ||
+                     (sqlite3_column_int64(s, 3) != sqlite3_column_int64(s, 4) &&
+                      sqlite3_column_int(s, 12) == 0);
+        if (later || moved) {
+            const char *who = NULL;
+            if (later)
+                who = (const char *)sqlite3_column_text(s, 11);
+            else if (sqlite3_column_type(s, 5) != SQLITE_NULL)
+                who = (const char *)sqlite3_column_text(s, 5);
+            td_err_set(err, TD_E_CONFLICT,
+                       _("cannot undo: %s changed task %s since; nothing was undone"),
+                       who != NULL ? who : "?", code != NULL ? code : "?");
             sqlite3_reset(s);
             goto fail;
         }
@@ -420,10 +482,12 @@ int store_undo_last(struct store *st, char *what, size_t what_size, struct td_er
     }
     /* Then undo: remove the updates, and bring each task back. */
     struct {
-        int kind; /* 0 update, 1 task */
+        int kind; /* 0 progress update, 1 task */
         long id;
         char status[16];
         int percent;
+        char action[16];
+        long audit_id;
     } items[1024];
     int n = 0;
     if ((s = store_stmt(st, rows, err)) == NULL)
@@ -435,6 +499,8 @@ int store_undo_last(struct store *st, char *what, size_t what_size, struct td_er
         items[n].id = (long)sqlite3_column_int64(s, 1);
         copy_col(s, 7, items[n].status, sizeof items[n].status);
         items[n].percent = sqlite3_column_int(s, 8);
+        copy_col(s, 2, items[n].action, sizeof items[n].action);
+        items[n].audit_id = (long)sqlite3_column_int64(s, 10);
         n++;
     }
     sqlite3_reset(s);
@@ -442,6 +508,11 @@ int store_undo_last(struct store *st, char *what, size_t what_size, struct td_er
         for (int i = 0; i < n; i++) {
             if (items[i].kind != pass)
                 continue;
+            if (pass == 1 && strcmp(items[i].action, "progress") != 0) {
+                if (undo_task_change(st, items[i].id, items[i].action, items[i].audit_id, err) != 0)
+                    goto fail;
+                continue;
+            }
             if ((s = store_stmt(st, pass == 0 ? del_update : restore, err)) == NULL)
                 goto fail;
             sqlite3_bind_int64(s, 1, items[i].id);
@@ -643,130 +714,342 @@ static int exists(struct store *st, const char *sql, const char *code, struct td
     return rc == SQLITE_ROW;
 }
 
-int store_task_import(struct store *st, const struct task_new *rows, int n, bool dry_run,
-                      void (*report)(void *ctx, int index, const char *msg), void *ctx,
+static const char task_exists_sql[] = "SELECT 1 FROM task WHERE code = ?1 AND deleted = 0";
+static const char unit_exists_sql[] = "SELECT 1 FROM unit WHERE code = ?1 AND active = 1";
+static const char group_exists_sql[] =
+    "SELECT 1 FROM vocab WHERE domain = 'group' AND code = ?1 AND active = 1";
+static const char phase_exists_sql[] = "SELECT 1 FROM phase WHERE code = ?1 AND active = 1";
+
+/* Checks the references of one task; each problem goes to report. Returns the number of
+ * problems, or -1 when the database failed. With self >= 0 the code may be that task's. */
+static int check_row(struct store *st, const struct task_new *t, long self,
+                     void (*report)(void *ctx, int index, const char *msg), void *ctx, int index,
+                     struct td_err *err)
+{
+    static const char same_sql[] = "SELECT 1 FROM task WHERE code = ?1 AND deleted = 0"
+                                   " AND id <> ?2";
+    int problems = 0, e;
+    char msg[600];
+    if (self >= 0) {
+        sqlite3_stmt *s = store_stmt(st, same_sql, err);
+        if (s == NULL)
+            return -1;
+        sqlite3_bind_text(s, 1, t->code, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(s, 2, self);
+        int rc = sqlite3_step(s);
+        sqlite3_reset(s);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            return store_fail(st, _("checking a row"), err);
+        e = rc == SQLITE_ROW;
+    } else if ((e = exists(st, task_exists_sql, t->code, err)) < 0) {
+        return -1;
+    }
+    if (e) {
+        snprintf(msg, sizeof msg, _("task %s exists already"), t->code);
+        report(ctx, index, msg), problems++;
+    }
+    if ((e = exists(st, unit_exists_sql, t->lead, err)) < 0)
+        return -1;
+    if (!e) {
+        snprintf(msg, sizeof msg, _("lead unit %s does not exist"), t->lead);
+        report(ctx, index, msg), problems++;
+    }
+    char list[1024];
+    snprintf(list, sizeof list, "%s", t->coop);
+    char *save = NULL;
+    for (char *u = strtok_r(list, ", ", &save); u != NULL; u = strtok_r(NULL, ", ", &save)) {
+        if ((e = exists(st, unit_exists_sql, u, err)) < 0)
+            return -1;
+        if (!e) {
+            snprintf(msg, sizeof msg, _("cooperating unit %s does not exist"), u);
+            report(ctx, index, msg), problems++;
+        }
+    }
+    if (t->group[0] != '\0' && (e = exists(st, group_exists_sql, t->group, err)) <= 0) {
+        if (e < 0)
+            return -1;
+        snprintf(msg, sizeof msg, _("group %s does not exist"), t->group);
+        report(ctx, index, msg), problems++;
+    }
+    if (t->phase[0] != '\0' && (e = exists(st, phase_exists_sql, t->phase, err)) <= 0) {
+        if (e < 0)
+            return -1;
+        snprintf(msg, sizeof msg, _("phase %s does not exist"), t->phase);
+        report(ctx, index, msg), problems++;
+    }
+    return problems;
+}
+
+/* A task as JSON, for the audit log and undo: its fields, cooperating units and version. */
+#define TASK_SNAPSHOT                                                                              \
+    "json_object('code', code, 'title', title, 'description', description, 'group_id',"            \
+    " group_id, 'phase_id', phase_id, 'lead_unit_id', lead_unit_id, 'start_date', start_date,"     \
+    " 'due_date', due_date, 'output', output, 'priority', priority, 'integrated_on',"              \
+    " integrated_on, 'integrated_doc', integrated_doc, 'deleted', deleted, 'version', version,"    \
+    " 'coop', (SELECT json_group_array(unit_id) FROM task_unit WHERE task_id = task.id))"
+
+static int audit_task(struct store *st, long change, long id, const char *action,
+                      const char *old_json, struct td_err *err)
+{
+    static const char sql[] =
+        "INSERT INTO audit_log (login, tbl, row_id, action, old_values, new_values, change_id)"
+        " SELECT ?2, 'task', id, ?3, ?4, " TASK_SNAPSHOT ", ?5 FROM task WHERE id = ?1";
+    sqlite3_stmt *s = store_stmt(st, sql, err);
+    if (s == NULL)
+        return -1;
+    sqlite3_bind_int64(s, 1, id);
+    sqlite3_bind_text(s, 2, st->user, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 3, action, -1, SQLITE_STATIC);
+    store_bind_opt_text(s, 4, old_json);
+    sqlite3_bind_int64(s, 5, change);
+    return sqlite3_step(s) == SQLITE_DONE ? 0 : store_fail(st, _("saving the task"), err);
+}
+
+/* The snapshot of a task now (caller frees), checking its version; NULL with err. */
+static char *snapshot(struct store *st, long id, long expected_version, struct td_err *err)
+{
+    static const char sql[] =
+        "SELECT " TASK_SNAPSHOT ", version, updated_by FROM task WHERE id = ?1 AND deleted = 0";
+    sqlite3_stmt *s = store_stmt(st, sql, err);
+    if (s == NULL)
+        return NULL;
+    sqlite3_bind_int64(s, 1, id);
+    int rc = sqlite3_step(s);
+    char *json = NULL;
+    if (rc == SQLITE_ROW && expected_version > 0 && sqlite3_column_int64(s, 1) != expected_version)
+        td_err_set(err, TD_E_CONFLICT, _("%s changed this task since you opened it"),
+                   (const char *)sqlite3_column_text(s, 2));
+    else if (rc == SQLITE_ROW)
+        json = strdup((const char *)sqlite3_column_text(s, 0));
+    else if (rc == SQLITE_DONE)
+        td_err_set(err, TD_E_NOTFOUND, _("the task no longer exists; nothing was saved"));
+    else
+        store_fail(st, _("reading a task"), err);
+    sqlite3_reset(s);
+    return json;
+}
+
+static int set_coop(struct store *st, long id, const char *coop, struct td_err *err)
+{
+    static const char clear[] = "DELETE FROM task_unit WHERE task_id = ?1";
+    static const char add[] = "INSERT OR IGNORE INTO task_unit (task_id, unit_id)"
+                              " SELECT ?1, id FROM unit WHERE code = ?2";
+    sqlite3_stmt *s = store_stmt(st, clear, err);
+    if (s == NULL)
+        return -1;
+    sqlite3_bind_int64(s, 1, id);
+    if (sqlite3_step(s) != SQLITE_DONE)
+        return store_fail(st, _("saving the task"), err);
+    char list[1024];
+    snprintf(list, sizeof list, "%s", coop);
+    char *save = NULL;
+    for (char *u = strtok_r(list, ", ", &save); u != NULL; u = strtok_r(NULL, ", ", &save)) {
+        if ((s = store_stmt(st, add, err)) == NULL)
+            return -1;
+        sqlite3_bind_int64(s, 1, id);
+        sqlite3_bind_text(s, 2, u, -1, SQLITE_TRANSIENT);
+        if (sqlite3_step(s) != SQLITE_DONE)
+            return store_fail(st, _("saving the task"), err);
+    }
+    return 0;
+}
+
+/* Binds the fields of t as ?1..?12 in the order of the insert and update statements. */
+static void bind_fields(sqlite3_stmt *s, const struct task_new *t)
+{
+    const char *v[12] = {t->code,   t->title,    t->description,   t->group,
+                         t->phase,  t->lead,     t->start,         t->due,
+                         t->output, t->priority, t->integrated_on, t->integrated_doc};
+    for (int k = 0; k < 12; k++) {
+        bool optional = k == 3 || k == 4 || k == 6 || k == 7 || k == 10;
+        if (optional)
+            store_bind_opt_text(s, k + 1, v[k]);
+        else
+            sqlite3_bind_text(s, k + 1, v[k] != NULL ? v[k] : "", -1, SQLITE_STATIC);
+    }
+}
+
+static int insert_row(struct store *st, long change, const struct task_new *t, long *id,
                       struct td_err *err)
 {
-    static const char task_sql[] = "SELECT 1 FROM task WHERE code = ?1 AND deleted = 0";
-    static const char unit_sql[] = "SELECT 1 FROM unit WHERE code = ?1 AND active = 1";
-    static const char group_sql[] =
-        "SELECT 1 FROM vocab WHERE domain = 'group' AND code = ?1 AND active = 1";
-    static const char phase_sql[] = "SELECT 1 FROM phase WHERE code = ?1 AND active = 1";
     static const char ins[] =
         "INSERT INTO task (code, title, description, group_id, phase_id, lead_unit_id,"
         " start_date, due_date, output, priority, integrated_on, integrated_doc, updated_by)"
         " VALUES (?1, ?2, ?3, (SELECT id FROM vocab WHERE domain = 'group' AND code = ?4),"
         " (SELECT id FROM phase WHERE code = ?5), (SELECT id FROM unit WHERE code = ?6),"
         " ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
-    static const char coop_sql[] =
-        "INSERT OR IGNORE INTO task_unit (task_id, unit_id) SELECT ?1, id FROM unit"
-        " WHERE code = ?2";
-    static const char audit[] =
-        "INSERT INTO audit_log (login, tbl, row_id, action, new_values, change_id)"
-        " SELECT ?2, 'task', id, 'insert', json_object('code', code, 'title', title), ?3"
-        " FROM task WHERE id = ?1";
+    sqlite3_stmt *s = store_stmt(st, ins, err);
+    if (s == NULL)
+        return -1;
+    bind_fields(s, t);
+    sqlite3_bind_text(s, 13, st->user, -1, SQLITE_STATIC);
+    if (sqlite3_step(s) != SQLITE_DONE)
+        return store_fail(st, t->code, err);
+    *id = (long)sqlite3_last_insert_rowid(st->db);
+    if (set_coop(st, *id, t->coop, err) != 0)
+        return -1;
+    return audit_task(st, change, *id, "insert", NULL, err);
+}
+
+struct first_problem {
+    struct td_err *err;
+};
+
+static void keep_first(void *ctx, int index, const char *msg)
+{
+    struct first_problem *f = ctx;
+    (void)index;
+    if (f->err->msg[0] == '\0')
+        td_err_set(f->err, TD_E_INVALID, "%s", msg);
+}
+
+int store_task_create(struct store *st, const struct task_new *t, long *id, struct td_err *err)
+{
     if (store_begin(st, err) != 0)
         return -1;
+    err->msg[0] = '\0';
+    struct first_problem fp = {err};
+    long change = next_change(st, err);
+    int problems = change < 0 ? -1 : check_row(st, t, -1, keep_first, &fp, 0, err);
+    if (problems != 0 || insert_row(st, change, t, id, err) != 0) {
+        store_rollback(st);
+        return -1;
+    }
+    return store_commit(st, err);
+}
+
+int store_task_update(struct store *st, long id, long expected_version, const struct task_new *t,
+                      struct td_err *err)
+{
+    static const char upd[] =
+        "UPDATE task SET code = ?1, title = ?2, description = ?3,"
+        " group_id = (SELECT id FROM vocab WHERE domain = 'group' AND code = ?4),"
+        " phase_id = (SELECT id FROM phase WHERE code = ?5),"
+        " lead_unit_id = (SELECT id FROM unit WHERE code = ?6), start_date = ?7, due_date = ?8,"
+        " output = ?9, priority = ?10, integrated_on = ?11, integrated_doc = ?12,"
+        " version = version + 1, updated_by = ?13,"
+        " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?14";
+    if (store_begin(st, err) != 0)
+        return -1;
+    err->msg[0] = '\0';
+    struct first_problem fp = {err};
+    char *old = snapshot(st, id, expected_version, err);
+    long change = old != NULL ? next_change(st, err) : -1;
+    sqlite3_stmt *s = NULL;
+    int rc = -1;
+    if (change >= 0 && check_row(st, t, id, keep_first, &fp, 0, err) == 0 &&
+        (s = store_stmt(st, upd, err)) != NULL) {
+        bind_fields(s, t);
+        sqlite3_bind_text(s, 13, st->user, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(s, 14, id);
+        if (sqlite3_step(s) != SQLITE_DONE)
+            store_fail(st, t->code, err);
+        else if (set_coop(st, id, t->coop, err) == 0)
+            rc = audit_task(st, change, id, "update", old, err);
+    }
+    free(old);
+    if (rc != 0) {
+        store_rollback(st);
+        return -1;
+    }
+    return store_commit(st, err);
+}
+
+int store_task_delete(struct store *st, long id, long expected_version, struct td_err *err)
+{
+    static const char del[] = "UPDATE task SET deleted = 1, version = version + 1, updated_by = ?2,"
+                              " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?1";
+    if (store_begin(st, err) != 0)
+        return -1;
+    char *old = snapshot(st, id, expected_version, err);
+    long change = old != NULL ? next_change(st, err) : -1;
+    sqlite3_stmt *s = change >= 0 ? store_stmt(st, del, err) : NULL;
+    int rc = -1;
+    if (s != NULL) {
+        sqlite3_bind_int64(s, 1, id);
+        sqlite3_bind_text(s, 2, st->user, -1, SQLITE_STATIC);
+        if (sqlite3_step(s) != SQLITE_DONE)
+            store_fail(st, _("deleting the task"), err);
+        else
+            rc = audit_task(st, change, id, "delete", old, err);
+    }
+    free(old);
+    if (rc != 0) {
+        store_rollback(st);
+        return -1;
+    }
+    return store_commit(st, err);
+}
+
+static void report_to(void *ctx, int index, const char *msg)
+{
+    struct {
+        void (*report)(void *, int, const char *);
+        void *ctx;
+    } *r = ctx;
+    r->report(r->ctx, index, msg);
+}
+
+int store_task_import(struct store *st, const struct task_new *rows, int n, bool dry_run,
+                      void (*report)(void *ctx, int index, const char *msg), void *ctx,
+                      struct td_err *err)
+{
+    if (store_begin(st, err) != 0)
+        return -1;
+    struct {
+        void (*report)(void *, int, const char *);
+        void *ctx;
+    } to = {report, ctx};
     int problems = 0;
-    char msg[600];
     long change = next_change(st, err);
     if (change < 0)
         goto fail;
     for (int i = 0; i < n; i++) {
-        const struct task_new *t = &rows[i];
-        int e;
-        if ((e = exists(st, task_sql, t->code, err)) < 0)
+        int p = check_row(st, &rows[i], -1, report_to, &to, i, err);
+        if (p < 0)
             goto fail;
-        if (e) {
-            snprintf(msg, sizeof msg, _("task %s exists already"), t->code);
-            report(ctx, i, msg), problems++;
-        }
+        problems += p;
         for (int k = 0; k < i; k++)
-            if (strcmp(rows[k].code, t->code) == 0) {
-                snprintf(msg, sizeof msg, _("task %s comes twice in the file"), t->code);
+            if (strcmp(rows[k].code, rows[i].code) == 0) {
+                char msg[200];
+                snprintf(msg, sizeof msg, _("task %s comes twice in the file"), rows[i].code);
                 report(ctx, i, msg), problems++;
                 break;
             }
-        if ((e = exists(st, unit_sql, t->lead, err)) < 0)
-            goto fail;
-        if (!e) {
-            snprintf(msg, sizeof msg, _("lead unit %s does not exist"), t->lead);
-            report(ctx, i, msg), problems++;
-        }
-        char list[1024];
-        snprintf(list, sizeof list, "%s", t->coop);
-        char *save = NULL;
-        for (char *u = strtok_r(list, ", ", &save); u != NULL; u = strtok_r(NULL, ", ", &save)) {
-            if ((e = exists(st, unit_sql, u, err)) < 0)
-                goto fail;
-            if (!e) {
-                snprintf(msg, sizeof msg, _("cooperating unit %s does not exist"), u);
-                report(ctx, i, msg), problems++;
-            }
-        }
-        if (t->group[0] != '\0' && (e = exists(st, group_sql, t->group, err)) <= 0) {
-            if (e < 0)
-                goto fail;
-            snprintf(msg, sizeof msg, _("group %s does not exist"), t->group);
-            report(ctx, i, msg), problems++;
-        }
-        if (t->phase[0] != '\0' && (e = exists(st, phase_sql, t->phase, err)) <= 0) {
-            if (e < 0)
-                goto fail;
-            snprintf(msg, sizeof msg, _("phase %s does not exist"), t->phase);
-            report(ctx, i, msg), problems++;
-        }
     }
     if (problems > 0 || dry_run) {
         store_rollback(st);
         return problems;
     }
     for (int i = 0; i < n; i++) {
-        const struct task_new *t = &rows[i];
-        sqlite3_stmt *s = store_stmt(st, ins, err);
-        if (s == NULL)
+        long id;
+        if (insert_row(st, change, &rows[i], &id, err) != 0)
             goto fail;
-        const char *v[12] = {t->code,   t->title,    t->description,   t->group,
-                             t->phase,  t->lead,     t->start,         t->due,
-                             t->output, t->priority, t->integrated_on, t->integrated_doc};
-        for (int k = 0; k < 12; k++) {
-            bool optional = k == 3 || k == 4 || k == 6 || k == 7 || k == 10;
-            if (optional)
-                store_bind_opt_text(s, k + 1, v[k]);
-            else
-                sqlite3_bind_text(s, k + 1, v[k], -1, SQLITE_STATIC);
-        }
-        sqlite3_bind_text(s, 13, st->user, -1, SQLITE_STATIC);
-        if (sqlite3_step(s) != SQLITE_DONE) {
-            store_fail(st, t->code, err);
-            goto fail;
-        }
-        sqlite3_int64 id = sqlite3_last_insert_rowid(st->db);
-        char list[1024];
-        snprintf(list, sizeof list, "%s", t->coop);
-        char *save = NULL;
-        for (char *u = strtok_r(list, ", ", &save); u != NULL; u = strtok_r(NULL, ", ", &save)) {
-            if ((s = store_stmt(st, coop_sql, err)) == NULL)
-                goto fail;
-            sqlite3_bind_int64(s, 1, id);
-            sqlite3_bind_text(s, 2, u, -1, SQLITE_TRANSIENT);
-            if (sqlite3_step(s) != SQLITE_DONE) {
-                store_fail(st, t->code, err);
-                goto fail;
-            }
-        }
-        if ((s = store_stmt(st, audit, err)) == NULL)
-            goto fail;
-        sqlite3_bind_int64(s, 1, id);
-        sqlite3_bind_text(s, 2, st->user, -1, SQLITE_STATIC);
-        sqlite3_bind_int64(s, 3, change);
-        if (sqlite3_step(s) != SQLITE_DONE) {
-            store_fail(st, t->code, err);
-            goto fail;
-        }
     }
     return store_commit(st, err) == 0 ? 0 : -1;
 fail:
     store_rollback(st);
     return -1;
+}
+
+int store_choice_list(struct store *st, enum choice_kind kind, struct unit_choice *out, int max,
+                      int *n, struct td_err *err)
+{
+    static const char groups[] = "SELECT id, code, label FROM vocab WHERE domain = 'group'"
+                                 " AND active = 1 ORDER BY sort_order, code";
+    static const char phases[] =
+        "SELECT id, code, name FROM phase WHERE active = 1 ORDER BY sort_order, code";
+    *n = 0;
+    sqlite3_stmt *s = store_stmt(st, kind == CHOICE_GROUP ? groups : phases, err);
+    if (s == NULL)
+        return -1;
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < max) {
+        struct unit_choice *u = &out[(*n)++];
+        u->id = (long)sqlite3_column_int64(s, 0);
+        copy_col(s, 1, u->code, sizeof u->code);
+        copy_col(s, 2, u->name, sizeof u->name);
+    }
+    sqlite3_reset(s);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_fail(st, _("reading the plan"), err);
 }

@@ -266,6 +266,63 @@ static void test_undo_is_refused_when_someone_changed_the_task_since(void **stat
     assert_int_equal(store_count(st, "progress_update", false), before);
 }
 
+static void test_create_edit_delete_and_undo_each(void **state)
+{
+    (void)state;
+    struct td_err err = {0};
+    struct task_new t = {
+        "VI.1",       "Nhiệm vụ mới", "", "II",     "2026-2030", "VTTTN", "TMDT, XTTM",
+        "2026-01-01", "2026-12-31",   "", "normal", "",          ""};
+    long id;
+    assert_int_equal(store_task_create(st, &t, &id, &err), 0);
+    struct task_detail d;
+    assert_int_equal(store_task_get(st, id, &d, &err), 0);
+    assert_string_equal(d.coop, "TMDT, XTTM");
+    assert_string_equal(d.group_code, "II");
+    /* The same code again is refused with the reason. */
+    long id2;
+    assert_int_equal(store_task_create(st, &t, &id2, &err), -1);
+    assert_int_equal(err.status, TD_E_INVALID);
+    assert_string_equal(err.msg, "task VI.1 exists already");
+
+    /* Edit: title, lead and cooperating units change; a stale version is refused. */
+    struct task_new e = t;
+    e.title = "Nhiệm vụ đã sửa";
+    e.lead = "TMDT";
+    e.coop = "PC";
+    assert_int_equal(store_task_update(st, id, d.row.version, &e, &err), 0);
+    assert_int_equal(store_task_update(st, id, d.row.version, &e, &err), -1);
+    assert_int_equal(err.status, TD_E_CONFLICT);
+    assert_non_null(strstr(err.msg, "lan changed this task"));
+    assert_int_equal(store_task_get(st, id, &d, &err), 0);
+    assert_string_equal(d.row.title, "Nhiệm vụ đã sửa");
+    assert_string_equal(d.row.unit, "TMDT");
+    assert_string_equal(d.coop, "PC");
+
+    /* Delete: gone from the list, kept in the database. */
+    long before;
+    store_task_count(st, &all, &before, &err);
+    assert_int_equal(store_task_delete(st, id, d.row.version, &err), 0);
+    long after;
+    store_task_count(st, &all, &after, &err);
+    assert_int_equal(after, before - 1);
+    assert_int_equal(store_count(st, "task", false), 13); /* still in the database */
+    char what[200];
+    /* Undo the delete, then the edit, then the creation. */
+    assert_int_equal(store_undo_last(st, what, sizeof what, &err), 0);
+    store_task_count(st, &all, &after, &err);
+    assert_int_equal(after, before);
+    if (store_undo_last(st, what, sizeof what, &err) != 0)
+        fail_msg("undo delete: %s", err.msg);
+    assert_int_equal(store_task_get(st, id, &d, &err), 0);
+    assert_string_equal(d.row.title, "Nhiệm vụ mới");
+    assert_string_equal(d.row.unit, "VTTTN");
+    assert_string_equal(d.coop, "TMDT, XTTM");
+    assert_int_equal(store_undo_last(st, what, sizeof what, &err), 0);
+    assert_int_equal(store_task_get(st, id, &d, &err), -1);
+    assert_int_equal(err.status, TD_E_NOTFOUND);
+}
+
 static void test_progress_for_a_missing_task_writes_nothing(void **state)
 {
     (void)state;
@@ -291,6 +348,7 @@ int main(void)
         T(test_bulk_update_is_all_or_nothing),
         T(test_undo_takes_back_the_users_last_change_whole),
         T(test_undo_is_refused_when_someone_changed_the_task_since),
+        T(test_create_edit_delete_and_undo_each),
         T(test_progress_for_a_missing_task_writes_nothing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
