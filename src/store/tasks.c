@@ -235,7 +235,7 @@ static int add_one(struct store *st, long change, long task_id, long expected_ve
         " 'reported_on', reported_on, 'percent', percent, 'status', status, 'done', done,"
         " 'difficulties', difficulties, 'proposals', proposals, 'reason', reason), ?3"
         " FROM progress_update WHERE id = ?1";
-    static const char audit_task[] =
+    static const char audit_task_row[] =
         "INSERT INTO audit_log (login, tbl, row_id, action, old_values, new_values, change_id)"
         " SELECT ?2, 'task', id, 'progress', json_object('status', ?4, 'percent', ?5,"
         " 'version', ?6), json_object('status', status, 'percent', percent, 'version', version),"
@@ -293,7 +293,7 @@ static int add_one(struct store *st, long change, long task_id, long expected_ve
     sqlite3_bind_int64(s, 3, change);
     if (sqlite3_step(s) != SQLITE_DONE)
         return store_fail(st, code, err);
-    if ((s = store_stmt(st, audit_task, err)) == NULL)
+    if ((s = store_stmt(st, audit_task_row, err)) == NULL)
         return -1;
     sqlite3_bind_int64(s, 1, task_id);
     sqlite3_bind_text(s, 2, st->user, -1, SQLITE_STATIC);
@@ -981,12 +981,14 @@ int store_task_delete(struct store *st, long id, long expected_version, struct t
     return store_commit(st, err);
 }
 
+struct report_to_ctx {
+    void (*report)(void *ctx, int index, const char *msg);
+    void *ctx;
+};
+
 static void report_to(void *ctx, int index, const char *msg)
 {
-    struct {
-        void (*report)(void *, int, const char *);
-        void *ctx;
-    } *r = ctx;
+    const struct report_to_ctx *r = ctx;
     r->report(r->ctx, index, msg);
 }
 
@@ -996,10 +998,7 @@ int store_task_import(struct store *st, const struct task_new *rows, int n, bool
 {
     if (store_begin(st, err) != 0)
         return -1;
-    struct {
-        void (*report)(void *, int, const char *);
-        void *ctx;
-    } to = {report, ctx};
+    struct report_to_ctx to = {report, ctx};
     int problems = 0;
     long change = next_change(st, err);
     if (change < 0)

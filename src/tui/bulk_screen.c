@@ -48,7 +48,7 @@ static int bulk_open(struct app *app, void *state, void *arg)
     b->fields[F_DONE].rows = 3;
     form_field_text(&b->fields[F_DIFFICULTIES], _("Difficulties, obstacles"), text, "");
     form_field_text(&b->fields[F_PROPOSALS], _("Proposals"), text, "");
-    b->form = (struct form){b->fields, F_COUNT, F_STATUS, false, b->intro};
+    b->form = (struct form){b->fields, F_COUNT, F_STATUS, false, b->intro, 0};
     return 0;
 }
 

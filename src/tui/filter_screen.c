@@ -10,7 +10,7 @@
 
 #define UNITS_MAX 512
 
-enum { F_UNIT, F_STATUS, F_FLAGS, F_COUNT };
+enum { F_UNIT, F_STATUS, F_FLAGS, F_PHASE, F_GROUP, F_COUNT };
 
 struct filter_state {
     void *tasks;
@@ -20,13 +20,16 @@ struct filter_state {
     char unit_text[UNITS_MAX][300];
     const char *status_labels[ST_COUNT];
     const char *flag_labels[3];
+    struct unit_choice phases[64], groups[64];
+    int nphases, ngroups;
+    const char *phase_labels[65], *group_labels[65];
+    char group_text[64][300];
     int pending_field;
 };
 
 static int filter_open(struct app *app, void *state, void *arg)
 {
     struct filter_state *f = state;
-    (void)app;
     f->tasks = arg;
     const struct unit_choice *units;
     int nunits;
@@ -50,8 +53,36 @@ static int filter_open(struct app *app, void *state, void *arg)
     form_field_choice(&f->fields[F_FLAGS], _("Flags (none: any)"), f->flag_labels, 3, 0);
     f->fields[F_FLAGS].rule.type = FT_MULTI;
     f->fields[F_FLAGS].multi = tf->flags;
-    f->form = (struct form){f->fields, F_COUNT, 0, false,
-                            _("Choose with ← → (Space ticks), Enter for a list; F2 applies")};
+    struct td_err err;
+    if (store_choice_list(app->ctx->store, CHOICE_PHASE, f->phases, 64, &f->nphases, &err) != 0 ||
+        store_choice_list(app->ctx->store, CHOICE_GROUP, f->groups, 64, &f->ngroups, &err) != 0) {
+        app_message(app, true, "%s", err.msg);
+        return -1;
+    }
+    f->phase_labels[0] = _("(any phase)");
+    f->group_labels[0] = _("(any group)");
+    int phase_at = 0, group_at = 0;
+    for (int i = 0; i < f->nphases; i++) {
+        f->phase_labels[i + 1] = f->phases[i].name;
+        if (f->phases[i].id == tf->phase_id)
+            phase_at = i + 1;
+    }
+    for (int i = 0; i < f->ngroups; i++) {
+        char label[sizeof f->group_text[i]]; /* not straight into f: gcc sees an overlap */
+        snprintf(label, sizeof label, "%s  %s", f->groups[i].code, f->groups[i].name);
+        memcpy(f->group_text[i], label, sizeof label);
+        f->group_labels[i + 1] = f->group_text[i];
+        if (f->groups[i].id == tf->group_id)
+            group_at = i + 1;
+    }
+    form_field_choice(&f->fields[F_PHASE], _("Phase"), f->phase_labels, f->nphases + 1, phase_at);
+    form_field_choice(&f->fields[F_GROUP], _("Group"), f->group_labels, f->ngroups + 1, group_at);
+    f->form = (struct form){f->fields,
+                            F_COUNT,
+                            0,
+                            false,
+                            _("Choose with ← → (Space ticks), Enter for a list; F2 applies"),
+                            0};
     return 0;
 }
 
@@ -93,6 +124,9 @@ static enum tui_result filter_handle(struct app *app, void *state, enum action a
         tf->unit_id = u > 0 ? units[u - 1].id : 0;
         tf->statuses = (unsigned)f->fields[F_STATUS].multi;
         tf->flags = (unsigned)f->fields[F_FLAGS].multi;
+        int ph = f->fields[F_PHASE].choice, gr = f->fields[F_GROUP].choice;
+        tf->phase_id = ph > 0 ? f->phases[ph - 1].id : 0;
+        tf->group_id = gr > 0 ? f->groups[gr - 1].id : 0;
         app->result = 1;
         return TUI_BACK;
     }

@@ -139,8 +139,16 @@ static void draw_value(struct form_field *f, bool cur, struct app *app, int y, i
         return;
     }
     if (f->rule.type == FT_MULTI) {
-        int cx = x;
-        for (int i = 0; i < f->nchoices && cx < x + w; i++) {
+        int cx = x, start = 0, room = 0;
+        /* Start early enough that the option under the cursor shows. */
+        for (start = f->multi_at; start > 0; start--) {
+            room += text_width(f->choices[start]) + 5;
+            if (room > w)
+                break;
+        }
+        if (start > 0)
+            cx += draw_text(y, cx, 2, "…", ROLE_MUTED) + 1;
+        for (int i = start; i < f->nchoices && cx < x + w; i++) {
             char v[128];
             snprintf(v, sizeof v, "[%s] %s", (f->multi >> i) & 1 ? "x" : " ", f->choices[i]);
             enum role r = cur && i == f->multi_at ? ROLE_MARKED : role;
@@ -148,12 +156,14 @@ static void draw_value(struct form_field *f, bool cur, struct app *app, int y, i
         }
         return;
     }
+    if (!cur) {
+        draw_text(y, x, w, f->buf.text, role); /* a field not being edited shows its start */
+        return;
+    }
     int col = edit_view(&f->buf, &f->first, w);
     draw_text(y, x, w, f->buf.text + f->first, role);
-    if (cur) {
-        app->cursor_y = y;
-        app->cursor_x = x + col;
-    }
+    app->cursor_y = y;
+    app->cursor_x = x + col;
 }
 
 void form_draw(struct form *fm, struct app *app, int top, int height)
@@ -163,8 +173,23 @@ void form_draw(struct form *fm, struct app *app, int top, int height)
         draw_text(y, 2, COLS - 4, fm->intro, ROLE_MARKED);
         y += 2;
     }
+    /* Scroll so that the current field, with its reason line, is on the screen. */
+    int avail = top + height - y;
+    if (fm->first > fm->current)
+        fm->first = fm->current;
+    for (;;) {
+        int h = 0;
+        for (int i = fm->first; i <= fm->current; i++)
+            h += fm->fields[i].rows + 1;
+        if (h <= avail || fm->first >= fm->current)
+            break;
+        fm->first++;
+    }
+    if (fm->first > 0)
+        draw_text(y - 1 >= top ? y - 1 : y, COLS - 4, 3, "↑", ROLE_MUTED);
     int x = 2 + LABEL_W + 1, w = COLS - x - 2;
-    for (int i = 0; i < fm->n && y < top + height; i++) {
+    int i;
+    for (i = fm->first; i < fm->n && y + fm->fields[i].rows <= top + height; i++) {
         struct form_field *f = &fm->fields[i];
         bool cur = i == fm->current;
         char label[256];
@@ -172,10 +197,12 @@ void form_draw(struct form *fm, struct app *app, int top, int height)
         draw_text(y, 2, LABEL_W, label, cur ? ROLE_MARKED : ROLE_NORMAL);
         draw_value(f, cur, app, y, x, w);
         y += f->rows;
-        if (f->error[0] != '\0')
+        if (f->error[0] != '\0' && y < top + height)
             draw_text(y, x, w, f->error, ROLE_ERROR);
         y++;
     }
+    if (i < fm->n)
+        draw_text(top + height - 1, COLS - 4, 3, "↓", ROLE_MUTED);
 }
 
 static void move_to(struct form *fm, int to)

@@ -225,6 +225,7 @@ struct form {
     int n, current;
     bool dirty;
     const char *intro; /* a line above the fields (e.g. the task), may be NULL */
+    int first;         /* the first field shown, when they do not all fit */
 };
 
 enum form_event { FORM_NONE, FORM_REDRAW, FORM_SAVE, FORM_CANCEL, FORM_CHOOSE };
@@ -248,6 +249,7 @@ extern const struct keybar_item form_keybar[];
 /* Screens. */
 extern const struct screen_ops tasks_screen; /* arg: NULL, or a long * lead unit id */
 extern const struct screen_ops units_screen;
+extern const struct screen_ops task_form_screen; /* arg: NULL to add, or a long * task id */
 struct bulk_args {
     const long *ids;
     int n;

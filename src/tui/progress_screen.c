@@ -65,7 +65,7 @@ static int progress_open(struct app *app, void *state, void *arg)
     form_field_text(&p->fields[F_PROPOSALS], _("Proposals"), text, "");
     struct field_rule reason = {.type = FT_TEXT, .max_chars = 500};
     form_field_text(&p->fields[F_REASON], _("Reason if lower"), reason, "");
-    p->form = (struct form){p->fields, F_COUNT, F_PERCENT, false, p->intro};
+    p->form = (struct form){p->fields, F_COUNT, F_PERCENT, false, p->intro, 0};
     return 0;
 }
 

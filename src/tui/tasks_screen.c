@@ -13,7 +13,7 @@
 #define PAGE_MAX  256
 #define UNITS_MAX 512
 
-enum pending { P_NONE, P_SORT, P_FILTER, P_PROGRESS, P_DETAIL, P_BULK };
+enum pending { P_NONE, P_SORT, P_FILTER, P_PROGRESS, P_DETAIL, P_BULK, P_FORM, P_DELETE };
 
 struct shown {
     struct task_row row;
@@ -31,6 +31,7 @@ struct tasks_state {
     enum pending pending;
     struct unit_choice units[UNITS_MAX];
     int nunits;
+    const struct task_detail *doomed; /* the task a delete asks about */
 };
 
 /* In the order of the enum task_flag bits. */
@@ -120,6 +121,11 @@ static void describe(struct tasks_state *t)
         if ((t->filter.statuses >> st) & 1)
             snprintf(f + strlen(f), sizeof f - strlen(f), "%s ",
                      status_label((enum task_status)st));
+    if (t->filter.phase_id != 0 || t->filter.group_id != 0)
+        snprintf(f + strlen(f), sizeof f - strlen(f), "%s ",
+                 t->filter.phase_id != 0 && t->filter.group_id != 0 ? _("phase, group")
+                 : t->filter.phase_id != 0                          ? _("phase")
+                                                                    : _("group"));
     for (int b = 0; b < 3; b++)
         if ((t->filter.flags >> b) & 1)
             snprintf(f + strlen(f), sizeof f - strlen(f), "%s ", _(flag_names[b]));
@@ -210,6 +216,28 @@ static enum tui_result tasks_handle(struct app *app, void *state, enum action ac
             return app_open(app, &bulk_screen, &args);
         }
         return open_selected(app, t, &progress_screen, P_PROGRESS);
+    case ACT_ADD:
+        t->pending = P_FORM;
+        return app_open(app, &task_form_screen, NULL);
+    case ACT_EDIT:
+        return open_selected(app, t, &task_form_screen, P_FORM);
+    case ACT_DELETE: {
+        static struct task_detail doomed;
+        static struct dialog_args ask;
+        static char text[700];
+        struct td_err err;
+        long id = list_selected_id(&t->list);
+        if (id < 0 || store_task_get(app->ctx->store, id, &doomed, &err) != 0)
+            return TUI_HANDLED;
+        snprintf(text, sizeof text,
+                 _("Delete task %s, %s? It leaves the lists but stays in the database with its "
+                   "history; u brings it back."),
+                 doomed.row.code, doomed.row.title);
+        ask = (struct dialog_args){_("Delete"), text, false};
+        t->doomed = &doomed;
+        t->pending = P_DELETE;
+        return app_open(app, &confirm_dialog, &ask);
+    }
     case ACT_UNDO: {
         char what[512];
         struct td_err err;
@@ -241,7 +269,6 @@ static enum tui_result tasks_handle(struct app *app, void *state, enum action ac
 static enum tui_result tasks_resume(struct app *app, void *state, int result)
 {
     struct tasks_state *t = state;
-    (void)app;
     switch (t->pending) {
     case P_SORT:
         if (result >= 0) {
@@ -249,6 +276,16 @@ static enum tui_result tasks_resume(struct app *app, void *state, int result)
                 t->desc = !t->desc;
             else
                 t->sort = (enum task_sort)result, t->desc = false;
+        }
+        break;
+    case P_DELETE:
+        if (result == DIALOG_YES) {
+            struct td_err err;
+            if (store_task_delete(app->ctx->store, t->doomed->row.id, t->doomed->row.version,
+                                  &err) != 0)
+                app_message(app, true, "%s", err.msg);
+            else
+                app_message(app, false, _("Deleted %s (u brings it back)"), t->doomed->row.code);
         }
         break;
     case P_BULK:
@@ -278,9 +315,9 @@ struct task_filter *tasks_filter(void *state, const struct unit_choice **units, 
 }
 
 static const enum action tasks_actions[] = {
-    ACT_UP,   ACT_DOWN,     ACT_PAGE_UP,     ACT_PAGE_DOWN,   ACT_HOME,   ACT_END,
-    ACT_OPEN, ACT_SEARCH,   ACT_SEARCH_NEXT, ACT_SEARCH_PREV, ACT_FILTER, ACT_SORT,
-    ACT_MARK, ACT_PROGRESS, ACT_UNDO,        ACT_BACK,        ACT_NONE};
+    ACT_UP,     ACT_DOWN,        ACT_PAGE_UP,     ACT_PAGE_DOWN, ACT_HOME, ACT_END,  ACT_OPEN,
+    ACT_SEARCH, ACT_SEARCH_NEXT, ACT_SEARCH_PREV, ACT_FILTER,    ACT_SORT, ACT_MARK, ACT_PROGRESS,
+    ACT_UNDO,   ACT_ADD,         ACT_EDIT,        ACT_DELETE,    ACT_BACK, ACT_NONE};
 static const struct keybar_item tasks_keybar[] = {
     {ACT_SEARCH, NULL},        {ACT_FILTER, NULL},
     {ACT_SORT, N_("sort")},    {ACT_PROGRESS, N_("progress")},

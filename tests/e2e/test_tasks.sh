@@ -178,3 +178,49 @@ check "after undo the three tasks are as before" test "$(sqlite3 "$DB" "SELECT g
 check "after undo the notes are gone" test "$(sqlite3 "$DB" "SELECT count(*) FROM progress_update WHERE done = 'Đã giao nhiệm vụ cho phòng'")" = 0
 e2e_stop
 DB=$T/demo.db
+
+# Add a task, edit it, delete it, and undo each step.
+DB=$T/tasks.db
+e2e_start 80 24 "$(tiendo --user lan)"
+e2e_wait "Tasks and solutions"
+e2e_keys 1
+e2e_wait "row 1 of 13"
+e2e_keys a
+e2e_expect "a opens an empty task form" "A new task"
+e2e_type "VI.1"
+e2e_keys Tab
+e2e_type "Khảo sát mạng lưới chợ đầu mối"
+e2e_keys Tab Right Tab Space Tab Tab Tab
+e2e_type "01/01/2026"
+e2e_keys Tab
+e2e_type "31/12/2025"
+e2e_keys F2
+e2e_expect "a due date before the start is refused" "before the start"
+e2e_keys BSpace BSpace BSpace BSpace
+e2e_type "2026"
+e2e_keys F2
+e2e_expect "the new task is saved" "Added VI.1"
+check "the new task has its lead and cooperating unit" test "$(sqlite3 "$DB" "SELECT u.code || ' ' || (SELECT group_concat(c.code) FROM task_unit tu JOIN unit c ON c.id = tu.unit_id WHERE tu.task_id = t.id) FROM task t JOIN unit u ON u.id = t.lead_unit_id WHERE t.code = 'VI.1'")" = "KHTC VTTTN"
+e2e_keys /
+e2e_type "VI.1"
+e2e_keys Enter
+e2e_wait "> VI.1"
+e2e_keys e
+e2e_expect "e opens the task in its form" "Edit VI.1"
+e2e_keys End
+e2e_type " (sửa)"
+e2e_keys F2
+e2e_expect "the edit is saved" "Saved VI.1"
+e2e_expect "the list shows the new title" "Khảo sát mạng lưới chợ đầu mối (s…"
+e2e_keys d
+e2e_expect "d asks first" "Delete task VI.1"
+e2e_keys y
+e2e_expect "the task leaves the list" "Deleted VI.1 (u brings it back)"
+check "the deleted task stays in the database" test "$(sqlite3 "$DB" "SELECT deleted FROM task WHERE code = 'VI.1'")" = 1
+e2e_keys u
+e2e_expect "u brings the task back" "Undone: your last change to VI.1"
+e2e_keys u
+e2e_expect_re "u again takes back the edit" "VI\\.1 +Khảo sát mạng lưới chợ đầu mối +"
+check "the title is as before the edit" test "$(sqlite3 "$DB" "SELECT title FROM task WHERE code = 'VI.1'")" = "Khảo sát mạng lưới chợ đầu mối"
+e2e_stop
+DB=$T/demo.db
