@@ -134,6 +134,9 @@ static int load(struct app *app, struct detail_state *d)
         d->nhistory);
     if (d->nhistory == 0)
         add(d, 2, ROLE_MUTED, "%s", _("no progress entered yet"));
+    if (d->nhistory == HISTORY_MAX)
+        add(d, 2, ROLE_MUTED, _("the newest %d entries; all of them: tiendo export progress"),
+            HISTORY_MAX);
     for (int i = 0; i < d->nhistory; i++) {
         const struct progress_row *h = &d->history[i];
         char date[32];

@@ -15,13 +15,24 @@ static unsigned flags(struct flag_rules r, enum task_status s, int pct, td_date 
     return status_flags(&r, s, pct, true, start, true, due);
 }
 
+/* Today as the program gets it: TIENDO_TODAY pins it. */
+static td_date pinned(const char *iso)
+{
+    td_date t;
+    struct td_err err = {0};
+    setenv("TIENDO_TODAY", iso, 1);
+    assert_int_equal(date_today(&t, &err), 0);
+    unsetenv("TIENDO_TODAY");
+    return t;
+}
+
 static void test_overdue_starts_the_day_after_the_due_date(void **state)
 {
     (void)state;
-    struct flag_rules r = {d(2025, 6, 30), 10, 14};
+    struct flag_rules r = {pinned("2025-06-30"), 10, 14};
     td_date start = d(2025, 1, 1), due = d(2025, 6, 30);
     assert_false(flags(r, ST_IN_PROGRESS, 100, start, due) & FLAG_OVERDUE); /* due today */
-    r.today = d(2025, 7, 1);
+    r.today = pinned("2025-07-01");
     assert_true(flags(r, ST_IN_PROGRESS, 100, start, due) & FLAG_OVERDUE);
     assert_true(flags(r, ST_DELAYED, 100, start, due) & FLAG_OVERDUE);
     assert_int_equal(flags(r, ST_DONE, 100, start, due), 0);
@@ -32,7 +43,7 @@ static void test_overdue_starts_the_day_after_the_due_date(void **state)
 static void test_due_soon_within_n_days_and_not_when_overdue(void **state)
 {
     (void)state;
-    struct flag_rules r = {d(2025, 12, 17), 10, 14};
+    struct flag_rules r = {pinned("2025-12-17"), 10, 14};
     td_date start = d(2025, 1, 1), due = d(2025, 12, 31);
     assert_true(flags(r, ST_IN_PROGRESS, 100, start, due) & FLAG_DUE_SOON); /* 14 days */
     r.today = d(2025, 12, 16);
