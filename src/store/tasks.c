@@ -135,20 +135,34 @@ long store_task_find(struct store *st, const struct task_filter *f, enum task_so
     return pos;
 }
 
+/* A task with all its fields, in the order read_detail() reads them. */
+#define TASK_DETAIL_COLUMNS                                                                        \
+    "SELECT t.id, t.version, t.code, t.title, u.code, coalesce(t.due_date, ''), t.status,"         \
+    " t.percent, t.is_demo, t.description, t.output, coalesce(g.label, ''),"                       \
+    " coalesce(p.name, ''), u.name, coalesce((SELECT group_concat(cu.code, ', ')"                  \
+    " FROM task_unit tu JOIN unit cu ON cu.id = tu.unit_id WHERE tu.task_id = t.id), ''),"         \
+    " coalesce(t.start_date, ''), coalesce(t.integrated_on, ''), t.integrated_doc,"                \
+    " t.priority, coalesce(g.code, ''), coalesce(p.code, '')"
+#define TASK_DETAIL_FROM                                                                           \
+    " FROM task t JOIN unit u ON u.id = t.lead_unit_id"                                            \
+    " LEFT JOIN vocab g ON g.id = t.group_id LEFT JOIN phase p ON p.id = t.phase_id"
+#define TASK_DETAIL TASK_DETAIL_COLUMNS TASK_DETAIL_FROM
+
 static void read_detail(sqlite3_stmt *s, struct task_detail *out);
+
+/* Binds today and the [tasks] settings as ?first, ?first+1, ?first+2 for tiendo_flags. */
+static void bind_rules(sqlite3_stmt *s, int first, const struct flag_rules *rules)
+{
+    char today[11];
+    date_format_iso(rules->today, today);
+    sqlite3_bind_text(s, first, today, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(s, first + 1, rules->behind_tolerance);
+    sqlite3_bind_int(s, first + 2, rules->due_soon_days);
+}
 
 int store_task_get(struct store *st, long id, struct task_detail *out, struct td_err *err)
 {
-    static const char sql[] =
-        "SELECT t.id, t.version, t.code, t.title, u.code, coalesce(t.due_date, ''), t.status,"
-        " t.percent, t.is_demo, t.description, t.output, coalesce(g.label, ''),"
-        " coalesce(p.name, ''), u.name, coalesce((SELECT group_concat(cu.code, ', ')"
-        " FROM task_unit tu JOIN unit cu ON cu.id = tu.unit_id WHERE tu.task_id = t.id), ''),"
-        " coalesce(t.start_date, ''), coalesce(t.integrated_on, ''), t.integrated_doc,"
-        " t.priority, coalesce(g.code, ''), coalesce(p.code, '')"
-        " FROM task t JOIN unit u ON u.id = t.lead_unit_id"
-        " LEFT JOIN vocab g ON g.id = t.group_id LEFT JOIN phase p ON p.id = t.phase_id"
-        " WHERE t.id = ?1 AND t.deleted = 0";
+    static const char sql[] = TASK_DETAIL " WHERE t.id = ?1 AND t.deleted = 0";
     sqlite3_stmt *s = store_stmt(st, sql, err);
     if (s == NULL)
         return -1;
@@ -597,11 +611,7 @@ int store_unit_stats(struct store *st, const struct flag_rules *rules, struct un
     sqlite3_stmt *s = store_stmt(st, sql, err);
     if (s == NULL)
         return -1;
-    char today[11];
-    date_format_iso(rules->today, today);
-    sqlite3_bind_text(s, 1, today, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int(s, 2, rules->behind_tolerance);
-    sqlite3_bind_int(s, 3, rules->due_soon_days);
+    bind_rules(s, 1, rules);
     int rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < max) {
         struct unit_stats *u = &out[(*n)++];
@@ -623,24 +633,13 @@ int store_task_each(struct store *st, const struct flag_rules *rules,
                     struct td_err *err)
 {
     static const char sql[] =
-        "SELECT t.id, t.version, t.code, t.title, u.code, coalesce(t.due_date, ''), t.status,"
-        " t.percent, t.is_demo, t.description, t.output, coalesce(g.label, ''),"
-        " coalesce(p.name, ''), u.name, coalesce((SELECT group_concat(cu.code, ', ')"
-        " FROM task_unit tu JOIN unit cu ON cu.id = tu.unit_id WHERE tu.task_id = t.id), ''),"
-        " coalesce(t.start_date, ''), coalesce(t.integrated_on, ''), t.integrated_doc,"
-        " t.priority, coalesce(g.code, ''), coalesce(p.code, ''),"
-        " tiendo_flags(t.status, t.percent, t.start_date, t.due_date, ?1, ?2, ?3)"
-        " FROM task t JOIN unit u ON u.id = t.lead_unit_id"
-        " LEFT JOIN vocab g ON g.id = t.group_id LEFT JOIN phase p ON p.id = t.phase_id"
-        " WHERE t.deleted = 0 ORDER BY t.code COLLATE tiendo_natural, t.id";
+        TASK_DETAIL_COLUMNS ", tiendo_flags(t.status, t.percent, t.start_date, t.due_date, ?1,"
+                            " ?2, ?3)" TASK_DETAIL_FROM " WHERE t.deleted = 0"
+                            " ORDER BY t.code COLLATE tiendo_natural, t.id";
     sqlite3_stmt *s = store_stmt(st, sql, err);
     if (s == NULL)
         return -1;
-    char today[11];
-    date_format_iso(rules->today, today);
-    sqlite3_bind_text(s, 1, today, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int(s, 2, rules->behind_tolerance);
-    sqlite3_bind_int(s, 3, rules->due_soon_days);
+    bind_rules(s, 1, rules);
     int rc;
     struct task_detail *d = malloc(sizeof *d);
     if (d == NULL) {
