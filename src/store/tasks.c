@@ -496,12 +496,11 @@ int store_undo_last(struct store *st, char *what, size_t what_size, struct td_er
     }
     /* Then undo: remove the updates, and bring each task back. */
     struct {
+        long id, audit_id;
         int kind; /* 0 progress update, 1 task */
-        long id;
-        char status[16];
         int percent;
+        char status[16];
         char action[16];
-        long audit_id;
     } items[1024];
     int n = 0;
     if ((s = store_stmt(st, rows, err)) == NULL)

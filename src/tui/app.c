@@ -91,25 +91,43 @@ static void draw_title_bar(struct app *app)
     draw_text(0, 0, COLS - right_w - 1, left, ROLE_TITLE);
 }
 
+/* The key shown for an action: its first key, or while typing the first one that is not
+ * printable (printable keys are text then). -1 when none works. */
+static int shown_key(const struct app *app, enum action act, bool typing)
+{
+    for (int i = 0; i < app->keymap->n[act]; i++)
+        if (!typing || !key_is_printable(app->keymap->keys[act][i]))
+            return app->keymap->keys[act][i];
+    return -1;
+}
+
+/* Entries that do not fit whole are left out; the last one (back, quit) always shows. */
 static void draw_key_bar(struct app *app, const struct screen_ops *ops, bool typing)
 {
-    int y = LINES - 1, x = 1;
+    int y = LINES - 1, x = 1, n = 0;
     draw_fill(y, 0, COLS, ROLE_NORMAL);
-    for (const struct keybar_item *k = ops->keybar; k != NULL && k->act != ACT_NONE; k++) {
-        /* While typing, printable keys are text: show a key that still works. */
-        int shown = -1;
-        for (int i = 0; i < app->keymap->n[k->act] && shown < 0; i++)
-            if (!typing || !key_is_printable(app->keymap->keys[k->act][i]))
-                shown = app->keymap->keys[k->act][i];
-        if (shown < 0)
+    char keys[16][32];
+    const char *labels[16];
+    int widths[16];
+    for (const struct keybar_item *k = ops->keybar; k != NULL && k->act != ACT_NONE && n < 16;
+         k++) {
+        int key = shown_key(app, k->act, typing);
+        if (key < 0)
             continue;
-        char key[32];
-        key_to_label(shown, key, sizeof key);
-        const char *label = _(k->label != NULL ? k->label : action_get(k->act)->label);
-        x += draw_text(y, x, COLS - x, key, ROLE_TITLE) + 1;
-        x += draw_text(y, x, COLS - x, label, ROLE_NORMAL) + 2;
-        if (x >= COLS)
-            break;
+        key_to_label(key, keys[n], sizeof keys[n]);
+        labels[n] = _(k->label != NULL ? k->label : action_get(k->act)->label);
+        widths[n] = text_width(keys[n]) + 1 + text_width(labels[n]) + 2;
+        n++;
+    }
+    int reserve = n > 0 ? widths[n - 1] : 0;
+    for (int i = 0; i < n; i++) {
+        bool last = i == n - 1;
+        if (!last && x + widths[i] > COLS - reserve)
+            continue;
+        if (last && x + widths[i] > COLS)
+            x = COLS - widths[i] > 1 ? COLS - widths[i] : 1;
+        x += draw_text(y, x, COLS - x, keys[i], ROLE_TITLE) + 1;
+        x += draw_text(y, x, COLS - x, labels[i], ROLE_NORMAL) + 2;
     }
 }
 
