@@ -20,6 +20,7 @@ struct td_config {
     char *plan_file;       /* a name in the plans directory, or a path */
     long behind_tolerance; /* [tasks]: percentage points before "behind schedule" */
     long due_soon_days;    /* [tasks]: how near a due date is "due soon" */
+    double tolerance;      /* [targets]: how far below a target is "at risk", 0..1 */
     bool plan_file_set;    /* some file set [plan] file (otherwise the database's own is kept) */
     char *files[3];        /* the files that were read, in order */
     int nfiles;

@@ -20,19 +20,19 @@ struct forecast_input {
     /* level: the baseline and every actual value; growth: the yearly growth rates. */
     const struct forecast_point *points;
     int npoints;
-    int first_year;  /* growth: the first year of the period the target averages over */
-    int target_year; /* the year the target is for */
+    int first_year;   /* growth: the first year of the period the target averages over */
+    int target_year;  /* the year the target is for */
     double low, high; /* the target range (low == high for a single number) */
     double tolerance; /* e.g. 0.05: within 5 % of the target is "at risk", not "off track" */
 };
 
 struct forecast_result {
     enum verdict verdict;
-    double projection; /* level: value at target_year; growth: average % over the period */
-    double achieved;   /* growth: the average % of the years entered */
-    double required;   /* growth: % needed each remaining year to reach low (higher is
-                          better) or high; 0 when no year remains */
-    int remaining;     /* growth: years of the period not entered yet */
+    double projection;       /* level: value at target_year; growth: average % over the period */
+    double achieved;         /* growth: the average % of the years entered */
+    double required;         /* growth: % needed each remaining year to reach low (higher is
+                                better) or high; 0 when no year remains */
+    int remaining;           /* growth: years of the period not entered yet */
     double slope, intercept; /* level: the fitted line, value = intercept + slope * year */
 };
 

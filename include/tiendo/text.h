@@ -37,6 +37,10 @@ bool text_find_folded(const char *haystack, const char *folded_needle, size_t *s
 /* Compares a and b (lengths given) with runs of digits as numbers: "II.2" < "II.10". */
 int text_natural_cmp(const char *a, size_t alen, const char *b, size_t blen);
 
+/* Parses a decimal number as people type it: a point or a comma, a sign, blanks around.
+ * Returns 0 and sets *out, or -1. */
+int text_parse_decimal(const char *s, double *out);
+
 /* Formats n with a thousands separator (sep, e.g. "," or "."): 1204 -> "1,204". */
 void text_group_digits(long n, const char *sep, char *out, size_t size);
 

@@ -200,6 +200,11 @@ int schema_apply(const struct setting_def *def, const char *text, void *base, co
             schema_problem_add(problems, _("%s: expected a number; got \"%s\""), where, text);
             return -1;
         }
+        if (def->min < def->max && (d < (double)def->min || d > (double)def->max)) {
+            schema_problem_add(problems, _("%s: expected a number from %ld to %ld; got %s"), where,
+                               def->min, def->max, text);
+            return -1;
+        }
         break;
     case ST_RANGE: {
         /* "9.0-9.5", "9,0–9,5" (en dash) or a single number; a leading minus is a sign. */

@@ -334,3 +334,24 @@ int text_natural_cmp(const char *a, size_t alen, const char *b, size_t blen)
     }
     return (i < alen) - (j < blen);
 }
+
+int text_parse_decimal(const char *s, double *out)
+{
+    char buf[64];
+    size_t n = 0;
+    while (*s == ' ')
+        s++;
+    for (; *s && n + 1 < sizeof buf; s++)
+        buf[n++] = *s == ',' ? '.' : *s;
+    while (n > 0 && buf[n - 1] == ' ')
+        n--;
+    buf[n] = '\0';
+    if (n == 0 || strspn(buf, "+-0123456789.") != n)
+        return -1;
+    char *end;
+    double v = strtod(buf, &end);
+    if (*end != '\0' || v != v || v > 1e15 || v < -1e15)
+        return -1;
+    *out = v;
+    return 0;
+}

@@ -419,7 +419,8 @@ int store_undo_last(struct store *st, char *what, size_t what_size, struct td_er
 {
     static const char last[] =
         "SELECT max(change_id) FROM audit_log WHERE login = ?1 AND undone = 0"
-        " AND action <> 'undo' AND change_id IS NOT NULL";
+        " AND action <> 'undo' AND change_id IS NOT NULL"
+        " AND tbl IN ('task', 'progress_update')"; /* the task screens' changes */
     static const char rows[] =
         "SELECT a.tbl, a.row_id, a.action, json_extract(a.new_values, '$.version'),"
         " t.version, t.updated_by, t.code, json_extract(a.old_values, '$.status'),"
@@ -429,7 +430,7 @@ int store_undo_last(struct store *st, char *what, size_t what_size, struct td_er
         " (SELECT count(*) FROM audit_log b WHERE b.tbl = 'task' AND b.row_id = a.row_id"
         "  AND b.id > a.id AND b.undone = 1)"
         " FROM audit_log a LEFT JOIN task t ON a.tbl = 'task' AND t.id = a.row_id"
-        " WHERE a.change_id = ?1 ORDER BY a.id DESC";
+        " WHERE a.change_id = ?1 AND a.tbl IN ('task', 'progress_update') ORDER BY a.id DESC";
     static const char del_update[] = "DELETE FROM progress_update WHERE id = ?1";
     /* Back to the latest remaining update, or to what the task was before it. */
     static const char restore[] =

@@ -249,6 +249,16 @@ extern const struct keybar_item form_keybar[];
 /* Screens. */
 extern const struct screen_ops tasks_screen; /* arg: NULL, or a long * lead unit id */
 extern const struct screen_ops units_screen;
+extern const struct screen_ops targets_screen;
+extern const struct screen_ops indicator_screen; /* arg: long * indicator id */
+extern const struct screen_ops grid_screen;
+struct indicator_row;
+struct forecast_result;
+/* The forecast of an indicator for its last target, with the settings in force. */
+void targets_forecast(const struct app *app, const struct indicator_row *r,
+                      struct forecast_result *out);
+enum role targets_verdict_role(int verdict);
+void targets_range(double low, double high, char *buf, size_t size);
 extern const struct screen_ops task_form_screen; /* arg: NULL to add, or a long * task id */
 struct bulk_args {
     const long *ids;

@@ -2,6 +2,7 @@
 # and reads the screen back with capture-pane, polling (never a bare sleep) until the
 # expected text is there.
 E2E_SOCK="tiendo-e2e-$$-$RANDOM"
+E2E_STARTS=0
 E2E_TIMEOUT=${E2E_TIMEOUT:-10}
 
 _tmux() { tmux -L "$E2E_SOCK" "$@"; }
@@ -12,6 +13,9 @@ E2E_STATUS=$(mktemp -u)
 # exit status goes to a file: tmux 3.3 sometimes marks a pane dead without recording one.
 e2e_start() {
 	local conf
+	# A fresh server for each start: reusing a name races with the last one going away.
+	E2E_STARTS=$((E2E_STARTS + 1))
+	E2E_SOCK="tiendo-e2e-$$-$E2E_STARTS-$RANDOM"
 	conf=$(mktemp)
 	rm -f "$E2E_STATUS"
 	printf 'set -g remain-on-exit on\nset -g status off\nset -g default-terminal screen\n' >"$conf"
@@ -20,9 +24,9 @@ e2e_start() {
 }
 
 # The screen as text, one line per row (-J joins nothing at a fixed size; trailing blanks cut).
-e2e_screen() { _tmux capture-pane -p -t e2e; }
+e2e_screen() { _tmux capture-pane -p -t e2e 2>/dev/null; }
 # The screen with its attributes as escape sequences.
-e2e_screen_attrs() { _tmux capture-pane -p -e -t e2e; }
+e2e_screen_attrs() { _tmux capture-pane -p -e -t e2e 2>/dev/null; }
 
 # e2e_wait TEXT: waits until TEXT (fixed string) is on the screen; 1 on time-out.
 e2e_wait() {

@@ -8,8 +8,7 @@
 #define NEAR(a, b) assert_true(fabs((a) - (b)) < 1e-6)
 
 static struct forecast_result run(enum indicator_kind kind, bool higher,
-                                  const struct forecast_point *p, int n, double low,
-                                  double high)
+                                  const struct forecast_point *p, int n, double low, double high)
 {
     struct forecast_input in = {kind, higher, p, n, 2021, 2030, low, high, 0.05};
     struct forecast_result r;
@@ -50,7 +49,7 @@ static void test_a_lower_is_better_indicator_mirrors_the_rule(void **state)
     const struct forecast_point p[] = {{2020, 10}, {2021, 9.5}, {2022, 9}};
     struct forecast_result r = run(IND_LEVEL, false, p, 3, 0, 5);
     NEAR(r.projection, 5);
-    assert_int_equal(r.verdict, VERDICT_ON_TRACK);                          /* 5 <= 5 */
+    assert_int_equal(r.verdict, VERDICT_ON_TRACK);                                  /* 5 <= 5 */
     assert_int_equal(run(IND_LEVEL, false, p, 3, 0, 4.9).verdict, VERDICT_AT_RISK); /* <= 5.145 */
     assert_int_equal(run(IND_LEVEL, false, p, 3, 0, 4).verdict, VERDICT_OFF_TRACK); /* > 4.2 */
 }

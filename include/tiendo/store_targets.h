@@ -1,0 +1,44 @@
+/* Target indicators in the database: their targets, baselines and yearly values. */
+#ifndef TIENDO_STORE_TARGETS_H
+#define TIENDO_STORE_TARGETS_H
+
+#include <stdbool.h>
+
+#include "tiendo/err.h"
+#include "tiendo/forecast.h"
+#include "tiendo/store.h"
+
+#define INDICATOR_TARGETS 8
+#define INDICATOR_VALUES  64
+
+struct indicator_row {
+    long id, version;
+    char code[32], name[512], measure_unit[64], owner[32];
+    enum indicator_kind kind;
+    bool higher_is_better;
+    bool has_baseline, baseline_demo;
+    int baseline_year;
+    double baseline_value;
+    struct {
+        int year;
+        double low, high;
+    } targets[INDICATOR_TARGETS];
+    int ntargets;
+    struct {
+        int year;
+        double value;
+        bool demo;
+    } values[INDICATOR_VALUES]; /* by year */
+    int nvalues;
+};
+
+/* The active indicators in plan order, each with its targets and values. */
+int store_indicator_list(struct store *st, struct indicator_row *out, int max, int *n,
+                         struct td_err *err);
+
+/* Sets (or, with clear, removes) an indicator's value for a year, in one transaction with its
+ * audit row. */
+int store_indicator_value_set(struct store *st, long indicator_id, int year, bool clear,
+                              double value, struct td_err *err);
+
+#endif

@@ -1,0 +1,124 @@
+/* Target indicators: reading them with their targets and values, and setting a value. */
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+#include "tiendo/i18n.h"
+#include "tiendo/store_targets.h"
+
+static void copy_text(sqlite3_stmt *s, int i, char *dst, size_t size)
+{
+    const unsigned char *t = sqlite3_column_text(s, i);
+    snprintf(dst, size, "%s", t != NULL ? (const char *)t : "");
+}
+
+int store_indicator_list(struct store *st, struct indicator_row *out, int max, int *n,
+                         struct td_err *err)
+{
+    static const char list[] =
+        "SELECT i.id, i.version, i.code, i.name, i.measure_unit, coalesce(u.code, ''), i.kind,"
+        " i.direction, i.baseline_year, i.baseline_value, i.baseline_is_demo"
+        " FROM indicator i LEFT JOIN unit u ON u.id = i.owner_unit_id WHERE i.active = 1"
+        " ORDER BY i.sort_order, i.code";
+    static const char targets[] = "SELECT year, low, high FROM indicator_target"
+                                  " WHERE indicator_id = ?1 ORDER BY year";
+    static const char values[] = "SELECT year, value, is_demo FROM indicator_value"
+                                 " WHERE indicator_id = ?1 ORDER BY year";
+    *n = 0;
+    sqlite3_stmt *s = store_stmt(st, list, err);
+    if (s == NULL)
+        return -1;
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < max) {
+        struct indicator_row *r = &out[(*n)++];
+        memset(r, 0, sizeof *r);
+        r->id = (long)sqlite3_column_int64(s, 0);
+        r->version = (long)sqlite3_column_int64(s, 1);
+        copy_text(s, 2, r->code, sizeof r->code);
+        copy_text(s, 3, r->name, sizeof r->name);
+        copy_text(s, 4, r->measure_unit, sizeof r->measure_unit);
+        copy_text(s, 5, r->owner, sizeof r->owner);
+        r->kind =
+            strcmp((const char *)sqlite3_column_text(s, 6), "growth") == 0 ? IND_GROWTH : IND_LEVEL;
+        r->higher_is_better = strcmp((const char *)sqlite3_column_text(s, 7), "lower") != 0;
+        r->has_baseline = sqlite3_column_type(s, 8) != SQLITE_NULL;
+        r->baseline_year = sqlite3_column_int(s, 8);
+        r->baseline_value = sqlite3_column_double(s, 9);
+        r->baseline_demo = sqlite3_column_int(s, 10) != 0;
+    }
+    sqlite3_reset(s);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return store_fail(st, _("reading the indicators"), err);
+    for (int i = 0; i < *n; i++) {
+        struct indicator_row *r = &out[i];
+        if ((s = store_stmt(st, targets, err)) == NULL)
+            return -1;
+        sqlite3_bind_int64(s, 1, r->id);
+        while (sqlite3_step(s) == SQLITE_ROW && r->ntargets < INDICATOR_TARGETS) {
+            r->targets[r->ntargets].year = sqlite3_column_int(s, 0);
+            r->targets[r->ntargets].low = sqlite3_column_double(s, 1);
+            r->targets[r->ntargets].high = sqlite3_column_double(s, 2);
+            r->ntargets++;
+        }
+        sqlite3_reset(s);
+        if ((s = store_stmt(st, values, err)) == NULL)
+            return -1;
+        sqlite3_bind_int64(s, 1, r->id);
+        while (sqlite3_step(s) == SQLITE_ROW && r->nvalues < INDICATOR_VALUES) {
+            r->values[r->nvalues].year = sqlite3_column_int(s, 0);
+            r->values[r->nvalues].value = sqlite3_column_double(s, 1);
+            r->values[r->nvalues].demo = sqlite3_column_int(s, 2) != 0;
+            r->nvalues++;
+        }
+        sqlite3_reset(s);
+    }
+    return 0;
+}
+
+int store_indicator_value_set(struct store *st, long indicator_id, int year, bool clear,
+                              double value, struct td_err *err)
+{
+    static const char upsert[] =
+        "INSERT INTO indicator_value (indicator_id, year, value, updated_by)"
+        " VALUES (?1, ?2, ?3, ?4) ON CONFLICT(indicator_id, year) DO UPDATE SET"
+        " value = excluded.value, is_demo = 0, version = version + 1,"
+        " updated_by = excluded.updated_by, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')";
+    static const char del[] = "DELETE FROM indicator_value WHERE indicator_id = ?1 AND year = ?2";
+    static const char audit[] =
+        "INSERT INTO audit_log (login, tbl, row_id, action, new_values, change_id)"
+        " VALUES (?1, 'indicator_value', ?2, ?3, json_object('year', ?4, 'value', ?5),"
+        " (SELECT coalesce(max(change_id), 0) + 1 FROM audit_log))";
+    if (store_begin(st, err) != 0)
+        return -1;
+    sqlite3_stmt *s = store_stmt(st, clear ? del : upsert, err);
+    if (s == NULL)
+        goto fail;
+    sqlite3_bind_int64(s, 1, indicator_id);
+    sqlite3_bind_int(s, 2, year);
+    if (!clear) {
+        sqlite3_bind_double(s, 3, value);
+        sqlite3_bind_text(s, 4, st->user, -1, SQLITE_STATIC);
+    }
+    if (sqlite3_step(s) != SQLITE_DONE) {
+        store_fail(st, _("saving the value"), err);
+        goto fail;
+    }
+    if ((s = store_stmt(st, audit, err)) == NULL)
+        goto fail;
+    sqlite3_bind_text(s, 1, st->user, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(s, 2, indicator_id);
+    sqlite3_bind_text(s, 3, clear ? "delete" : "set", -1, SQLITE_STATIC);
+    sqlite3_bind_int(s, 4, year);
+    if (clear)
+        sqlite3_bind_null(s, 5);
+    else
+        sqlite3_bind_double(s, 5, value);
+    if (sqlite3_step(s) != SQLITE_DONE) {
+        store_fail(st, _("saving the value"), err);
+        goto fail;
+    }
+    return store_commit(st, err);
+fail:
+    store_rollback(st);
+    return -1;
+}

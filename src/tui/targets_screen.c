@@ -1,0 +1,227 @@
+/* Targets: each indicator with its latest value, target, projection and verdict; Enter shows
+ * its trend against the target, e opens the grid of yearly values. */
+#include <curses.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "tiendo/i18n.h"
+#include "tiendo/store_targets.h"
+#include "tiendo/text.h"
+
+#define IND_MAX 64
+
+struct targets_state {
+    struct app *app;
+    struct indicator_row *ind; /* IND_MAX of them */
+    int n;
+    struct forecast_result fc[IND_MAX];
+    char cells[IND_MAX][4][48];
+    struct list_column cols[6];
+    struct list_widget list;
+    long open_id;
+};
+
+/* The forecast of an indicator for its last target (the end of the plan). */
+void targets_forecast(const struct app *app, const struct indicator_row *r,
+                      struct forecast_result *out)
+{
+    struct forecast_point pts[INDICATOR_VALUES + 1];
+    int n = 0;
+    if (r->kind == IND_LEVEL && r->has_baseline)
+        pts[n++] = (struct forecast_point){r->baseline_year, r->baseline_value};
+    for (int i = 0; i < r->nvalues; i++)
+        pts[n++] = (struct forecast_point){r->values[i].year, r->values[i].value};
+    memset(out, 0, sizeof *out);
+    if (r->ntargets == 0)
+        return;
+    int first = (int)app->summary->start_year;
+    if (r->has_baseline && r->baseline_year + 1 > first)
+        first = r->baseline_year + 1;
+    int last = r->ntargets - 1;
+    struct forecast_input in = {r->kind,
+                                r->higher_is_better,
+                                pts,
+                                n,
+                                first,
+                                r->targets[last].year,
+                                r->targets[last].low,
+                                r->targets[last].high,
+                                app->ctx->cfg->tolerance};
+    forecast(&in, out);
+}
+
+enum role targets_verdict_role(int v)
+{
+    switch (v) {
+    case VERDICT_ON_TRACK:
+        return ROLE_ON_TRACK;
+    case VERDICT_AT_RISK:
+        return ROLE_AT_RISK;
+    case VERDICT_OFF_TRACK:
+        return ROLE_OVERDUE;
+    default:
+        return ROLE_MUTED;
+    }
+}
+
+void targets_range(double low, double high, char *buf, size_t size)
+{
+    if (low == high)
+        snprintf(buf, size, "%.1f", low);
+    else
+        snprintf(buf, size, "%.1f–%.1f", low, high);
+}
+
+static int load(struct app *app, struct targets_state *t)
+{
+    struct td_err err;
+    if (store_indicator_list(app->ctx->store, t->ind, IND_MAX, &t->n, &err) != 0) {
+        app_message(app, true, "%s", err.msg);
+        return -1;
+    }
+    for (int i = 0; i < t->n; i++) {
+        const struct indicator_row *r = &t->ind[i];
+        targets_forecast(app, r, &t->fc[i]);
+        char(*c)[48] = t->cells[i];
+        c[0][0] = c[1][0] = c[2][0] = '\0';
+        if (r->nvalues > 0)
+            snprintf(c[0], 48, "%.1f (%d)", r->values[r->nvalues - 1].value,
+                     r->values[r->nvalues - 1].year);
+        if (r->ntargets > 0) {
+            char range[40];
+            targets_range(r->targets[r->ntargets - 1].low, r->targets[r->ntargets - 1].high, range,
+                          sizeof range);
+            snprintf(c[1], 48, "%s (%d)", range, r->targets[r->ntargets - 1].year);
+        }
+        if (t->fc[i].verdict != VERDICT_NOT_ENOUGH)
+            snprintf(c[2], 48, "%.1f", t->fc[i].projection);
+        snprintf(c[3], 48, "%s", verdict_label(t->fc[i].verdict));
+    }
+    return 0;
+}
+
+static long t_count(void *ctx)
+{
+    return ((struct targets_state *)ctx)->n;
+}
+
+static int t_fetch(void *ctx, long first, int n, struct list_row *rows)
+{
+    struct targets_state *t = ctx;
+    int got = 0;
+    for (long i = first; i < t->n && got < n; i++, got++) {
+        char(*c)[48] = t->cells[i];
+        rows[got] = (struct list_row){t->ind[i].id,
+                                      {t->ind[i].code, t->ind[i].name, c[0], c[1], c[2], c[3]},
+                                      targets_verdict_role(t->fc[i].verdict)};
+    }
+    return got;
+}
+
+static long t_find(void *ctx, const char *needle, long from, int dir)
+{
+    struct targets_state *t = ctx;
+    char *folded = text_fold(needle);
+    long found = -1;
+    for (long i = from; folded != NULL && i >= 0 && i < t->n; i += dir) {
+        size_t a, b;
+        if (text_find_folded(t->ind[i].code, folded, &a, &b) ||
+            text_find_folded(t->ind[i].name, folded, &a, &b)) {
+            found = i;
+            break;
+        }
+    }
+    free(folded);
+    return found;
+}
+
+static int targets_open(struct app *app, void *state, void *arg)
+{
+    struct targets_state *t = state;
+    (void)arg;
+    t->app = app;
+    t->ind = calloc(IND_MAX, sizeof *t->ind);
+    if (t->ind == NULL || load(app, t) != 0) {
+        free(t->ind);
+        return -1;
+    }
+    const struct list_column cols[6] = {
+        {_("Code"), {9, 6, 0}, false, true},        {_("Indicator"), {0, 12, 1}, false, true},
+        {_("Latest"), {12, 6, 0}, true, false},     {_("Target"), {16, 8, 0}, true, false},
+        {_("Projection"), {10, 6, 0}, true, false}, {_("Verdict"), {11, 8, 0}, false, false},
+    };
+    memcpy(t->cols, cols, sizeof cols);
+    list_init(&t->list, t->cols, 6, (struct list_source){t, t_count, t_fetch, t_find});
+    return 0;
+}
+
+static void targets_close(struct app *app, void *state)
+{
+    struct targets_state *t = state;
+    (void)app;
+    list_free(&t->list);
+    free(t->ind);
+}
+
+static void targets_draw(struct app *app, void *state, int top, int height)
+{
+    list_draw(&((struct targets_state *)state)->list, app, top, height);
+}
+
+static bool targets_wants_text(void *state)
+{
+    return ((struct targets_state *)state)->list.searching;
+}
+
+static enum tui_result targets_handle(struct app *app, void *state, enum action act, int key)
+{
+    struct targets_state *t = state;
+    switch (list_handle(&t->list, app, act, key)) {
+    case LIST_NONE:
+        return TUI_HANDLED;
+    case LIST_REDRAW:
+        return TUI_REDRAW;
+    case LIST_OPEN:
+        t->open_id = list_selected_id(&t->list);
+        return app_open(app, &indicator_screen, &t->open_id);
+    case LIST_OTHER:
+        break;
+    }
+    if (act == ACT_EDIT)
+        return app_open(app, &grid_screen, NULL);
+    return act == ACT_BACK ? TUI_BACK : TUI_HANDLED;
+}
+
+static enum tui_result targets_resume(struct app *app, void *state, int result)
+{
+    struct targets_state *t = state;
+    (void)result;
+    load(app, t);
+    list_reload(&t->list);
+    return TUI_REDRAW;
+}
+
+static const enum action targets_actions[] = {
+    ACT_UP,     ACT_DOWN,        ACT_PAGE_UP,     ACT_PAGE_DOWN, ACT_HOME, ACT_END, ACT_OPEN,
+    ACT_SEARCH, ACT_SEARCH_NEXT, ACT_SEARCH_PREV, ACT_EDIT,      ACT_BACK, ACT_NONE};
+static const struct keybar_item targets_keybar[] = {{ACT_OPEN, N_("trend")},
+                                                    {ACT_EDIT, N_("enter values")},
+                                                    {ACT_SEARCH, NULL},
+                                                    {ACT_BACK, N_("back")},
+                                                    {ACT_NONE, NULL}};
+
+const struct screen_ops targets_screen = {
+    .title = N_("Targets"),
+    .state_size = sizeof(struct targets_state),
+    .open = targets_open,
+    .draw = targets_draw,
+    .handle = targets_handle,
+    .close = targets_close,
+    .resume = targets_resume,
+    .actions = targets_actions,
+    .keybar = targets_keybar,
+    .wants_text = targets_wants_text,
+};
