@@ -337,7 +337,7 @@ int text_natural_cmp(const char *a, size_t alen, const char *b, size_t blen)
 
 int text_parse_decimal(const char *s, double *out)
 {
-    char buf[64];
+    char buf[64] = "";
     size_t n = 0;
     while (*s == ' ')
         s++;

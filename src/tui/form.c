@@ -186,7 +186,7 @@ void form_draw(struct form *fm, struct app *app, int top, int height)
         fm->first++;
     }
     if (fm->first > 0)
-        draw_text(y - 1 >= top ? y - 1 : y, COLS - 4, 3, "↑", ROLE_MUTED);
+        draw_text(y - 1 >= top ? y - 1 : y, COLS - 2, 1, "↑", ROLE_MUTED);
     int x = 2 + LABEL_W + 1, w = COLS - x - 2;
     int i;
     for (i = fm->first; i < fm->n && y + fm->fields[i].rows <= top + height; i++) {
@@ -199,10 +199,12 @@ void form_draw(struct form *fm, struct app *app, int top, int height)
         y += f->rows;
         if (f->error[0] != '\0' && y < top + height)
             draw_text(y, x, w, f->error, ROLE_ERROR);
+        else if (f->note != NULL && y < top + height)
+            draw_text(y, x, w, f->note, ROLE_MUTED);
         y++;
     }
     if (i < fm->n)
-        draw_text(top + height - 1, COLS - 4, 3, "↓", ROLE_MUTED);
+        draw_text(top + height - 1, COLS - 2, 1, "↓", ROLE_MUTED);
 }
 
 static void move_to(struct form *fm, int to)

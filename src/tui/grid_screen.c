@@ -191,8 +191,8 @@ static enum tui_result grid_handle(struct app *app, void *state, enum action act
     }
     if (act == ACT_BACK || act == ACT_CANCEL)
         return TUI_BACK;
-    if (key == TK_ENTER ||
-        (key < TK_SPECIAL && strchr("0123456789-+.,", key) != NULL && key != 0)) {
+    bool numeric = key > 0 && key < 128 && strchr("0123456789-+.,", key) != NULL;
+    if (key == TK_ENTER || numeric) {
         /* Typing starts editing the cell, as in a spreadsheet; Enter edits what is there. */
         double v;
         char now[32] = "";

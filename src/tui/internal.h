@@ -216,6 +216,7 @@ struct form_field {
     unsigned long multi; /* FT_MULTI: one bit per choice */
     int multi_at;
     char error[200];
+    const char *note; /* shown muted under the field when there is no error (may be NULL) */
     union field_value value;
     bool empty;
 };
@@ -252,6 +253,7 @@ extern const struct screen_ops units_screen;
 extern const struct screen_ops targets_screen;
 extern const struct screen_ops indicator_screen; /* arg: long * indicator id */
 extern const struct screen_ops grid_screen;
+extern const struct screen_ops eval_menu_screen;
 struct indicator_row;
 struct forecast_result;
 /* The forecast of an indicator for its last target, with the settings in force. */

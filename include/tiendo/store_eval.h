@@ -1,0 +1,71 @@
+/* Evaluations: the plan's criteria, ratings by period, unit and criterion, and the facts the
+ * data gives for each criterion. */
+#ifndef TIENDO_STORE_EVAL_H
+#define TIENDO_STORE_EVAL_H
+
+#include <stdbool.h>
+
+#include "tiendo/err.h"
+#include "tiendo/store.h"
+
+struct criterion_row {
+    long id;
+    char code[32], label[256], wording[1024];
+};
+
+/* An entry of a plan list (rating levels, evaluation measures), best first for ratings. */
+struct vocab_row {
+    long id;
+    char code[32], label[256], detail[512];
+    int score;
+};
+
+int store_criteria(struct store *st, struct criterion_row *out, int max, int *n,
+                   struct td_err *err);
+/* domain: "rating" or "measure". */
+int store_vocab(struct store *st, const char *domain, struct vocab_row *out, int max, int *n,
+                struct td_err *err);
+
+/* One criterion's evaluation of a unit for a period ("2025", or a phase "2021-2025"). */
+struct evaluation_row {
+    long criterion_id;
+    long rating_id;  /* 0: not rated */
+    long measure_id; /* 0: none */
+    char comment[1024], evidence[1024], measure_note[256];
+    char by[64], at[24];
+    long version; /* 0 when there is none yet */
+};
+
+/* Reads the evaluations of a unit for a period, one per criterion id in rows[i].criterion_id
+ * (rows not found keep version 0). */
+int store_evaluation_get(struct store *st, const char *period, long unit_id,
+                         struct evaluation_row *rows, int n, struct td_err *err);
+
+/* Saves the n rows in one transaction (one change): inserted, or updated where they exist.
+ * A row whose version is no longer the one read is TD_E_CONFLICT and nothing is saved. */
+int store_evaluation_save(struct store *st, const char *period, long unit_id,
+                          const struct evaluation_row *rows, int n, struct td_err *err);
+
+/* The matrix of a period: for unit i and criterion k, the rating's score (0: none) and
+ * label. Units and criteria in plan order. */
+struct matrix_cell {
+    int score;
+    char label[64];
+};
+int store_evaluation_matrix(struct store *st, const char *period, long *unit_ids, int nunits,
+                            const long *criterion_ids, int ncriteria, struct matrix_cell *cells,
+                            struct td_err *err);
+
+/* What the data says about a unit for the criteria: integration into its plan (a), its tasks
+ * (b), and the difficulties and proposals entered in the period's years (d). */
+struct unit_facts {
+    long tasks, integrated, done, overdue, behind;
+    double avg_percent;
+    long difficulties, proposals;
+    char last_difficulty[512], last_proposal[512];
+};
+int store_unit_facts(struct store *st, long unit_id, int from_year, int to_year, const char *today,
+                     int behind_tolerance, int due_soon_days, struct unit_facts *out,
+                     struct td_err *err);
+
+#endif

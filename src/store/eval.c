@@ -1,0 +1,265 @@
+/* Evaluations, the criteria and lists they use, the matrix, and a unit's facts. */
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+#include "tiendo/i18n.h"
+#include "tiendo/store_eval.h"
+
+static void text_col(sqlite3_stmt *s, int i, char *dst, size_t size)
+{
+    const unsigned char *t = sqlite3_column_text(s, i);
+    snprintf(dst, size, "%s", t != NULL ? (const char *)t : "");
+}
+
+int store_criteria(struct store *st, struct criterion_row *out, int max, int *n, struct td_err *err)
+{
+    static const char sql[] = "SELECT id, code, label, wording FROM criterion WHERE active = 1"
+                              " ORDER BY sort_order, code";
+    *n = 0;
+    sqlite3_stmt *s = store_stmt(st, sql, err);
+    if (s == NULL)
+        return -1;
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < max) {
+        struct criterion_row *c = &out[(*n)++];
+        c->id = (long)sqlite3_column_int64(s, 0);
+        text_col(s, 1, c->code, sizeof c->code);
+        text_col(s, 2, c->label, sizeof c->label);
+        text_col(s, 3, c->wording, sizeof c->wording);
+    }
+    sqlite3_reset(s);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0
+                                                 : store_fail(st, _("reading the criteria"), err);
+}
+
+int store_vocab(struct store *st, const char *domain, struct vocab_row *out, int max, int *n,
+                struct td_err *err)
+{
+    static const char sql[] = "SELECT id, code, label, detail, score FROM vocab"
+                              " WHERE domain = ?1 AND active = 1 ORDER BY sort_order, code";
+    *n = 0;
+    sqlite3_stmt *s = store_stmt(st, sql, err);
+    if (s == NULL)
+        return -1;
+    sqlite3_bind_text(s, 1, domain, -1, SQLITE_STATIC);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < max) {
+        struct vocab_row *v = &out[(*n)++];
+        v->id = (long)sqlite3_column_int64(s, 0);
+        text_col(s, 1, v->code, sizeof v->code);
+        text_col(s, 2, v->label, sizeof v->label);
+        text_col(s, 3, v->detail, sizeof v->detail);
+        v->score = sqlite3_column_int(s, 4);
+    }
+    sqlite3_reset(s);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_fail(st, _("reading the plan"), err);
+}
+
+int store_evaluation_get(struct store *st, const char *period, long unit_id,
+                         struct evaluation_row *rows, int n, struct td_err *err)
+{
+    static const char sql[] =
+        "SELECT coalesce(rating_id, 0), coalesce(measure_id, 0), comment, evidence, measure_note,"
+        " updated_by, updated_at, version FROM evaluation"
+        " WHERE period = ?1 AND unit_id = ?2 AND criterion_id = ?3";
+    for (int i = 0; i < n; i++) {
+        struct evaluation_row *r = &rows[i];
+        long id = r->criterion_id;
+        memset(r, 0, sizeof *r);
+        r->criterion_id = id;
+        sqlite3_stmt *s = store_stmt(st, sql, err);
+        if (s == NULL)
+            return -1;
+        sqlite3_bind_text(s, 1, period, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int64(s, 2, unit_id);
+        sqlite3_bind_int64(s, 3, id);
+        int rc = sqlite3_step(s);
+        if (rc == SQLITE_ROW) {
+            r->rating_id = (long)sqlite3_column_int64(s, 0);
+            r->measure_id = (long)sqlite3_column_int64(s, 1);
+            text_col(s, 2, r->comment, sizeof r->comment);
+            text_col(s, 3, r->evidence, sizeof r->evidence);
+            text_col(s, 4, r->measure_note, sizeof r->measure_note);
+            text_col(s, 5, r->by, sizeof r->by);
+            text_col(s, 6, r->at, sizeof r->at);
+            r->version = (long)sqlite3_column_int64(s, 7);
+        }
+        sqlite3_reset(s);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            return store_fail(st, _("reading the evaluations"), err);
+    }
+    return 0;
+}
+
+int store_evaluation_save(struct store *st, const char *period, long unit_id,
+                          const struct evaluation_row *rows, int n, struct td_err *err)
+{
+    static const char current[] = "SELECT version, updated_by FROM evaluation"
+                                  " WHERE period = ?1 AND unit_id = ?2 AND criterion_id = ?3";
+    static const char upsert[] =
+        "INSERT INTO evaluation (period, unit_id, criterion_id, rating_id, comment, evidence,"
+        " measure_id, measure_note, updated_by) VALUES (?1, ?2, ?3, nullif(?4, 0), ?5, ?6,"
+        " nullif(?7, 0), ?8, ?9) ON CONFLICT(period, unit_id, criterion_id) DO UPDATE SET"
+        " rating_id = excluded.rating_id, comment = excluded.comment,"
+        " evidence = excluded.evidence, measure_id = excluded.measure_id,"
+        " measure_note = excluded.measure_note, version = version + 1,"
+        " updated_by = excluded.updated_by, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')";
+    static const char audit[] =
+        "INSERT INTO audit_log (login, tbl, row_id, action, new_values, change_id)"
+        " SELECT ?4, 'evaluation', id, 'save', json_object('period', period, 'unit_id', unit_id,"
+        " 'criterion_id', criterion_id, 'rating_id', rating_id, 'comment', comment),"
+        " (SELECT coalesce(max(change_id), 0) + 1 FROM audit_log)"
+        " FROM evaluation WHERE period = ?1 AND unit_id = ?2 AND criterion_id = ?3";
+    if (store_begin(st, err) != 0)
+        return -1;
+    for (int i = 0; i < n; i++) {
+        const struct evaluation_row *r = &rows[i];
+        sqlite3_stmt *s = store_stmt(st, current, err);
+        if (s == NULL)
+            goto fail;
+        sqlite3_bind_text(s, 1, period, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int64(s, 2, unit_id);
+        sqlite3_bind_int64(s, 3, r->criterion_id);
+        int rc = sqlite3_step(s);
+        long version = rc == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : 0;
+        char who[64] = "";
+        if (rc == SQLITE_ROW)
+            text_col(s, 1, who, sizeof who);
+        sqlite3_reset(s);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+            store_fail(st, _("saving the evaluation"), err);
+            goto fail;
+        }
+        if (version != r->version) {
+            td_err_set(err, TD_E_CONFLICT,
+                       _("%s saved an evaluation of this unit for this period since you opened "
+                         "it; nothing was saved"),
+                       who);
+            goto fail;
+        }
+        if ((s = store_stmt(st, upsert, err)) == NULL)
+            goto fail;
+        sqlite3_bind_text(s, 1, period, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int64(s, 2, unit_id);
+        sqlite3_bind_int64(s, 3, r->criterion_id);
+        sqlite3_bind_int64(s, 4, r->rating_id);
+        sqlite3_bind_text(s, 5, r->comment, -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 6, r->evidence, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(s, 7, r->measure_id);
+        sqlite3_bind_text(s, 8, r->measure_note, -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 9, st->user, -1, SQLITE_STATIC);
+        if (sqlite3_step(s) != SQLITE_DONE) {
+            store_fail(st, _("saving the evaluation"), err);
+            goto fail;
+        }
+        if ((s = store_stmt(st, audit, err)) == NULL)
+            goto fail;
+        sqlite3_bind_text(s, 1, period, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int64(s, 2, unit_id);
+        sqlite3_bind_int64(s, 3, r->criterion_id);
+        sqlite3_bind_text(s, 4, st->user, -1, SQLITE_STATIC);
+        if (sqlite3_step(s) != SQLITE_DONE) {
+            store_fail(st, _("saving the evaluation"), err);
+            goto fail;
+        }
+    }
+    return store_commit(st, err);
+fail:
+    store_rollback(st);
+    return -1;
+}
+
+int store_evaluation_matrix(struct store *st, const char *period, long *unit_ids, int nunits,
+                            const long *criterion_ids, int ncriteria, struct matrix_cell *cells,
+                            struct td_err *err)
+{
+    static const char sql[] = "SELECT coalesce(v.score, 0), coalesce(v.label, '') FROM evaluation e"
+                              " LEFT JOIN vocab v ON v.id = e.rating_id"
+                              " WHERE e.period = ?1 AND e.unit_id = ?2 AND e.criterion_id = ?3";
+    for (int u = 0; u < nunits; u++)
+        for (int k = 0; k < ncriteria; k++) {
+            struct matrix_cell *c = &cells[u * ncriteria + k];
+            memset(c, 0, sizeof *c);
+            sqlite3_stmt *s = store_stmt(st, sql, err);
+            if (s == NULL)
+                return -1;
+            sqlite3_bind_text(s, 1, period, -1, SQLITE_TRANSIENT);
+            sqlite3_bind_int64(s, 2, unit_ids[u]);
+            sqlite3_bind_int64(s, 3, criterion_ids[k]);
+            int rc = sqlite3_step(s);
+            if (rc == SQLITE_ROW) {
+                c->score = sqlite3_column_int(s, 0);
+                text_col(s, 1, c->label, sizeof c->label);
+            }
+            sqlite3_reset(s);
+            if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+                return store_fail(st, _("reading the evaluations"), err);
+        }
+    return 0;
+}
+
+int store_unit_facts(struct store *st, long unit_id, int from_year, int to_year, const char *today,
+                     int behind_tolerance, int due_soon_days, struct unit_facts *out,
+                     struct td_err *err)
+{
+    static const char tasks[] =
+        "SELECT count(*), coalesce(sum(integrated_on IS NOT NULL), 0),"
+        " coalesce(sum(status = 'done'), 0),"
+        " coalesce(sum((tiendo_flags(status, percent, start_date, due_date, ?2, ?3, ?4) & 1)"
+        " != 0), 0),"
+        " coalesce(sum((tiendo_flags(status, percent, start_date, due_date, ?2, ?3, ?4) & 2)"
+        " != 0), 0),"
+        " coalesce(avg(CASE WHEN status <> 'cancelled' THEN percent END), 0)"
+        " FROM task WHERE lead_unit_id = ?1 AND deleted = 0";
+    static const char notes[] =
+        "SELECT coalesce(sum(p.difficulties <> ''), 0), coalesce(sum(p.proposals <> ''), 0),"
+        " (SELECT p2.difficulties FROM progress_update p2 JOIN task t2 ON t2.id = p2.task_id"
+        "  WHERE t2.lead_unit_id = ?1 AND t2.deleted = 0 AND p2.difficulties <> ''"
+        "  AND substr(p2.reported_on, 1, 4) BETWEEN ?2 AND ?3"
+        "  ORDER BY p2.reported_on DESC, p2.id DESC LIMIT 1),"
+        " (SELECT p2.proposals FROM progress_update p2 JOIN task t2 ON t2.id = p2.task_id"
+        "  WHERE t2.lead_unit_id = ?1 AND t2.deleted = 0 AND p2.proposals <> ''"
+        "  AND substr(p2.reported_on, 1, 4) BETWEEN ?2 AND ?3"
+        "  ORDER BY p2.reported_on DESC, p2.id DESC LIMIT 1)"
+        " FROM progress_update p JOIN task t ON t.id = p.task_id"
+        " WHERE t.lead_unit_id = ?1 AND t.deleted = 0"
+        " AND substr(p.reported_on, 1, 4) BETWEEN ?2 AND ?3";
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *s = store_stmt(st, tasks, err);
+    if (s == NULL)
+        return -1;
+    sqlite3_bind_int64(s, 1, unit_id);
+    sqlite3_bind_text(s, 2, today, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(s, 3, behind_tolerance);
+    sqlite3_bind_int(s, 4, due_soon_days);
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW) {
+        out->tasks = (long)sqlite3_column_int64(s, 0);
+        out->integrated = (long)sqlite3_column_int64(s, 1);
+        out->done = (long)sqlite3_column_int64(s, 2);
+        out->overdue = (long)sqlite3_column_int64(s, 3);
+        out->behind = (long)sqlite3_column_int64(s, 4);
+        out->avg_percent = sqlite3_column_double(s, 5);
+    }
+    sqlite3_reset(s);
+    if (rc != SQLITE_ROW)
+        return store_fail(st, _("reading the facts"), err);
+    if ((s = store_stmt(st, notes, err)) == NULL)
+        return -1;
+    char from[8], to[8];
+    snprintf(from, sizeof from, "%04d", from_year);
+    snprintf(to, sizeof to, "%04d", to_year);
+    sqlite3_bind_int64(s, 1, unit_id);
+    sqlite3_bind_text(s, 2, from, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 3, to, -1, SQLITE_TRANSIENT);
+    rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW) {
+        out->difficulties = (long)sqlite3_column_int64(s, 0);
+        out->proposals = (long)sqlite3_column_int64(s, 1);
+        text_col(s, 2, out->last_difficulty, sizeof out->last_difficulty);
+        text_col(s, 3, out->last_proposal, sizeof out->last_proposal);
+    }
+    sqlite3_reset(s);
+    return rc == SQLITE_ROW ? 0 : store_fail(st, _("reading the facts"), err);
+}
