@@ -68,4 +68,9 @@ int store_unit_facts(struct store *st, long unit_id, int from_year, int to_year,
                      int behind_tolerance, int due_soon_days, struct unit_facts *out,
                      struct td_err *err);
 
+/* Calls row for every evaluation: period, unit code, criterion code, rating label, comment,
+ * evidence, measure label, who and when. */
+int store_evaluation_each(struct store *st, int (*row)(void *ctx, const char *const *cells),
+                          void *ctx, struct td_err *err);
+
 #endif

@@ -41,4 +41,10 @@ int store_indicator_list(struct store *st, struct indicator_row *out, int max, i
 int store_indicator_value_set(struct store *st, long indicator_id, int year, bool clear,
                               double value, struct td_err *err);
 
+/* The forecast of an indicator for its last target (tiendo(1), FORECAST): level indicators
+ * from the baseline and the values, growth indicators over the years from the plan's first
+ * year (or the year after the baseline) to the target year. */
+void indicator_forecast(const struct indicator_row *r, int plan_start_year, double tolerance,
+                        struct forecast_result *out);
+
 #endif

@@ -8,6 +8,8 @@
 #include "internal.h"
 #include "tiendo/i18n.h"
 #include "tiendo/status.h"
+#include "tiendo/store_eval.h"
+#include "tiendo/store_targets.h"
 #include "tiendo/store_tasks.h"
 #include "tiendo/table.h"
 
@@ -41,7 +43,91 @@ static const struct table_column unit_cols[] = {
     {"code", false},   {"name", false},           {"tasks", true},       {"done", true},
     {"overdue", true}, {"behind_schedule", true}, {"avg_percent", true},
 };
+static const struct table_column eval_cols[] = {
+    {"period", false},  {"unit", false},    {"criterion", false},
+    {"rating", false},  {"comment", false}, {"evidence", false},
+    {"measure", false}, {"by", false},      {"at", false},
+};
+static const struct table_column indicator_cols[] = {
+    {"code", false},         {"name", false},          {"measure_unit", false},
+    {"owner", false},        {"kind", false},          {"direction", false},
+    {"baseline_year", true}, {"baseline_value", true}, {"target_year", true},
+    {"target_low", true},    {"target_high", true},    {"latest_year", true},
+    {"latest_value", true},  {"projection", true},     {"required_growth", true},
+    {"verdict", false},
+};
 #define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
+
+static int eval_row(void *ctx, const char *const *cells)
+{
+    return table_row(ctx, cells);
+}
+
+/* Indicators with their forecast for the last target, by the rules of tiendo(1), FORECAST. */
+static int export_indicators(struct cli *cli, struct store *st, struct table_writer *w,
+                             struct td_err *err)
+{
+    struct indicator_row *ind = calloc(256, sizeof *ind);
+    int n = 0;
+    if (ind == NULL || store_indicator_list(st, ind, 256, &n, err) != 0) {
+        free(ind);
+        return -1;
+    }
+    struct store_summary sum;
+    int year, month, day;
+    date_to_ymd(cli->today, &year, &month, &day);
+    if (store_summary(st, year, &sum, err) != 0) {
+        free(ind);
+        return -1;
+    }
+    int rc = 0;
+    for (int i = 0; rc == 0 && i < n; i++) {
+        const struct indicator_row *r = &ind[i];
+        struct forecast_result fc;
+        char c[10][32] = {{0}};
+        indicator_forecast(r, (int)sum.start_year, cli->cfg.tolerance, &fc);
+        if (r->ntargets > 0) {
+            int last = r->ntargets - 1;
+            snprintf(c[2], 32, "%d", r->targets[last].year);
+            snprintf(c[3], 32, "%g", r->targets[last].low);
+            snprintf(c[4], 32, "%g", r->targets[last].high);
+        }
+        if (r->has_baseline) {
+            snprintf(c[0], 32, "%d", r->baseline_year);
+            snprintf(c[1], 32, "%g", r->baseline_value);
+        }
+        if (r->nvalues > 0) {
+            snprintf(c[5], 32, "%d", r->values[r->nvalues - 1].year);
+            snprintf(c[6], 32, "%g", r->values[r->nvalues - 1].value);
+        }
+        if (fc.verdict != VERDICT_NOT_ENOUGH)
+            snprintf(c[7], 32, "%.4f", fc.projection);
+        if (r->kind == IND_GROWTH && fc.verdict != VERDICT_NOT_ENOUGH && fc.remaining > 0)
+            snprintf(c[8], 32, "%.4f", fc.required);
+        static const char *const verdicts[] = {"not_enough_data", "on_track", "at_risk",
+                                               "off_track"};
+        const char *cells[] = {r->code,
+                               r->name,
+                               r->measure_unit,
+                               r->owner,
+                               r->kind == IND_GROWTH ? "growth" : "level",
+                               r->higher_is_better ? "higher" : "lower",
+                               c[0],
+                               c[1],
+                               c[2],
+                               c[3],
+                               c[4],
+                               c[5],
+                               c[6],
+                               c[7],
+                               c[8],
+                               verdicts[fc.verdict]};
+        rc = table_row(w, cells);
+    }
+    store_summary_free(&sum);
+    free(ind);
+    return rc;
+}
 
 static int task_row(void *ctx, const struct task_detail *t)
 {
@@ -105,8 +191,13 @@ int cli_cmd_export(struct cli *cli, const char *what)
         cols = progress_cols, ncols = N(progress_cols);
     else if (what != NULL && strcmp(what, "units") == 0)
         cols = unit_cols, ncols = N(unit_cols);
+    else if (what != NULL && strcmp(what, "evaluations") == 0)
+        cols = eval_cols, ncols = N(eval_cols);
+    else if (what != NULL && strcmp(what, "indicators") == 0)
+        cols = indicator_cols, ncols = N(indicator_cols);
     else {
-        cli_error(_("export what? tasks, progress or units; see tiendo --help"));
+        cli_error(_("export what? tasks, progress, units, evaluations or indicators; see "
+                    "tiendo --help"));
         return 2;
     }
     struct store *st = NULL;
@@ -135,6 +226,10 @@ int cli_cmd_export(struct cli *cli, const char *what)
         rc = store_task_each(st, &rules, task_row, &w, &err);
     else if (rc == 0 && cols == progress_cols)
         rc = store_progress_each(st, progress_row, &w, &err);
+    else if (rc == 0 && cols == eval_cols)
+        rc = store_evaluation_each(st, eval_row, &w, &err);
+    else if (rc == 0 && cols == indicator_cols)
+        rc = export_indicators(cli, st, &w, &err);
     else if (rc == 0) {
         struct unit_stats *u = calloc(2048, sizeof *u);
         int n = 0;

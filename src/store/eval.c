@@ -263,3 +263,31 @@ int store_unit_facts(struct store *st, long unit_id, int from_year, int to_year,
     sqlite3_reset(s);
     return rc == SQLITE_ROW ? 0 : store_fail(st, _("reading the facts"), err);
 }
+
+int store_evaluation_each(struct store *st, int (*row)(void *ctx, const char *const *cells),
+                          void *ctx, struct td_err *err)
+{
+    static const char sql[] =
+        "SELECT e.period, u.code, c.code, coalesce(r.label, ''), e.comment, e.evidence,"
+        " coalesce(m.label, ''), e.updated_by, e.updated_at FROM evaluation e"
+        " JOIN unit u ON u.id = e.unit_id JOIN criterion c ON c.id = e.criterion_id"
+        " LEFT JOIN vocab r ON r.id = e.rating_id LEFT JOIN vocab m ON m.id = e.measure_id"
+        " ORDER BY e.period, u.sort_order, u.code, c.sort_order";
+    sqlite3_stmt *s = store_stmt(st, sql, err);
+    if (s == NULL)
+        return -1;
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        const char *cells[9];
+        for (int i = 0; i < 9; i++) {
+            const unsigned char *t = sqlite3_column_text(s, i);
+            cells[i] = t != NULL ? (const char *)t : "";
+        }
+        if (row(ctx, cells) != 0) {
+            rc = SQLITE_DONE;
+            break;
+        }
+    }
+    sqlite3_reset(s);
+    return rc == SQLITE_DONE ? 0 : store_fail(st, _("reading the evaluations"), err);
+}

@@ -28,29 +28,7 @@ struct targets_state {
 void targets_forecast(const struct app *app, const struct indicator_row *r,
                       struct forecast_result *out)
 {
-    struct forecast_point pts[INDICATOR_VALUES + 1];
-    int n = 0;
-    if (r->kind == IND_LEVEL && r->has_baseline)
-        pts[n++] = (struct forecast_point){r->baseline_year, r->baseline_value};
-    for (int i = 0; i < r->nvalues; i++)
-        pts[n++] = (struct forecast_point){r->values[i].year, r->values[i].value};
-    memset(out, 0, sizeof *out);
-    if (r->ntargets == 0)
-        return;
-    int first = (int)app->summary->start_year;
-    if (r->has_baseline && r->baseline_year + 1 > first)
-        first = r->baseline_year + 1;
-    int last = r->ntargets - 1;
-    struct forecast_input in = {r->kind,
-                                r->higher_is_better,
-                                pts,
-                                n,
-                                first,
-                                r->targets[last].year,
-                                r->targets[last].low,
-                                r->targets[last].high,
-                                app->ctx->cfg->tolerance};
-    forecast(&in, out);
+    indicator_forecast(r, (int)app->summary->start_year, app->ctx->cfg->tolerance, out);
 }
 
 enum role targets_verdict_role(int v)

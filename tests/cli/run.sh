@@ -184,8 +184,19 @@ check "the JSON holds every progress update" test "$(python3 -c "import json,sys
 check "no temporary file is left" test "$(ls "$T" | grep -c 'p.json.tmp')" = 0
 run --db "$db" export units --bom -o "$T/u.csv"
 check "--bom starts the file with a byte-order mark" test "$(head -c 3 "$T/u.csv" | od -An -tx1 | tr -d ' ')" = efbbbf
+run --db "$db" export indicators
+expect "export indicators" 0
+check "indicators carry their projection and verdict" grep -q '^TMDT-TT,.*,level,higher,2020,7,2030,10.5,11,2024,8.8,11.1[0-9]*,,on_track' "$out"
+check "a growth indicator carries the growth needed" grep -q '^TMBL-TT,.*,growth,higher,.*,2024,9,12.69[0-9]*,13.13[0-9]*,at_risk' "$out"
+sqlite3 "$db" "INSERT INTO evaluation (period, unit_id, criterion_id, rating_id, comment, updated_by)
+  SELECT '2025', (SELECT id FROM unit WHERE code = 'PC'), id,
+  (SELECT id FROM vocab WHERE domain = 'rating' AND code = 'tot'), 'Tốt, đúng hạn', 'lan'
+  FROM criterion WHERE code = 'b'"
+run --db "$db" export evaluations --format json
+expect "export evaluations as JSON" 0
+check "an evaluation is exported with its unit, criterion and rating" grep -qF '"period": "2025", "unit": "PC", "criterion": "b", "rating": "Tốt", "comment": "Tốt, đúng hạn"' "$out"
 run --db "$db" export nothing
-expect "export of an unknown table is a usage error" 2 "tasks, progress or units"
+expect "export of an unknown table is a usage error" 2 "tasks, progress, units, evaluations or indicators"
 run --db "$db" export tasks --format xml
 expect "an unknown format is a usage error" 2 'expected csv or json; got "xml"'
 run --db "$db" export tasks -o "$T/no/such/dir/t.csv"
