@@ -74,7 +74,7 @@ static void usage(FILE *out)
               "                       create or migrate the database and load the plan;\n"
               "                       --demo adds the sample data (marked as demo data)\n"
               "  check                check the configuration, the plan file and the database\n"
-              "  export tasks|progress|units|evaluations|indicators\n"
+              "  export tasks|progress|units|evaluations|indicators|inspections\n"
               "         [--format csv|json] [-o FILE] [--bom]\n"
               "                       write the data as CSV (RFC 4180, UTF-8) or JSON\n"
               "  import tasks FILE.csv [--dry-run]\n"

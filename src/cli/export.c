@@ -9,6 +9,7 @@
 #include "tiendo/i18n.h"
 #include "tiendo/status.h"
 #include "tiendo/store_eval.h"
+#include "tiendo/store_inspect.h"
 #include "tiendo/store_targets.h"
 #include "tiendo/store_tasks.h"
 #include "tiendo/table.h"
@@ -56,7 +57,26 @@ static const struct table_column indicator_cols[] = {
     {"latest_value", true},  {"projection", true},     {"required_growth", true},
     {"verdict", false},
 };
+static const struct table_column inspection_cols[] = {
+    {"kind", false},
+    {"date", false},
+    {"units", false},
+    {"tasks", false},
+    {"scope", false},
+    {"findings", false},
+    {"recommendations", false},
+    {"followup_status", false},
+    {"followup_date", false},
+};
 #define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
+
+static int inspection_row(void *ctx, const struct inspection_row *r)
+{
+    const char *cells[] = {r->kind,         r->date,     r->units,           r->tasks,
+                           r->scope,        r->findings, r->recommendations, r->followup_status,
+                           r->followup_date};
+    return table_row(ctx, cells);
+}
 
 static int eval_row(void *ctx, const char *const *cells)
 {
@@ -195,9 +215,11 @@ int cli_cmd_export(struct cli *cli, const char *what)
         cols = eval_cols, ncols = N(eval_cols);
     else if (what != NULL && strcmp(what, "indicators") == 0)
         cols = indicator_cols, ncols = N(indicator_cols);
+    else if (what != NULL && strcmp(what, "inspections") == 0)
+        cols = inspection_cols, ncols = N(inspection_cols);
     else {
-        cli_error(_("export what? tasks, progress, units, evaluations or indicators; see "
-                    "tiendo --help"));
+        cli_error(_("export what? tasks, progress, units, evaluations, indicators or "
+                    "inspections; see tiendo --help"));
         return 2;
     }
     struct store *st = NULL;
@@ -230,6 +252,8 @@ int cli_cmd_export(struct cli *cli, const char *what)
         rc = store_evaluation_each(st, eval_row, &w, &err);
     else if (rc == 0 && cols == indicator_cols)
         rc = export_indicators(cli, st, &w, &err);
+    else if (rc == 0 && cols == inspection_cols)
+        rc = store_inspection_each(st, inspection_row, &w, &err);
     else if (rc == 0) {
         struct unit_stats *u = calloc(2048, sizeof *u);
         int n = 0;

@@ -254,6 +254,7 @@ extern const struct screen_ops targets_screen;
 extern const struct screen_ops indicator_screen; /* arg: long * indicator id */
 extern const struct screen_ops grid_screen;
 extern const struct screen_ops eval_menu_screen;
+extern const struct screen_ops activities_screen;
 struct indicator_row;
 struct forecast_result;
 /* The forecast of an indicator for its last target, with the settings in force. */

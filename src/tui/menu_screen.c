@@ -107,6 +107,8 @@ static enum tui_result activate(struct app *app, int entry)
         return app_open(app, &targets_screen, NULL);
     case E_EVALUATION:
         return app_open(app, &eval_menu_screen, NULL);
+    case E_ACTIVITIES:
+        return app_open(app, &activities_screen, NULL);
     default: {
         static struct dialog_args args;
         static char text[300];

@@ -195,8 +195,13 @@ sqlite3 "$db" "INSERT INTO evaluation (period, unit_id, criterion_id, rating_id,
 run --db "$db" export evaluations --format json
 expect "export evaluations as JSON" 0
 check "an evaluation is exported with its unit, criterion and rating" grep -qF '"period": "2025", "unit": "PC", "criterion": "b", "rating": "Tốt", "comment": "Tốt, đúng hạn"' "$out"
+sqlite3 "$db" "INSERT INTO inspection (kind, date, scope, updated_by) VALUES ('survey', '2025-11-15', 'Khảo sát, chợ', 'lan');
+  INSERT INTO inspection_unit SELECT last_insert_rowid(), id FROM unit WHERE code = 'PC'"
+run --db "$db" export inspections
+expect "export inspections" 0
+check "an inspection is exported with its unit" grep -qF 'survey,2025-11-15,PC,,"Khảo sát, chợ"' "$out"
 run --db "$db" export nothing
-expect "export of an unknown table is a usage error" 2 "tasks, progress, units, evaluations or indicators"
+expect "export of an unknown table is a usage error" 2 "tasks, progress, units, evaluations, indicators or inspections"
 run --db "$db" export tasks --format xml
 expect "an unknown format is a usage error" 2 'expected csv or json; got "xml"'
 run --db "$db" export tasks -o "$T/no/such/dir/t.csv"

@@ -1,0 +1,192 @@
+/* Inspections and surveys, with the units they cover and the tasks they concern. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "tiendo/i18n.h"
+#include "tiendo/store_inspect.h"
+
+static void text_col(sqlite3_stmt *s, int i, char *dst, size_t size)
+{
+    const unsigned char *t = sqlite3_column_text(s, i);
+    snprintf(dst, size, "%s", t != NULL ? (const char *)t : "");
+}
+
+static int each(struct store *st, long unit_id, const char *kind,
+                int (*row)(void *ctx, const struct inspection_row *r), void *ctx,
+                struct td_err *err);
+
+struct collect {
+    struct inspection_row *out;
+    int max, *n;
+};
+
+static int collect_row(void *ctx, const struct inspection_row *r)
+{
+    struct collect *c = ctx;
+    if (*c->n >= c->max)
+        return 1;
+    c->out[(*c->n)++] = *r;
+    return 0;
+}
+
+int store_inspection_list(struct store *st, long unit_id, const char *kind,
+                          struct inspection_row *out, int max, int *n, struct td_err *err)
+{
+    struct collect c = {out, max, n};
+    *n = 0;
+    return each(st, unit_id, kind, collect_row, &c, err);
+}
+
+int store_inspection_each(struct store *st, int (*row)(void *ctx, const struct inspection_row *r),
+                          void *ctx, struct td_err *err)
+{
+    return each(st, 0, "", row, ctx, err);
+}
+
+static int each(struct store *st, long unit_id, const char *kind,
+                int (*row)(void *ctx, const struct inspection_row *r), void *ctx,
+                struct td_err *err)
+{
+    static const char sql[] =
+        "SELECT i.id, i.version, i.kind, coalesce(i.date, ''), i.scope, i.findings,"
+        " i.recommendations, i.followup_status, coalesce(i.followup_date, ''),"
+        " coalesce((SELECT group_concat(u.code, ', ') FROM inspection_unit iu"
+        "  JOIN unit u ON u.id = iu.unit_id WHERE iu.inspection_id = i.id), ''),"
+        " coalesce((SELECT group_concat(t.code, ', ') FROM inspection_task it"
+        "  JOIN task t ON t.id = it.task_id WHERE it.inspection_id = i.id), '')"
+        " FROM inspection i WHERE i.deleted = 0 AND (?2 = '' OR i.kind = ?2)"
+        " AND (?1 = 0 OR EXISTS (SELECT 1 FROM inspection_unit iu"
+        "  WHERE iu.inspection_id = i.id AND iu.unit_id = ?1))"
+        " ORDER BY i.date IS NULL, i.date DESC, i.id DESC";
+    sqlite3_stmt *s = store_stmt(st, sql, err);
+    if (s == NULL)
+        return -1;
+    sqlite3_bind_int64(s, 1, unit_id);
+    sqlite3_bind_text(s, 2, kind != NULL ? kind : "", -1, SQLITE_TRANSIENT);
+    struct inspection_row *r = malloc(sizeof *r);
+    if (r == NULL) {
+        sqlite3_reset(s);
+        return td_err_set(err, TD_E_NOMEM, _("out of memory"));
+    }
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        r->id = (long)sqlite3_column_int64(s, 0);
+        r->version = (long)sqlite3_column_int64(s, 1);
+        text_col(s, 2, r->kind, sizeof r->kind);
+        text_col(s, 3, r->date, sizeof r->date);
+        text_col(s, 4, r->scope, sizeof r->scope);
+        text_col(s, 5, r->findings, sizeof r->findings);
+        text_col(s, 6, r->recommendations, sizeof r->recommendations);
+        text_col(s, 7, r->followup_status, sizeof r->followup_status);
+        text_col(s, 8, r->followup_date, sizeof r->followup_date);
+        text_col(s, 9, r->units, sizeof r->units);
+        text_col(s, 10, r->tasks, sizeof r->tasks);
+        if (row(ctx, r) != 0) {
+            rc = SQLITE_DONE;
+            break;
+        }
+    }
+    free(r);
+    sqlite3_reset(s);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE
+               ? 0
+               : store_fail(st, _("reading the inspections"), err);
+}
+
+/* Links the codes of list (units or tasks) to the inspection; an unknown code is named. */
+static int link(struct store *st, long id, const char *list, bool units, struct td_err *err)
+{
+    static const char clear_units[] = "DELETE FROM inspection_unit WHERE inspection_id = ?1";
+    static const char clear_tasks[] = "DELETE FROM inspection_task WHERE inspection_id = ?1";
+    static const char add_unit[] = "INSERT OR IGNORE INTO inspection_unit (inspection_id, unit_id)"
+                                   " SELECT ?1, id FROM unit WHERE code = ?2 AND active = 1";
+    static const char add_task[] = "INSERT OR IGNORE INTO inspection_task (inspection_id, task_id)"
+                                   " SELECT ?1, id FROM task WHERE code = ?2 AND deleted = 0";
+    sqlite3_stmt *s = store_stmt(st, units ? clear_units : clear_tasks, err);
+    if (s == NULL)
+        return -1;
+    sqlite3_bind_int64(s, 1, id);
+    if (sqlite3_step(s) != SQLITE_DONE)
+        return store_fail(st, _("saving the inspection"), err);
+    char copy[512];
+    snprintf(copy, sizeof copy, "%s", list);
+    char *save = NULL;
+    for (char *c = strtok_r(copy, ", ", &save); c != NULL; c = strtok_r(NULL, ", ", &save)) {
+        if ((s = store_stmt(st, units ? add_unit : add_task, err)) == NULL)
+            return -1;
+        sqlite3_bind_int64(s, 1, id);
+        sqlite3_bind_text(s, 2, c, -1, SQLITE_TRANSIENT);
+        if (sqlite3_step(s) != SQLITE_DONE)
+            return store_fail(st, _("saving the inspection"), err);
+        if (sqlite3_changes(st->db) == 0)
+            return td_err_set(err, TD_E_INVALID,
+                              units ? _("unit %s does not exist") : _("task %s does not exist"), c);
+    }
+    return 0;
+}
+
+int store_inspection_save(struct store *st, struct inspection_row *r, struct td_err *err)
+{
+    static const char ins[] =
+        "INSERT INTO inspection (kind, date, scope, findings, recommendations, followup_status,"
+        " followup_date, updated_by) VALUES (?1, nullif(?2, ''), ?3, ?4, ?5, ?6,"
+        " nullif(?7, ''), ?8)";
+    static const char upd[] =
+        "UPDATE inspection SET kind = ?1, date = nullif(?2, ''), scope = ?3, findings = ?4,"
+        " recommendations = ?5, followup_status = ?6, followup_date = nullif(?7, ''),"
+        " version = version + 1, updated_by = ?8,"
+        " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')"
+        " WHERE id = ?9 AND version = ?10 AND deleted = 0";
+    static const char audit[] =
+        "INSERT INTO audit_log (login, tbl, row_id, action, new_values, change_id)"
+        " SELECT ?2, 'inspection', id, ?3, json_object('kind', kind, 'date', date, 'scope',"
+        " scope, 'followup_status', followup_status),"
+        " (SELECT coalesce(max(change_id), 0) + 1 FROM audit_log) FROM inspection WHERE id = ?1";
+    if (store_begin(st, err) != 0)
+        return -1;
+    bool insert = r->id == 0;
+    sqlite3_stmt *s = store_stmt(st, insert ? ins : upd, err);
+    if (s == NULL)
+        goto fail;
+    const char *v[7] = {
+        r->kind,         r->date, r->scope, r->findings, r->recommendations, r->followup_status,
+        r->followup_date};
+    for (int i = 0; i < 7; i++)
+        sqlite3_bind_text(s, i + 1, v[i], -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 8, st->user, -1, SQLITE_STATIC);
+    if (!insert) {
+        sqlite3_bind_int64(s, 9, r->id);
+        sqlite3_bind_int64(s, 10, r->version);
+    }
+    if (sqlite3_step(s) != SQLITE_DONE) {
+        store_fail(st, _("saving the inspection"), err);
+        goto fail;
+    }
+    if (!insert && sqlite3_changes(st->db) == 0) {
+        td_err_set(err, TD_E_CONFLICT,
+                   _("someone else changed this inspection since you opened it; nothing was "
+                     "saved"));
+        goto fail;
+    }
+    long id = insert ? (long)sqlite3_last_insert_rowid(st->db) : r->id;
+    if (link(st, id, r->units, true, err) != 0 || link(st, id, r->tasks, false, err) != 0)
+        goto fail;
+    if ((s = store_stmt(st, audit, err)) == NULL)
+        goto fail;
+    sqlite3_bind_int64(s, 1, id);
+    sqlite3_bind_text(s, 2, st->user, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 3, insert ? "insert" : "update", -1, SQLITE_STATIC);
+    if (sqlite3_step(s) != SQLITE_DONE) {
+        store_fail(st, _("saving the inspection"), err);
+        goto fail;
+    }
+    if (store_commit(st, err) != 0)
+        return -1;
+    r->id = id;
+    return 0;
+fail:
+    store_rollback(st);
+    return -1;
+}
