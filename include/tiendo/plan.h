@@ -20,6 +20,7 @@ struct plan_item {
 
 struct plan_criterion {
     char *code, *label, *wording;
+    char *facts; /* which facts the evaluation screen shows beside it (see tiendo.ini(5)) */
     long order;
 };
 

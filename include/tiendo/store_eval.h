@@ -11,6 +11,7 @@
 struct criterion_row {
     long id;
     char code[32], label[256], wording[1024];
+    char facts[16]; /* integration, progress, targets, difficulties or none */
 };
 
 /* An entry of a plan list (rating levels, evaluation measures), best first for ratings. */

@@ -49,6 +49,8 @@ static const struct setting_def plan_schema[] = {
     {"criterion.*", "label", ST_TEXT, NULL, 0, 0, NULL, CR(label), NULL},
     {"criterion.*", "wording", ST_TEXT, NULL, 0, 0, NULL, CR(wording), NULL},
     {"criterion.*", "order", ST_INT, "0", 0, 1000, NULL, CR(order), NULL},
+    {"criterion.*", "facts", ST_CHOICE, "none", 0, 0,
+     "integration,progress,targets,difficulties,none", CR(facts), NULL},
 
     {"measure.*", "code", ST_STRING, "", 0, 0, NULL, IT(code), NULL},
     {"measure.*", "label", ST_TEXT, NULL, 0, 0, NULL, IT(label), NULL},

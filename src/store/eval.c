@@ -14,8 +14,8 @@ static void text_col(sqlite3_stmt *s, int i, char *dst, size_t size)
 
 int store_criteria(struct store *st, struct criterion_row *out, int max, int *n, struct td_err *err)
 {
-    static const char sql[] = "SELECT id, code, label, wording FROM criterion WHERE active = 1"
-                              " ORDER BY sort_order, code";
+    static const char sql[] = "SELECT id, code, label, wording, facts FROM criterion"
+                              " WHERE active = 1 ORDER BY sort_order, code";
     *n = 0;
     sqlite3_stmt *s = store_stmt(st, sql, err);
     if (s == NULL)
@@ -27,6 +27,7 @@ int store_criteria(struct store *st, struct criterion_row *out, int max, int *n,
         text_col(s, 1, c->code, sizeof c->code);
         text_col(s, 2, c->label, sizeof c->label);
         text_col(s, 3, c->wording, sizeof c->wording);
+        text_col(s, 4, c->facts, sizeof c->facts);
     }
     sqlite3_reset(s);
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0

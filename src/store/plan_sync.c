@@ -171,9 +171,10 @@ static int sync_vocab(struct store *st, const char *domain, const struct plan_it
 static int sync_criteria(struct store *st, const struct plan_def *p, struct td_err *err)
 {
     static const char up[] =
-        "INSERT INTO criterion (code, label, wording, sort_order, active)"
-        " VALUES (?1, ?2, ?3, ?4, 1) ON CONFLICT(code) DO UPDATE SET label = excluded.label,"
-        " wording = excluded.wording, sort_order = excluded.sort_order, active = 1";
+        "INSERT INTO criterion (code, label, wording, sort_order, facts, active)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, 1) ON CONFLICT(code) DO UPDATE SET label = excluded.label,"
+        " wording = excluded.wording, sort_order = excluded.sort_order,"
+        " facts = excluded.facts, active = 1";
     for (size_t i = 0; i < p->ncriteria; i++) {
         sqlite3_stmt *s = store_stmt(st, up, err);
         if (s == NULL)
@@ -182,6 +183,7 @@ static int sync_criteria(struct store *st, const struct plan_def *p, struct td_e
         sqlite3_bind_text(s, 2, p->criteria[i].label, -1, SQLITE_STATIC);
         sqlite3_bind_text(s, 3, p->criteria[i].wording, -1, SQLITE_STATIC);
         sqlite3_bind_int64(s, 4, p->criteria[i].order);
+        sqlite3_bind_text(s, 5, p->criteria[i].facts, -1, SQLITE_STATIC);
         if (step_done(st, s, _("saving a criterion"), err) != 0)
             return -1;
     }

@@ -283,6 +283,10 @@ static const char
             "ALTER TABLE audit_log ADD COLUMN undone INTEGER NOT NULL DEFAULT 0 CHECK (undone IN "
             "(0, 1));"
             "CREATE INDEX audit_change ON audit_log(login, change_id);",
+
+            /* 4: which facts the evaluation screen shows beside a criterion (from the plan file).
+             */
+            "ALTER TABLE criterion ADD COLUMN facts TEXT NOT NULL DEFAULT 'none';",
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

@@ -247,29 +247,24 @@ static void facts(struct app *app, struct eval_state *e)
     for (int k = 0; k < e->nc; k++) {
         char *n = e->notes[k];
         size_t size = sizeof e->notes[k];
-        switch (k) {
-        case 0:
+        const char *kind = e->crit[k].facts; /* the plan file says which facts fit */
+        if (strcmp(kind, "integration") == 0)
             snprintf(n, size, _("Facts: %ld of %ld tasks recorded in the unit's own plan"),
                      f.integrated, f.tasks);
-            break;
-        case 1:
+        else if (strcmp(kind, "progress") == 0)
             snprintf(n, size,
                      _("Facts: %ld tasks, %ld done, %ld overdue, %ld behind, average %.0f %%"),
                      f.tasks, f.done, f.overdue, f.behind, f.avg_percent);
-            break;
-        case 2:
+        else if (strcmp(kind, "targets") == 0)
             snprintf(n, size, _("Facts: %s"),
                      verdicts[0] != '\0' ? verdicts : _("the unit owns no indicator"));
-            break;
-        case 3:
+        else if (strcmp(kind, "difficulties") == 0)
             snprintf(n, size, _("Facts: %ld difficulties, %ld proposals in the period; last: %s"),
                      f.difficulties, f.proposals,
                      f.last_difficulty[0] != '\0' ? f.last_difficulty : "-");
-            break;
-        default:
+        else
             n[0] = '\0';
-        }
-        e->fields[k * EF_PER + EF_RATING].note = n;
+        e->fields[k * EF_PER + EF_RATING].note = n[0] != '\0' ? n : NULL;
     }
 }
 

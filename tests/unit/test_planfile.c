@@ -36,6 +36,8 @@ static void test_shipped_plan_loads_with_its_criteria_units_and_targets(void **s
     assert_int_equal(p.ncriteria, 4);
     assert_string_equal(p.criteria[0].code, "a");
     assert_int_equal(p.criteria[3].order, 4);
+    assert_string_equal(p.criteria[1].facts, "progress");
+    assert_string_equal(p.criteria[2].facts, "targets");
     assert_int_equal(p.nratings, 4);
     assert_string_equal(p.ratings[0].label, "Tốt");
     assert_int_equal(p.nmeasures, 4);
