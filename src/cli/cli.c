@@ -79,6 +79,8 @@ static void usage(FILE *out)
               "                       write the data as CSV (RFC 4180, UTF-8) or JSON\n"
               "  import tasks FILE.csv [--dry-run]\n"
               "                       add tasks from a CSV file: all rows or none\n"
+              "  report annual YEAR | midterm | final [--unit CODE] [--format md|html]\n"
+              "         [-o FILE]     a report draft from the data\n"
               "\n"
               "Options:\n"
               "  -c, --config FILE    read FILE after /etc/tiendo/tiendo.ini and\n"
@@ -119,7 +121,7 @@ int cli_main(int argc, char **argv)
     setup_locale();
     set_language("auto"); /* until the settings say otherwise */
 
-    enum { OPT_PLAN = 256, OPT_DEMO, OPT_FORMAT, OPT_BOM, OPT_DRY_RUN };
+    enum { OPT_PLAN = 256, OPT_DEMO, OPT_FORMAT, OPT_BOM, OPT_DRY_RUN, OPT_UNIT };
     static const struct option options[] = {
         {"config", required_argument, NULL, 'c'},
         {"db", required_argument, NULL, 'd'},
@@ -132,6 +134,7 @@ int cli_main(int argc, char **argv)
         {"output", required_argument, NULL, 'o'},
         {"bom", no_argument, NULL, OPT_BOM},
         {"dry-run", no_argument, NULL, OPT_DRY_RUN},
+        {"unit", required_argument, NULL, OPT_UNIT},
         {NULL, 0, NULL, 0},
     };
     struct cli cli;
@@ -167,6 +170,9 @@ int cli_main(int argc, char **argv)
         case OPT_DRY_RUN:
             cli.dry_run = true;
             break;
+        case OPT_UNIT:
+            cli.unit = optarg;
+            break;
         case 'h':
             usage(stdout);
             return 0;
@@ -185,7 +191,7 @@ int cli_main(int argc, char **argv)
     static const struct {
         const char *name;
         int args; /* how many arguments it takes at most */
-    } commands[] = {{"init", 0}, {"check", 0}, {"export", 1}, {"import", 2}};
+    } commands[] = {{"init", 0}, {"check", 0}, {"export", 1}, {"import", 2}, {"report", 2}};
     int max_args = -1;
     for (size_t i = 0; command != NULL && i < sizeof commands / sizeof commands[0]; i++)
         if (strcmp(command, commands[i].name) == 0)
@@ -204,8 +210,14 @@ int cli_main(int argc, char **argv)
     const char *arg2 = nargs > 1 ? argv[optind + 2] : NULL;
     bool is_export = command != NULL && strcmp(command, "export") == 0;
     bool is_import = command != NULL && strcmp(command, "import") == 0;
-    if ((cli.format != NULL || cli.output != NULL || cli.bom) && !is_export) {
+    bool is_report = command != NULL && strcmp(command, "report") == 0;
+    if (((cli.format != NULL || cli.output != NULL) && !is_export && !is_report) ||
+        (cli.bom && !is_export)) {
         cli_error(_("--format, -o and --bom go with the export command; see tiendo --help"));
+        return 2;
+    }
+    if (cli.unit != NULL && !is_report) {
+        cli_error(_("--unit goes with the report command; see tiendo --help"));
         return 2;
     }
     if (cli.dry_run && !is_import) {
@@ -234,6 +246,8 @@ int cli_main(int argc, char **argv)
             status = cli_cmd_export(&cli, arg1);
         else if (is_import)
             status = cli_cmd_import(&cli, arg1, arg2);
+        else if (is_report)
+            status = cli_cmd_report(&cli, arg1, arg2);
         else
             status = cli_cmd_init(&cli);
     }

@@ -21,6 +21,7 @@ struct cli {
     const char *output;      /* export -o */
     bool bom;                /* export --bom */
     bool dry_run;            /* import --dry-run */
+    const char *unit;        /* report --unit */
     struct td_config cfg;
     char db_path[PATH_MAX];
     char user[256];
@@ -54,5 +55,6 @@ int cli_cmd_check(struct cli *cli);
 int cli_cmd_ui(struct cli *cli);
 int cli_cmd_export(struct cli *cli, const char *what);
 int cli_cmd_import(struct cli *cli, const char *what, const char *path);
+int cli_cmd_report(struct cli *cli, const char *kind, const char *year);
 
 #endif

@@ -131,6 +131,8 @@ long store_count(struct store *st, const char *table, bool active_only)
         {"evaluation", "SELECT count(*) FROM evaluation", "SELECT count(*) FROM evaluation"},
         {"meeting", "SELECT count(*) FROM meeting",
          "SELECT count(*) FROM meeting WHERE deleted = 0"},
+        {"activity", "SELECT count(*) FROM activity",
+         "SELECT count(*) FROM activity WHERE deleted = 0"},
     };
     for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
         if (strcmp(tables[i].name, table) != 0)

@@ -190,3 +190,27 @@ fail:
     store_rollback(st);
     return -1;
 }
+
+int store_meeting_each(struct store *st,
+                       int (*row)(void *ctx, const char *date, const char *kind, const char *title,
+                                  const char *conclusions),
+                       void *ctx, struct td_err *err)
+{
+    static const char sql[] =
+        "SELECT coalesce(m.date, ''), coalesce(v.label, ''), m.title, m.conclusions"
+        " FROM meeting m LEFT JOIN vocab v ON v.id = m.kind_id WHERE m.deleted = 0"
+        " ORDER BY m.date IS NULL, m.date, m.id";
+    sqlite3_stmt *s = store_stmt(st, sql, err);
+    if (s == NULL)
+        return -1;
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+        if (row(ctx, (const char *)sqlite3_column_text(s, 0),
+                (const char *)sqlite3_column_text(s, 1), (const char *)sqlite3_column_text(s, 2),
+                (const char *)sqlite3_column_text(s, 3)) != 0) {
+            rc = SQLITE_DONE;
+            break;
+        }
+    sqlite3_reset(s);
+    return rc == SQLITE_DONE ? 0 : store_fail(st, _("reading the meetings"), err);
+}

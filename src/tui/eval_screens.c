@@ -293,7 +293,7 @@ static int eval_open(struct app *app, void *state, void *arg)
         e->measure_labels[i + 1] = e->measures[i].label;
     struct field_rule text = {.type = FT_TEXT, .max_chars = 1000};
     for (int k = 0; k < e->nc; k++) {
-        struct form_field *f = &e->fields[k * EF_PER];
+        struct form_field *f = &e->fields[(size_t)k * EF_PER];
         char label[sizeof e->labels[k]]; /* not straight into e: gcc sees an overlap */
         snprintf(label, sizeof label, "%s) %s", e->crit[k].code, e->crit[k].label);
         memcpy(e->labels[k], label, sizeof label);
@@ -325,7 +325,7 @@ static enum tui_result eval_save(struct app *app, struct eval_state *e)
 {
     struct evaluation_row rows[CRIT_MAX];
     for (int k = 0; k < e->nc; k++) {
-        struct form_field *f = &e->fields[k * EF_PER];
+        struct form_field *f = &e->fields[(size_t)k * EF_PER];
         rows[k] = e->rows[k];
         int r = f[EF_RATING].choice, m = f[EF_MEASURE].choice;
         rows[k].rating_id = r > 0 ? e->rates[r - 1].id : 0;
@@ -449,7 +449,7 @@ static int matrix_open(struct app *app, void *state, void *arg)
         app_message(app, true, "%s", err.msg);
         return -1;
     }
-    m->cells = calloc((size_t)(m->nunits * m->nc + 1), sizeof *m->cells);
+    m->cells = calloc((size_t)m->nunits * (size_t)m->nc + 1, sizeof *m->cells);
     if (m->cells == NULL || matrix_load(app, m) != 0) {
         free(m->cells);
         return -1;

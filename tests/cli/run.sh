@@ -248,6 +248,35 @@ run --db "$db3" import tasks "$T/all.csv"
 expect "an export imports into an empty database" 0
 check "the titles came across intact" test "$(sqlite3 "$db3" "SELECT title FROM task WHERE code = 'I.2'")" = "Xây dựng cơ chế, chính sách khuyến khích phát triển hạ tầng thương mại khu vực nông thôn"
 
+# Report drafts: every section in the plan's order, HTML that parses with its charts inline.
+run --db "$db" report annual 2024
+expect "report annual 2024 (Markdown)" 0
+check "the report has its nine sections" test "$(grep -c '^## ' "$out")" -eq 9
+check "the four contents come first, in the plan's wording and order" \
+	test "$(grep '^## ' "$out" | head -4 | cut -c4-5 | tr -d '\n')" = "a)b)c)d)"
+check "the sections follow in order" sh -c 'grep "^## " "$1" | tail -5 | tr "\n" "|" | grep -q "^## Reporting|## Inspections and surveys|## Communication activities|## Conferences and meetings|## Proposed adjustments|$"' _ "$out"
+check "the indicator table follows the forecast rules" grep -q '^| TMDT-TT .* | 11.17 | - | on track |$' "$out"
+check "a growth indicator shows the growth needed" grep -q '^| TMBL-TT .* | 12.69 | 13.13 | at risk |$' "$out"
+check "the report says its data is demo data" contains "$out" "demo data"
+check "difficulties of the year are gathered" contains "$out" "Chờ ý kiến của các bộ, ngành liên quan"
+run --db "$db" report final --format html -o "$T/final.html"
+expect "report final --format html -o FILE" 0
+check "the HTML is well-formed" xmllint --noout "$T/final.html"
+check "one SVG per chart (units, five indicators, submissions)" test "$(grep -o '<svg' "$T/final.html" | wc -l)" -eq 7
+check "no external URL in the HTML" sh -c '! grep -qiE "https?:|//[a-z]|src=|href=" "$1"' _ "$T/final.html"
+check "the HTML is laid out for A4" contains "$T/final.html" "size: A4"
+run --db "$db" report annual 2024 --unit PC
+expect "a report for one unit" 0
+check "a unit's report holds only its tasks" sh -c '! grep -q "^| II.1 " "$1" && grep -q "^| I.1 " "$1"' _ "$out"
+run --db "$db" report annual 1999
+expect "a year outside the plan is refused (2)" 2 "expected a year from 2021 to 2030"
+empty=$T/empty.db
+"$BIN" --db "$empty" init >/dev/null 2>&1
+run --db "$empty" report midterm
+expect "a report on an empty plan is produced" 0
+check "an empty plan's sections say there is no data" test "$(grep -c 'No data for this section.' "$out")" -eq 6
+check "an empty plan's report invents nothing" sh -c '! grep -q "^| I.1" "$1"' _ "$out"
+
 # The full-screen program needs a terminal and says so.
 run --db "$db"
 expect "without a terminal the program says it needs one (2)" 2 "needs a terminal"
