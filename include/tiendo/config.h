@@ -21,6 +21,7 @@ struct td_config {
     long behind_tolerance; /* [tasks]: percentage points before "behind schedule" */
     long due_soon_days;    /* [tasks]: how near a due date is "due soon" */
     double tolerance;      /* [targets]: how far below a target is "at risk", 0..1 */
+    char *export_dir;      /* [export] dir: where x writes lists; "" = the data directory's */
     bool plan_file_set;    /* some file set [plan] file (otherwise the database's own is kept) */
     char *files[3];        /* the files that were read, in order */
     int nfiles;

@@ -149,6 +149,18 @@ static int export_indicators(struct cli *cli, struct store *st, struct table_wri
     return rc;
 }
 
+/* The writer and the progress bar the row callbacks share. */
+struct export_ctx {
+    struct table_writer *w;
+    struct cli_progress bar;
+};
+
+static int write_row(struct export_ctx *x, const char *const *cells)
+{
+    cli_progress_step(&x->bar);
+    return table_row(x->w, cells);
+}
+
 static int task_row(void *ctx, const struct task_detail *t)
 {
     char pct[8], o[2], b[2], s[2], d[2];
@@ -176,7 +188,7 @@ static int task_row(void *ctx, const struct task_detail *t)
                            b,
                            s,
                            d};
-    return table_row(ctx, cells);
+    return write_row(ctx, cells);
 }
 
 static int progress_row(void *ctx, const char *code, const struct progress_row *p)
@@ -189,7 +201,7 @@ static int progress_row(void *ctx, const char *code, const struct progress_row *
                            p->done,      p->difficulties,
                            p->proposals, p->by,
                            p->at,        d};
-    return table_row(ctx, cells);
+    return write_row(ctx, cells);
 }
 
 int cli_cmd_export(struct cli *cli, const char *what)
@@ -244,11 +256,17 @@ int cli_cmd_export(struct cli *cli, const char *what)
     struct flag_rules rules = {cli->today, (int)cli->cfg.behind_tolerance,
                                (int)cli->cfg.due_soon_days};
     int rc = table_begin(&w, out, format, cols, ncols, cli->bom);
-    if (rc == 0 && cols == task_cols)
-        rc = store_task_each(st, &rules, task_row, &w, &err);
-    else if (rc == 0 && cols == progress_cols)
-        rc = store_progress_each(st, progress_row, &w, &err);
-    else if (rc == 0 && cols == eval_cols)
+    if (rc == 0 && cols == task_cols) {
+        struct export_ctx x = {&w, {0}};
+        cli_progress_start(&x.bar, _("Exporting"), store_count(st, "task", true));
+        rc = store_task_each(st, &rules, task_row, &x, &err);
+        cli_progress_end(&x.bar);
+    } else if (rc == 0 && cols == progress_cols) {
+        struct export_ctx x = {&w, {0}};
+        cli_progress_start(&x.bar, _("Exporting"), store_count(st, "progress_update", false));
+        rc = store_progress_each(st, progress_row, &x, &err);
+        cli_progress_end(&x.bar);
+    } else if (rc == 0 && cols == eval_cols)
         rc = store_evaluation_each(st, eval_row, &w, &err);
     else if (rc == 0 && cols == indicator_cols)
         rc = export_indicators(cli, st, &w, &err);

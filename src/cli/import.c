@@ -95,6 +95,10 @@ int cli_cmd_import(struct cli *cli, const char *what, const char *path)
     }
     struct csv_reader r;
     csv_reader_init(&r, in);
+    struct cli_progress bar;
+    fseek(in, 0, SEEK_END);
+    cli_progress_start(&bar, _("Checking"), ftell(in));
+    rewind(in);
     struct import_ctx c = {path, NULL, 0};
     char why[200];
     int map[64];
@@ -132,6 +136,7 @@ int cli_cmd_import(struct cli *cli, const char *what, const char *path)
             problem(&c, r.line, "%s", why);
             break;
         }
+        cli_progress_set(&bar, ftell(in));
         if (r.ncells == 1 && r.cells[0][0] == '\0')
             continue; /* a blank line */
         struct row *grown = realloc(c.rows, sizeof *grown * (size_t)(nrows + 1));
@@ -177,6 +182,7 @@ int cli_cmd_import(struct cli *cli, const char *what, const char *path)
             strcmp(row->v[C_START], row->v[C_DUE]) > 0)
             problem(&c, r.line, "%s", _("due: before start"));
     }
+    cli_progress_end(&bar);
     csv_reader_free(&r);
     fclose(in);
 

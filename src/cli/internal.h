@@ -50,6 +50,18 @@ int cli_open_store(const struct cli *cli, bool create, struct store **out, struc
  * Returns 0 or an exit status. */
 int cli_sync_plan(const struct cli *cli, struct store *st, bool force, bool quiet);
 
+/* A progress bar for long work, drawn on stderr only when it is a terminal. */
+struct cli_progress {
+    bool on;
+    const char *what;
+    long total, done;
+    int shown;
+};
+void cli_progress_start(struct cli_progress *p, const char *what, long total);
+void cli_progress_step(struct cli_progress *p);
+void cli_progress_set(struct cli_progress *p, long done);
+void cli_progress_end(struct cli_progress *p);
+
 int cli_cmd_init(struct cli *cli);
 int cli_cmd_check(struct cli *cli);
 int cli_cmd_ui(struct cli *cli);

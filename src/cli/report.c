@@ -247,7 +247,10 @@ int cli_cmd_report(struct cli *cli, const char *kind, const char *year_arg)
         status = err.msg[0] != '\0' ? cli_fail(&err) : 1;
     char today_iso[11];
     date_format_iso(cli->today, today_iso);
+    struct cli_progress bar;
+    cli_progress_start(&bar, _("Gathering"), nus);
     for (int i = 0; status == 0 && i < nus; i++) {
+        cli_progress_step(&bar);
         if (cli->unit != NULL && strcmp(cli->unit, us[i].code) != 0)
             continue;
         struct unit_facts f;
@@ -259,6 +262,7 @@ int cli_cmd_report(struct cli *cli, const char *kind, const char *year_arg)
         if (cli->unit != NULL)
             d.unit_filter = us[i].name;
     }
+    cli_progress_end(&bar);
     if (status == 0 && cli->unit != NULL && d.nunits == 0) {
         cli_error(_("--unit: no unit %s"), cli->unit);
         status = 2;

@@ -38,13 +38,16 @@ static const struct setting_def settings[] = {
     {"targets", "tolerance", ST_NUMBER, "0.05", 0, 1, NULL, AT(tolerance),
      N_("A projection this close below its target (0.05: within 5 %) is at risk, not off "
         "track")},
+    {"export", "dir", ST_STRING, "", 0, 0, NULL, AT(export_dir),
+     N_("Where x writes the list on the screen as CSV; empty means "
+        "$XDG_DATA_HOME/tiendo/export (~/.local/share/tiendo/export)")},
     {"plan", "file", ST_TEXT, "qd-111-2022.ini", 0, 0, NULL, AT(plan_file),
      N_("The plan definition: a file name in the shipped plans directory, or a path")},
 };
 #define NSETTINGS (sizeof settings / sizeof settings[0])
 
 static const char *const sections[] = {"database", "ui",      "keys", "colors",
-                                       "tasks",    "targets", "plan"};
+                                       "tasks",    "targets", "export", "plan"};
 
 bool config_describe(size_t i, const char **section, const char **key, const char **def,
                      const char **help)

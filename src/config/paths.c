@@ -32,6 +32,11 @@ void paths_default_db(char *buf, size_t size)
     xdg_path("XDG_DATA_HOME", ".local/share", "tiendo/tiendo.db", buf, size);
 }
 
+void paths_default_export_dir(char *buf, size_t size)
+{
+    xdg_path("XDG_DATA_HOME", ".local/share", "tiendo/export", buf, size);
+}
+
 void config_user_file(char *buf, size_t size)
 {
     xdg_path("XDG_CONFIG_HOME", ".config", "tiendo/tiendo.ini", buf, size);

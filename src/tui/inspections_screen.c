@@ -382,6 +382,8 @@ static enum tui_result insp_handle(struct app *app, void *state, enum action act
     case LIST_OTHER:
         break;
     }
+    if (act == ACT_EXPORT)
+        return list_export(&s->list, app, "inspections");
     switch (act) {
     case ACT_ADD:
         return app_open(app, &iform_screen, NULL);
@@ -421,9 +423,9 @@ static enum tui_result insp_resume(struct app *app, void *state, int result)
 }
 
 static const enum action insp_actions[] = {
-    ACT_UP,     ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN,   ACT_HOME,
-    ACT_END,    ACT_OPEN, ACT_SEARCH,  ACT_SEARCH_NEXT, ACT_SEARCH_PREV,
-    ACT_FILTER, ACT_ADD,  ACT_EDIT,    ACT_BACK,        ACT_NONE};
+    ACT_UP,   ACT_DOWN,   ACT_PAGE_UP,     ACT_PAGE_DOWN,   ACT_HOME,   ACT_END,
+    ACT_OPEN, ACT_SEARCH, ACT_SEARCH_NEXT, ACT_SEARCH_PREV, ACT_FILTER, ACT_ADD,
+    ACT_EDIT, ACT_EXPORT, ACT_BACK,        ACT_NONE};
 static const struct keybar_item insp_keybar[] = {{ACT_ADD, NULL},        {ACT_OPEN, N_("edit")},
                                                  {ACT_FILTER, NULL},     {ACT_SEARCH, NULL},
                                                  {ACT_BACK, N_("back")}, {ACT_NONE, NULL}};

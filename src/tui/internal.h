@@ -197,6 +197,9 @@ void list_reload(struct list_widget *l);
 void list_draw(struct list_widget *l, struct app *app, int top, int height);
 enum list_event list_handle(struct list_widget *l, struct app *app, enum action act, int key);
 bool list_is_marked(const struct list_widget *l, long id);
+/* Writes every row of the list, as the screen shows it (its filter, its order), as CSV into
+ * the export directory, named after name and the time; says where in the message line. */
+enum tui_result list_export(struct list_widget *l, struct app *app, const char *name);
 /* The id of the selected row, or -1 when the list is empty. */
 long list_selected_id(struct list_widget *l);
 

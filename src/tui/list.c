@@ -1,12 +1,17 @@
 /* The list widget: a window over rows fetched on demand, with marks, search and a footer. */
 #include <curses.h>
+#include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
 #include "tiendo/i18n.h"
+#include "tiendo/paths.h"
+#include "tiendo/table.h"
 #include "tiendo/text.h"
+#include <time.h>
 
 #define MAX_PAGE 256
 
@@ -282,4 +287,57 @@ enum list_event list_handle(struct list_widget *l, struct app *app, enum action 
     clamp(l);
     return l->selected != before || act == ACT_PAGE_DOWN || act == ACT_PAGE_UP ? LIST_REDRAW
                                                                                : LIST_NONE;
+}
+
+enum tui_result list_export(struct list_widget *l, struct app *app, const char *name)
+{
+    char dir[PATH_MAX], path[PATH_MAX + 64];
+    const char *configured = app->ctx->cfg->export_dir;
+    if (configured != NULL && configured[0] != '\0')
+        snprintf(dir, sizeof dir, "%s", configured);
+    else
+        paths_default_export_dir(dir, sizeof dir);
+    char stamp[32];
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+    snprintf(path, sizeof path, "%s/%s-%s.csv", dir, name, stamp);
+    struct td_err err;
+    if (paths_mkdir_parents(path, &err) != 0) {
+        app_message(app, true, "%s", err.msg);
+        return TUI_REDRAW;
+    }
+    FILE *f = fopen(path, "wx"); /* never over another file */
+    if (f == NULL) {
+        app_message(app, true, _("%s: cannot write: %s"), path, strerror(errno));
+        return TUI_REDRAW;
+    }
+    struct table_column cols[LIST_MAX_COLS];
+    for (int c = 0; c < l->ncols; c++)
+        cols[c] = (struct table_column){l->cols[c].title, false};
+    struct table_writer w;
+    int rc = table_begin(&w, f, TABLE_CSV, cols, l->ncols, false);
+    long count = l->src.count(l->src.ctx);
+    struct list_row rows[MAX_PAGE];
+    for (long first = 0; rc == 0 && first < count; first += MAX_PAGE) {
+        int n = l->src.fetch(l->src.ctx, first, MAX_PAGE, rows);
+        for (int i = 0; rc == 0 && i < n; i++)
+            rc = table_row(&w, rows[i].cells);
+        if (n == 0)
+            break;
+    }
+    if (rc == 0)
+        rc = table_end(&w);
+    if (fclose(f) != 0)
+        rc = -1;
+    if (rc != 0) {
+        remove(path);
+        app_message(app, true, _("%s: cannot write: %s"), path, strerror(errno));
+    } else {
+        app_message(app, false,
+                    ngettext("Wrote %ld row to %s", "Wrote %ld rows to %s", (unsigned long)w.rows),
+                    w.rows, path);
+    }
+    return TUI_REDRAW;
 }

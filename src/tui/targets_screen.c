@@ -168,6 +168,8 @@ static enum tui_result targets_handle(struct app *app, void *state, enum action 
     case LIST_OTHER:
         break;
     }
+    if (act == ACT_EXPORT)
+        return list_export(&t->list, app, "targets");
     if (act == ACT_EDIT)
         return app_open(app, &grid_screen, NULL);
     return act == ACT_BACK ? TUI_BACK : TUI_HANDLED;
@@ -183,8 +185,8 @@ static enum tui_result targets_resume(struct app *app, void *state, int result)
 }
 
 static const enum action targets_actions[] = {
-    ACT_UP,     ACT_DOWN,        ACT_PAGE_UP,     ACT_PAGE_DOWN, ACT_HOME, ACT_END, ACT_OPEN,
-    ACT_SEARCH, ACT_SEARCH_NEXT, ACT_SEARCH_PREV, ACT_EDIT,      ACT_BACK, ACT_NONE};
+    ACT_UP,     ACT_DOWN,        ACT_PAGE_UP,     ACT_PAGE_DOWN, ACT_HOME,   ACT_END,  ACT_OPEN,
+    ACT_SEARCH, ACT_SEARCH_NEXT, ACT_SEARCH_PREV, ACT_EDIT,      ACT_EXPORT, ACT_BACK, ACT_NONE};
 static const struct keybar_item targets_keybar[] = {{ACT_OPEN, N_("trend")},
                                                     {ACT_EDIT, N_("enter values")},
                                                     {ACT_SEARCH, NULL},

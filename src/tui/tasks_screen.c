@@ -205,6 +205,8 @@ static enum tui_result tasks_handle(struct app *app, void *state, enum action ac
     case LIST_OTHER:
         break;
     }
+    if (act == ACT_EXPORT)
+        return list_export(&t->list, app, "tasks");
     switch (act) {
     case ACT_BACK:
         return TUI_BACK;
@@ -315,9 +317,9 @@ struct task_filter *tasks_filter(void *state, const struct unit_choice **units, 
 }
 
 static const enum action tasks_actions[] = {
-    ACT_UP,     ACT_DOWN,        ACT_PAGE_UP,     ACT_PAGE_DOWN, ACT_HOME, ACT_END,  ACT_OPEN,
-    ACT_SEARCH, ACT_SEARCH_NEXT, ACT_SEARCH_PREV, ACT_FILTER,    ACT_SORT, ACT_MARK, ACT_PROGRESS,
-    ACT_UNDO,   ACT_ADD,         ACT_EDIT,        ACT_DELETE,    ACT_BACK, ACT_NONE};
+    ACT_UP,     ACT_DOWN,        ACT_PAGE_UP,     ACT_PAGE_DOWN, ACT_HOME,   ACT_END,  ACT_OPEN,
+    ACT_SEARCH, ACT_SEARCH_NEXT, ACT_SEARCH_PREV, ACT_FILTER,    ACT_SORT,   ACT_MARK, ACT_PROGRESS,
+    ACT_UNDO,   ACT_ADD,         ACT_EDIT,        ACT_DELETE,    ACT_EXPORT, ACT_BACK, ACT_NONE};
 static const struct keybar_item tasks_keybar[] = {
     {ACT_SEARCH, NULL},        {ACT_FILTER, NULL},
     {ACT_SORT, N_("sort")},    {ACT_PROGRESS, N_("progress")},

@@ -125,6 +125,8 @@ static enum tui_result units_handle(struct app *app, void *state, enum action ac
     case LIST_OTHER:
         break;
     }
+    if (act == ACT_EXPORT)
+        return list_export(&u->list, app, "units");
     return act == ACT_BACK ? TUI_BACK : TUI_HANDLED;
 }
 
@@ -138,8 +140,8 @@ static enum tui_result units_resume(struct app *app, void *state, int result)
 }
 
 static const enum action units_actions[] = {
-    ACT_UP,   ACT_DOWN,   ACT_PAGE_UP,     ACT_PAGE_DOWN,   ACT_HOME, ACT_END,
-    ACT_OPEN, ACT_SEARCH, ACT_SEARCH_NEXT, ACT_SEARCH_PREV, ACT_BACK, ACT_NONE};
+    ACT_UP,     ACT_DOWN,        ACT_PAGE_UP,     ACT_PAGE_DOWN, ACT_HOME, ACT_END, ACT_OPEN,
+    ACT_SEARCH, ACT_SEARCH_NEXT, ACT_SEARCH_PREV, ACT_EXPORT,    ACT_BACK, ACT_NONE};
 static const struct keybar_item units_keybar[] = {
     {ACT_OPEN, N_("its tasks")}, {ACT_SEARCH, NULL}, {ACT_BACK, N_("back")}, {ACT_NONE, NULL}};
 

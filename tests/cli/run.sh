@@ -200,6 +200,7 @@ sqlite3 "$db" "INSERT INTO inspection (kind, date, scope, updated_by) VALUES ('s
 run --db "$db" export inspections
 expect "export inspections" 0
 check "an inspection is exported with its unit" grep -qF 'survey,2025-11-15,PC,,"Khảo sát, chợ"' "$out"
+check "without a terminal, no progress bar is drawn on stderr" sh -c '! grep -q "$(printf "\r")" "$1"' _ "$err"
 run --db "$db" export nothing
 expect "export of an unknown table is a usage error" 2 "tasks, progress, units, evaluations, indicators or inspections"
 run --db "$db" export tasks --format xml

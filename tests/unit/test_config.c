@@ -66,6 +66,18 @@ static void test_defaults_hold_without_any_file(void **state)
     assert_string_equal(cfg.date_format, "%d/%m/%Y");
     assert_string_equal(cfg.plan_file, "qd-111-2022.ini");
     assert_false(cfg.plan_file_set);
+    assert_int_equal(cfg.behind_tolerance, 10);
+    assert_int_equal(cfg.due_soon_days, 14);
+    assert_true(cfg.tolerance == 0.05);
+    assert_non_null(cfg.export_dir); /* every section's defaults apply (and are freed) */
+    assert_string_equal(cfg.export_dir, "");
+    config_free(&cfg);
+    /* A value read from a file is freed with the rest (ASan checks). */
+    assert_int_equal(load_one("[export]\ndir = /srv/exports\n[targets]\ntolerance = 0,1\n", &cfg,
+                              &m),
+                     0);
+    assert_string_equal(cfg.export_dir, "/srv/exports");
+    assert_true(cfg.tolerance == 0.1);
     config_free(&cfg);
 }
 

@@ -1,0 +1,20 @@
+# x writes the list on the screen, with its filter and sort, as CSV into [export] dir.
+printf '[export]\ndir = %s/exports\n' "$T" >"$T/export.ini"
+e2e_start 80 24 "$(tiendo --config "$T/export.ini")"
+e2e_wait "Tasks and solutions"
+e2e_keys 1
+e2e_wait "row 1 of"
+e2e_keys f
+e2e_wait "Flags (none: any)"
+e2e_keys Tab Tab Space F2
+e2e_wait "filter: overdue"
+shown=$(e2e_screen | grep -E '^[ >*] [IVX]+\.[0-9]+ ' | sed -E 's/^[ >*] ([^ ]+).*/\1/' | tr '\n' ' ')
+e2e_keys x
+e2e_expect "x says where it wrote the list" "Wrote 5 rows to $T/exports/tasks-"
+file=$(ls "$T"/exports/tasks-*.csv 2>/dev/null | head -1)
+check "the CSV file is there" test -n "$file"
+check "the CSV holds the header and exactly the rows shown" \
+	test "$(tail -n +2 "$file" | cut -d, -f1 | tr -d '\r' | tr '\n' ' ')" = "$shown"
+check "the CSV header names the columns as on the screen" \
+	sh -c 'head -1 "$1" | grep -q "^Code,Task,Lead,Due,Status,%"' _ "$file"
+e2e_stop
