@@ -46,7 +46,7 @@ static const struct setting_def settings[] = {
 };
 #define NSETTINGS (sizeof settings / sizeof settings[0])
 
-static const char *const sections[] = {"database", "ui",      "keys", "colors",
+static const char *const sections[] = {"database", "ui",      "keys",   "colors",
                                        "tasks",    "targets", "export", "plan"};
 
 bool config_describe(size_t i, const char **section, const char **key, const char **def,

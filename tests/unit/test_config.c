@@ -73,9 +73,8 @@ static void test_defaults_hold_without_any_file(void **state)
     assert_string_equal(cfg.export_dir, "");
     config_free(&cfg);
     /* A value read from a file is freed with the rest (ASan checks). */
-    assert_int_equal(load_one("[export]\ndir = /srv/exports\n[targets]\ntolerance = 0,1\n", &cfg,
-                              &m),
-                     0);
+    assert_int_equal(
+        load_one("[export]\ndir = /srv/exports\n[targets]\ntolerance = 0,1\n", &cfg, &m), 0);
     assert_string_equal(cfg.export_dir, "/srv/exports");
     assert_true(cfg.tolerance == 0.1);
     config_free(&cfg);

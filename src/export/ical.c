@@ -1,0 +1,92 @@
+/* iCalendar writing: escaping, folding at 75 octets on character boundaries, events. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "tiendo/ical.h"
+
+size_t ical_escape(const char *text, char *out, size_t size)
+{
+    size_t n = 0;
+    for (const char *p = text; *p; p++) {
+        char esc[3] = {0};
+        if (*p == '\\' || *p == ';' || *p == ',')
+            esc[0] = '\\', esc[1] = *p;
+        else if (*p == '\n')
+            esc[0] = '\\', esc[1] = 'n';
+        else if (*p == '\r' || ((unsigned char)*p < 0x20 && *p != '\t'))
+            continue; /* control characters have no place in a calendar */
+        else
+            esc[0] = *p;
+        for (char *e = esc; *e; e++, n++)
+            if (n + 1 < size)
+                out[n] = *e;
+    }
+    if (size > 0)
+        out[n < size ? n : size - 1] = '\0';
+    return n;
+}
+
+int ical_line(FILE *out, const char *line)
+{
+    size_t len = strlen(line), pos = 0;
+    int room = 75; /* the first line holds 75 octets; the folded ones a space and 74 */
+    while (len - pos > (size_t)room) {
+        size_t cut = pos + (size_t)room;
+        while (cut > pos && ((unsigned char)line[cut] & 0xC0) == 0x80)
+            cut--; /* back to the start of a character */
+        if (fwrite(line + pos, 1, cut - pos, out) != cut - pos || fputs("\r\n ", out) < 0)
+            return -1;
+        pos = cut;
+        room = 74;
+    }
+    if (fputs(line + pos, out) < 0 || fputs("\r\n", out) < 0)
+        return -1;
+    return 0;
+}
+
+static int property(FILE *out, const char *name, const char *text)
+{
+    size_t need = ical_escape(text, NULL, 0);
+    char *buf = malloc(strlen(name) + 1 + need + 1);
+    if (buf == NULL)
+        return -1;
+    strcpy(buf, name);
+    strcat(buf, ":");
+    ical_escape(text, buf + strlen(buf), need + 1);
+    int rc = ical_line(out, buf);
+    free(buf);
+    return rc;
+}
+
+int ical_write(FILE *out, const struct ical_event *events, int n, td_date stamp)
+{
+    char line[128];
+    int y, m, d;
+    int rc = ical_line(out, "BEGIN:VCALENDAR") | ical_line(out, "VERSION:2.0") |
+             ical_line(out, "PRODID:-//tiendo//tiendo//VI") | ical_line(out, "CALSCALE:GREGORIAN");
+    date_to_ymd(stamp, &y, &m, &d);
+    for (int i = 0; rc == 0 && i < n; i++) {
+        const struct ical_event *e = &events[i];
+        int ey, em, ed, ny, nm, nd;
+        date_to_ymd(e->date, &ey, &em, &ed);
+        date_to_ymd(e->date + 1, &ny, &nm, &nd);
+        rc |= ical_line(out, "BEGIN:VEVENT");
+        rc |= property(out, "UID", e->uid);
+        snprintf(line, sizeof line, "DTSTAMP:%04d%02d%02dT000000Z", y % 10000, m % 100, d % 100);
+        rc |= ical_line(out, line);
+        snprintf(line, sizeof line, "DTSTART;VALUE=DATE:%04d%02d%02d", ey % 10000, em % 100,
+                 ed % 100);
+        rc |= ical_line(out, line);
+        snprintf(line, sizeof line, "DTEND;VALUE=DATE:%04d%02d%02d", ny % 10000, nm % 100,
+                 nd % 100);
+        rc |= ical_line(out, line);
+        rc |= property(out, "SUMMARY", e->summary != NULL ? e->summary : "");
+        if (e->description != NULL && e->description[0] != '\0')
+            rc |= property(out, "DESCRIPTION", e->description);
+        if (e->location != NULL && e->location[0] != '\0')
+            rc |= property(out, "LOCATION", e->location);
+        rc |= ical_line(out, "END:VEVENT");
+    }
+    rc |= ical_line(out, "END:VCALENDAR");
+    return rc != 0 || fflush(out) != 0 ? -1 : 0;
+}

@@ -1,0 +1,100 @@
+/* iCalendar: escaping, folding Vietnamese text at 75 octets on character boundaries, UIDs. */
+#include "helpers.h"
+
+#include "tiendo/ical.h"
+#include "tiendo/text.h"
+
+static char *capture(void (*write)(FILE *f, void *ctx), void *ctx)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    write(f, ctx);
+    fclose(f);
+    return buf;
+}
+
+static void write_line(FILE *f, void *ctx)
+{
+    assert_int_equal(ical_line(f, ctx), 0);
+}
+
+static void test_text_is_escaped_as_the_rfc_says(void **state)
+{
+    (void)state;
+    char out[128];
+    ical_escape("a,b;c\\d\ne", out, sizeof out);
+    assert_string_equal(out, "a\\,b\\;c\\\\d\\ne");
+    ical_escape("bell\a here", out, sizeof out);
+    assert_string_equal(out, "bell here");
+}
+
+static void test_a_long_vietnamese_summary_folds_at_character_boundaries(void **state)
+{
+    (void)state;
+    const char *summary = "SUMMARY:Hạn nộp báo cáo chuyên đề hằng năm tình hình thực hiện Kế "
+                          "hoạch hành động thực hiện Chiến lược phát triển thương mại trong nước";
+    char *out = capture(write_line, (void *)summary);
+    /* Every physical line fits 75 octets and is valid UTF-8 on its own. */
+    char *unfolded = calloc(strlen(out) + 1, 1);
+    size_t u = 0;
+    int lines = 0;
+    for (char *line = out; *line;) {
+        char *end = strstr(line, "\r\n");
+        assert_non_null(end);
+        size_t len = (size_t)(end - line);
+        assert_true(len <= 75);
+        assert_true(text_valid_utf8(line, len));
+        if (lines > 0) {
+            assert_int_equal(line[0], ' ');
+            memcpy(unfolded + u, line + 1, len - 1);
+            u += len - 1;
+        } else {
+            memcpy(unfolded + u, line, len);
+            u += len;
+        }
+        lines++;
+        line = end + 2;
+    }
+    assert_true(lines >= 3);
+    assert_string_equal(unfolded, summary); /* unfolding gives the line back */
+    free(unfolded);
+    free(out);
+}
+
+static void write_calendar(FILE *f, void *ctx)
+{
+    (void)ctx;
+    td_date due, stamp;
+    date_from_ymd(2026, 1, 15, &due);
+    date_from_ymd(2025, 12, 20, &stamp);
+    struct ical_event ev[2] = {
+        {"report-annual-2025@tiendo", due, "Hạn nộp báo cáo năm 2025", "VTTTN, TMDT", NULL},
+        {"meeting-midterm-2025@tiendo", due + 30, "Hội nghị sơ kết", NULL, "Hà Nội"},
+    };
+    assert_int_equal(ical_write(f, ev, 2, stamp), 0);
+}
+
+static void test_a_calendar_keeps_its_uids_from_one_export_to_the_next(void **state)
+{
+    (void)state;
+    char *a = capture(write_calendar, NULL), *b = capture(write_calendar, NULL);
+    assert_string_equal(a, b);
+    assert_non_null(strstr(a, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
+    assert_non_null(strstr(a, "UID:report-annual-2025@tiendo\r\n"));
+    assert_non_null(strstr(a, "DTSTART;VALUE=DATE:20260115\r\nDTEND;VALUE=DATE:20260116\r\n"));
+    assert_non_null(strstr(a, "DESCRIPTION:VTTTN\\, TMDT\r\n"));
+    assert_non_null(strstr(a, "END:VCALENDAR\r\n"));
+    free(a);
+    free(b);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_text_is_escaped_as_the_rfc_says),
+        cmocka_unit_test(test_a_long_vietnamese_summary_folds_at_character_boundaries),
+        cmocka_unit_test(test_a_calendar_keeps_its_uids_from_one_export_to_the_next),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
