@@ -32,11 +32,11 @@ int store_inspection_each(struct store *st, int (*row)(void *ctx, const struct i
  * TD_E_CONFLICT. Sets r->id for a new one. */
 int store_inspection_save(struct store *st, struct inspection_row *r, struct td_err *err);
 
-/* Calls row for every conference and meeting (date or "", kind label, title, conclusions),
- * by date. */
+/* Calls row for every conference and meeting (a stable key, date or "", kind label, title,
+ * place, conclusions), by date. */
 int store_meeting_each(struct store *st,
-                       int (*row)(void *ctx, const char *date, const char *kind, const char *title,
-                                  const char *conclusions),
+                       int (*row)(void *ctx, const char *key, const char *date, const char *kind,
+                                  const char *title, const char *place, const char *conclusions),
                        void *ctx, struct td_err *err);
 
 #endif

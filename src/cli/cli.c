@@ -81,6 +81,8 @@ static void usage(FILE *out)
               "                       add tasks from a CSV file: all rows or none\n"
               "  report annual YEAR | midterm | final [--unit CODE] [--format md|html]\n"
               "         [-o FILE]     a report draft from the data\n"
+              "  calendar [--unit CODE] [-o FILE]\n"
+              "                       report deadlines and conferences as iCalendar\n"
               "\n"
               "Options:\n"
               "  -c, --config FILE    read FILE after /etc/tiendo/tiendo.ini and\n"
@@ -191,7 +193,8 @@ int cli_main(int argc, char **argv)
     static const struct {
         const char *name;
         int args; /* how many arguments it takes at most */
-    } commands[] = {{"init", 0}, {"check", 0}, {"export", 1}, {"import", 2}, {"report", 2}};
+    } commands[] = {{"init", 0},   {"check", 0},  {"export", 1},
+                    {"import", 2}, {"report", 2}, {"calendar", 0}};
     int max_args = -1;
     for (size_t i = 0; command != NULL && i < sizeof commands / sizeof commands[0]; i++)
         if (strcmp(command, commands[i].name) == 0)
@@ -211,13 +214,15 @@ int cli_main(int argc, char **argv)
     bool is_export = command != NULL && strcmp(command, "export") == 0;
     bool is_import = command != NULL && strcmp(command, "import") == 0;
     bool is_report = command != NULL && strcmp(command, "report") == 0;
-    if (((cli.format != NULL || cli.output != NULL) && !is_export && !is_report) ||
+    bool is_calendar = command != NULL && strcmp(command, "calendar") == 0;
+    if ((cli.format != NULL && !is_export && !is_report) ||
+        (cli.output != NULL && !is_export && !is_report && !is_calendar) ||
         (cli.bom && !is_export)) {
         cli_error(_("--format, -o and --bom go with the export command; see tiendo --help"));
         return 2;
     }
-    if (cli.unit != NULL && !is_report) {
-        cli_error(_("--unit goes with the report command; see tiendo --help"));
+    if (cli.unit != NULL && !is_report && !is_calendar) {
+        cli_error(_("--unit goes with the report and calendar commands; see tiendo --help"));
         return 2;
     }
     if (cli.dry_run && !is_import) {
@@ -248,6 +253,8 @@ int cli_main(int argc, char **argv)
             status = cli_cmd_import(&cli, arg1, arg2);
         else if (is_report)
             status = cli_cmd_report(&cli, arg1, arg2);
+        else if (is_calendar)
+            status = cli_cmd_calendar(&cli);
         else
             status = cli_cmd_init(&cli);
     }

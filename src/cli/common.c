@@ -1,11 +1,16 @@
 /* Steps the subcommands share: opening the database, finding and synchronising the plan. */
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "internal.h"
 #include "tiendo/i18n.h"
 #include "tiendo/paths.h"
 #include "tiendo/planfile.h"
+#include "tiendo/store_reports.h"
 
 void cli_plan_path(const struct cli *cli, struct store *st, char *buf, size_t size)
 {
@@ -56,7 +61,8 @@ int cli_sync_plan(const struct cli *cli, struct store *st, bool force, bool quie
             status = td_exit_status(err.status == TD_E_NOTFOUND ? TD_E_CONFIG : err.status);
         }
     } else if (force || !store_plan_is_current(st, plan.source_hash)) {
-        if (store_sync_plan(st, &plan, &err) != 0)
+        /* The report calendar follows the rules the file now has. */
+        if (store_sync_plan(st, &plan, &err) != 0 || store_sync_reports(st, cli->today, &err) < 0)
             status = cli_fail(&err);
     }
     if (status == 0 && cli->demo) {
@@ -72,4 +78,49 @@ int cli_sync_plan(const struct cli *cli, struct store *st, bool force, bool quie
     }
     plan_def_free(&plan);
     return status;
+}
+
+int cli_out_open(const struct cli *cli, struct cli_out *o)
+{
+    o->f = stdout;
+    o->tmp[0] = '\0';
+    if (cli->output == NULL)
+        return 0;
+    snprintf(o->tmp, sizeof o->tmp, "%s.tmp-XXXXXX", cli->output);
+    int fd = mkstemp(o->tmp);
+    if (fd >= 0) { /* mkstemp makes it 0600: give it the mode any new file would get */
+        mode_t mask = umask(0);
+        umask(mask);
+        (void)fchmod(fd, 0666 & ~mask);
+    }
+    o->f = fd >= 0 ? fdopen(fd, "w") : NULL;
+    if (o->f != NULL)
+        return 0;
+    cli_error(_("%s: cannot write: %s"), cli->output, strerror(errno));
+    if (fd >= 0) {
+        close(fd);
+        unlink(o->tmp);
+    }
+    return 1;
+}
+
+int cli_out_close(const struct cli *cli, struct cli_out *o, int rc)
+{
+    bool written = rc <= 0 && !ferror(o->f);
+    if (cli->output == NULL) {
+        written = fflush(o->f) == 0 && written;
+    } else {
+        written = fclose(o->f) == 0 && written;
+        if (rc == 0 && written)
+            written = rename(o->tmp, cli->output) == 0;
+        if (rc != 0 || !written)
+            unlink(o->tmp);
+    }
+    o->f = NULL;
+    if (rc == 0 && written)
+        return 0;
+    if (rc <= 0)
+        cli_error(_("%s: cannot write: %s"), cli->output != NULL ? cli->output : "stdout",
+                  errno != 0 ? strerror(errno) : _("output error"));
+    return 1;
 }

@@ -1,9 +1,7 @@
 /* `tiendo export tasks|progress|units`: the data as CSV or JSON, for spreadsheets and scripts. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "internal.h"
 #include "tiendo/i18n.h"
@@ -239,19 +237,12 @@ int cli_cmd_export(struct cli *cli, const char *what)
     if (cli_open_store(cli, false, &st, &err) != 0)
         return cli_fail(&err);
 
-    /* A file is written beside its final name and renamed at the end: never half-written. */
-    char tmp[PATH_MAX + 16];
-    FILE *out = stdout;
-    if (cli->output != NULL) {
-        snprintf(tmp, sizeof tmp, "%s.tmp-XXXXXX", cli->output);
-        int fd = mkstemp(tmp);
-        out = fd >= 0 ? fdopen(fd, "w") : NULL;
-        if (out == NULL) {
-            cli_error(_("%s: cannot write: %s"), cli->output, strerror(errno));
-            store_close(st);
-            return 1;
-        }
+    struct cli_out o;
+    if (cli_out_open(cli, &o) != 0) {
+        store_close(st);
+        return 1;
     }
+    FILE *out = o.f;
     struct table_writer w;
     struct flag_rules rules = {cli->today, (int)cli->cfg.behind_tolerance,
                                (int)cli->cfg.due_soon_days};
@@ -290,30 +281,19 @@ int cli_cmd_export(struct cli *cli, const char *what)
     }
     if (rc == 0)
         rc = table_end(&w);
-    int status = 0;
-    if (rc != 0) {
-        status = err.msg[0] != '\0' ? cli_fail(&err) : 1;
-        if (err.msg[0] == '\0')
-            cli_error(_("%s: cannot write: %s"), cli->output != NULL ? cli->output : "stdout",
-                      strerror(errno));
+    int failed = 0; /* the store said why */
+    if (rc != 0 && err.msg[0] != '\0') {
+        failed = cli_fail(&err);
+        rc = 1;
     }
-    if (cli->output != NULL) {
-        if (fclose(out) != 0 && status == 0) {
-            cli_error(_("%s: cannot write: %s"), cli->output, strerror(errno));
-            status = 1;
-        }
-        if (status == 0 && rename(tmp, cli->output) != 0) {
-            cli_error(_("%s: cannot write: %s"), cli->output, strerror(errno));
-            status = 1;
-        }
-        if (status != 0)
-            unlink(tmp);
-        else
-            fprintf(stderr,
-                    ngettext("tiendo: %ld row written to %s\n", "tiendo: %ld rows written to %s\n",
-                             (unsigned long)w.rows),
-                    w.rows, cli->output);
-    }
+    int status = cli_out_close(cli, &o, rc);
+    if (failed != 0)
+        status = failed;
+    if (status == 0 && cli->output != NULL)
+        fprintf(stderr,
+                ngettext("tiendo: %ld row written to %s\n", "tiendo: %ld rows written to %s\n",
+                         (unsigned long)w.rows),
+                w.rows, cli->output);
     store_close(st);
     return status;
 }

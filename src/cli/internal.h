@@ -4,6 +4,7 @@
 
 #include <limits.h>
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "tiendo/config.h"
 #include "tiendo/date.h"
@@ -62,11 +63,25 @@ void cli_progress_step(struct cli_progress *p);
 void cli_progress_set(struct cli_progress *p, long done);
 void cli_progress_end(struct cli_progress *p);
 
+/* Where a command writes: standard output, or with -o FILE a file made beside FILE and renamed
+ * over it at the end, so that FILE is written whole or not at all. */
+struct cli_out {
+    FILE *f;
+    char tmp[PATH_MAX + 16];
+};
+/* Opens the output; 1 after saying why it could not. */
+int cli_out_open(const struct cli *cli, struct cli_out *o);
+/* Closes it. rc says how the content went: 0 complete, so FILE takes it; < 0 writing failed;
+ * > 0 failed and the caller said why. Unless complete and written, the temporary file goes and
+ * FILE stays as it was. Returns 0, or 1 (after saying what could not be written). */
+int cli_out_close(const struct cli *cli, struct cli_out *o, int rc);
+
 int cli_cmd_init(struct cli *cli);
 int cli_cmd_check(struct cli *cli);
 int cli_cmd_ui(struct cli *cli);
 int cli_cmd_export(struct cli *cli, const char *what);
 int cli_cmd_import(struct cli *cli, const char *what, const char *path);
 int cli_cmd_report(struct cli *cli, const char *kind, const char *year);
+int cli_cmd_calendar(struct cli *cli);
 
 #endif

@@ -1,10 +1,8 @@
 /* `tiendo report annual YEAR | midterm | final`: a report draft from the data, in the order
  * of the plan's evaluation contents. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "internal.h"
 #include "tiendo/i18n.h"
@@ -142,10 +140,12 @@ static int on_inspection(void *ctx, const struct inspection_row *r)
     return 0;
 }
 
-static int on_meeting(void *ctx, const char *date, const char *kind, const char *title,
-                      const char *conclusions)
+static int on_meeting(void *ctx, const char *key, const char *date, const char *kind,
+                      const char *title, const char *place, const char *conclusions)
 {
     struct gather *g = ctx;
+    (void)key;
+    (void)place;
     if (date[0] != '\0' && !in_period(g, date))
         return 0;
     GROW(g->meet, g->nmeet);
@@ -336,33 +336,9 @@ int cli_cmd_report(struct cli *cli, const char *kind, const char *year_arg)
         d.activities = 0;
     /* Submissions come with the reporting calendar; until then the section says so. */
 
-    if (status == 0) {
-        char tmp[PATH_MAX + 16];
-        FILE *out = stdout;
-        if (cli->output != NULL) {
-            snprintf(tmp, sizeof tmp, "%s.tmp-XXXXXX", cli->output);
-            int fd = mkstemp(tmp);
-            out = fd >= 0 ? fdopen(fd, "w") : NULL;
-        }
-        if (out == NULL) {
-            cli_error(_("%s: cannot write: %s"), cli->output, strerror(errno));
-            status = 1;
-        } else {
-            int rc = report_write(out, &d, fmt);
-            if (cli->output != NULL) {
-                rc = fclose(out) != 0 ? -1 : rc;
-                if (rc == 0 && rename(tmp, cli->output) != 0)
-                    rc = -1;
-                if (rc != 0)
-                    unlink(tmp);
-            }
-            if (rc != 0) {
-                cli_error(_("%s: cannot write: %s"), cli->output != NULL ? cli->output : "stdout",
-                          strerror(errno));
-                status = 1;
-            }
-        }
-    }
+    struct cli_out o;
+    if (status == 0 && (status = cli_out_open(cli, &o)) == 0)
+        status = cli_out_close(cli, &o, report_write(o.f, &d, fmt));
     for (size_t i = 0; i < g.nowned; i++)
         free(g.owned[i]);
     free(g.owned);

@@ -46,13 +46,12 @@ int ical_line(FILE *out, const char *line)
 
 static int property(FILE *out, const char *name, const char *text)
 {
-    size_t need = ical_escape(text, NULL, 0);
-    char *buf = malloc(strlen(name) + 1 + need + 1);
+    size_t need = ical_escape(text, NULL, 0), head = strlen(name) + 1;
+    char *buf = malloc(head + need + 1);
     if (buf == NULL)
         return -1;
-    strcpy(buf, name);
-    strcat(buf, ":");
-    ical_escape(text, buf + strlen(buf), need + 1);
+    snprintf(buf, head + 1, "%s:", name);
+    ical_escape(text, buf + head, need + 1);
     int rc = ical_line(out, buf);
     free(buf);
     return rc;

@@ -192,12 +192,13 @@ fail:
 }
 
 int store_meeting_each(struct store *st,
-                       int (*row)(void *ctx, const char *date, const char *kind, const char *title,
-                                  const char *conclusions),
+                       int (*row)(void *ctx, const char *key, const char *date, const char *kind,
+                                  const char *title, const char *place, const char *conclusions),
                        void *ctx, struct td_err *err)
 {
     static const char sql[] =
-        "SELECT coalesce(m.date, ''), coalesce(v.label, ''), m.title, m.conclusions"
+        "SELECT coalesce(m.plan_code, 'm' || m.id), coalesce(m.date, ''),"
+        " coalesce(v.label, ''), m.title, m.place, m.conclusions"
         " FROM meeting m LEFT JOIN vocab v ON v.id = m.kind_id WHERE m.deleted = 0"
         " ORDER BY m.date IS NULL, m.date, m.id";
     sqlite3_stmt *s = store_stmt(st, sql, err);
@@ -207,7 +208,8 @@ int store_meeting_each(struct store *st,
     while ((rc = sqlite3_step(s)) == SQLITE_ROW)
         if (row(ctx, (const char *)sqlite3_column_text(s, 0),
                 (const char *)sqlite3_column_text(s, 1), (const char *)sqlite3_column_text(s, 2),
-                (const char *)sqlite3_column_text(s, 3)) != 0) {
+                (const char *)sqlite3_column_text(s, 3), (const char *)sqlite3_column_text(s, 4),
+                (const char *)sqlite3_column_text(s, 5)) != 0) {
             rc = SQLITE_DONE;
             break;
         }

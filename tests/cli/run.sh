@@ -278,6 +278,26 @@ expect "a report on an empty plan is produced" 0
 check "an empty plan's sections say there is no data" test "$(grep -c 'No data for this section.' "$out")" -eq 6
 check "an empty plan's report invents nothing" sh -c '! grep -q "^| I.1" "$1"' _ "$out"
 
+# The reporting calendar as iCalendar: same UIDs on every run, so a calendar program updates
+# its events instead of doubling them; lines folded at 75 octets; CRLF line ends.
+sqlite3 "$db" "UPDATE meeting SET date = '2025-12-05', place = 'Hà Nội' WHERE plan_code = 'midterm-2025'"
+run --db "$db" calendar -o "$T/plan.ics"
+expect "calendar -o FILE" 0
+check "the calendar is a VCALENDAR" sh -c 'head -1 "$1" | grep -q "^BEGIN:VCALENDAR" && tail -1 "$1" | grep -q "^END:VCALENDAR"' _ "$T/plan.ics"
+check "one event per report due and per dated conference" test "$(grep -c '^BEGIN:VEVENT' "$T/plan.ics")" -eq 11
+check "a report deadline is an all-day event on its due date" grep -q '^UID:report-midterm-2021-2025@' "$T/plan.ics"
+check "the dated conference is in the calendar" grep -q '^LOCATION:Hà Nội' "$T/plan.ics"
+check "every line ends in CRLF" sh -c '! grep -qv "$(printf "\r")\$" "$1"' _ "$T/plan.ics"
+check "no line is longer than 75 octets" sh -c 'LC_ALL=C awk "{ if (length(\$0) > 76) exit 1 }" "$1"' _ "$T/plan.ics"
+run --db "$db" calendar -o "$T/plan2.ics"
+check "a second export gives the same UIDs" sh -c 'test "$(grep ^UID: "$1")" = "$(grep ^UID: "$2")"' _ "$T/plan.ics" "$T/plan2.ics"
+check "the file gets the usual mode, not mkstemp's 0600" test "$(stat -c %a "$T/plan.ics")" = "$(umask -S >/dev/null; printf '%o' $((0666 & ~$(umask))))"
+"$BIN" --db "$db" calendar >/dev/full 2>"$err"
+rc=$?
+check "a full disk on standard output is an error, not silence" sh -c 'test "$1" -eq 1 && grep -q "cannot write" "$2"' _ "$rc" "$err"
+run --db "$db" calendar --unit NOPE
+expect "an unknown unit is refused (2)" 2 "no unit NOPE"
+
 # The full-screen program needs a terminal and says so.
 run --db "$db"
 expect "without a terminal the program says it needs one (2)" 2 "needs a terminal"

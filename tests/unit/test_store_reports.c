@@ -1,0 +1,120 @@
+/* The reporting calendar in the store: instances made from the plan's rules, stable on a
+ * second run, and a changed rule moves only the reports still to come. */
+#include <locale.h>
+#include <string.h>
+
+#include "helpers.h"
+
+#include "tiendo/planfile.h"
+#include "tiendo/store_reports.h"
+
+static char *dir;
+static char db[PATH_MAX];
+static struct store *st;
+static struct plan_def plan;
+
+static int setup_each(void **state)
+{
+    (void)state;
+    setlocale(LC_ALL, "C.UTF-8");
+    dir = helper_tmpdir();
+    snprintf(db, sizeof db, "%s/t.db", dir);
+    struct store_options o = {.busy_timeout_ms = 1000, .create = true, .user = "lan"};
+    struct td_err err = {0};
+    if (store_open(&st, db, &o, &err) != 0)
+        fail_msg("%s", err.msg);
+    assert_int_equal(plan_file_load("config/plans/qd-111-2022.ini", &plan, NULL, NULL, &err), 0);
+    assert_int_equal(store_sync_plan(st, &plan, &err), 0);
+    return 0;
+}
+
+static int teardown_each(void **state)
+{
+    (void)state;
+    plan_def_free(&plan);
+    store_close(st);
+    helper_rmtree(dir);
+    return 0;
+}
+
+struct seen {
+    int n;
+    char due[32][11], period[32][16], rule[32][16];
+};
+
+static int on_report(void *ctx, const char *rule, const char *title, const char *period,
+                     const char *due, const char *units)
+{
+    (void)title;
+    (void)units;
+    struct seen *s = ctx;
+    if (s->n < 32) {
+        snprintf(s->due[s->n], sizeof s->due[0], "%s", due);
+        snprintf(s->period[s->n], sizeof s->period[0], "%s", period);
+        snprintf(s->rule[s->n], sizeof s->rule[0], "%s", rule);
+    }
+    s->n++;
+    return 0;
+}
+
+static const char *due_of(const struct seen *s, const char *period)
+{
+    for (int i = 0; i < s->n && i < 32; i++)
+        if (strcmp(s->period[i], period) == 0)
+            return s->due[i];
+    return "";
+}
+
+static void test_the_calendar_has_every_report_once_in_date_order(void **state)
+{
+    (void)state;
+    struct td_err err = {0};
+    td_date today;
+    assert_int_equal(date_parse_iso("2026-11-27", &today), 0);
+    /* Eight annual reports (2022..2029), the mid-term and the final one. */
+    assert_int_equal(store_sync_reports(st, today, &err), 10);
+    assert_int_equal(store_sync_reports(st, today, &err), 0);
+    struct seen s = {0};
+    assert_int_equal(store_report_each(st, on_report, &s, &err), 0);
+    assert_int_equal(s.n, 10);
+    for (int i = 1; i < s.n; i++)
+        assert_true(strcmp(s.due[i - 1], s.due[i]) <= 0);
+    assert_string_equal(due_of(&s, "2021-2025"), "2025-10-31");
+    assert_string_equal(due_of(&s, "2024"), "2025-01-15");
+}
+
+static void test_a_changed_rule_moves_only_the_reports_to_come(void **state)
+{
+    (void)state;
+    struct td_err err = {0};
+    td_date today;
+    assert_int_equal(date_parse_iso("2026-11-27", &today), 0);
+    assert_int_equal(store_sync_reports(st, today, &err), 10);
+    /* The annual report is now due on 20 February and the plan stops at 2027. */
+    for (size_t i = 0; i < plan.nreport_rules; i++)
+        if (strcmp(plan.report_rules[i].kind, "annual") == 0) {
+            plan.report_rules[i].due_month = 2;
+            plan.report_rules[i].due_day = 20;
+            plan.report_rules[i].last_year = 2027;
+        }
+    assert_int_equal(store_sync_plan(st, &plan, &err), 0);
+    /* 2026 and 2027 move; 2028 and 2029 are set aside. */
+    assert_int_equal(store_sync_reports(st, today, &err), 4);
+    struct seen s = {0};
+    assert_int_equal(store_report_each(st, on_report, &s, &err), 0);
+    assert_int_equal(s.n, 8);
+    assert_string_equal(due_of(&s, "2025"), "2026-01-15"); /* past: kept as it was */
+    assert_string_equal(due_of(&s, "2026"), "2027-02-20");
+    assert_string_equal(due_of(&s, "2027"), "2028-02-20");
+    assert_string_equal(due_of(&s, "2028"), "");
+}
+
+int main(void)
+{
+#define T(f) cmocka_unit_test_setup_teardown(f, setup_each, teardown_each)
+    const struct CMUnitTest tests[] = {
+        T(test_the_calendar_has_every_report_once_in_date_order),
+        T(test_a_changed_rule_moves_only_the_reports_to_come),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
