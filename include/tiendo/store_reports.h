@@ -19,4 +19,39 @@ int store_report_each(struct store *st,
                                  const char *due, const char *units),
                       void *ctx, struct td_err *err);
 
+/* A report instance on the schedule: who must submit and how many have. */
+struct report_row {
+    long id;
+    char title[300];
+    char period[16]; /* 2024, 2021-2025, ... */
+    char due[11];    /* YYYY-MM-DD */
+    char units[256]; /* the rule's units: all, kind:KIND or unit codes */
+    long expected, submitted, on_time;
+};
+
+/* The schedule as it matters today (YYYY-MM-DD): overdue instances (due before today, not every
+ * unit in) and upcoming ones, both by due date, then the rest, latest first. */
+int store_report_list(struct store *st, const char *today, struct report_row *out, int max, int *n,
+                      struct td_err *err);
+
+/* One expected unit of a report instance and its submission, if any. */
+struct submission_row {
+    long unit_id;
+    char code[32], name[256];
+    long id, version;      /* id 0: nothing recorded yet */
+    char submitted_on[11]; /* YYYY-MM-DD or "" */
+    char doc_number[64];   /* số văn bản */
+    char note[512];
+};
+
+/* Every unit that must submit report_id, in plan order, with what it submitted. */
+int store_submission_list(struct store *st, long report_id, struct submission_row *out, int max,
+                          int *n, struct td_err *err);
+
+/* Records or corrects a unit's submission (submitted_on "" takes it back), in one transaction
+ * with its audit entry. r->id 0 adds one; otherwise r->version must still be the stored one,
+ * else TD_E_CONFLICT and nothing changes. A date after today is TD_E_INVALID. */
+int store_submission_save(struct store *st, long report_id, const char *today,
+                          struct submission_row *r, struct td_err *err);
+
 #endif

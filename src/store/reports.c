@@ -144,3 +144,144 @@ int store_report_each(struct store *st,
     sqlite3_reset(s);
     return rc == SQLITE_DONE ? 0 : store_fail(st, _("reading the report calendar"), err);
 }
+
+/* Whether unit u must submit under rule r2 (all, kind:KIND, or a list of codes). */
+#define EXPECTED                                                                                   \
+    "u.active = 1 AND (coalesce(r2.units, 'all') = 'all'"                                          \
+    " OR (r2.units LIKE 'kind:%' AND u.kind = substr(r2.units, 6))"                                \
+    " OR instr(',' || replace(r2.units, ' ', '') || ',', ',' || u.code || ',') > 0)"
+
+int store_report_list(struct store *st, const char *today, struct report_row *out, int max, int *n,
+                      struct td_err *err)
+{
+    static const char sql[] =
+        "SELECT id, title, due_date, units, expected, submitted, on_time, period FROM ("
+        " SELECT r.id, r.title, r.due_date, coalesce(r2.units, 'all') AS units,"
+        " (SELECT count(*) FROM unit u WHERE " EXPECTED ") AS expected,"
+        " (SELECT count(*) FROM submission s JOIN unit u ON u.id = s.unit_id"
+        "  WHERE s.report_id = r.id AND s.submitted_on IS NOT NULL AND " EXPECTED ") AS submitted,"
+        " (SELECT count(*) FROM submission s JOIN unit u ON u.id = s.unit_id"
+        "  WHERE s.report_id = r.id AND s.submitted_on <= r.due_date AND " EXPECTED ") AS on_time,"
+        " r.period FROM report r LEFT JOIN report_rule r2 ON r2.id = r.rule_id WHERE r.deleted = 0)"
+        " ORDER BY CASE WHEN due_date < ?1 AND submitted < expected THEN 0"
+        " WHEN due_date >= ?1 THEN 1 ELSE 2 END,"
+        " CASE WHEN due_date < ?1 AND submitted >= expected THEN '' ELSE due_date END,"
+        " due_date DESC, id";
+    sqlite3_stmt *s = store_stmt(st, sql, err);
+    if (s == NULL)
+        return -1;
+    sqlite3_bind_text(s, 1, today, -1, SQLITE_TRANSIENT);
+    int rc;
+    *n = 0;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < max) {
+        struct report_row *r = &out[(*n)++];
+        r->id = (long)sqlite3_column_int64(s, 0);
+        snprintf(r->title, sizeof r->title, "%s", sqlite3_column_text(s, 1));
+        snprintf(r->due, sizeof r->due, "%s", sqlite3_column_text(s, 2));
+        snprintf(r->units, sizeof r->units, "%s", sqlite3_column_text(s, 3));
+        r->expected = (long)sqlite3_column_int64(s, 4);
+        r->submitted = (long)sqlite3_column_int64(s, 5);
+        r->on_time = (long)sqlite3_column_int64(s, 6);
+        snprintf(r->period, sizeof r->period, "%s", sqlite3_column_text(s, 7));
+    }
+    if (rc == SQLITE_ROW)
+        rc = SQLITE_DONE;
+    sqlite3_reset(s);
+    return rc == SQLITE_DONE ? 0 : store_fail(st, _("reading the report calendar"), err);
+}
+
+int store_submission_list(struct store *st, long report_id, struct submission_row *out, int max,
+                          int *n, struct td_err *err)
+{
+    static const char sql[] =
+        "SELECT u.id, u.code, u.name, coalesce(s.id, 0), coalesce(s.version, 0),"
+        " coalesce(s.submitted_on, ''), coalesce(s.doc_number, ''), coalesce(s.note, '')"
+        " FROM report r LEFT JOIN report_rule r2 ON r2.id = r.rule_id JOIN unit u ON " EXPECTED
+        " LEFT JOIN submission s ON s.report_id = r.id AND s.unit_id = u.id"
+        " WHERE r.id = ?1 ORDER BY u.sort_order, u.code";
+    sqlite3_stmt *s = store_stmt(st, sql, err);
+    if (s == NULL)
+        return -1;
+    sqlite3_bind_int64(s, 1, report_id);
+    int rc;
+    *n = 0;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < max) {
+        struct submission_row *r = &out[(*n)++];
+        r->unit_id = (long)sqlite3_column_int64(s, 0);
+        snprintf(r->code, sizeof r->code, "%s", sqlite3_column_text(s, 1));
+        snprintf(r->name, sizeof r->name, "%s", sqlite3_column_text(s, 2));
+        r->id = (long)sqlite3_column_int64(s, 3);
+        r->version = (long)sqlite3_column_int64(s, 4);
+        snprintf(r->submitted_on, sizeof r->submitted_on, "%s", sqlite3_column_text(s, 5));
+        snprintf(r->doc_number, sizeof r->doc_number, "%s", sqlite3_column_text(s, 6));
+        snprintf(r->note, sizeof r->note, "%s", sqlite3_column_text(s, 7));
+    }
+    if (rc == SQLITE_ROW)
+        rc = SQLITE_DONE;
+    sqlite3_reset(s);
+    return rc == SQLITE_DONE ? 0 : store_fail(st, _("reading the submissions"), err);
+}
+
+int store_submission_save(struct store *st, long report_id, const char *today,
+                          struct submission_row *r, struct td_err *err)
+{
+    static const char ins[] =
+        "INSERT INTO submission (report_id, unit_id, submitted_on, doc_number, note, updated_by)"
+        " VALUES (?1, ?2, nullif(?3, ''), ?4, ?5, ?6) ON CONFLICT (report_id, unit_id) DO NOTHING";
+    static const char upd[] =
+        "UPDATE submission SET submitted_on = nullif(?3, ''), doc_number = ?4, note = ?5,"
+        " updated_by = ?6, version = version + 1,"
+        " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')"
+        " WHERE id = ?7 AND version = ?8 AND report_id = ?1 AND unit_id = ?2";
+    static const char audit[] =
+        "INSERT INTO audit_log (login, tbl, row_id, action, new_values, change_id)"
+        " SELECT ?2, 'submission', id, ?3, json_object('report_id', report_id, 'unit_id',"
+        " unit_id, 'submitted_on', submitted_on, 'doc_number', doc_number, 'note', note),"
+        " (SELECT coalesce(max(change_id), 0) + 1 FROM audit_log) FROM submission WHERE id = ?1";
+    if (r->submitted_on[0] != '\0' && strcmp(r->submitted_on, today) > 0)
+        return td_err_set(err, TD_E_INVALID, _("a submission cannot be dated after today"));
+    if (store_begin(st, err) != 0)
+        return -1;
+    bool insert = r->id == 0;
+    sqlite3_stmt *s = store_stmt(st, insert ? ins : upd, err);
+    if (s == NULL)
+        goto fail;
+    sqlite3_bind_int64(s, 1, report_id);
+    sqlite3_bind_int64(s, 2, r->unit_id);
+    sqlite3_bind_text(s, 3, r->submitted_on, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 4, r->doc_number, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 5, r->note, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 6, st->user, -1, SQLITE_STATIC);
+    if (!insert) {
+        sqlite3_bind_int64(s, 7, r->id);
+        sqlite3_bind_int64(s, 8, r->version);
+    }
+    if (sqlite3_step(s) != SQLITE_DONE) {
+        store_fail(st, _("saving the submission"), err);
+        goto fail;
+    }
+    if (sqlite3_changes(st->db) == 0) {
+        td_err_set(err, TD_E_CONFLICT,
+                   _("someone else recorded this submission since you opened it; nothing was "
+                     "saved"));
+        goto fail;
+    }
+    long id = insert ? (long)sqlite3_last_insert_rowid(st->db) : r->id;
+    if ((s = store_stmt(st, audit, err)) == NULL)
+        goto fail;
+    sqlite3_bind_int64(s, 1, id);
+    sqlite3_bind_text(s, 2, st->user, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 3, insert ? "insert" : "update", -1, SQLITE_STATIC);
+    if (sqlite3_step(s) != SQLITE_DONE) {
+        store_fail(st, _("saving the submission"), err);
+        goto fail;
+    }
+    if (store_commit(st, err) != 0)
+        return -1;
+    r->id = id;
+    r->version = insert ? 1 : r->version + 1;
+    return 0;
+fail:
+    store_rollback(st);
+    return -1;
+}

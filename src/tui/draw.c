@@ -99,3 +99,18 @@ void app_message(struct app *app, bool error, const char *fmt, ...)
     va_end(ap);
     app->message_is_error = error;
 }
+
+void app_show_date(const struct app *app, const char *iso, char *out, size_t size)
+{
+    td_date d;
+    out[0] = '\0';
+    if (date_parse_iso(iso, &d) == 0)
+        date_format(d, app->ctx->cfg->date_format, out, size);
+}
+
+void copy_nfc(char *dst, size_t size, const char *src)
+{
+    char *n = text_nfc(src);
+    snprintf(dst, size, "%s", n != NULL ? n : "");
+    free(n);
+}

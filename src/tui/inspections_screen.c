@@ -57,14 +57,6 @@ struct iform_state {
     bool asking;
 };
 
-static void show_date(const struct app *app, const char *iso, char *out, size_t size)
-{
-    td_date d;
-    out[0] = '\0';
-    if (date_parse_iso(iso, &d) == 0)
-        date_format(d, app->ctx->cfg->date_format, out, size);
-}
-
 static int iform_open(struct app *app, void *state, void *arg)
 {
     struct iform_state *s = state;
@@ -90,8 +82,8 @@ static int iform_open(struct app *app, void *state, void *arg)
     struct field_rule text = {.type = FT_TEXT, .max_chars = 500};
     struct field_rule multi = {.type = FT_MULTILINE, .max_chars = 2000};
     char d1[32], d2[32];
-    show_date(app, s->row.date, d1, sizeof d1);
-    show_date(app, s->row.followup_date, d2, sizeof d2);
+    app_show_date(app, s->row.date, d1, sizeof d1);
+    app_show_date(app, s->row.followup_date, d2, sizeof d2);
     struct form_field *f = s->fields;
     form_field_choice(&f[IF_KIND], _("Kind"), s->kind_labels, 2,
                       strcmp(s->row.kind, "survey") == 0);
@@ -136,13 +128,6 @@ static void iform_close(struct app *app, void *state)
 static void iform_draw(struct app *app, void *state, int top, int height)
 {
     form_draw(&((struct iform_state *)state)->form, app, top, height);
-}
-
-static void copy_nfc(char *dst, size_t size, const char *src)
-{
-    char *n = text_nfc(src);
-    snprintf(dst, size, "%s", n != NULL ? n : "");
-    free(n);
 }
 
 static enum tui_result iform_save(struct app *app, struct iform_state *s)
@@ -266,7 +251,7 @@ static int insp_load(struct app *app, struct insp_state *s)
         return -1;
     }
     for (int i = 0; i < s->n; i++) {
-        show_date(app, s->rows[i].date, s->cells[i][0], sizeof s->cells[i][0]);
+        app_show_date(app, s->rows[i].date, s->cells[i][0], sizeof s->cells[i][0]);
         snprintf(s->cells[i][1], sizeof s->cells[i][1], "%s", kind_label(s->rows[i].kind));
         snprintf(s->cells[i][2], sizeof s->cells[i][2], "%s",
                  followup_label(s->rows[i].followup_status));

@@ -75,6 +75,10 @@ void app_message(struct app *app, bool error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* Thousands separator of the interface language ("." in Vietnamese, "," in English). */
 const char *app_digit_sep(const struct app *app);
+/* A stored date (YYYY-MM-DD) in the configured date format; "" when there is none. */
+void app_show_date(const struct app *app, const char *iso, char *out, size_t size);
+/* Copies typed text into dst in NFC, the form every stored text is in. */
+void copy_nfc(char *dst, size_t size, const char *src);
 
 /* Writes text at y, x in at most cols cells, escaped (never raw) and cut with "…". Returns
  * the cells used. */
@@ -258,6 +262,7 @@ extern const struct screen_ops indicator_screen; /* arg: long * indicator id */
 extern const struct screen_ops grid_screen;
 extern const struct screen_ops eval_menu_screen;
 extern const struct screen_ops activities_screen;
+extern const struct screen_ops schedule_screen;
 struct indicator_row;
 struct forecast_result;
 /* The forecast of an indicator for its last target, with the settings in force. */

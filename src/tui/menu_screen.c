@@ -109,14 +109,10 @@ static enum tui_result activate(struct app *app, int entry)
         return app_open(app, &eval_menu_screen, NULL);
     case E_ACTIVITIES:
         return app_open(app, &activities_screen, NULL);
-    default: {
-        static struct dialog_args args;
-        static char text[300];
-        snprintf(text, sizeof text, _("%s: this screen is not in this version of tiendo yet"),
-                 _(entries[entry].label));
-        args = (struct dialog_args){_(entries[entry].label), text, false};
-        return app_open(app, &message_dialog, &args);
-    }
+    case E_REPORTS:
+        return app_open(app, &schedule_screen, NULL);
+    default:
+        return TUI_HANDLED;
     }
 }
 

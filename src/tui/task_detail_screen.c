@@ -64,14 +64,6 @@ static const char *priority_label(const char *code)
     return _("normal");
 }
 
-static void show_date(const struct app *app, const char *iso, char *out, size_t size)
-{
-    td_date date;
-    out[0] = '\0';
-    if (date_parse_iso(iso, &date) == 0)
-        date_format(date, app->ctx->cfg->date_format, out, size);
-}
-
 /* Adds a multi-line text, one screen line per line of it. */
 static void paragraph(struct detail_state *d, const char *label, const char *text)
 {
@@ -98,9 +90,9 @@ static int load(struct app *app, struct detail_state *d)
     }
     const struct task_detail *t = &d->task;
     char due[32], start[32], integrated[32];
-    show_date(app, t->row.due, due, sizeof due);
-    show_date(app, t->start, start, sizeof start);
-    show_date(app, t->integrated_on, integrated, sizeof integrated);
+    app_show_date(app, t->row.due, due, sizeof due);
+    app_show_date(app, t->start, start, sizeof start);
+    app_show_date(app, t->integrated_on, integrated, sizeof integrated);
     d->nlines = 0;
     add(d, 0, ROLE_MARKED, "%s  %s", t->row.code, t->row.title);
     if (t->row.demo)
@@ -140,7 +132,7 @@ static int load(struct app *app, struct detail_state *d)
     for (int i = 0; i < d->nhistory; i++) {
         const struct progress_row *h = &d->history[i];
         char date[32];
-        show_date(app, h->date, date, sizeof date);
+        app_show_date(app, h->date, date, sizeof date);
         add(d, 2, ROLE_NORMAL, "%s · %d%% · %s · %s", date, h->percent,
             status_label((enum task_status)h->status), h->by);
         paragraph(d, _("done: "), h->done);

@@ -57,14 +57,6 @@ static int index_of(const struct unit_choice *list, int n, const char *code)
     return -1;
 }
 
-static void show_date(const struct app *app, const char *iso, char *out, size_t size)
-{
-    td_date d;
-    out[0] = '\0';
-    if (date_parse_iso(iso, &d) == 0)
-        date_format(d, app->ctx->cfg->date_format, out, size);
-}
-
 static int task_form_open(struct app *app, void *state, void *arg)
 {
     struct task_form_state *t = state;
@@ -106,9 +98,9 @@ static int task_form_open(struct app *app, void *state, void *arg)
     struct field_rule date = {
         .type = FT_DATE, .date_format = app->ctx->cfg->date_format, .today = app->ctx->today};
     char start[32], due[32], integrated[32];
-    show_date(app, d->start, start, sizeof start);
-    show_date(app, d->row.due, due, sizeof due);
-    show_date(app, d->integrated_on, integrated, sizeof integrated);
+    app_show_date(app, d->start, start, sizeof start);
+    app_show_date(app, d->row.due, due, sizeof due);
+    app_show_date(app, d->integrated_on, integrated, sizeof integrated);
     struct form_field *f = t->fields;
     form_field_text(&f[F_CODE], _("Code"), code, d->row.code);
     form_field_text(&f[F_TITLE], _("Task"), title, d->row.title);
@@ -174,7 +166,7 @@ static enum tui_result show_conflict(struct app *app, struct task_form_state *t)
     t->labels[3] = _("Code");
     snprintf(t->theirs[0], sizeof t->theirs[0], "%s", now.row.title);
     snprintf(t->theirs[1], sizeof t->theirs[1], "%s", now.row.unit);
-    show_date(app, now.row.due, t->theirs[2], sizeof t->theirs[2]);
+    app_show_date(app, now.row.due, t->theirs[2], sizeof t->theirs[2]);
     snprintf(t->theirs[3], sizeof t->theirs[3], "%s", now.row.code);
     snprintf(t->mine[0], sizeof t->mine[0], "%s", f[F_TITLE].buf.text);
     snprintf(t->mine[1], sizeof t->mine[1], "%s", t->units[f[F_LEAD].choice].code);

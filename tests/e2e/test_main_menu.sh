@@ -17,9 +17,17 @@ e2e_wait "Avg %"
 e2e_keys q
 e2e_wait "Tasks and solutions"
 e2e_keys 3
-e2e_expect "an entry without its screen yet says so in a message box" "this screen is not in this version of"
+e2e_expect "3 opens the reporting schedule" "Units in"
+e2e_keys q
+e2e_wait "Tasks and solutions"
+e2e_keys 5
+e2e_wait "Communication activities"
+e2e_keys 2
+e2e_expect "an entry without its screen yet says so in a message box" "this screen is not in this"
 e2e_keys Enter
 e2e_wait_gone "this screen is not in"
+e2e_keys q
+e2e_wait "Tasks and solutions"
 e2e_keys q
 status=$(e2e_exited)
 check "q on the main menu quits with status 0" test "${status:-x}" = 0

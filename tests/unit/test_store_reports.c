@@ -109,12 +109,59 @@ static void test_a_changed_rule_moves_only_the_reports_to_come(void **state)
     assert_string_equal(due_of(&s, "2028"), "");
 }
 
+static void test_a_submission_is_counted_and_a_stale_one_refused(void **state)
+{
+    (void)state;
+    struct td_err err = {0};
+    td_date today;
+    assert_int_equal(date_parse_iso("2026-02-01", &today), 0);
+    assert_int_equal(store_sync_reports(st, today, &err), 10);
+    struct report_row rows[16];
+    int n = 0;
+    assert_int_equal(store_report_list(st, "2026-02-01", rows, 16, &n, &err), 0);
+    assert_int_equal(n, 10);
+    /* Overdue first: every annual report up to 2025 and the mid-term one, oldest first. */
+    assert_string_equal(rows[0].due, "2023-01-15");
+    assert_int_equal(rows[0].expected, 10);
+    assert_int_equal(rows[0].submitted, 0);
+    assert_string_equal(rows[5].due, "2027-01-15"); /* then what is to come */
+    long id = rows[4].id;                           /* the annual report on 2025 */
+    assert_string_equal(rows[4].due, "2026-01-15");
+
+    struct submission_row subs[16];
+    assert_int_equal(store_submission_list(st, id, subs, 16, &n, &err), 0);
+    assert_int_equal(n, 10);
+    assert_int_equal(subs[0].id, 0);
+    struct submission_row mine = subs[0], theirs = subs[0];
+    snprintf(mine.submitted_on, sizeof mine.submitted_on, "2026-01-20");
+    snprintf(mine.doc_number, sizeof mine.doc_number, "12/BC-VP");
+    assert_int_equal(store_submission_save(st, id, "2026-02-01", &mine, &err), 0);
+    /* Someone who opened it before cannot overwrite it unseen. */
+    snprintf(theirs.submitted_on, sizeof theirs.submitted_on, "2026-01-10");
+    assert_int_equal(store_submission_save(st, id, "2026-02-01", &theirs, &err), -1);
+    assert_int_equal(err.status, TD_E_CONFLICT);
+    /* A date after today is refused. */
+    snprintf(mine.submitted_on, sizeof mine.submitted_on, "2026-02-02");
+    assert_int_equal(store_submission_save(st, id, "2026-02-01", &mine, &err), -1);
+    assert_int_equal(err.status, TD_E_INVALID);
+
+    assert_int_equal(store_report_list(st, "2026-02-01", rows, 16, &n, &err), 0);
+    assert_int_equal(rows[4].id, id);
+    assert_int_equal(rows[4].submitted, 1);
+    assert_int_equal(rows[4].on_time, 0); /* late: after 15 January */
+    assert_int_equal(store_submission_list(st, id, subs, 16, &n, &err), 0);
+    assert_string_equal(subs[0].submitted_on, "2026-01-20");
+    assert_string_equal(subs[0].doc_number, "12/BC-VP");
+    assert_int_equal(subs[0].version, 1);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup_each, teardown_each)
     const struct CMUnitTest tests[] = {
         T(test_the_calendar_has_every_report_once_in_date_order),
         T(test_a_changed_rule_moves_only_the_reports_to_come),
+        T(test_a_submission_is_counted_and_a_stale_one_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

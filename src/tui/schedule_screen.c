@@ -1,0 +1,496 @@
+/* The reporting schedule: report instances, overdue and upcoming first; an instance's expected
+ * units with their status; the form to record or correct a unit's submission. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "tiendo/i18n.h"
+#include "tiendo/schedule.h"
+#include "tiendo/store_reports.h"
+#include "tiendo/text.h"
+
+#define REPORTS_MAX 512
+#define SUBS_MAX    512
+
+/* ---- The submission form ---- */
+
+enum { SF_DATE, SF_DOC, SF_NOTE, SF_COUNT };
+
+struct sub_args {
+    long report_id;
+    const char *report_title;
+    struct submission_row row;
+};
+
+struct sform_state {
+    struct sub_args a;
+    char title[400];
+    struct form_field fields[SF_COUNT];
+    struct form form;
+    bool asking;
+};
+
+static int sform_open(struct app *app, void *state, void *arg)
+{
+    struct sform_state *s = state;
+    s->a = *(const struct sub_args *)arg;
+    struct field_rule date = {.type = FT_DATE,
+                              .date_format = app->ctx->cfg->date_format,
+                              .today = app->ctx->today,
+                              .has_max_date = true,
+                              .max_date = app->ctx->today};
+    struct field_rule doc = {.type = FT_TEXT, .max_chars = 60};
+    struct field_rule note = {.type = FT_TEXT, .max_chars = 500};
+    char d[32];
+    app_show_date(app, s->a.row.submitted_on, d, sizeof d);
+    form_field_text(&s->fields[SF_DATE], _("Submitted on"), date, d);
+    s->fields[SF_DATE].note = _("empty: not submitted");
+    form_field_text(&s->fields[SF_DOC], _("Document number"), doc, s->a.row.doc_number);
+    form_field_text(&s->fields[SF_NOTE], _("Note"), note, s->a.row.note);
+    snprintf(s->title, sizeof s->title, "%s · %s", s->a.row.code, s->a.report_title);
+    s->form = (struct form){s->fields, SF_COUNT, 0, false, s->title, 0};
+    return 0;
+}
+
+static void sform_close(struct app *app, void *state)
+{
+    (void)app;
+    form_free(&((struct sform_state *)state)->form);
+}
+
+static void sform_draw(struct app *app, void *state, int top, int height)
+{
+    form_draw(&((struct sform_state *)state)->form, app, top, height);
+}
+
+static enum tui_result sform_save(struct app *app, struct sform_state *s)
+{
+    struct form_field *f = s->fields;
+    struct submission_row r = s->a.row;
+    r.submitted_on[0] = '\0';
+    if (!f[SF_DATE].empty)
+        date_format_iso(f[SF_DATE].value.date, r.submitted_on);
+    copy_nfc(r.doc_number, sizeof r.doc_number, f[SF_DOC].buf.text);
+    copy_nfc(r.note, sizeof r.note, f[SF_NOTE].buf.text);
+    char today[11];
+    date_format_iso(app->ctx->today, today);
+    struct td_err err;
+    if (store_submission_save(app->ctx->store, s->a.report_id, today, &r, &err) != 0) {
+        static struct dialog_args args;
+        static char text[1100];
+        snprintf(text, sizeof text, "%s\n%s", err.msg, _("What you typed is kept."));
+        args = (struct dialog_args){_("Not saved"), text, true};
+        return app_open(app, &message_dialog, &args);
+    }
+    app_message(app, false, _("Saved the submission of %s"), r.code);
+    app->result = 1;
+    return TUI_BACK;
+}
+
+static enum tui_result sform_handle(struct app *app, void *state, enum action act, int key)
+{
+    struct sform_state *s = state;
+    static struct dialog_args ask;
+    switch (form_handle(&s->form, act, key)) {
+    case FORM_NONE:
+        return TUI_HANDLED;
+    case FORM_REDRAW:
+    case FORM_CHOOSE:
+        return TUI_REDRAW;
+    case FORM_CANCEL:
+        if (!s->form.dirty)
+            return TUI_BACK;
+        ask = (struct dialog_args){_("Cancel"), _("Discard what you typed?"), false};
+        s->asking = true;
+        return app_open(app, &confirm_dialog, &ask);
+    case FORM_SAVE:
+        return sform_save(app, s);
+    }
+    return TUI_HANDLED;
+}
+
+static enum tui_result sform_resume(struct app *app, void *state, int result)
+{
+    struct sform_state *s = state;
+    if (s->asking) {
+        s->asking = false;
+        if (result == DIALOG_YES) {
+            app_message(app, false, "%s", _("Nothing was saved."));
+            return TUI_BACK;
+        }
+    }
+    return TUI_REDRAW;
+}
+
+static const struct screen_ops sform_screen = {
+    .title = N_("Submission"),
+    .state_size = sizeof(struct sform_state),
+    .open = sform_open,
+    .draw = sform_draw,
+    .handle = sform_handle,
+    .close = sform_close,
+    .resume = sform_resume,
+    .actions = form_actions,
+    .keybar = form_keybar,
+    .text_entry = true,
+};
+
+/* ---- One report instance: its units ---- */
+
+struct inst_state {
+    struct report_row report;
+    struct submission_row *rows;
+    int n;
+    char cells[SUBS_MAX][2][48];
+    enum role roles[SUBS_MAX];
+    struct list_column cols[5];
+    struct list_widget list;
+    char footer[200];
+    struct sub_args edit;
+};
+
+static int inst_load(struct app *app, struct inst_state *s)
+{
+    struct td_err err;
+    if (store_submission_list(app->ctx->store, s->report.id, s->rows, SUBS_MAX, &s->n, &err) != 0) {
+        app_message(app, true, "%s", err.msg);
+        return -1;
+    }
+    td_date due = 0;
+    date_parse_iso(s->report.due, &due);
+    int in = 0;
+    for (int i = 0; i < s->n; i++) {
+        td_date on = 0;
+        bool sent = date_parse_iso(s->rows[i].submitted_on, &on) == 0;
+        enum submission_status st =
+            schedule_status(due, sent, on, app->ctx->today, (int)app->ctx->cfg->due_soon_days);
+        snprintf(s->cells[i][0], sizeof s->cells[i][0], "%s", submission_status_label(st));
+        app_show_date(app, s->rows[i].submitted_on, s->cells[i][1], sizeof s->cells[i][1]);
+        s->roles[i] = st == SUB_OVERDUE    ? ROLE_OVERDUE
+                      : st == SUB_DUE_SOON ? ROLE_AT_RISK
+                      : st == SUB_LATE     ? ROLE_AT_RISK
+                      : st == SUB_ON_TIME  ? ROLE_DONE
+                                           : ROLE_NORMAL;
+        in += sent;
+    }
+    char d[32];
+    app_show_date(app, s->report.due, d, sizeof d);
+    snprintf(s->footer, sizeof s->footer, _("due %s · %d of %d units submitted"), d, in, s->n);
+    s->list.footer_extra = s->footer;
+    return 0;
+}
+
+static long inst_count(void *ctx)
+{
+    return ((struct inst_state *)ctx)->n;
+}
+
+static int inst_fetch(void *ctx, long first, int n, struct list_row *rows)
+{
+    struct inst_state *s = ctx;
+    int got = 0;
+    for (long i = first; i < s->n && got < n; i++, got++) {
+        const struct submission_row *r = &s->rows[i];
+        rows[got] = (struct list_row){
+            i, {r->code, r->name, s->cells[i][0], s->cells[i][1], r->doc_number}, s->roles[i]};
+    }
+    return got;
+}
+
+static long inst_find(void *ctx, const char *needle, long from, int dir)
+{
+    struct inst_state *s = ctx;
+    char *folded = text_fold(needle);
+    long found = -1;
+    for (long i = from; folded != NULL && i >= 0 && i < s->n; i += dir) {
+        size_t a, b;
+        if (text_find_folded(s->rows[i].code, folded, &a, &b) ||
+            text_find_folded(s->rows[i].name, folded, &a, &b)) {
+            found = i;
+            break;
+        }
+    }
+    free(folded);
+    return found;
+}
+
+static int inst_open(struct app *app, void *state, void *arg)
+{
+    struct inst_state *s = state;
+    s->report = *(const struct report_row *)arg;
+    s->rows = calloc(SUBS_MAX, sizeof *s->rows);
+    if (s->rows == NULL)
+        return -1;
+    const struct list_column cols[5] = {
+        {_("Unit"), {8, 4, 0}, false, true},       {_("Name"), {0, 10, 1}, false, true},
+        {_("Status"), {18, 10, 0}, false, false},  {_("Submitted"), {10, 10, 0}, false, false},
+        {_("Document"), {14, 6, 0}, false, false},
+    };
+    memcpy(s->cols, cols, sizeof cols);
+    list_init(&s->list, s->cols, 5, (struct list_source){s, inst_count, inst_fetch, inst_find});
+    if (inst_load(app, s) != 0) {
+        list_free(&s->list);
+        free(s->rows);
+        return -1;
+    }
+    list_reload(&s->list);
+    return 0;
+}
+
+static void inst_close(struct app *app, void *state)
+{
+    struct inst_state *s = state;
+    (void)app;
+    list_free(&s->list);
+    free(s->rows);
+}
+
+static void inst_draw(struct app *app, void *state, int top, int height)
+{
+    struct inst_state *s = state;
+    draw_text(top, 1, COLS - 2, s->report.title, ROLE_TITLE);
+    list_draw(&s->list, app, top + 1, height - 1);
+}
+
+static bool inst_wants_text(void *state)
+{
+    return ((struct inst_state *)state)->list.searching;
+}
+
+static enum tui_result inst_handle(struct app *app, void *state, enum action act, int key)
+{
+    struct inst_state *s = state;
+    switch (list_handle(&s->list, app, act, key)) {
+    case LIST_NONE:
+        return TUI_HANDLED;
+    case LIST_REDRAW:
+        return TUI_REDRAW;
+    case LIST_OPEN:
+        act = ACT_EDIT;
+        break;
+    case LIST_OTHER:
+        break;
+    }
+    if (act == ACT_EXPORT)
+        return list_export(&s->list, app, "submissions");
+    if (act == ACT_EDIT && s->n > 0) {
+        s->edit = (struct sub_args){s->report.id, s->report.title, s->rows[s->list.selected]};
+        return app_open(app, &sform_screen, &s->edit);
+    }
+    return act == ACT_BACK ? TUI_BACK : TUI_HANDLED;
+}
+
+static enum tui_result inst_resume(struct app *app, void *state, int result)
+{
+    struct inst_state *s = state;
+    if (result == 1) {
+        inst_load(app, s);
+        list_reload(&s->list);
+        app->result = 1; /* the schedule's counts changed */
+    }
+    return TUI_REDRAW;
+}
+
+static const enum action list_actions[] = {
+    ACT_UP,     ACT_DOWN,        ACT_PAGE_UP,     ACT_PAGE_DOWN, ACT_HOME,   ACT_END,  ACT_OPEN,
+    ACT_SEARCH, ACT_SEARCH_NEXT, ACT_SEARCH_PREV, ACT_EDIT,      ACT_EXPORT, ACT_BACK, ACT_NONE};
+static const struct keybar_item inst_keybar[] = {{ACT_OPEN, N_("record")},
+                                                 {ACT_SEARCH, NULL},
+                                                 {ACT_EXPORT, NULL},
+                                                 {ACT_BACK, N_("back")},
+                                                 {ACT_NONE, NULL}};
+
+static const struct screen_ops instance_screen = {
+    .title = N_("Submissions"),
+    .state_size = sizeof(struct inst_state),
+    .open = inst_open,
+    .draw = inst_draw,
+    .handle = inst_handle,
+    .close = inst_close,
+    .resume = inst_resume,
+    .actions = list_actions,
+    .keybar = inst_keybar,
+    .wants_text = inst_wants_text,
+};
+
+/* ---- The schedule ---- */
+
+struct sched_state {
+    struct report_row *rows;
+    int n;
+    char cells[REPORTS_MAX][3][48];
+    enum role roles[REPORTS_MAX];
+    struct list_column cols[5];
+    struct list_widget list;
+    char footer[200];
+};
+
+static int sched_load(struct app *app, struct sched_state *s)
+{
+    struct td_err err;
+    char today[11];
+    date_format_iso(app->ctx->today, today);
+    if (store_report_list(app->ctx->store, today, s->rows, REPORTS_MAX, &s->n, &err) != 0) {
+        app_message(app, true, "%s", err.msg);
+        return -1;
+    }
+    int overdue = 0;
+    for (int i = 0; i < s->n; i++) {
+        const struct report_row *r = &s->rows[i];
+        td_date due = 0;
+        date_parse_iso(r->due, &due);
+        long days = due - app->ctx->today;
+        bool complete = r->submitted >= r->expected;
+        app_show_date(app, r->due, s->cells[i][0], sizeof s->cells[i][0]);
+        if (complete)
+            snprintf(s->cells[i][1], sizeof s->cells[i][1], "%s", _("all in"));
+        else if (days < 0)
+            snprintf(s->cells[i][1], sizeof s->cells[i][1],
+                     ngettext("%ld day late", "%ld days late", (unsigned long)-days), -days);
+        else if (days == 0)
+            snprintf(s->cells[i][1], sizeof s->cells[i][1], "%s", _("due today"));
+        else
+            snprintf(s->cells[i][1], sizeof s->cells[i][1],
+                     ngettext("in %ld day", "in %ld days", (unsigned long)days), days);
+        snprintf(s->cells[i][2], sizeof s->cells[i][2], "%ld/%ld", r->submitted, r->expected);
+        s->roles[i] = complete                                     ? ROLE_DONE
+                      : days < 0                                   ? ROLE_OVERDUE
+                      : days <= (long)app->ctx->cfg->due_soon_days ? ROLE_AT_RISK
+                                                                   : ROLE_NORMAL;
+        overdue += !complete && days < 0;
+    }
+    snprintf(s->footer, sizeof s->footer,
+             ngettext("%d report overdue", "%d reports overdue", (unsigned long)overdue), overdue);
+    s->list.footer_extra = s->footer;
+    return 0;
+}
+
+static long sched_count(void *ctx)
+{
+    return ((struct sched_state *)ctx)->n;
+}
+
+static int sched_fetch(void *ctx, long first, int n, struct list_row *rows)
+{
+    struct sched_state *s = ctx;
+    int got = 0;
+    for (long i = first; i < s->n && got < n; i++, got++)
+        rows[got] = (struct list_row){
+            i,
+            {s->cells[i][0], s->rows[i].period, s->cells[i][1], s->cells[i][2], s->rows[i].title},
+            s->roles[i]};
+    return got;
+}
+
+static long sched_find(void *ctx, const char *needle, long from, int dir)
+{
+    struct sched_state *s = ctx;
+    char *folded = text_fold(needle);
+    long found = -1;
+    for (long i = from; folded != NULL && i >= 0 && i < s->n; i += dir) {
+        size_t a, b;
+        if (text_find_folded(s->rows[i].title, folded, &a, &b)) {
+            found = i;
+            break;
+        }
+    }
+    free(folded);
+    return found;
+}
+
+static int sched_open(struct app *app, void *state, void *arg)
+{
+    struct sched_state *s = state;
+    (void)arg;
+    s->rows = calloc(REPORTS_MAX, sizeof *s->rows);
+    if (s->rows == NULL)
+        return -1;
+    const struct list_column cols[5] = {
+        {_("Due"), {10, 10, 0}, false, false},  {_("Period"), {9, 4, 0}, false, true},
+        {_("When"), {14, 8, 0}, false, false},  {_("Units in"), {8, 5, 0}, true, false},
+        {_("Report"), {0, 10, 1}, false, true},
+    };
+    memcpy(s->cols, cols, sizeof cols);
+    list_init(&s->list, s->cols, 5, (struct list_source){s, sched_count, sched_fetch, sched_find});
+    if (sched_load(app, s) != 0) {
+        list_free(&s->list);
+        free(s->rows);
+        return -1;
+    }
+    list_reload(&s->list);
+    return 0;
+}
+
+static void sched_close(struct app *app, void *state)
+{
+    struct sched_state *s = state;
+    (void)app;
+    list_free(&s->list);
+    free(s->rows);
+}
+
+static void sched_draw(struct app *app, void *state, int top, int height)
+{
+    list_draw(&((struct sched_state *)state)->list, app, top, height);
+}
+
+static bool sched_wants_text(void *state)
+{
+    return ((struct sched_state *)state)->list.searching;
+}
+
+static enum tui_result sched_handle(struct app *app, void *state, enum action act, int key)
+{
+    struct sched_state *s = state;
+    switch (list_handle(&s->list, app, act, key)) {
+    case LIST_NONE:
+        return TUI_HANDLED;
+    case LIST_REDRAW:
+        return TUI_REDRAW;
+    case LIST_OPEN:
+        act = ACT_EDIT;
+        break;
+    case LIST_OTHER:
+        break;
+    }
+    if (act == ACT_EXPORT)
+        return list_export(&s->list, app, "schedule");
+    if (act == ACT_EDIT && s->n > 0)
+        return app_open(app, &instance_screen, &s->rows[s->list.selected]);
+    return act == ACT_BACK ? TUI_BACK : TUI_HANDLED;
+}
+
+static enum tui_result sched_resume(struct app *app, void *state, int result)
+{
+    struct sched_state *s = state;
+    if (result == 1) {
+        long id = s->rows[s->list.selected].id;
+        sched_load(app, s);
+        list_reload(&s->list);
+        for (int i = 0; i < s->n; i++)
+            if (s->rows[i].id == id)
+                s->list.selected = i;
+    }
+    return TUI_REDRAW;
+}
+
+static const struct keybar_item sched_keybar[] = {{ACT_OPEN, N_("units")},
+                                                  {ACT_SEARCH, NULL},
+                                                  {ACT_EXPORT, NULL},
+                                                  {ACT_BACK, N_("back")},
+                                                  {ACT_NONE, NULL}};
+
+const struct screen_ops schedule_screen = {
+    .title = N_("Reports & schedule"),
+    .state_size = sizeof(struct sched_state),
+    .open = sched_open,
+    .draw = sched_draw,
+    .handle = sched_handle,
+    .close = sched_close,
+    .resume = sched_resume,
+    .actions = list_actions,
+    .keybar = sched_keybar,
+    .wants_text = sched_wants_text,
+};
