@@ -54,4 +54,16 @@ int store_submission_list(struct store *st, long report_id, struct submission_ro
 int store_submission_save(struct store *st, long report_id, const char *today,
                           struct submission_row *r, struct td_err *err);
 
+/* Today's figures for the main menu. */
+struct report_dashboard {
+    long overdue;         /* instances past due with a unit still missing */
+    long due_soon;        /* instances due from today to `until`, not all in */
+    long late_units;      /* units missing on the last annual report past due */
+    long expected_units;  /* units that had to submit it */
+    char last_annual[16]; /* its period, "" when none is past due yet */
+    char next_meeting_date[11], next_meeting[300]; /* "" when none is dated */
+};
+int store_report_dashboard(struct store *st, const char *today, const char *until,
+                           struct report_dashboard *out, struct td_err *err);
+
 #endif

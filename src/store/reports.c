@@ -1,5 +1,6 @@
 /* Report instances from the rules, and reading them back. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
@@ -284,4 +285,61 @@ int store_submission_save(struct store *st, long report_id, const char *today,
 fail:
     store_rollback(st);
     return -1;
+}
+
+int store_report_dashboard(struct store *st, const char *today, const char *until,
+                           struct report_dashboard *out, struct td_err *err)
+{
+    static const char last[] =
+        "SELECT r.id, r.period FROM report r JOIN report_rule r2 ON r2.id = r.rule_id"
+        " WHERE r2.kind = 'annual' AND r.deleted = 0 AND r.due_date < ?1"
+        " ORDER BY r.due_date DESC LIMIT 1";
+    static const char meeting[] = "SELECT date, title FROM meeting WHERE deleted = 0"
+                                  " AND date >= ?1 ORDER BY date, id LIMIT 1";
+    memset(out, 0, sizeof *out);
+    enum { MAX = 1024 };
+    struct report_row *rows = calloc(MAX, sizeof *rows);
+    int n = 0;
+    if (rows == NULL)
+        return td_err_set(err, TD_E_NOMEM, "%s", _("out of memory"));
+    if (store_report_list(st, today, rows, MAX, &n, err) != 0) {
+        free(rows);
+        return -1;
+    }
+    long last_id = 0;
+    sqlite3_stmt *s = store_stmt(st, last, err);
+    if (s == NULL) {
+        free(rows);
+        return -1;
+    }
+    sqlite3_bind_text(s, 1, today, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(s) == SQLITE_ROW) {
+        last_id = (long)sqlite3_column_int64(s, 0);
+        snprintf(out->last_annual, sizeof out->last_annual, "%s", sqlite3_column_text(s, 1));
+    }
+    sqlite3_reset(s);
+    for (int i = 0; i < n; i++) {
+        bool complete = rows[i].submitted >= rows[i].expected;
+        if (!complete && strcmp(rows[i].due, today) < 0)
+            out->overdue++;
+        else if (!complete && strcmp(rows[i].due, until) <= 0)
+            out->due_soon++;
+        if (rows[i].id == last_id) {
+            out->late_units = rows[i].expected - rows[i].submitted;
+            out->expected_units = rows[i].expected;
+        }
+    }
+    free(rows);
+    if ((s = store_stmt(st, meeting, err)) == NULL)
+        return -1;
+    sqlite3_bind_text(s, 1, today, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW) {
+        snprintf(out->next_meeting_date, sizeof out->next_meeting_date, "%s",
+                 sqlite3_column_text(s, 0));
+        snprintf(out->next_meeting, sizeof out->next_meeting, "%s", sqlite3_column_text(s, 1));
+        rc = SQLITE_DONE;
+    }
+    sqlite3_reset(s);
+    return rc == SQLITE_DONE ? 0 : store_fail(st, _("reading the report calendar"), err);
 }

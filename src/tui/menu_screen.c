@@ -5,6 +5,7 @@
 
 #include "internal.h"
 #include "tiendo/i18n.h"
+#include "tiendo/store_reports.h"
 
 enum entry_kind {
     E_TASKS,
@@ -35,8 +36,40 @@ static const struct {
 struct menu_state {
     struct menu_item items[NENTRIES];
     char details[NENTRIES][160];
+    char today_line[400]; /* the reporting figures that matter today */
     struct menu_widget menu;
 };
+
+#define DUE_SOON_DAYS 30
+
+/* The reporting figures: on the Reports entry and on a line of their own. */
+static void fill_reports(struct app *app, struct menu_state *m)
+{
+    char today[11], until[11];
+    date_format_iso(app->ctx->today, today);
+    date_format_iso(app->ctx->today + DUE_SOON_DAYS, until);
+    struct report_dashboard d;
+    struct td_err err;
+    m->today_line[0] = '\0';
+    if (store_report_dashboard(app->ctx->store, today, until, &d, &err) != 0) {
+        snprintf(m->details[E_REPORTS], sizeof m->details[0], "%s", err.msg);
+        return;
+    }
+    snprintf(m->details[E_REPORTS], sizeof m->details[0], _("%ld overdue · %ld due within %d days"),
+             d.overdue, d.due_soon, DUE_SOON_DAYS);
+    char late[160] = "", next[360];
+    if (d.last_annual[0] != '\0')
+        snprintf(late, sizeof late, _("Annual report %s: %ld of %ld units late"), d.last_annual,
+                 d.late_units, d.expected_units);
+    if (d.next_meeting_date[0] != '\0') {
+        char date[32];
+        app_show_date(app, d.next_meeting_date, date, sizeof date);
+        snprintf(next, sizeof next, _("next conference %s: %s"), date, d.next_meeting);
+    } else
+        snprintf(next, sizeof next, "%s", _("no conference scheduled"));
+    snprintf(m->today_line, sizeof m->today_line, "%s%s%s", late, late[0] != '\0' ? " · " : "",
+             next);
+}
 
 static void fill_details(struct app *app, struct menu_state *m)
 {
@@ -54,6 +87,7 @@ static void fill_details(struct app *app, struct menu_state *m)
              _("communication · inspections, surveys · conferences"));
     snprintf(m->details[E_UNITS], sizeof m->details[0],
              ngettext("%ld unit", "%ld units", (unsigned long)s->units), s->units);
+    fill_reports(app, m);
 }
 
 static int menu_open(struct app *app, void *state, void *arg)
@@ -85,9 +119,10 @@ static void menu_draw(struct app *app, void *state, int top, int height)
         snprintf(line, sizeof line, _("Plan period %ld–%ld"), s->start_year, s->end_year);
     draw_text(y++, 2, COLS - 4, line, ROLE_MUTED);
     if (s->demo_rows > 0)
-        draw_text(y, 2, COLS - 4, _("DEMO DATA: sample figures for illustration, not official"),
+        draw_text(y++, 2, COLS - 4, _("DEMO DATA: sample figures for illustration, not official"),
                   ROLE_AT_RISK);
-    y += 2;
+    draw_text(y++, 2, COLS - 4, m->today_line, ROLE_NORMAL);
+    y++;
     menu_widget_draw(&m->menu, y, 2, COLS - 4, top + height - y, 26);
 }
 
@@ -116,6 +151,13 @@ static enum tui_result activate(struct app *app, int entry)
     }
 }
 
+static enum tui_result menu_resume(struct app *app, void *state, int result)
+{
+    (void)result;
+    fill_reports(app, state); /* a submission may have been recorded */
+    return TUI_REDRAW;
+}
+
 static enum tui_result menu_handle(struct app *app, void *state, enum action act, int key)
 {
     struct menu_state *m = state;
@@ -141,6 +183,7 @@ const struct screen_ops menu_screen = {
     .open = menu_open,
     .draw = menu_draw,
     .handle = menu_handle,
+    .resume = menu_resume,
     .actions = menu_actions,
     .keybar = menu_keybar,
 };

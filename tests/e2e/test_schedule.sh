@@ -7,6 +7,8 @@ saved_today=$TIENDO_TODAY
 TIENDO_TODAY=2026-02-01
 e2e_start 100 24 "$(tiendo --user lan)"
 e2e_wait "Tasks and solutions"
+e2e_expect "the main menu counts the overdue reports" "5 overdue · 0 due within 30 days"
+e2e_expect "and the units late on the last annual report" "Annual report 2025: 10 of 10 units late"
 e2e_keys 3
 e2e_expect_re "the annual report on 2025 is overdue" "15/01/2026 2025 +17 days late +0/10"
 e2e_expect "the footer counts the overdue reports" "5 reports overdue"
@@ -29,6 +31,8 @@ e2e_expect_re "the unit is now late, not overdue" "VTTTN +Vụ Thị trường t
 e2e_expect "the count follows" "1 of 10 units submitted"
 e2e_keys q
 e2e_expect_re "the schedule counts it" "15/01/2026 2025 +17 days late +1/10"
+e2e_keys q
+e2e_expect "back on the main menu, one unit fewer is late" "Annual report 2025: 9 of 10 units late"
 check "the submission is in the database with its audit entry" test "$(sqlite3 "$DB" "SELECT (SELECT submitted_on || ' ' || doc_number FROM submission) || ' ' || (SELECT count(*) FROM audit_log WHERE tbl = 'submission')")" = "2026-01-20 15/BC-VTTTN 1"
 e2e_stop
 TIENDO_TODAY=$saved_today

@@ -153,6 +153,18 @@ static void test_a_submission_is_counted_and_a_stale_one_refused(void **state)
     assert_string_equal(subs[0].submitted_on, "2026-01-20");
     assert_string_equal(subs[0].doc_number, "12/BC-VP");
     assert_int_equal(subs[0].version, 1);
+
+    struct report_dashboard d;
+    assert_int_equal(store_report_dashboard(st, "2026-02-01", "2026-03-03", &d, &err), 0);
+    assert_int_equal(d.overdue, 5);
+    assert_int_equal(d.due_soon, 0);
+    assert_string_equal(d.last_annual, "2025");
+    assert_int_equal(d.late_units, 9);
+    assert_int_equal(d.expected_units, 10);
+    assert_string_equal(d.next_meeting, ""); /* the demo's conferences have no date */
+    /* A month before the 2027 deadline, it is due soon. */
+    assert_int_equal(store_report_dashboard(st, "2026-12-20", "2027-01-19", &d, &err), 0);
+    assert_int_equal(d.due_soon, 1);
 }
 
 int main(void)
