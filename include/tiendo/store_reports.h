@@ -22,6 +22,7 @@ int store_report_each(struct store *st,
 /* A report instance on the schedule: who must submit and how many have. */
 struct report_row {
     long id;
+    char rule[32]; /* the rule's code, "adhoc" for one made by hand */
     char title[300];
     char period[16]; /* 2024, 2021-2025, ... */
     char due[11];    /* YYYY-MM-DD */
@@ -53,6 +54,17 @@ int store_submission_list(struct store *st, long report_id, struct submission_ro
  * else TD_E_CONFLICT and nothing changes. A date after today is TD_E_INVALID. */
 int store_submission_save(struct store *st, long report_id, const char *today,
                           struct submission_row *r, struct td_err *err);
+
+/* Calls row for every report instance and every unit that must submit it, by due date then
+ * plan order: cells are rule code, period, title, due date, unit code, submitted on (or ""),
+ * document number, note. Stops when row returns non-0. */
+int store_submission_each(struct store *st, int (*row)(void *ctx, const char *const *cells),
+                          void *ctx, struct td_err *err);
+
+/* Calls row for every communication activity by date: cells are kind code, unit code, channel,
+ * date (or ""), title, reach, status, progress note. */
+int store_activity_each(struct store *st, int (*row)(void *ctx, const char *const *cells),
+                        void *ctx, struct td_err *err);
 
 /* Today's figures for the main menu. */
 struct report_dashboard {

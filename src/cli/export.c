@@ -7,7 +7,9 @@
 #include "tiendo/i18n.h"
 #include "tiendo/status.h"
 #include "tiendo/store_eval.h"
+#include "tiendo/schedule.h"
 #include "tiendo/store_inspect.h"
+#include "tiendo/store_reports.h"
 #include "tiendo/store_targets.h"
 #include "tiendo/store_tasks.h"
 #include "tiendo/table.h"
@@ -66,7 +68,80 @@ static const struct table_column inspection_cols[] = {
     {"followup_status", false},
     {"followup_date", false},
 };
+static const struct table_column report_cols[] = {
+    {"rule", false},  {"period", false},  {"title", false},    {"due", false},
+    {"units", false}, {"expected", true}, {"submitted", true}, {"on_time", true},
+};
+static const struct table_column submission_cols[] = {
+    {"rule", false},       {"period", false}, {"title", false},
+    {"due", false},        {"unit", false},   {"submitted_on", false},
+    {"doc_number", false}, {"note", false},   {"status", false},
+};
+static const struct table_column meeting_cols[] = {
+    {"key", false},   {"date", false},  {"kind", false},
+    {"title", false}, {"place", false}, {"conclusions", false},
+};
+static const struct table_column activity_cols[] = {
+    {"kind", false},  {"unit", false},  {"channel", false}, {"date", false},
+    {"title", false}, {"reach", false}, {"status", false},  {"progress_note", false},
+};
 #define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
+
+/* Status codes of a submission, for scripts (the screens show them translated). */
+static const char *const submission_codes[] = {"not_due", "due_soon", "overdue", "on_time", "late"};
+
+struct sub_ctx {
+    struct table_writer *w;
+    const struct cli *cli;
+};
+
+static int submission_row(void *ctx, const char *const *cells)
+{
+    struct sub_ctx *x = ctx;
+    td_date due = 0, on = 0;
+    date_parse_iso(cells[3], &due);
+    bool sent = date_parse_iso(cells[5], &on) == 0;
+    enum submission_status st =
+        schedule_status(due, sent, on, x->cli->today, (int)x->cli->cfg.due_soon_days);
+    const char *out[9];
+    memcpy(out, cells, 8 * sizeof *out);
+    out[8] = submission_codes[st];
+    return table_row(x->w, out);
+}
+
+static int meeting_row(void *ctx, const char *key, const char *date, const char *kind,
+                       const char *title, const char *place, const char *conclusions)
+{
+    const char *cells[] = {key, date, kind, title, place, conclusions};
+    return table_row(ctx, cells);
+}
+
+/* The schedule with its counts, in the order of the schedule screen. */
+static int export_reports(const struct cli *cli, struct store *st, struct table_writer *w,
+                          struct td_err *err)
+{
+    enum { MAX = 4096 };
+    struct report_row *r = calloc(MAX, sizeof *r);
+    int n = 0;
+    char today[11];
+    date_format_iso(cli->today, today);
+    if (r == NULL || store_report_list(st, today, r, MAX, &n, err) != 0) {
+        free(r);
+        return -1;
+    }
+    int rc = 0;
+    for (int i = 0; rc == 0 && i < n; i++) {
+        char c[3][24];
+        snprintf(c[0], 24, "%ld", r[i].expected);
+        snprintf(c[1], 24, "%ld", r[i].submitted);
+        snprintf(c[2], 24, "%ld", r[i].on_time);
+        const char *cells[] = {r[i].rule,  r[i].period, r[i].title, r[i].due,
+                               r[i].units, c[0],        c[1],       c[2]};
+        rc = table_row(w, cells);
+    }
+    free(r);
+    return rc;
+}
 
 static int inspection_row(void *ctx, const struct inspection_row *r)
 {
@@ -227,9 +302,17 @@ int cli_cmd_export(struct cli *cli, const char *what)
         cols = indicator_cols, ncols = N(indicator_cols);
     else if (what != NULL && strcmp(what, "inspections") == 0)
         cols = inspection_cols, ncols = N(inspection_cols);
+    else if (what != NULL && strcmp(what, "reports") == 0)
+        cols = report_cols, ncols = N(report_cols);
+    else if (what != NULL && strcmp(what, "submissions") == 0)
+        cols = submission_cols, ncols = N(submission_cols);
+    else if (what != NULL && strcmp(what, "meetings") == 0)
+        cols = meeting_cols, ncols = N(meeting_cols);
+    else if (what != NULL && strcmp(what, "activities") == 0)
+        cols = activity_cols, ncols = N(activity_cols);
     else {
-        cli_error(_("export what? tasks, progress, units, evaluations, indicators or "
-                    "inspections; see tiendo --help"));
+        cli_error(_("export what? tasks, progress, units, evaluations, indicators, inspections, "
+                    "reports, submissions, meetings or activities; see tiendo --help"));
         return 2;
     }
     struct store *st = NULL;
@@ -263,6 +346,15 @@ int cli_cmd_export(struct cli *cli, const char *what)
         rc = export_indicators(cli, st, &w, &err);
     else if (rc == 0 && cols == inspection_cols)
         rc = store_inspection_each(st, inspection_row, &w, &err);
+    else if (rc == 0 && cols == report_cols)
+        rc = export_reports(cli, st, &w, &err);
+    else if (rc == 0 && cols == submission_cols) {
+        struct sub_ctx x = {&w, cli};
+        rc = store_submission_each(st, submission_row, &x, &err);
+    } else if (rc == 0 && cols == meeting_cols)
+        rc = store_meeting_each(st, meeting_row, &w, &err);
+    else if (rc == 0 && cols == activity_cols)
+        rc = store_activity_each(st, eval_row, &w, &err);
     else if (rc == 0) {
         struct unit_stats *u = calloc(2048, sizeof *u);
         int n = 0;

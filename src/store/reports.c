@@ -156,14 +156,15 @@ int store_report_list(struct store *st, const char *today, struct report_row *ou
                       struct td_err *err)
 {
     static const char sql[] =
-        "SELECT id, title, due_date, units, expected, submitted, on_time, period FROM ("
+        "SELECT id, title, due_date, units, expected, submitted, on_time, period, rule FROM ("
         " SELECT r.id, r.title, r.due_date, coalesce(r2.units, 'all') AS units,"
         " (SELECT count(*) FROM unit u WHERE " EXPECTED ") AS expected,"
         " (SELECT count(*) FROM submission s JOIN unit u ON u.id = s.unit_id"
         "  WHERE s.report_id = r.id AND s.submitted_on IS NOT NULL AND " EXPECTED ") AS submitted,"
         " (SELECT count(*) FROM submission s JOIN unit u ON u.id = s.unit_id"
         "  WHERE s.report_id = r.id AND s.submitted_on <= r.due_date AND " EXPECTED ") AS on_time,"
-        " r.period FROM report r LEFT JOIN report_rule r2 ON r2.id = r.rule_id WHERE r.deleted = 0)"
+        " r.period, coalesce(r2.code, 'adhoc') AS rule FROM report r LEFT JOIN report_rule r2 ON "
+        "r2.id = r.rule_id WHERE r.deleted = 0)"
         " ORDER BY CASE WHEN due_date < ?1 AND submitted < expected THEN 0"
         " WHEN due_date >= ?1 THEN 1 ELSE 2 END,"
         " CASE WHEN due_date < ?1 AND submitted >= expected THEN '' ELSE due_date END,"
@@ -184,6 +185,7 @@ int store_report_list(struct store *st, const char *today, struct report_row *ou
         r->submitted = (long)sqlite3_column_int64(s, 5);
         r->on_time = (long)sqlite3_column_int64(s, 6);
         snprintf(r->period, sizeof r->period, "%s", sqlite3_column_text(s, 7));
+        snprintf(r->rule, sizeof r->rule, "%s", sqlite3_column_text(s, 8));
     }
     if (rc == SQLITE_ROW)
         rc = SQLITE_DONE;
@@ -342,4 +344,51 @@ int store_report_dashboard(struct store *st, const char *today, const char *unti
     }
     sqlite3_reset(s);
     return rc == SQLITE_DONE ? 0 : store_fail(st, _("reading the report calendar"), err);
+}
+
+/* Runs sql and hands each row's ncols text cells to row. */
+static int each_row(struct store *st, const char *sql, int ncols,
+                    int (*row)(void *ctx, const char *const *cells), void *ctx, const char *what,
+                    struct td_err *err)
+{
+    sqlite3_stmt *s = store_stmt(st, sql, err);
+    if (s == NULL)
+        return -1;
+    int rc;
+    const char *cells[16];
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        for (int i = 0; i < ncols && i < 16; i++) {
+            const unsigned char *t = sqlite3_column_text(s, i);
+            cells[i] = t != NULL ? (const char *)t : "";
+        }
+        if (row(ctx, cells) != 0) {
+            rc = SQLITE_DONE;
+            break;
+        }
+    }
+    sqlite3_reset(s);
+    return rc == SQLITE_DONE ? 0 : store_fail(st, what, err);
+}
+
+int store_submission_each(struct store *st, int (*row)(void *ctx, const char *const *cells),
+                          void *ctx, struct td_err *err)
+{
+    static const char sql[] =
+        "SELECT coalesce(r2.code, 'adhoc'), r.period, r.title, r.due_date, u.code,"
+        " coalesce(s.submitted_on, ''), coalesce(s.doc_number, ''), coalesce(s.note, '')"
+        " FROM report r LEFT JOIN report_rule r2 ON r2.id = r.rule_id JOIN unit u ON " EXPECTED
+        " LEFT JOIN submission s ON s.report_id = r.id AND s.unit_id = u.id"
+        " WHERE r.deleted = 0 ORDER BY r.due_date, r.id, u.sort_order, u.code";
+    return each_row(st, sql, 8, row, ctx, _("reading the submissions"), err);
+}
+
+int store_activity_each(struct store *st, int (*row)(void *ctx, const char *const *cells),
+                        void *ctx, struct td_err *err)
+{
+    static const char sql[] =
+        "SELECT coalesce(v.code, ''), coalesce(u.code, ''), a.channel, coalesce(a.date, ''),"
+        " a.title, a.reach, a.status, a.progress_note FROM activity a"
+        " LEFT JOIN vocab v ON v.id = a.kind_id LEFT JOIN unit u ON u.id = a.unit_id"
+        " WHERE a.deleted = 0 ORDER BY a.date IS NULL, a.date, a.id";
+    return each_row(st, sql, 8, row, ctx, _("reading the communication activities"), err);
 }

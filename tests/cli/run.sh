@@ -202,7 +202,7 @@ expect "export inspections" 0
 check "an inspection is exported with its unit" grep -qF 'survey,2025-11-15,PC,,"Khảo sát, chợ"' "$out"
 check "without a terminal, no progress bar is drawn on stderr" sh -c '! grep -q "$(printf "\r")" "$1"' _ "$err"
 run --db "$db" export nothing
-expect "export of an unknown table is a usage error" 2 "tasks, progress, units, evaluations, indicators or inspections"
+expect "export of an unknown table is a usage error" 2 "inspections, reports, submissions, meetings or activities"
 run --db "$db" export tasks --format xml
 expect "an unknown format is a usage error" 2 'expected csv or json; got "xml"'
 run --db "$db" export tasks -o "$T/no/such/dir/t.csv"
@@ -295,6 +295,23 @@ check "the file gets the usual mode, not mkstemp's 0600" test "$(stat -c %a "$T/
 "$BIN" --db "$db" calendar >/dev/full 2>"$err"
 rc=$?
 check "a full disk on standard output is an error, not silence" sh -c 'test "$1" -eq 1 && grep -q "cannot write" "$2"' _ "$rc" "$err"
+# The reporting calendar as data: a recorded submission shows in both exports with its status.
+sqlite3 "$db" "INSERT INTO submission (report_id, unit_id, submitted_on, doc_number) SELECT r.id, u.id, '2025-01-10', '5/BC' FROM report r JOIN report_rule k ON k.id = r.rule_id, unit u WHERE k.code = 'annual' AND r.period = '2024' AND u.code = 'PC'"
+run --db "$db" export reports
+expect "export reports" 0
+check "the annual report on 2024 counts PC's submission, on time" grep -q '^annual,2024,.*,2025-01-15,all,10,1,1' "$out"
+run --db "$db" export submissions
+expect "export submissions" 0
+check "one row per report and expected unit" test "$(($(wc -l <"$out") - 1))" -eq 100
+check "PC's submission is on time" grep -q '^annual,2024,.*,2025-01-15,PC,2025-01-10,5/BC,,on_time' "$out"
+check "a unit that did not submit a past report is overdue" grep -q '^annual,2024,.*,2025-01-15,KHTC,,,,overdue' "$out"
+run --db "$db" export meetings --format json
+expect "export meetings --format json" 0
+check "the meetings are valid JSON with the dated conference" \
+	python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert len(d) == 2 and d[0]["date"] == "2025-12-05"' "$out"
+run --db "$db" export activities
+expect "export activities (none yet: the header only)" 0
+check "the activities export has its header" test "$(tr -d "\r" <"$out")" = "kind,unit,channel,date,title,reach,status,progress_note"
 run --db "$db" calendar --unit NOPE
 expect "an unknown unit is refused (2)" 2 "no unit NOPE"
 
