@@ -10,6 +10,7 @@
 #include "tiendo/status.h"
 #include "tiendo/store_eval.h"
 #include "tiendo/store_inspect.h"
+#include "tiendo/store_reports.h"
 #include "tiendo/store_targets.h"
 #include "tiendo/store_tasks.h"
 
@@ -71,6 +72,30 @@ static bool in_period(const struct gather *g, const char *iso)
 {
     int y = atoi(iso);
     return y >= g->from && y <= g->to;
+}
+
+/* Submissions of the reports due in the period and already due: on time, late, missing. */
+struct sub_count {
+    const struct gather *g;
+    char today[11];
+    long expected, on_time, late, missing;
+};
+
+static int on_submission(void *ctx, const char *const *cells)
+{
+    struct sub_count *c = ctx;
+    const char *due = cells[3], *unit = cells[4], *on = cells[5];
+    if (!in_period(c->g, due) || strcmp(due, c->today) >= 0 ||
+        (c->g->unit != NULL && strcmp(c->g->unit, unit) != 0))
+        return 0;
+    c->expected++;
+    if (on[0] == '\0')
+        c->missing++;
+    else if (strcmp(on, due) <= 0)
+        c->on_time++;
+    else
+        c->late++;
+    return 0;
 }
 
 static int on_task(void *ctx, const struct task_detail *t)
@@ -334,7 +359,14 @@ int cli_cmd_report(struct cli *cli, const char *kind, const char *year_arg)
     d.activities = store_count(st, "activity", true);
     if (d.activities < 0)
         d.activities = 0;
-    /* Submissions come with the reporting calendar; until then the section says so. */
+    struct sub_count sc = {.g = &g};
+    date_format_iso(cli->today, sc.today);
+    if (status == 0 && store_submission_each(st, on_submission, &sc, &err) != 0)
+        status = cli_fail(&err);
+    d.reports_expected = sc.expected;
+    d.reports_on_time = sc.on_time;
+    d.reports_late = sc.late;
+    d.reports_missing = sc.missing;
 
     struct cli_out o;
     if (status == 0 && (status = cli_out_open(cli, &o)) == 0)

@@ -275,7 +275,8 @@ empty=$T/empty.db
 "$BIN" --db "$empty" init >/dev/null 2>&1
 run --db "$empty" report midterm
 expect "a report on an empty plan is produced" 0
-check "an empty plan's sections say there is no data" test "$(grep -c 'No data for this section.' "$out")" -eq 6
+check "an empty plan's sections say there is no data (reporting counts the reports due)" test "$(grep -c 'No data for this section.' "$out")" -eq 5
+check "an empty plan's reports due are all missing" grep -q "^40 submissions expected: 0 on time, 0 late, 40 missing" "$out"
 check "an empty plan's report invents nothing" sh -c '! grep -q "^| I.1" "$1"' _ "$out"
 
 # The reporting calendar as iCalendar: same UIDs on every run, so a calendar program updates
@@ -305,6 +306,8 @@ expect "export submissions" 0
 check "one row per report and expected unit" test "$(($(wc -l <"$out") - 1))" -eq 100
 check "PC's submission is on time" grep -q '^annual,2024,.*,2025-01-15,PC,2025-01-10,5/BC,,on_time' "$out"
 check "a unit that did not submit a past report is overdue" grep -q '^annual,2024,.*,2025-01-15,KHTC,,,,overdue' "$out"
+run --db "$db" report annual 2025 --unit PC
+check "the report's reporting section counts PC's reports due in 2025" grep -q "^2 submissions expected: 1 on time, 0 late, 1 missing" "$out"
 run --db "$db" export meetings --format json
 expect "export meetings --format json" 0
 check "the meetings are valid JSON with the dated conference" \
