@@ -1,6 +1,7 @@
 /* The reporting calendar in the store: instances made from the plan's rules, stable on a
  * second run, and a changed rule moves only the reports still to come. */
 #include <locale.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "helpers.h"
@@ -167,6 +168,35 @@ static void test_a_submission_is_counted_and_a_stale_one_refused(void **state)
     assert_int_equal(d.due_soon, 1);
 }
 
+static void test_a_rule_for_a_kind_or_a_list_expects_only_those_units(void **state)
+{
+    (void)state;
+    struct td_err err = {0};
+    td_date today;
+    assert_int_equal(date_parse_iso("2026-02-01", &today), 0);
+    for (size_t i = 0; i < plan.nreport_rules; i++) {
+        free(plan.report_rules[i].units);
+        plan.report_rules[i].units =
+            strdup(strcmp(plan.report_rules[i].kind, "annual") == 0 ? "kind:province" : "PC, QLTT");
+    }
+    assert_int_equal(store_sync_plan(st, &plan, &err), 0);
+    assert_true(store_sync_reports(st, today, &err) > 0);
+    struct report_row rows[16];
+    int n = 0;
+    assert_int_equal(store_report_list(st, "2026-02-01", rows, 16, &n, &err), 0);
+    for (int i = 0; i < n; i++)
+        assert_int_equal(rows[i].expected, strcmp(rows[i].rule, "annual") == 0 ? 3 : 2);
+    struct submission_row subs[16];
+    for (int i = 0; i < n; i++)
+        if (strcmp(rows[i].rule, "annual") != 0) {
+            assert_int_equal(store_submission_list(st, rows[i].id, subs, 16, &n, &err), 0);
+            assert_int_equal(n, 2);
+            assert_true(strcmp(subs[0].code, "PC") == 0 || strcmp(subs[1].code, "PC") == 0);
+            assert_true(strcmp(subs[0].code, "QLTT") == 0 || strcmp(subs[1].code, "QLTT") == 0);
+            break;
+        }
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup_each, teardown_each)
@@ -174,6 +204,7 @@ int main(void)
         T(test_the_calendar_has_every_report_once_in_date_order),
         T(test_a_changed_rule_moves_only_the_reports_to_come),
         T(test_a_submission_is_counted_and_a_stale_one_refused),
+        T(test_a_rule_for_a_kind_or_a_list_expects_only_those_units),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
