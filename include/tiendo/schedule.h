@@ -42,6 +42,11 @@ enum submission_status {
 enum submission_status schedule_status(td_date due, bool submitted, td_date submitted_on,
                                        td_date today, int due_soon_days);
 
+/* The same from stored dates: due and submitted_on as YYYY-MM-DD, submitted_on "" when
+ * nothing was submitted. */
+enum submission_status schedule_status_iso(const char *due, const char *submitted_on, td_date today,
+                                           int due_soon_days);
+
 const char *submission_status_label(enum submission_status s); /* translated */
 
 #endif

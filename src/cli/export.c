@@ -98,11 +98,8 @@ struct sub_ctx {
 static int submission_row(void *ctx, const char *const *cells)
 {
     struct sub_ctx *x = ctx;
-    td_date due = 0, on = 0;
-    date_parse_iso(cells[3], &due);
-    bool sent = date_parse_iso(cells[5], &on) == 0;
     enum submission_status st =
-        schedule_status(due, sent, on, x->cli->today, (int)x->cli->cfg.due_soon_days);
+        schedule_status_iso(cells[3], cells[5], x->cli->today, (int)x->cli->cfg.due_soon_days);
     const char *out[9];
     memcpy(out, cells, 8 * sizeof *out);
     out[8] = submission_codes[st];

@@ -9,6 +9,7 @@
 #include "tiendo/report.h"
 #include "tiendo/status.h"
 #include "tiendo/store_eval.h"
+#include "tiendo/schedule.h"
 #include "tiendo/store_inspect.h"
 #include "tiendo/store_reports.h"
 #include "tiendo/store_targets.h"
@@ -88,13 +89,11 @@ static int on_submission(void *ctx, const char *const *cells)
     if (!in_period(c->g, due) || strcmp(due, c->today) >= 0 ||
         (c->g->unit != NULL && strcmp(c->g->unit, unit) != 0))
         return 0;
+    enum submission_status status = schedule_status_iso(due, on, c->g->cli->today, 0);
     c->expected++;
-    if (on[0] == '\0')
-        c->missing++;
-    else if (strcmp(on, due) <= 0)
-        c->on_time++;
-    else
-        c->late++;
+    c->missing += status == SUB_OVERDUE;
+    c->on_time += status == SUB_ON_TIME;
+    c->late += status == SUB_LATE;
     return 0;
 }
 

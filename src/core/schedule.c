@@ -39,6 +39,15 @@ int schedule_expand(const struct report_rule_def *rule, struct report_instance *
     return -1;
 }
 
+enum submission_status schedule_status_iso(const char *due, const char *submitted_on, td_date today,
+                                           int due_soon_days)
+{
+    td_date d = 0, on = 0;
+    date_parse_iso(due, &d);
+    bool submitted = date_parse_iso(submitted_on, &on) == 0;
+    return schedule_status(d, submitted, on, today, due_soon_days);
+}
+
 enum submission_status schedule_status(td_date due, bool submitted, td_date submitted_on,
                                        td_date today, int due_soon_days)
 {

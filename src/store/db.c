@@ -242,3 +242,38 @@ int store_open(struct store **out, const char *path, const struct store_options 
     *out = st;
     return 0;
 }
+
+int store_each_cells(struct store *st, const char *sql, int ncols,
+                     int (*row)(void *ctx, const char *const *cells), void *ctx, const char *what,
+                     struct td_err *err)
+{
+    sqlite3_stmt *s = store_stmt(st, sql, err);
+    if (s == NULL)
+        return -1;
+    int rc;
+    const char *cells[16];
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        for (int i = 0; i < ncols && i < 16; i++) {
+            const unsigned char *t = sqlite3_column_text(s, i);
+            cells[i] = t != NULL ? (const char *)t : "";
+        }
+        if (row(ctx, cells) != 0) {
+            rc = SQLITE_DONE;
+            break;
+        }
+    }
+    sqlite3_reset(s);
+    return rc == SQLITE_DONE ? 0 : store_fail(st, what, err);
+}
+
+int store_audit(struct store *st, const char *sql, long id, const char *action, const char *what,
+                struct td_err *err)
+{
+    sqlite3_stmt *s = store_stmt(st, sql, err);
+    if (s == NULL)
+        return -1;
+    sqlite3_bind_int64(s, 1, id);
+    sqlite3_bind_text(s, 2, st->user, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 3, action, -1, SQLITE_STATIC);
+    return sqlite3_step(s) == SQLITE_DONE ? 0 : store_fail(st, what, err);
+}

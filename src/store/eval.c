@@ -274,21 +274,5 @@ int store_evaluation_each(struct store *st, int (*row)(void *ctx, const char *co
         " JOIN unit u ON u.id = e.unit_id JOIN criterion c ON c.id = e.criterion_id"
         " LEFT JOIN vocab r ON r.id = e.rating_id LEFT JOIN vocab m ON m.id = e.measure_id"
         " ORDER BY e.period, u.sort_order, u.code, c.sort_order";
-    sqlite3_stmt *s = store_stmt(st, sql, err);
-    if (s == NULL)
-        return -1;
-    int rc;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        const char *cells[9];
-        for (int i = 0; i < 9; i++) {
-            const unsigned char *t = sqlite3_column_text(s, i);
-            cells[i] = t != NULL ? (const char *)t : "";
-        }
-        if (row(ctx, cells) != 0) {
-            rc = SQLITE_DONE;
-            break;
-        }
-    }
-    sqlite3_reset(s);
-    return rc == SQLITE_DONE ? 0 : store_fail(st, _("reading the evaluations"), err);
+    return store_each_cells(st, sql, 9, row, ctx, _("reading the evaluations"), err);
 }

@@ -173,15 +173,9 @@ int store_inspection_save(struct store *st, struct inspection_row *r, struct td_
     long id = insert ? (long)sqlite3_last_insert_rowid(st->db) : r->id;
     if (link(st, id, r->units, true, err) != 0 || link(st, id, r->tasks, false, err) != 0)
         goto fail;
-    if ((s = store_stmt(st, audit, err)) == NULL)
+    if (store_audit(st, audit, id, insert ? "insert" : "update", _("saving the inspection"), err) !=
+        0)
         goto fail;
-    sqlite3_bind_int64(s, 1, id);
-    sqlite3_bind_text(s, 2, st->user, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 3, insert ? "insert" : "update", -1, SQLITE_STATIC);
-    if (sqlite3_step(s) != SQLITE_DONE) {
-        store_fail(st, _("saving the inspection"), err);
-        goto fail;
-    }
     if (store_commit(st, err) != 0)
         return -1;
     r->id = id;

@@ -36,6 +36,14 @@ int store_fail(struct store *st, const char *what, struct td_err *err);
 
 /* Binds text, or NULL when text is NULL or empty (for optional dates). */
 int store_bind_opt_text(sqlite3_stmt *s, int i, const char *text);
+/* Runs sql (no parameters) and hands each row's first ncols columns (at most 16) to row as
+ * text, NULL as ""; stops when row returns non-0. Errors name what. */
+int store_each_cells(struct store *st, const char *sql, int ncols,
+                     int (*row)(void *ctx, const char *const *cells), void *ctx, const char *what,
+                     struct td_err *err);
+/* Runs an audit statement taking ?1 the row id, ?2 the login, ?3 the action. */
+int store_audit(struct store *st, const char *sql, long id, const char *action, const char *what,
+                struct td_err *err);
 
 int store_migrate_to(struct store *st, int to, struct td_err *err);
 

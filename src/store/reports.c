@@ -270,15 +270,9 @@ int store_submission_save(struct store *st, long report_id, const char *today,
         goto fail;
     }
     long id = insert ? (long)sqlite3_last_insert_rowid(st->db) : r->id;
-    if ((s = store_stmt(st, audit, err)) == NULL)
+    if (store_audit(st, audit, id, insert ? "insert" : "update", _("saving the submission"), err) !=
+        0)
         goto fail;
-    sqlite3_bind_int64(s, 1, id);
-    sqlite3_bind_text(s, 2, st->user, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 3, insert ? "insert" : "update", -1, SQLITE_STATIC);
-    if (sqlite3_step(s) != SQLITE_DONE) {
-        store_fail(st, _("saving the submission"), err);
-        goto fail;
-    }
     if (store_commit(st, err) != 0)
         return -1;
     r->id = id;
@@ -346,30 +340,6 @@ int store_report_dashboard(struct store *st, const char *today, const char *unti
     return rc == SQLITE_DONE ? 0 : store_fail(st, _("reading the report calendar"), err);
 }
 
-/* Runs sql and hands each row's ncols text cells to row. */
-static int each_row(struct store *st, const char *sql, int ncols,
-                    int (*row)(void *ctx, const char *const *cells), void *ctx, const char *what,
-                    struct td_err *err)
-{
-    sqlite3_stmt *s = store_stmt(st, sql, err);
-    if (s == NULL)
-        return -1;
-    int rc;
-    const char *cells[16];
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        for (int i = 0; i < ncols && i < 16; i++) {
-            const unsigned char *t = sqlite3_column_text(s, i);
-            cells[i] = t != NULL ? (const char *)t : "";
-        }
-        if (row(ctx, cells) != 0) {
-            rc = SQLITE_DONE;
-            break;
-        }
-    }
-    sqlite3_reset(s);
-    return rc == SQLITE_DONE ? 0 : store_fail(st, what, err);
-}
-
 int store_submission_each(struct store *st, int (*row)(void *ctx, const char *const *cells),
                           void *ctx, struct td_err *err)
 {
@@ -379,7 +349,7 @@ int store_submission_each(struct store *st, int (*row)(void *ctx, const char *co
         " FROM report r LEFT JOIN report_rule r2 ON r2.id = r.rule_id JOIN unit u ON " EXPECTED
         " LEFT JOIN submission s ON s.report_id = r.id AND s.unit_id = u.id"
         " WHERE r.deleted = 0 ORDER BY r.due_date, r.id, u.sort_order, u.code";
-    return each_row(st, sql, 8, row, ctx, _("reading the submissions"), err);
+    return store_each_cells(st, sql, 8, row, ctx, _("reading the submissions"), err);
 }
 
 int store_activity_each(struct store *st, int (*row)(void *ctx, const char *const *cells),
@@ -390,5 +360,5 @@ int store_activity_each(struct store *st, int (*row)(void *ctx, const char *cons
         " a.title, a.reach, a.status, a.progress_note FROM activity a"
         " LEFT JOIN vocab v ON v.id = a.kind_id LEFT JOIN unit u ON u.id = a.unit_id"
         " WHERE a.deleted = 0 ORDER BY a.date IS NULL, a.date, a.id";
-    return each_row(st, sql, 8, row, ctx, _("reading the communication activities"), err);
+    return store_each_cells(st, sql, 8, row, ctx, _("reading the communication activities"), err);
 }

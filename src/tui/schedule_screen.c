@@ -158,14 +158,11 @@ static int inst_load(struct app *app, struct inst_state *s)
         app_message(app, true, "%s", err.msg);
         return -1;
     }
-    td_date due = 0;
-    date_parse_iso(s->report.due, &due);
     int in = 0;
     for (int i = 0; i < s->n; i++) {
-        td_date on = 0;
-        bool sent = date_parse_iso(s->rows[i].submitted_on, &on) == 0;
         enum submission_status st =
-            schedule_status(due, sent, on, app->ctx->today, (int)app->ctx->cfg->due_soon_days);
+            schedule_status_iso(s->report.due, s->rows[i].submitted_on, app->ctx->today,
+                                (int)app->ctx->cfg->due_soon_days);
         snprintf(s->cells[i][0], sizeof s->cells[i][0], "%s", submission_status_label(st));
         app_show_date(app, s->rows[i].submitted_on, s->cells[i][1], sizeof s->cells[i][1]);
         s->roles[i] = st == SUB_OVERDUE    ? ROLE_OVERDUE
@@ -173,7 +170,7 @@ static int inst_load(struct app *app, struct inst_state *s)
                       : st == SUB_LATE     ? ROLE_AT_RISK
                       : st == SUB_ON_TIME  ? ROLE_DONE
                                            : ROLE_NORMAL;
-        in += sent;
+        in += st == SUB_ON_TIME || st == SUB_LATE;
     }
     char d[32];
     app_show_date(app, s->report.due, d, sizeof d);
