@@ -58,6 +58,7 @@ enum action {
     ACT_PROGRESS,
     ACT_UNDO,
     ACT_EXPORT,
+    ACT_MATRIX,
     ACT_FIELD_NEXT,
     ACT_FIELD_PREV,
     ACT_SAVE,

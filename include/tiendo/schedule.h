@@ -49,4 +49,17 @@ enum submission_status schedule_status_iso(const char *due, const char *submitte
 
 const char *submission_status_label(enum submission_status s); /* translated */
 
+/* One character that tells the status without colour (the submission matrix and its legend). */
+const char *submission_status_symbol(enum submission_status s);
+
+/* Reporting and on-time rates, as DHIS2 counts them: a submission is expected once its report
+ * is past due or once it was made (early ones count); the reporting rate is submitted over
+ * expected, the on-time rate submitted on time over expected. */
+struct report_rate {
+    int expected, submitted, on_time;
+};
+void schedule_rate_add(struct report_rate *r, enum submission_status s);
+/* Whole percent, rounded half up; -1 when nothing is expected yet. */
+int schedule_rate_percent(int part, int whole);
+
 #endif

@@ -26,14 +26,30 @@ struct report_row {
     char title[300];
     char period[16]; /* 2024, 2021-2025, ... */
     char due[11];    /* YYYY-MM-DD */
-    char units[256]; /* the rule's units: all, kind:KIND or unit codes */
+    char units[256]; /* who must submit: all, kind:KIND or unit codes */
     long expected, submitted, on_time;
+    long version;
+    char requester[200], subject[1000]; /* an ad-hoc report's: who asked, and what for */
 };
 
 /* The schedule as it matters today (YYYY-MM-DD): overdue instances (due before today, not every
  * unit in) and upcoming ones, both by due date, then the rest, latest first. */
 int store_report_list(struct store *st, const char *today, struct report_row *out, int max, int *n,
                       struct td_err *err);
+
+/* Adds (r->id 0) or changes an ad-hoc report, one made at someone's request: r->title, due,
+ * requester, subject and units ("all" or unit codes, comma separated); the period is the due
+ * date's year. One transaction with its audit entry. An unknown unit code or an empty title is
+ * TD_E_INVALID naming it; a version that moved on, or a report made by a rule, is TD_E_CONFLICT
+ * or TD_E_INVALID and nothing changes. Sets r->id and r->version. */
+int store_report_save_adhoc(struct store *st, struct report_row *r, struct td_err *err);
+
+/* Calls cell for every report instance and every unit that must submit it, by due date: the
+ * report's and the unit's ids and the date submitted (YYYY-MM-DD, "" when nothing was). */
+int store_submission_grid(struct store *st,
+                          int (*cell)(void *ctx, long report_id, long unit_id,
+                                      const char *submitted_on),
+                          void *ctx, struct td_err *err);
 
 /* One expected unit of a report instance and its submission, if any. */
 struct submission_row {

@@ -73,3 +73,35 @@ const char *submission_status_label(enum submission_status s)
         return _("not yet due");
     }
 }
+
+const char *submission_status_symbol(enum submission_status s)
+{
+    switch (s) {
+    case SUB_DUE_SOON:
+        return "○";
+    case SUB_OVERDUE:
+        return "✗";
+    case SUB_ON_TIME:
+        return "✓";
+    case SUB_LATE:
+        return "◑";
+    default:
+        return "·";
+    }
+}
+
+void schedule_rate_add(struct report_rate *r, enum submission_status s)
+{
+    if (s == SUB_NOT_DUE || s == SUB_DUE_SOON)
+        return;
+    r->expected++;
+    r->submitted += s == SUB_ON_TIME || s == SUB_LATE;
+    r->on_time += s == SUB_ON_TIME;
+}
+
+int schedule_rate_percent(int part, int whole)
+{
+    if (whole <= 0)
+        return -1;
+    return (int)((200L * part + whole) / (2L * whole));
+}

@@ -121,14 +121,22 @@ fail:
     return -1;
 }
 
+/* Who must submit report r: its rule's units, or its own for an ad-hoc one. */
+#define UNITS "coalesce(r2.units, r.units, 'all')"
+/* Whether unit u must submit report r (all, kind:KIND, or a list of codes). */
+#define EXPECTED                                                                                   \
+    "u.active = 1 AND (" UNITS " = 'all'"                                                          \
+    " OR (" UNITS " LIKE 'kind:%' AND u.kind = substr(" UNITS ", 6))"                              \
+    " OR instr(',' || replace(" UNITS ", ' ', '') || ',', ',' || u.code || ',') > 0)"
+
 int store_report_each(struct store *st,
                       int (*row)(void *ctx, const char *rule, const char *title, const char *period,
                                  const char *due, const char *units),
                       void *ctx, struct td_err *err)
 {
     static const char sql[] =
-        "SELECT coalesce(r2.code, 'adhoc'), r.title, r.period, r.due_date, coalesce(r2.units,"
-        " 'all') FROM report r LEFT JOIN report_rule r2 ON r2.id = r.rule_id"
+        "SELECT coalesce(r2.code, 'adhoc'), r.title, r.period, r.due_date, " UNITS
+        " FROM report r LEFT JOIN report_rule r2 ON r2.id = r.rule_id"
         " WHERE r.deleted = 0 ORDER BY r.due_date, r.id";
     sqlite3_stmt *s = store_stmt(st, sql, err);
     if (s == NULL)
@@ -147,23 +155,21 @@ int store_report_each(struct store *st,
 }
 
 /* Whether unit u must submit under rule r2 (all, kind:KIND, or a list of codes). */
-#define EXPECTED                                                                                   \
-    "u.active = 1 AND (coalesce(r2.units, 'all') = 'all'"                                          \
-    " OR (r2.units LIKE 'kind:%' AND u.kind = substr(r2.units, 6))"                                \
-    " OR instr(',' || replace(r2.units, ' ', '') || ',', ',' || u.code || ',') > 0)"
 
 int store_report_list(struct store *st, const char *today, struct report_row *out, int max, int *n,
                       struct td_err *err)
 {
     static const char sql[] =
-        "SELECT id, title, due_date, units, expected, submitted, on_time, period, rule FROM ("
-        " SELECT r.id, r.title, r.due_date, coalesce(r2.units, 'all') AS units,"
+        "SELECT id, title, due_date, units, expected, submitted, on_time, period, rule, version,"
+        " requester, subject FROM ("
+        " SELECT r.id, r.title, r.due_date, " UNITS " AS units,"
         " (SELECT count(*) FROM unit u WHERE " EXPECTED ") AS expected,"
         " (SELECT count(*) FROM submission s JOIN unit u ON u.id = s.unit_id"
         "  WHERE s.report_id = r.id AND s.submitted_on IS NOT NULL AND " EXPECTED ") AS submitted,"
         " (SELECT count(*) FROM submission s JOIN unit u ON u.id = s.unit_id"
         "  WHERE s.report_id = r.id AND s.submitted_on <= r.due_date AND " EXPECTED ") AS on_time,"
-        " r.period, coalesce(r2.code, 'adhoc') AS rule FROM report r LEFT JOIN report_rule r2 ON "
+        " r.period, coalesce(r2.code, 'adhoc') AS rule, r.version, r.requester, r.subject"
+        " FROM report r LEFT JOIN report_rule r2 ON "
         "r2.id = r.rule_id WHERE r.deleted = 0)"
         " ORDER BY CASE WHEN due_date < ?1 AND submitted < expected THEN 0"
         " WHEN due_date >= ?1 THEN 1 ELSE 2 END,"
@@ -186,6 +192,9 @@ int store_report_list(struct store *st, const char *today, struct report_row *ou
         r->on_time = (long)sqlite3_column_int64(s, 6);
         snprintf(r->period, sizeof r->period, "%s", sqlite3_column_text(s, 7));
         snprintf(r->rule, sizeof r->rule, "%s", sqlite3_column_text(s, 8));
+        r->version = (long)sqlite3_column_int64(s, 9);
+        snprintf(r->requester, sizeof r->requester, "%s", sqlite3_column_text(s, 10));
+        snprintf(r->subject, sizeof r->subject, "%s", sqlite3_column_text(s, 11));
     }
     if (rc == SQLITE_ROW)
         rc = SQLITE_DONE;
@@ -361,4 +370,124 @@ int store_activity_each(struct store *st, int (*row)(void *ctx, const char *cons
         " LEFT JOIN vocab v ON v.id = a.kind_id LEFT JOIN unit u ON u.id = a.unit_id"
         " WHERE a.deleted = 0 ORDER BY a.date IS NULL, a.date, a.id";
     return store_each_cells(st, sql, 8, row, ctx, _("reading the communication activities"), err);
+}
+
+int store_submission_grid(struct store *st,
+                          int (*cell)(void *ctx, long report_id, long unit_id,
+                                      const char *submitted_on),
+                          void *ctx, struct td_err *err)
+{
+    static const char sql[] =
+        "SELECT r.id, u.id, coalesce(s.submitted_on, '') FROM report r"
+        " LEFT JOIN report_rule r2 ON r2.id = r.rule_id JOIN unit u ON " EXPECTED
+        " LEFT JOIN submission s ON s.report_id = r.id AND s.unit_id = u.id"
+        " WHERE r.deleted = 0 ORDER BY r.due_date, r.id";
+    sqlite3_stmt *s = store_stmt(st, sql, err);
+    if (s == NULL)
+        return -1;
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+        if (cell(ctx, (long)sqlite3_column_int64(s, 0), (long)sqlite3_column_int64(s, 1),
+                 (const char *)sqlite3_column_text(s, 2)) != 0) {
+            rc = SQLITE_DONE;
+            break;
+        }
+    sqlite3_reset(s);
+    return rc == SQLITE_DONE ? 0 : store_fail(st, _("reading the submissions"), err);
+}
+
+/* "all", or the codes of units list (comma or space separated) cleaned to "A, B"; an unknown
+ * code is TD_E_INVALID naming it. */
+static int adhoc_units(struct store *st, const char *list, char *out, size_t size,
+                       struct td_err *err)
+{
+    static const char find[] = "SELECT code FROM unit WHERE code = ?1 AND active = 1";
+    char copy[256];
+    snprintf(copy, sizeof copy, "%s", list);
+    out[0] = '\0';
+    char *save = NULL;
+    for (char *c = strtok_r(copy, ", ", &save); c != NULL; c = strtok_r(NULL, ", ", &save)) {
+        if (strcmp(c, "all") == 0)
+            continue;
+        sqlite3_stmt *s = store_stmt(st, find, err);
+        if (s == NULL)
+            return -1;
+        sqlite3_bind_text(s, 1, c, -1, SQLITE_TRANSIENT);
+        int rc = sqlite3_step(s);
+        sqlite3_reset(s);
+        if (rc == SQLITE_DONE)
+            return td_err_set(err, TD_E_INVALID, _("unit %s does not exist"), c);
+        if (rc != SQLITE_ROW)
+            return store_fail(st, _("saving the report"), err);
+        size_t used = strlen(out);
+        snprintf(out + used, size - used, "%s%s", used > 0 ? ", " : "", c);
+    }
+    if (out[0] == '\0')
+        snprintf(out, size, "all");
+    return 0;
+}
+
+int store_report_save_adhoc(struct store *st, struct report_row *r, struct td_err *err)
+{
+    static const char ins[] =
+        "INSERT INTO report (rule_id, period, title, due_date, requester, subject, units,"
+        " updated_by) VALUES (NULL, substr(?2, 1, 4), ?1, ?2, ?3, ?4, ?5, ?6)";
+    static const char upd[] =
+        "UPDATE report SET title = ?1, period = substr(?2, 1, 4), due_date = ?2, requester = ?3,"
+        " subject = ?4, units = ?5, updated_by = ?6, version = version + 1,"
+        " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')"
+        " WHERE id = ?7 AND version = ?8 AND rule_id IS NULL AND deleted = 0";
+    static const char audit[] =
+        "INSERT INTO audit_log (login, tbl, row_id, action, new_values, change_id)"
+        " SELECT ?2, 'report', id, ?3, json_object('title', title, 'due_date', due_date,"
+        " 'requester', requester, 'subject', subject, 'units', units),"
+        " (SELECT coalesce(max(change_id), 0) + 1 FROM audit_log) FROM report WHERE id = ?1";
+    td_date due;
+    if (r->title[0] == '\0')
+        return td_err_set(err, TD_E_INVALID, "%s", _("an ad-hoc report needs a title"));
+    if (date_parse_iso(r->due, &due) != 0)
+        return td_err_set(err, TD_E_INVALID, _("%s is not a date"), r->due);
+    if (r->id != 0 && strcmp(r->rule, "adhoc") != 0)
+        return td_err_set(err, TD_E_INVALID, "%s",
+                          _("this report comes from a rule of the plan file; change it there"));
+    if (store_begin(st, err) != 0)
+        return -1;
+    char units[sizeof r->units];
+    if (adhoc_units(st, r->units, units, sizeof units, err) != 0)
+        goto fail;
+    bool insert = r->id == 0;
+    sqlite3_stmt *s = store_stmt(st, insert ? ins : upd, err);
+    if (s == NULL)
+        goto fail;
+    const char *v[5] = {r->title, r->due, r->requester, r->subject, units};
+    for (int i = 0; i < 5; i++)
+        sqlite3_bind_text(s, i + 1, v[i], -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 6, st->user, -1, SQLITE_STATIC);
+    if (!insert) {
+        sqlite3_bind_int64(s, 7, r->id);
+        sqlite3_bind_int64(s, 8, r->version);
+    }
+    if (sqlite3_step(s) != SQLITE_DONE) {
+        store_fail(st, _("saving the report"), err);
+        goto fail;
+    }
+    if (sqlite3_changes(st->db) == 0) {
+        td_err_set(err, TD_E_CONFLICT,
+                   _("someone else changed this report since you opened it; nothing was saved"));
+        goto fail;
+    }
+    long id = insert ? (long)sqlite3_last_insert_rowid(st->db) : r->id;
+    if (store_audit(st, audit, id, insert ? "insert" : "update", _("saving the report"), err) != 0)
+        goto fail;
+    if (store_commit(st, err) != 0)
+        return -1;
+    r->id = id;
+    r->version = insert ? 1 : r->version + 1;
+    snprintf(r->units, sizeof r->units, "%s", units);
+    snprintf(r->rule, sizeof r->rule, "adhoc");
+    snprintf(r->period, sizeof r->period, "%.4s", r->due);
+    return 0;
+fail:
+    store_rollback(st);
+    return -1;
 }

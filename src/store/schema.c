@@ -287,6 +287,10 @@ static const char
             /* 4: which facts the evaluation screen shows beside a criterion (from the plan file).
              */
             "ALTER TABLE criterion ADD COLUMN facts TEXT NOT NULL DEFAULT 'none';",
+
+            /* 5: who must submit an ad-hoc report (one made by hand has no rule to say it): all,
+             * kind:KIND or unit codes, as a rule's units. */
+            "ALTER TABLE report ADD COLUMN units TEXT;",
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

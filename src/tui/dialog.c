@@ -87,7 +87,8 @@ static void message_draw(struct app *app, void *state, int top, int height)
 
 static enum tui_result message_handle(struct app *app, void *state, enum action act, int key)
 {
-    (void)app;
+    /* Not 0: a form under it would take 0 for the first entry of a choice list. */
+    app->result = -1;
     (void)state;
     (void)act;
     (void)key;

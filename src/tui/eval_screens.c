@@ -321,8 +321,9 @@ static void eval_draw(struct app *app, void *state, int top, int height)
     form_draw(&((struct eval_state *)state)->form, app, top, height);
 }
 
-static enum tui_result eval_save(struct app *app, struct eval_state *e)
+static enum tui_result eval_save(struct app *app, void *state)
 {
+    struct eval_state *e = state;
     struct evaluation_row rows[CRIT_MAX];
     for (int k = 0; k < e->nc; k++) {
         struct form_field *f = &e->fields[(size_t)k * EF_PER];
@@ -338,13 +339,8 @@ static enum tui_result eval_save(struct app *app, struct eval_state *e)
     }
     struct td_err err;
     if (store_evaluation_save(app->ctx->store, e->args.period, e->args.unit_id, rows, e->nc,
-                              &err) != 0) {
-        static struct dialog_args args;
-        static char text[1200];
-        snprintf(text, sizeof text, "%s\n%s", err.msg, _("What you typed is kept."));
-        args = (struct dialog_args){_("Not saved"), text, true};
-        return app_open(app, &message_dialog, &args);
-    }
+                              &err) != 0)
+        return form_save_failed(app, err.msg);
     app_message(app, false, _("Saved the evaluation of %s for %s"), e->args.unit,
                 e->args.period_label);
     return TUI_BACK;
@@ -352,45 +348,14 @@ static enum tui_result eval_save(struct app *app, struct eval_state *e)
 
 static enum tui_result eval_handle(struct app *app, void *state, enum action act, int key)
 {
-    struct eval_state *e = state;
-    static struct dialog_args ask;
-    switch (form_handle(&e->form, act, key)) {
-    case FORM_NONE:
-        return TUI_HANDLED;
-    case FORM_REDRAW:
-        return TUI_REDRAW;
-    case FORM_CANCEL:
-        if (!e->form.dirty)
-            return TUI_BACK;
-        ask = (struct dialog_args){_("Cancel"), _("Discard what you typed?"), false};
-        e->asking = true;
-        return app_open(app, &confirm_dialog, &ask);
-    case FORM_CHOOSE: {
-        static struct choice_args args;
-        struct form_field *f = &e->fields[e->form.current];
-        args = (struct choice_args){f->label, f->choices, f->nchoices, f->choice};
-        return app_open(app, &choice_dialog, &args);
-    }
-    case FORM_SAVE:
-        return eval_save(app, e);
-    }
-    return TUI_HANDLED;
+    struct eval_state *s = state;
+    return form_screen_handle(app, &s->form, &s->asking, act, key, eval_save, s);
 }
 
 static enum tui_result eval_resume(struct app *app, void *state, int result)
 {
-    struct eval_state *e = state;
-    if (e->asking) {
-        e->asking = false;
-        if (result == DIALOG_YES) {
-            app_message(app, false, "%s", _("Nothing was saved."));
-            return TUI_BACK;
-        }
-    } else if (result >= 0) {
-        e->fields[e->form.current].choice = result;
-        e->form.dirty = true;
-    }
-    return TUI_REDRAW;
+    struct eval_state *s = state;
+    return form_screen_resume(app, &s->form, &s->asking, result);
 }
 
 static const struct screen_ops eval_screen = {

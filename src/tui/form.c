@@ -292,3 +292,55 @@ enum form_event form_handle(struct form *fm, enum action act, int key)
         return edit_key(fm, &fm->fields[fm->current], key);
     }
 }
+
+enum tui_result form_screen_handle(struct app *app, struct form *fm, bool *asking, enum action act,
+                                   int key, enum tui_result (*save)(struct app *app, void *state),
+                                   void *state)
+{
+    static struct dialog_args ask;
+    static struct choice_args choose;
+    switch (form_handle(fm, act, key)) {
+    case FORM_NONE:
+        return TUI_HANDLED;
+    case FORM_REDRAW:
+        return TUI_REDRAW;
+    case FORM_CANCEL:
+        if (!fm->dirty)
+            return TUI_BACK;
+        ask = (struct dialog_args){_("Cancel"), _("Discard what you typed?"), false};
+        *asking = true;
+        return app_open(app, &confirm_dialog, &ask);
+    case FORM_CHOOSE: {
+        const struct form_field *f = &fm->fields[fm->current];
+        choose = (struct choice_args){f->label, f->choices, f->nchoices, f->choice};
+        return app_open(app, &choice_dialog, &choose);
+    }
+    case FORM_SAVE:
+        return save(app, state);
+    }
+    return TUI_HANDLED;
+}
+
+enum tui_result form_screen_resume(struct app *app, struct form *fm, bool *asking, int result)
+{
+    if (*asking) {
+        *asking = false;
+        if (result == DIALOG_YES) {
+            app_message(app, false, "%s", _("Nothing was saved."));
+            return TUI_BACK;
+        }
+    } else if (result >= 0 && fm->fields[fm->current].rule.type == FT_CHOICE) {
+        fm->fields[fm->current].choice = result;
+        fm->dirty = true;
+    }
+    return TUI_REDRAW;
+}
+
+enum tui_result form_save_failed(struct app *app, const char *reason)
+{
+    static struct dialog_args args;
+    static char text[1200];
+    snprintf(text, sizeof text, "%s\n%s", reason, _("What you typed is kept."));
+    args = (struct dialog_args){_("Not saved"), text, true};
+    return app_open(app, &message_dialog, &args);
+}

@@ -130,8 +130,9 @@ static void iform_draw(struct app *app, void *state, int top, int height)
     form_draw(&((struct iform_state *)state)->form, app, top, height);
 }
 
-static enum tui_result iform_save(struct app *app, struct iform_state *s)
+static enum tui_result iform_save(struct app *app, void *state)
 {
+    struct iform_state *s = state;
     struct form_field *f = s->fields;
     struct inspection_row r = s->row;
     snprintf(r.kind, sizeof r.kind, "%s", kinds[f[IF_KIND].choice]);
@@ -156,11 +157,7 @@ static enum tui_result iform_save(struct app *app, struct iform_state *s)
             s->form.current = IF_TASKS;
             return TUI_REDRAW;
         }
-        static struct dialog_args args;
-        static char text[1100];
-        snprintf(text, sizeof text, "%s\n%s", err.msg, _("What you typed is kept."));
-        args = (struct dialog_args){_("Not saved"), text, true};
-        return app_open(app, &message_dialog, &args);
+        return form_save_failed(app, err.msg);
     }
     app_message(app, false, "%s", _("Saved the inspection or survey"));
     app->result = 1;
@@ -170,44 +167,13 @@ static enum tui_result iform_save(struct app *app, struct iform_state *s)
 static enum tui_result iform_handle(struct app *app, void *state, enum action act, int key)
 {
     struct iform_state *s = state;
-    static struct dialog_args ask;
-    switch (form_handle(&s->form, act, key)) {
-    case FORM_NONE:
-        return TUI_HANDLED;
-    case FORM_REDRAW:
-        return TUI_REDRAW;
-    case FORM_CANCEL:
-        if (!s->form.dirty)
-            return TUI_BACK;
-        ask = (struct dialog_args){_("Cancel"), _("Discard what you typed?"), false};
-        s->asking = true;
-        return app_open(app, &confirm_dialog, &ask);
-    case FORM_CHOOSE: {
-        static struct choice_args args;
-        struct form_field *f = &s->fields[s->form.current];
-        args = (struct choice_args){f->label, f->choices, f->nchoices, f->choice};
-        return app_open(app, &choice_dialog, &args);
-    }
-    case FORM_SAVE:
-        return iform_save(app, s);
-    }
-    return TUI_HANDLED;
+    return form_screen_handle(app, &s->form, &s->asking, act, key, iform_save, s);
 }
 
 static enum tui_result iform_resume(struct app *app, void *state, int result)
 {
     struct iform_state *s = state;
-    if (s->asking) {
-        s->asking = false;
-        if (result == DIALOG_YES) {
-            app_message(app, false, "%s", _("Nothing was saved."));
-            return TUI_BACK;
-        }
-    } else if (result >= 0) {
-        s->fields[s->form.current].choice = result;
-        s->form.dirty = true;
-    }
-    return TUI_REDRAW;
+    return form_screen_resume(app, &s->form, &s->asking, result);
 }
 
 static const struct screen_ops iform_screen = {

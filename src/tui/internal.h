@@ -250,6 +250,16 @@ void form_draw(struct form *fm, struct app *app, int top, int height);
 enum form_event form_handle(struct form *fm, enum action act, int key);
 /* Checks one field (sets its error); returns 0 when it holds a valid value. */
 int form_check(struct form *fm, int i);
+/* What a plain form screen does with the form's events: Esc asks before discarding what was
+ * typed, a choice field opens its list, F2 calls save(app, state). `asking` remembers the
+ * open question for form_screen_resume, which closes the screen on a confirmed discard and
+ * sets the chosen entry. */
+enum tui_result form_screen_handle(struct app *app, struct form *fm, bool *asking, enum action act,
+                                   int key, enum tui_result (*save)(struct app *app, void *state),
+                                   void *state);
+enum tui_result form_screen_resume(struct app *app, struct form *fm, bool *asking, int result);
+/* A save the store refused: the reason in a dialog, which says that what was typed is kept. */
+enum tui_result form_save_failed(struct app *app, const char *reason);
 /* The actions a form screen lists. */
 extern const enum action form_actions[];
 extern const struct keybar_item form_keybar[];
@@ -263,6 +273,15 @@ extern const struct screen_ops grid_screen;
 extern const struct screen_ops eval_menu_screen;
 extern const struct screen_ops activities_screen;
 extern const struct screen_ops schedule_screen;
+extern const struct screen_ops report_matrix_screen;
+/* The form to record or correct one unit's submission of one report; result 1 when saved. */
+#include "tiendo/store_reports.h"
+struct submission_args {
+    long report_id;
+    const char *report_title;
+    struct submission_row row;
+};
+extern const struct screen_ops submission_screen; /* arg: struct submission_args * */
 struct indicator_row;
 struct forecast_result;
 /* The forecast of an indicator for its last target, with the settings in force. */

@@ -18,14 +18,8 @@
 
 enum { SF_DATE, SF_DOC, SF_NOTE, SF_COUNT };
 
-struct sub_args {
-    long report_id;
-    const char *report_title;
-    struct submission_row row;
-};
-
 struct sform_state {
-    struct sub_args a;
+    struct submission_args a;
     char title[400];
     struct form_field fields[SF_COUNT];
     struct form form;
@@ -35,7 +29,7 @@ struct sform_state {
 static int sform_open(struct app *app, void *state, void *arg)
 {
     struct sform_state *s = state;
-    s->a = *(const struct sub_args *)arg;
+    s->a = *(const struct submission_args *)arg;
     struct field_rule date = {.type = FT_DATE,
                               .date_format = app->ctx->cfg->date_format,
                               .today = app->ctx->today,
@@ -65,8 +59,9 @@ static void sform_draw(struct app *app, void *state, int top, int height)
     form_draw(&((struct sform_state *)state)->form, app, top, height);
 }
 
-static enum tui_result sform_save(struct app *app, struct sform_state *s)
+static enum tui_result sform_save(struct app *app, void *state)
 {
+    struct sform_state *s = state;
     struct form_field *f = s->fields;
     struct submission_row r = s->a.row;
     r.submitted_on[0] = '\0';
@@ -77,13 +72,8 @@ static enum tui_result sform_save(struct app *app, struct sform_state *s)
     char today[11];
     date_format_iso(app->ctx->today, today);
     struct td_err err;
-    if (store_submission_save(app->ctx->store, s->a.report_id, today, &r, &err) != 0) {
-        static struct dialog_args args;
-        static char text[1100];
-        snprintf(text, sizeof text, "%s\n%s", err.msg, _("What you typed is kept."));
-        args = (struct dialog_args){_("Not saved"), text, true};
-        return app_open(app, &message_dialog, &args);
-    }
+    if (store_submission_save(app->ctx->store, s->a.report_id, today, &r, &err) != 0)
+        return form_save_failed(app, err.msg);
     app_message(app, false, _("Saved the submission of %s"), r.code);
     app->result = 1;
     return TUI_BACK;
@@ -92,39 +82,16 @@ static enum tui_result sform_save(struct app *app, struct sform_state *s)
 static enum tui_result sform_handle(struct app *app, void *state, enum action act, int key)
 {
     struct sform_state *s = state;
-    static struct dialog_args ask;
-    switch (form_handle(&s->form, act, key)) {
-    case FORM_NONE:
-        return TUI_HANDLED;
-    case FORM_REDRAW:
-    case FORM_CHOOSE:
-        return TUI_REDRAW;
-    case FORM_CANCEL:
-        if (!s->form.dirty)
-            return TUI_BACK;
-        ask = (struct dialog_args){_("Cancel"), _("Discard what you typed?"), false};
-        s->asking = true;
-        return app_open(app, &confirm_dialog, &ask);
-    case FORM_SAVE:
-        return sform_save(app, s);
-    }
-    return TUI_HANDLED;
+    return form_screen_handle(app, &s->form, &s->asking, act, key, sform_save, s);
 }
 
 static enum tui_result sform_resume(struct app *app, void *state, int result)
 {
     struct sform_state *s = state;
-    if (s->asking) {
-        s->asking = false;
-        if (result == DIALOG_YES) {
-            app_message(app, false, "%s", _("Nothing was saved."));
-            return TUI_BACK;
-        }
-    }
-    return TUI_REDRAW;
+    return form_screen_resume(app, &s->form, &s->asking, result);
 }
 
-static const struct screen_ops sform_screen = {
+const struct screen_ops submission_screen = {
     .title = N_("Submission"),
     .state_size = sizeof(struct sform_state),
     .open = sform_open,
@@ -148,7 +115,7 @@ struct inst_state {
     struct list_column cols[5];
     struct list_widget list;
     char footer[200];
-    struct sub_args edit;
+    struct submission_args edit;
 };
 
 static int inst_load(struct app *app, struct inst_state *s)
@@ -273,8 +240,9 @@ static enum tui_result inst_handle(struct app *app, void *state, enum action act
     if (act == ACT_EXPORT)
         return list_export(&s->list, app, "submissions");
     if (act == ACT_EDIT && s->n > 0) {
-        s->edit = (struct sub_args){s->report.id, s->report.title, s->rows[s->list.selected]};
-        return app_open(app, &sform_screen, &s->edit);
+        s->edit =
+            (struct submission_args){s->report.id, s->report.title, s->rows[s->list.selected]};
+        return app_open(app, &submission_screen, &s->edit);
     }
     return act == ACT_BACK ? TUI_BACK : TUI_HANDLED;
 }
@@ -310,6 +278,110 @@ static const struct screen_ops instance_screen = {
     .actions = list_actions,
     .keybar = inst_keybar,
     .wants_text = inst_wants_text,
+};
+
+/* ---- An ad-hoc report: asked for by hand, with its own units ---- */
+
+enum { RF_TITLE, RF_REQUESTER, RF_DUE, RF_UNITS, RF_SUBJECT, RF_COUNT };
+
+struct rform_state {
+    struct report_row row;
+    struct form_field fields[RF_COUNT];
+    struct form form;
+    bool asking;
+};
+
+static int rform_open(struct app *app, void *state, void *arg)
+{
+    struct rform_state *s = state;
+    if (arg != NULL)
+        s->row = *(const struct report_row *)arg;
+    struct field_rule title = {.type = FT_TEXT, .max_chars = 250, .required = true};
+    struct field_rule text = {.type = FT_TEXT, .max_chars = 190};
+    struct field_rule due = {.type = FT_DATE,
+                             .date_format = app->ctx->cfg->date_format,
+                             .today = app->ctx->today,
+                             .required = true};
+    struct field_rule subject = {.type = FT_MULTILINE, .max_chars = 900};
+    char d[32];
+    app_show_date(app, s->row.due, d, sizeof d);
+    struct form_field *f = s->fields;
+    form_field_text(&f[RF_TITLE], _("Title"), title, s->row.title);
+    form_field_text(&f[RF_REQUESTER], _("Requested by"), text, s->row.requester);
+    f[RF_REQUESTER].note = _("e.g. the Minister, a Deputy Minister");
+    form_field_text(&f[RF_DUE], _("Deadline"), due, d);
+    form_field_text(&f[RF_UNITS], _("Units"), text,
+                    strcmp(s->row.units, "all") == 0 ? "" : s->row.units);
+    f[RF_UNITS].note = _("unit codes, separated by commas; empty: every unit");
+    form_field_text(&f[RF_SUBJECT], _("Subject"), subject, s->row.subject);
+    s->form = (struct form){s->fields,
+                            RF_COUNT,
+                            0,
+                            false,
+                            s->row.id != 0 ? _("Edit the ad-hoc report")
+                                           : _("A new ad-hoc report, at someone's request"),
+                            0};
+    return 0;
+}
+
+static void rform_close(struct app *app, void *state)
+{
+    (void)app;
+    form_free(&((struct rform_state *)state)->form);
+}
+
+static void rform_draw(struct app *app, void *state, int top, int height)
+{
+    form_draw(&((struct rform_state *)state)->form, app, top, height);
+}
+
+static enum tui_result rform_save(struct app *app, void *state)
+{
+    struct rform_state *s = state;
+    struct form_field *f = s->fields;
+    struct report_row r = s->row;
+    copy_nfc(r.title, sizeof r.title, f[RF_TITLE].buf.text);
+    copy_nfc(r.requester, sizeof r.requester, f[RF_REQUESTER].buf.text);
+    date_format_iso(f[RF_DUE].value.date, r.due);
+    copy_nfc(r.units, sizeof r.units, f[RF_UNITS].buf.text);
+    copy_nfc(r.subject, sizeof r.subject, f[RF_SUBJECT].buf.text);
+    struct td_err err;
+    if (store_report_save_adhoc(app->ctx->store, &r, &err) != 0) {
+        if (err.status == TD_E_INVALID) { /* a unit code that does not exist */
+            snprintf(f[RF_UNITS].error, sizeof f[RF_UNITS].error, "%s", err.msg);
+            s->form.current = RF_UNITS;
+            return TUI_REDRAW;
+        }
+        return form_save_failed(app, err.msg);
+    }
+    app_message(app, false, _("Saved the ad-hoc report due %s"), f[RF_DUE].buf.text);
+    app->result = 1;
+    return TUI_BACK;
+}
+
+static enum tui_result rform_handle(struct app *app, void *state, enum action act, int key)
+{
+    struct rform_state *s = state;
+    return form_screen_handle(app, &s->form, &s->asking, act, key, rform_save, s);
+}
+
+static enum tui_result rform_resume(struct app *app, void *state, int result)
+{
+    struct rform_state *s = state;
+    return form_screen_resume(app, &s->form, &s->asking, result);
+}
+
+static const struct screen_ops adhoc_screen = {
+    .title = N_("Ad-hoc report"),
+    .state_size = sizeof(struct rform_state),
+    .open = rform_open,
+    .draw = rform_draw,
+    .handle = rform_handle,
+    .close = rform_close,
+    .resume = rform_resume,
+    .actions = form_actions,
+    .keybar = form_keybar,
+    .text_entry = true,
 };
 
 /* ---- The schedule ---- */
@@ -447,15 +519,23 @@ static enum tui_result sched_handle(struct app *app, void *state, enum action ac
     case LIST_REDRAW:
         return TUI_REDRAW;
     case LIST_OPEN:
-        act = ACT_EDIT;
-        break;
+        return app_open(app, &instance_screen, &s->rows[s->list.selected]);
     case LIST_OTHER:
         break;
     }
     if (act == ACT_EXPORT)
         return list_export(&s->list, app, "schedule");
-    if (act == ACT_EDIT && s->n > 0)
-        return app_open(app, &instance_screen, &s->rows[s->list.selected]);
+    if (act == ACT_ADD)
+        return app_open(app, &adhoc_screen, NULL);
+    if (act == ACT_EDIT && s->n > 0) {
+        if (strcmp(s->rows[s->list.selected].rule, "adhoc") == 0)
+            return app_open(app, &adhoc_screen, &s->rows[s->list.selected]);
+        app_message(app, true, "%s",
+                    _("this report comes from a rule of the plan file; change it there"));
+        return TUI_REDRAW;
+    }
+    if (act == ACT_MATRIX)
+        return app_open(app, &report_matrix_screen, NULL);
     return act == ACT_BACK ? TUI_BACK : TUI_HANDLED;
 }
 
@@ -473,11 +553,14 @@ static enum tui_result sched_resume(struct app *app, void *state, int result)
     return TUI_REDRAW;
 }
 
-static const struct keybar_item sched_keybar[] = {{ACT_OPEN, N_("units")},
-                                                  {ACT_SEARCH, NULL},
-                                                  {ACT_EXPORT, NULL},
-                                                  {ACT_BACK, N_("back")},
-                                                  {ACT_NONE, NULL}};
+static const enum action sched_actions[] = {
+    ACT_UP,     ACT_DOWN,   ACT_PAGE_UP,     ACT_PAGE_DOWN,   ACT_HOME, ACT_END,
+    ACT_OPEN,   ACT_SEARCH, ACT_SEARCH_NEXT, ACT_SEARCH_PREV, ACT_ADD,  ACT_EDIT,
+    ACT_MATRIX, ACT_EXPORT, ACT_BACK,        ACT_NONE};
+static const struct keybar_item sched_keybar[] = {
+    {ACT_OPEN, N_("units")}, {ACT_MATRIX, N_("matrix")}, {ACT_ADD, N_("ad-hoc report")},
+    {ACT_SEARCH, NULL},      {ACT_EXPORT, NULL},         {ACT_BACK, N_("back")},
+    {ACT_NONE, NULL}};
 
 const struct screen_ops schedule_screen = {
     .title = N_("Reports & schedule"),
@@ -487,7 +570,7 @@ const struct screen_ops schedule_screen = {
     .handle = sched_handle,
     .close = sched_close,
     .resume = sched_resume,
-    .actions = list_actions,
+    .actions = sched_actions,
     .keybar = sched_keybar,
     .wants_text = sched_wants_text,
 };

@@ -33,7 +33,49 @@ e2e_keys q
 e2e_expect_re "the schedule counts it" "15/01/2026 2025 +17 days late +1/10"
 e2e_keys q
 e2e_expect "back on the main menu, one unit fewer is late" "Annual report 2025: 9 of 10 units late"
-check "the submission is in the database with its audit entry" test "$(sqlite3 "$DB" "SELECT (SELECT submitted_on || ' ' || doc_number FROM submission) || ' ' || (SELECT count(*) FROM audit_log WHERE tbl = 'submission')")" = "2026-01-20 15/BC-VTTTN 1"
+# The submission matrix opens on the last report past due: the row and the column show the
+# rates, and recording a submission on time in the matrix changes both.
+e2e_keys 3 m
+e2e_wait "Submission matrix"
+e2e_expect_re "the matrix shows the late submission and the unit's rate" "VTTTN +✗ +✗ +✗ +✗ +◑ +· .* 20% +0%"
+e2e_expect_re "a unit with nothing in reads 0%" "KHTC +✗ +✗ +✗ +✗ +✗ +· .* 0% +0%"
+e2e_expect_re "the column of the 2025 report: one in ten, none on time" "Rate +0% +0% +0% +0% +10% +–"
+e2e_expect_re "and its on-time rate" "On time +0% +0% +0% +0% +0% +–"
+e2e_keys Down Enter
+e2e_wait "Submitted on"
+e2e_type "15/01/2026"
+e2e_keys F2
+e2e_expect "the matrix says it saved" "Saved the submission of KHTC"
+e2e_expect_re "the unit's rates change" "KHTC +✗ +✗ +✗ +✗ +✓ +· .* 20% +20%"
+e2e_expect_re "the column's reporting rate changes" "Rate +0% +0% +0% +0% +20% +–"
+e2e_expect_re "and its on-time rate" "On time +0% +0% +0% +0% +10% +–"
+e2e_expect "the status line tells the selected unit's status" "KHTC  Vụ Kế hoạch – Tài chính: submitted on time 15/01/2026"
+e2e_keys q
+e2e_expect_re "back on the schedule, the count follows" "15/01/2026 2025 +17 days late +2/10"
+# An ad-hoc report for two units: an unknown unit is refused with the text kept.
+e2e_keys a
+e2e_wait "A new ad-hoc report"
+e2e_type "Báo cáo nhanh giá xăng dầu"
+e2e_keys Tab
+e2e_type "Bộ trưởng"
+e2e_keys Tab
+e2e_type "10/03/2026"
+e2e_keys Tab
+e2e_type "PC, NOPE"
+e2e_keys F2
+e2e_expect "an unknown unit is named" "unit NOPE does not exist"
+e2e_expect "the title typed is kept" "Báo cáo nhanh giá xăng dầu"
+e2e_keys BSpace BSpace BSpace BSpace
+e2e_type "QLTT"
+e2e_keys F2
+e2e_expect "the ad-hoc report is saved" "Saved the ad-hoc report due 10/03/2026"
+e2e_expect_re "it is on the schedule for its two units" "10/03/2026 2026 +in 37 days +0/2 Báo cáo nhanh giá xăng dầu"
+e2e_keys m End
+e2e_expect_re "the matrix heads it with its due date" "Unit .* 10/03/… "
+e2e_keys q q
+e2e_wait "Tasks and solutions"
+check "the submission is in the database with its audit entry" test "$(sqlite3 "$DB" "SELECT (SELECT submitted_on || ' ' || doc_number FROM submission WHERE doc_number <> '') || ' ' || (SELECT count(*) FROM audit_log WHERE tbl = 'submission')")" = "2026-01-20 15/BC-VTTTN 2"
+check "the ad-hoc report is stored with its units and requester" test "$(sqlite3 "$DB" "SELECT units || ' · ' || requester || ' · ' || period FROM report WHERE rule_id IS NULL")" = "PC, QLTT · Bộ trưởng · 2026"
 e2e_stop
 TIENDO_TODAY=$saved_today
 DB=$T/demo.db

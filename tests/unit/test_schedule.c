@@ -56,12 +56,39 @@ static void test_statuses_at_the_due_date(void **state)
     assert_int_equal(schedule_status(due, true, due - 30, d(2024, 12, 1), 14), SUB_ON_TIME);
 }
 
+/* A unit with one report on time, one late, one missing past due, one early and one not yet
+ * due: 3 of 4 expected in (75 %), 2 on time (50 %); nothing expected yet reads as no rate. */
+static void test_reporting_and_on_time_rates(void **state)
+{
+    (void)state;
+    struct report_rate r = {0, 0, 0};
+    const enum submission_status seen[] = {SUB_ON_TIME, SUB_LATE, SUB_OVERDUE, SUB_NOT_DUE,
+                                           SUB_DUE_SOON};
+    for (size_t i = 0; i < sizeof seen / sizeof seen[0]; i++)
+        schedule_rate_add(&r, seen[i]);
+    assert_int_equal(r.expected, 3);
+    assert_int_equal(r.submitted, 2);
+    assert_int_equal(r.on_time, 1);
+    schedule_rate_add(&r, schedule_status(d(2030, 1, 31), true, d(2029, 12, 1), d(2029, 12, 2),
+                                          14)); /* early: counts, on time */
+    assert_int_equal(schedule_rate_percent(r.submitted, r.expected), 75);
+    assert_int_equal(schedule_rate_percent(r.on_time, r.expected), 50);
+    assert_int_equal(schedule_rate_percent(1, 3), 33);
+    assert_int_equal(schedule_rate_percent(2, 3), 67);
+    assert_int_equal(schedule_rate_percent(1, 8), 13); /* 12.5 rounds up */
+    assert_int_equal(schedule_rate_percent(0, 0), -1);
+    assert_string_equal(submission_status_symbol(SUB_OVERDUE), "✗");
+    assert_string_not_equal(submission_status_symbol(SUB_LATE),
+                            submission_status_symbol(SUB_ON_TIME));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_the_annual_rule_over_the_plan),
         cmocka_unit_test(test_one_off_and_ad_hoc_rules),
         cmocka_unit_test(test_statuses_at_the_due_date),
+        cmocka_unit_test(test_reporting_and_on_time_rates),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

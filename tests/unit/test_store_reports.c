@@ -1,6 +1,7 @@
 /* The reporting calendar in the store: instances made from the plan's rules, stable on a
  * second run, and a changed rule moves only the reports still to come. */
 #include <locale.h>
+#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -197,6 +198,94 @@ static void test_a_rule_for_a_kind_or_a_list_expects_only_those_units(void **sta
         }
 }
 
+struct grid {
+    long report_id;
+    int cells, in;
+};
+
+static int on_cell(void *ctx, long report_id, long unit_id, const char *submitted_on)
+{
+    struct grid *g = ctx;
+    (void)unit_id;
+    if (report_id == g->report_id) {
+        g->cells++;
+        g->in += submitted_on[0] != '\0';
+    }
+    return 0;
+}
+
+static long count_sql(const char *sql)
+{
+    sqlite3 *h = NULL;
+    sqlite3_stmt *s = NULL;
+    long v = -1;
+    if (sqlite3_open_v2(db, &h, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+        sqlite3_prepare_v2(h, sql, -1, &s, NULL) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+        v = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    sqlite3_close(h);
+    return v;
+}
+
+/* An ad-hoc report asked of two units: it is on the schedule for those two only, a sync leaves
+ * it alone, an unknown unit or a stale version changes nothing, and the grid shows its cells. */
+static void test_an_ad_hoc_report_for_two_units(void **state)
+{
+    (void)state;
+    struct td_err err = {0};
+    td_date today;
+    assert_int_equal(date_parse_iso("2026-02-01", &today), 0);
+    assert_int_equal(store_sync_reports(st, today, &err), 10);
+    struct report_row r = {0};
+    snprintf(r.title, sizeof r.title, "Báo cáo nhanh về giá xăng dầu");
+    snprintf(r.due, sizeof r.due, "2026-03-10");
+    snprintf(r.requester, sizeof r.requester, "Bộ trưởng");
+    snprintf(r.units, sizeof r.units, "PC QLTT, NOPE");
+    assert_int_equal(store_report_save_adhoc(st, &r, &err), -1);
+    assert_int_equal(err.status, TD_E_INVALID);
+    assert_non_null(strstr(err.msg, "NOPE"));
+    assert_int_equal(count_sql("SELECT count(*) FROM report WHERE rule_id IS NULL"), 0);
+    snprintf(r.units, sizeof r.units, "PC QLTT");
+    assert_int_equal(store_report_save_adhoc(st, &r, &err), 0);
+    assert_string_equal(r.units, "PC, QLTT");
+    assert_string_equal(r.period, "2026");
+    assert_int_equal(store_sync_reports(st, today, &err), 0);
+
+    struct report_row rows[16];
+    int n = 0;
+    assert_int_equal(store_report_list(st, "2026-02-01", rows, 16, &n, &err), 0);
+    assert_int_equal(n, 11);
+    int at = -1;
+    for (int i = 0; i < n; i++)
+        if (rows[i].id == r.id)
+            at = i;
+    assert_true(at >= 0);
+    assert_string_equal(rows[at].rule, "adhoc");
+    assert_string_equal(rows[at].requester, "Bộ trưởng");
+    assert_int_equal(rows[at].expected, 2);
+
+    struct report_row stale = rows[at];
+    snprintf(r.due, sizeof r.due, "2026-03-20");
+    assert_int_equal(store_report_save_adhoc(st, &r, &err), 0);
+    assert_int_equal(store_report_save_adhoc(st, &stale, &err), -1);
+    assert_int_equal(err.status, TD_E_CONFLICT);
+    assert_int_equal(count_sql("SELECT count(*) FROM report WHERE due_date = '2026-03-20'"), 1);
+    /* A report made by a rule is changed in the plan file, not here. */
+    struct report_row ruled = rows[0];
+    assert_int_equal(store_report_save_adhoc(st, &ruled, &err), -1);
+    assert_int_equal(err.status, TD_E_INVALID);
+
+    struct submission_row subs[4];
+    assert_int_equal(store_submission_list(st, r.id, subs, 4, &n, &err), 0);
+    assert_int_equal(n, 2);
+    snprintf(subs[1].submitted_on, sizeof subs[1].submitted_on, "2026-01-30");
+    assert_int_equal(store_submission_save(st, r.id, "2026-02-01", &subs[1], &err), 0);
+    struct grid g = {r.id, 0, 0};
+    assert_int_equal(store_submission_grid(st, on_cell, &g, &err), 0);
+    assert_int_equal(g.cells, 2);
+    assert_int_equal(g.in, 1);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup_each, teardown_each)
@@ -205,6 +294,7 @@ int main(void)
         T(test_a_changed_rule_moves_only_the_reports_to_come),
         T(test_a_submission_is_counted_and_a_stale_one_refused),
         T(test_a_rule_for_a_kind_or_a_list_expects_only_those_units),
+        T(test_an_ad_hoc_report_for_two_units),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
