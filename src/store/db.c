@@ -277,3 +277,35 @@ int store_audit(struct store *st, const char *sql, long id, const char *action, 
     sqlite3_bind_text(s, 3, action, -1, SQLITE_STATIC);
     return sqlite3_step(s) == SQLITE_DONE ? 0 : store_fail(st, what, err);
 }
+
+int store_link_codes(struct store *st, const struct link_sql *sql, long id, const char *list,
+                     bool units, const char *what, struct td_err *err)
+{
+    sqlite3_stmt *s = store_stmt(st, sql->clear, err);
+    if (s == NULL)
+        return -1;
+    sqlite3_bind_int64(s, 1, id);
+    if (sqlite3_step(s) != SQLITE_DONE)
+        return store_fail(st, what, err);
+    char copy[1024];
+    snprintf(copy, sizeof copy, "%s", list);
+    char seen[1100] = ","; /* ",A,B,": a code named twice is added once, and is not unknown */
+    char *save = NULL;
+    for (char *c = strtok_r(copy, ", ", &save); c != NULL; c = strtok_r(NULL, ", ", &save)) {
+        char key[1030];
+        snprintf(key, sizeof key, ",%s,", c);
+        if (strstr(seen, key) != NULL)
+            continue;
+        snprintf(seen + strlen(seen), sizeof seen - strlen(seen), "%s,", c);
+        if ((s = store_stmt(st, sql->add, err)) == NULL)
+            return -1;
+        sqlite3_bind_int64(s, 1, id);
+        sqlite3_bind_text(s, 2, c, -1, SQLITE_TRANSIENT);
+        if (sqlite3_step(s) != SQLITE_DONE)
+            return store_fail(st, what, err);
+        if (sqlite3_changes(st->db) == 0)
+            return td_err_set(err, TD_E_INVALID,
+                              units ? _("unit %s does not exist") : _("task %s does not exist"), c);
+    }
+    return 0;
+}

@@ -95,37 +95,14 @@ static int each(struct store *st, long unit_id, const char *kind,
                : store_fail(st, _("reading the inspections"), err);
 }
 
-/* Links the codes of list (units or tasks) to the inspection; an unknown code is named. */
-static int link(struct store *st, long id, const char *list, bool units, struct td_err *err)
-{
-    static const char clear_units[] = "DELETE FROM inspection_unit WHERE inspection_id = ?1";
-    static const char clear_tasks[] = "DELETE FROM inspection_task WHERE inspection_id = ?1";
-    static const char add_unit[] = "INSERT OR IGNORE INTO inspection_unit (inspection_id, unit_id)"
-                                   " SELECT ?1, id FROM unit WHERE code = ?2 AND active = 1";
-    static const char add_task[] = "INSERT OR IGNORE INTO inspection_task (inspection_id, task_id)"
-                                   " SELECT ?1, id FROM task WHERE code = ?2 AND deleted = 0";
-    sqlite3_stmt *s = store_stmt(st, units ? clear_units : clear_tasks, err);
-    if (s == NULL)
-        return -1;
-    sqlite3_bind_int64(s, 1, id);
-    if (sqlite3_step(s) != SQLITE_DONE)
-        return store_fail(st, _("saving the inspection"), err);
-    char copy[512];
-    snprintf(copy, sizeof copy, "%s", list);
-    char *save = NULL;
-    for (char *c = strtok_r(copy, ", ", &save); c != NULL; c = strtok_r(NULL, ", ", &save)) {
-        if ((s = store_stmt(st, units ? add_unit : add_task, err)) == NULL)
-            return -1;
-        sqlite3_bind_int64(s, 1, id);
-        sqlite3_bind_text(s, 2, c, -1, SQLITE_TRANSIENT);
-        if (sqlite3_step(s) != SQLITE_DONE)
-            return store_fail(st, _("saving the inspection"), err);
-        if (sqlite3_changes(st->db) == 0)
-            return td_err_set(err, TD_E_INVALID,
-                              units ? _("unit %s does not exist") : _("task %s does not exist"), c);
-    }
-    return 0;
-}
+static const struct link_sql unit_links = {
+    "DELETE FROM inspection_unit WHERE inspection_id = ?1",
+    "INSERT OR IGNORE INTO inspection_unit (inspection_id, unit_id)"
+    " SELECT ?1, id FROM unit WHERE code = ?2 AND active = 1"};
+static const struct link_sql task_links = {
+    "DELETE FROM inspection_task WHERE inspection_id = ?1",
+    "INSERT OR IGNORE INTO inspection_task (inspection_id, task_id)"
+    " SELECT ?1, id FROM task WHERE code = ?2 AND deleted = 0"};
 
 int store_inspection_save(struct store *st, struct inspection_row *r, struct td_err *err)
 {
@@ -171,7 +148,10 @@ int store_inspection_save(struct store *st, struct inspection_row *r, struct td_
         goto fail;
     }
     long id = insert ? (long)sqlite3_last_insert_rowid(st->db) : r->id;
-    if (link(st, id, r->units, true, err) != 0 || link(st, id, r->tasks, false, err) != 0)
+    if (store_link_codes(st, &unit_links, id, r->units, true, _("saving the inspection"), err) !=
+            0 ||
+        store_link_codes(st, &task_links, id, r->tasks, false, _("saving the inspection"), err) !=
+            0)
         goto fail;
     if (store_audit(st, audit, id, insert ? "insert" : "update", _("saving the inspection"), err) !=
         0)

@@ -3,6 +3,7 @@
 #define TIENDO_STORE_INTERNAL_H
 
 #include <sqlite3.h>
+#include <stdbool.h>
 
 #include "tiendo/store.h"
 
@@ -44,6 +45,16 @@ int store_each_cells(struct store *st, const char *sql, int ncols,
 /* Runs an audit statement taking ?1 the row id, ?2 the login, ?3 the action. */
 int store_audit(struct store *st, const char *sql, long id, const char *action, const char *what,
                 struct td_err *err);
+
+/* The two statements that tie a row to units or tasks named by their codes: clear takes ?1
+ * the row; add takes ?1 the row and ?2 a code, and adds nothing for an unknown code. */
+struct link_sql {
+    const char *clear, *add; /* string literals: cached by address */
+};
+/* Ties row id to the codes in list (comma or space separated), replacing what it had; an
+ * unknown code is TD_E_INVALID naming it ("unit X does not exist", or task). */
+int store_link_codes(struct store *st, const struct link_sql *sql, long id, const char *list,
+                     bool units, const char *what, struct td_err *err);
 
 int store_migrate_to(struct store *st, int to, struct td_err *err);
 

@@ -191,6 +191,7 @@ struct eval_args {
 enum { EF_RATING, EF_COMMENT, EF_EVIDENCE, EF_MEASURE, EF_PER };
 
 struct eval_state {
+    struct form_base base; /* first: the form_base_* functions take the state as one */
     struct eval_args args;
     struct criterion_row crit[CRIT_MAX];
     int nc;
@@ -201,9 +202,7 @@ struct eval_state {
     struct form_field fields[CRIT_MAX * EF_PER];
     char labels[CRIT_MAX][300];
     char notes[CRIT_MAX][600];
-    struct form form;
     char intro[500];
-    bool asking;
 };
 
 static int index_of_id(const struct vocab_row *v, int n, long id)
@@ -268,6 +267,8 @@ static void facts(struct app *app, struct eval_state *e)
     }
 }
 
+static enum tui_result eval_save(struct app *app, void *state);
+
 static int eval_open(struct app *app, void *state, void *arg)
 {
     struct eval_state *e = state;
@@ -306,19 +307,9 @@ static int eval_open(struct app *app, void *state, void *arg)
     }
     facts(app, e);
     snprintf(e->intro, sizeof e->intro, _("%s · %s"), e->args.unit, e->args.period_label);
-    e->form = (struct form){e->fields, e->nc * EF_PER, 0, false, e->intro, 0};
+    e->base.save = eval_save;
+    e->base.form = (struct form){e->fields, e->nc * EF_PER, 0, false, e->intro, 0};
     return 0;
-}
-
-static void eval_close(struct app *app, void *state)
-{
-    (void)app;
-    form_free(&((struct eval_state *)state)->form);
-}
-
-static void eval_draw(struct app *app, void *state, int top, int height)
-{
-    form_draw(&((struct eval_state *)state)->form, app, top, height);
 }
 
 static enum tui_result eval_save(struct app *app, void *state)
@@ -346,26 +337,14 @@ static enum tui_result eval_save(struct app *app, void *state)
     return TUI_BACK;
 }
 
-static enum tui_result eval_handle(struct app *app, void *state, enum action act, int key)
-{
-    struct eval_state *s = state;
-    return form_screen_handle(app, &s->form, &s->asking, act, key, eval_save, s);
-}
-
-static enum tui_result eval_resume(struct app *app, void *state, int result)
-{
-    struct eval_state *s = state;
-    return form_screen_resume(app, &s->form, &s->asking, result);
-}
-
 static const struct screen_ops eval_screen = {
     .title = N_("Evaluate a unit"),
     .state_size = sizeof(struct eval_state),
     .open = eval_open,
-    .draw = eval_draw,
-    .handle = eval_handle,
-    .close = eval_close,
-    .resume = eval_resume,
+    .draw = form_base_draw,
+    .handle = form_base_handle,
+    .close = form_base_close,
+    .resume = form_base_resume,
     .actions = form_actions,
     .keybar = form_keybar,
     .text_entry = true,

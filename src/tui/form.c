@@ -293,38 +293,39 @@ enum form_event form_handle(struct form *fm, enum action act, int key)
     }
 }
 
-enum tui_result form_screen_handle(struct app *app, struct form *fm, bool *asking, enum action act,
-                                   int key, enum tui_result (*save)(struct app *app, void *state),
-                                   void *state)
+enum tui_result form_base_handle(struct app *app, void *state, enum action act, int key)
 {
+    struct form_base *b = state;
     static struct dialog_args ask;
     static struct choice_args choose;
-    switch (form_handle(fm, act, key)) {
+    switch (form_handle(&b->form, act, key)) {
     case FORM_NONE:
         return TUI_HANDLED;
     case FORM_REDRAW:
         return TUI_REDRAW;
     case FORM_CANCEL:
-        if (!fm->dirty)
+        if (!b->form.dirty)
             return TUI_BACK;
         ask = (struct dialog_args){_("Cancel"), _("Discard what you typed?"), false};
-        *asking = true;
+        b->asking = true;
         return app_open(app, &confirm_dialog, &ask);
     case FORM_CHOOSE: {
-        const struct form_field *f = &fm->fields[fm->current];
+        const struct form_field *f = &b->form.fields[b->form.current];
         choose = (struct choice_args){f->label, f->choices, f->nchoices, f->choice};
         return app_open(app, &choice_dialog, &choose);
     }
     case FORM_SAVE:
-        return save(app, state);
+        return b->save(app, state);
     }
     return TUI_HANDLED;
 }
 
-enum tui_result form_screen_resume(struct app *app, struct form *fm, bool *asking, int result)
+enum tui_result form_base_resume(struct app *app, void *state, int result)
 {
-    if (*asking) {
-        *asking = false;
+    struct form_base *b = state;
+    struct form *fm = &b->form;
+    if (b->asking) {
+        b->asking = false;
         if (result == DIALOG_YES) {
             app_message(app, false, "%s", _("Nothing was saved."));
             return TUI_BACK;
@@ -334,6 +335,17 @@ enum tui_result form_screen_resume(struct app *app, struct form *fm, bool *askin
         fm->dirty = true;
     }
     return TUI_REDRAW;
+}
+
+void form_base_draw(struct app *app, void *state, int top, int height)
+{
+    form_draw(&((struct form_base *)state)->form, app, top, height);
+}
+
+void form_base_close(struct app *app, void *state)
+{
+    (void)app;
+    form_free(&((struct form_base *)state)->form);
 }
 
 enum tui_result form_save_failed(struct app *app, const char *reason)

@@ -1,5 +1,5 @@
 /* Inspections and surveys: the list (filter by unit and kind), and the form to add or edit
- * one; plus the Activities menu that leads there. */
+ * one. */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,15 +47,16 @@ enum {
 };
 
 struct iform_state {
+    struct form_base base; /* first: the form_base_* functions take the state as one */
     struct inspection_row row;
     struct unit_choice units[UNITS_MAX];
     int nunits;
     const char *unit_codes[UNITS_MAX];
     const char *kind_labels[2], *follow_labels[3];
     struct form_field fields[IF_COUNT];
-    struct form form;
-    bool asking;
 };
+
+static enum tui_result iform_save(struct app *app, void *state);
 
 static int iform_open(struct app *app, void *state, void *arg)
 {
@@ -109,25 +110,15 @@ static int iform_open(struct app *app, void *state, void *arg)
     form_field_text(&f[IF_FDATE], _("Follow-up date"), date, d2);
     form_field_text(&f[IF_TASKS], _("Tasks concerned"), text, s->row.tasks);
     f[IF_TASKS].note = _("task codes, separated by commas");
-    s->form = (struct form){s->fields,
-                            IF_COUNT,
-                            0,
-                            false,
-                            s->row.id != 0 ? _("Edit the inspection or survey")
-                                           : _("A new inspection or survey"),
-                            0};
+    s->base.save = iform_save;
+    s->base.form = (struct form){s->fields,
+                                 IF_COUNT,
+                                 0,
+                                 false,
+                                 s->row.id != 0 ? _("Edit the inspection or survey")
+                                                : _("A new inspection or survey"),
+                                 0};
     return 0;
-}
-
-static void iform_close(struct app *app, void *state)
-{
-    (void)app;
-    form_free(&((struct iform_state *)state)->form);
-}
-
-static void iform_draw(struct app *app, void *state, int top, int height)
-{
-    form_draw(&((struct iform_state *)state)->form, app, top, height);
 }
 
 static enum tui_result iform_save(struct app *app, void *state)
@@ -154,7 +145,7 @@ static enum tui_result iform_save(struct app *app, void *state)
     if (store_inspection_save(app->ctx->store, &r, &err) != 0) {
         if (err.status == TD_E_INVALID) { /* a task code that does not exist */
             snprintf(f[IF_TASKS].error, sizeof f[IF_TASKS].error, "%s", err.msg);
-            s->form.current = IF_TASKS;
+            s->base.form.current = IF_TASKS;
             return TUI_REDRAW;
         }
         return form_save_failed(app, err.msg);
@@ -164,26 +155,14 @@ static enum tui_result iform_save(struct app *app, void *state)
     return TUI_BACK;
 }
 
-static enum tui_result iform_handle(struct app *app, void *state, enum action act, int key)
-{
-    struct iform_state *s = state;
-    return form_screen_handle(app, &s->form, &s->asking, act, key, iform_save, s);
-}
-
-static enum tui_result iform_resume(struct app *app, void *state, int result)
-{
-    struct iform_state *s = state;
-    return form_screen_resume(app, &s->form, &s->asking, result);
-}
-
 static const struct screen_ops iform_screen = {
     .title = N_("Inspection or survey"),
     .state_size = sizeof(struct iform_state),
     .open = iform_open,
-    .draw = iform_draw,
-    .handle = iform_handle,
-    .close = iform_close,
-    .resume = iform_resume,
+    .draw = form_base_draw,
+    .handle = form_base_handle,
+    .close = form_base_close,
+    .resume = form_base_resume,
     .actions = form_actions,
     .keybar = form_keybar,
     .text_entry = true,
@@ -381,7 +360,7 @@ static const struct keybar_item insp_keybar[] = {{ACT_ADD, NULL},        {ACT_OP
                                                  {ACT_FILTER, NULL},     {ACT_SEARCH, NULL},
                                                  {ACT_BACK, N_("back")}, {ACT_NONE, NULL}};
 
-static const struct screen_ops inspections_screen = {
+const struct screen_ops inspections_screen = {
     .title = N_("Inspections and surveys"),
     .state_size = sizeof(struct insp_state),
     .open = insp_open,
@@ -392,67 +371,4 @@ static const struct screen_ops inspections_screen = {
     .actions = insp_actions,
     .keybar = insp_keybar,
     .wants_text = insp_wants_text,
-};
-
-/* ---- The Activities menu ---- */
-
-struct amenu_state {
-    struct menu_item items[4];
-    struct menu_widget menu;
-};
-
-static int amenu_open(struct app *app, void *state, void *arg)
-{
-    struct amenu_state *s = state;
-    (void)app;
-    (void)arg;
-    s->items[0] = (struct menu_item){'1', _("Inspections and surveys"), NULL};
-    s->items[1] = (struct menu_item){'2', _("Communication activities"), NULL};
-    s->items[2] = (struct menu_item){'3', _("Conferences and meetings"), NULL};
-    s->items[3] = (struct menu_item){'q', _("Back"), NULL};
-    s->menu = (struct menu_widget){s->items, 4, 0, 0, false};
-    return 0;
-}
-
-static void amenu_draw(struct app *app, void *state, int top, int height)
-{
-    struct amenu_state *s = state;
-    (void)app;
-    menu_widget_draw(&s->menu, top + 1, 2, COLS - 4, height - 1, COLS - 12);
-}
-
-static enum tui_result amenu_handle(struct app *app, void *state, enum action act, int key)
-{
-    struct amenu_state *s = state;
-    if (act == ACT_BACK)
-        return TUI_BACK;
-    bool changed;
-    int chosen = menu_widget_handle(&s->menu, act, key, &changed);
-    if (chosen == 0)
-        return app_open(app, &inspections_screen, NULL);
-    if (chosen == 3)
-        return TUI_BACK;
-    if (chosen > 0) {
-        static struct dialog_args args;
-        static char text[300];
-        snprintf(text, sizeof text, _("%s: this screen is not in this version of tiendo yet"),
-                 s->items[chosen].label);
-        args = (struct dialog_args){s->items[chosen].label, text, false};
-        return app_open(app, &message_dialog, &args);
-    }
-    return changed ? TUI_REDRAW : TUI_HANDLED;
-}
-
-static const enum action amenu_actions[] = {ACT_UP, ACT_DOWN, ACT_OPEN, ACT_BACK, ACT_NONE};
-static const struct keybar_item amenu_keybar[] = {
-    {ACT_DOWN, N_("select")}, {ACT_OPEN, NULL}, {ACT_BACK, N_("back")}, {ACT_NONE, NULL}};
-
-const struct screen_ops activities_screen = {
-    .title = N_("Activities"),
-    .state_size = sizeof(struct amenu_state),
-    .open = amenu_open,
-    .draw = amenu_draw,
-    .handle = amenu_handle,
-    .actions = amenu_actions,
-    .keybar = amenu_keybar,
 };

@@ -250,14 +250,18 @@ void form_draw(struct form *fm, struct app *app, int top, int height);
 enum form_event form_handle(struct form *fm, enum action act, int key);
 /* Checks one field (sets its error); returns 0 when it holds a valid value. */
 int form_check(struct form *fm, int i);
-/* What a plain form screen does with the form's events: Esc asks before discarding what was
- * typed, a choice field opens its list, F2 calls save(app, state). `asking` remembers the
- * open question for form_screen_resume, which closes the screen on a confirmed discard and
- * sets the chosen entry. */
-enum tui_result form_screen_handle(struct app *app, struct form *fm, bool *asking, enum action act,
-                                   int key, enum tui_result (*save)(struct app *app, void *state),
-                                   void *state);
-enum tui_result form_screen_resume(struct app *app, struct form *fm, bool *asking, int result);
+/* The part a plain form screen's state starts with, so that one set of functions serves them
+ * all: Esc asks before discarding what was typed, a choice field opens its list, F2 calls
+ * save(app, state); draw draws the form and close frees it. */
+struct form_base {
+    struct form form;
+    bool asking; /* the discard question is open */
+    enum tui_result (*save)(struct app *app, void *state);
+};
+void form_base_draw(struct app *app, void *state, int top, int height);
+enum tui_result form_base_handle(struct app *app, void *state, enum action act, int key);
+enum tui_result form_base_resume(struct app *app, void *state, int result);
+void form_base_close(struct app *app, void *state);
 /* A save the store refused: the reason in a dialog, which says that what was typed is kept. */
 enum tui_result form_save_failed(struct app *app, const char *reason);
 /* The actions a form screen lists. */
@@ -271,7 +275,8 @@ extern const struct screen_ops targets_screen;
 extern const struct screen_ops indicator_screen; /* arg: long * indicator id */
 extern const struct screen_ops grid_screen;
 extern const struct screen_ops eval_menu_screen;
-extern const struct screen_ops activities_screen;
+extern const struct screen_ops activities_screen; /* the menu */
+extern const struct screen_ops inspections_screen;
 extern const struct screen_ops schedule_screen;
 extern const struct screen_ops report_matrix_screen;
 /* The form to record or correct one unit's submission of one report; result 1 when saved. */

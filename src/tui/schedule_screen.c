@@ -19,12 +19,13 @@
 enum { SF_DATE, SF_DOC, SF_NOTE, SF_COUNT };
 
 struct sform_state {
+    struct form_base base; /* first: the form_base_* functions take the state as one */
     struct submission_args a;
     char title[400];
     struct form_field fields[SF_COUNT];
-    struct form form;
-    bool asking;
 };
+
+static enum tui_result sform_save(struct app *app, void *state);
 
 static int sform_open(struct app *app, void *state, void *arg)
 {
@@ -44,19 +45,9 @@ static int sform_open(struct app *app, void *state, void *arg)
     form_field_text(&s->fields[SF_DOC], _("Document number"), doc, s->a.row.doc_number);
     form_field_text(&s->fields[SF_NOTE], _("Note"), note, s->a.row.note);
     snprintf(s->title, sizeof s->title, "%s · %s", s->a.row.code, s->a.report_title);
-    s->form = (struct form){s->fields, SF_COUNT, 0, false, s->title, 0};
+    s->base.save = sform_save;
+    s->base.form = (struct form){s->fields, SF_COUNT, 0, false, s->title, 0};
     return 0;
-}
-
-static void sform_close(struct app *app, void *state)
-{
-    (void)app;
-    form_free(&((struct sform_state *)state)->form);
-}
-
-static void sform_draw(struct app *app, void *state, int top, int height)
-{
-    form_draw(&((struct sform_state *)state)->form, app, top, height);
 }
 
 static enum tui_result sform_save(struct app *app, void *state)
@@ -79,26 +70,14 @@ static enum tui_result sform_save(struct app *app, void *state)
     return TUI_BACK;
 }
 
-static enum tui_result sform_handle(struct app *app, void *state, enum action act, int key)
-{
-    struct sform_state *s = state;
-    return form_screen_handle(app, &s->form, &s->asking, act, key, sform_save, s);
-}
-
-static enum tui_result sform_resume(struct app *app, void *state, int result)
-{
-    struct sform_state *s = state;
-    return form_screen_resume(app, &s->form, &s->asking, result);
-}
-
 const struct screen_ops submission_screen = {
     .title = N_("Submission"),
     .state_size = sizeof(struct sform_state),
     .open = sform_open,
-    .draw = sform_draw,
-    .handle = sform_handle,
-    .close = sform_close,
-    .resume = sform_resume,
+    .draw = form_base_draw,
+    .handle = form_base_handle,
+    .close = form_base_close,
+    .resume = form_base_resume,
     .actions = form_actions,
     .keybar = form_keybar,
     .text_entry = true,
@@ -285,11 +264,12 @@ static const struct screen_ops instance_screen = {
 enum { RF_TITLE, RF_REQUESTER, RF_DUE, RF_UNITS, RF_SUBJECT, RF_COUNT };
 
 struct rform_state {
+    struct form_base base; /* first: the form_base_* functions take the state as one */
     struct report_row row;
     struct form_field fields[RF_COUNT];
-    struct form form;
-    bool asking;
 };
+
+static enum tui_result rform_save(struct app *app, void *state);
 
 static int rform_open(struct app *app, void *state, void *arg)
 {
@@ -314,25 +294,15 @@ static int rform_open(struct app *app, void *state, void *arg)
                     strcmp(s->row.units, "all") == 0 ? "" : s->row.units);
     f[RF_UNITS].note = _("unit codes, separated by commas; empty: every unit");
     form_field_text(&f[RF_SUBJECT], _("Subject"), subject, s->row.subject);
-    s->form = (struct form){s->fields,
-                            RF_COUNT,
-                            0,
-                            false,
-                            s->row.id != 0 ? _("Edit the ad-hoc report")
-                                           : _("A new ad-hoc report, at someone's request"),
-                            0};
+    s->base.save = rform_save;
+    s->base.form = (struct form){s->fields,
+                                 RF_COUNT,
+                                 0,
+                                 false,
+                                 s->row.id != 0 ? _("Edit the ad-hoc report")
+                                                : _("A new ad-hoc report, at someone's request"),
+                                 0};
     return 0;
-}
-
-static void rform_close(struct app *app, void *state)
-{
-    (void)app;
-    form_free(&((struct rform_state *)state)->form);
-}
-
-static void rform_draw(struct app *app, void *state, int top, int height)
-{
-    form_draw(&((struct rform_state *)state)->form, app, top, height);
 }
 
 static enum tui_result rform_save(struct app *app, void *state)
@@ -349,7 +319,7 @@ static enum tui_result rform_save(struct app *app, void *state)
     if (store_report_save_adhoc(app->ctx->store, &r, &err) != 0) {
         if (err.status == TD_E_INVALID) { /* a unit code that does not exist */
             snprintf(f[RF_UNITS].error, sizeof f[RF_UNITS].error, "%s", err.msg);
-            s->form.current = RF_UNITS;
+            s->base.form.current = RF_UNITS;
             return TUI_REDRAW;
         }
         return form_save_failed(app, err.msg);
@@ -359,26 +329,14 @@ static enum tui_result rform_save(struct app *app, void *state)
     return TUI_BACK;
 }
 
-static enum tui_result rform_handle(struct app *app, void *state, enum action act, int key)
-{
-    struct rform_state *s = state;
-    return form_screen_handle(app, &s->form, &s->asking, act, key, rform_save, s);
-}
-
-static enum tui_result rform_resume(struct app *app, void *state, int result)
-{
-    struct rform_state *s = state;
-    return form_screen_resume(app, &s->form, &s->asking, result);
-}
-
 static const struct screen_ops adhoc_screen = {
     .title = N_("Ad-hoc report"),
     .state_size = sizeof(struct rform_state),
     .open = rform_open,
-    .draw = rform_draw,
-    .handle = rform_handle,
-    .close = rform_close,
-    .resume = rform_resume,
+    .draw = form_base_draw,
+    .handle = form_base_handle,
+    .close = form_base_close,
+    .resume = form_base_resume,
     .actions = form_actions,
     .keybar = form_keybar,
     .text_entry = true,

@@ -1,41 +1,27 @@
 /* The reporting calendar in the store: instances made from the plan's rules, stable on a
  * second run, and a changed rule moves only the reports still to come. */
-#include <locale.h>
-#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "helpers.h"
+#include "store_helpers.h"
 
-#include "tiendo/planfile.h"
 #include "tiendo/store_reports.h"
 
-static char *dir;
-static char db[PATH_MAX];
+static struct plan_store ps;
 static struct store *st;
-static struct plan_def plan;
 
 static int setup_each(void **state)
 {
     (void)state;
-    setlocale(LC_ALL, "C.UTF-8");
-    dir = helper_tmpdir();
-    snprintf(db, sizeof db, "%s/t.db", dir);
-    struct store_options o = {.busy_timeout_ms = 1000, .create = true, .user = "lan"};
-    struct td_err err = {0};
-    if (store_open(&st, db, &o, &err) != 0)
-        fail_msg("%s", err.msg);
-    assert_int_equal(plan_file_load("config/plans/qd-111-2022.ini", &plan, NULL, NULL, &err), 0);
-    assert_int_equal(store_sync_plan(st, &plan, &err), 0);
+    plan_store_open(&ps);
+    st = ps.st;
     return 0;
 }
 
 static int teardown_each(void **state)
 {
     (void)state;
-    plan_def_free(&plan);
-    store_close(st);
-    helper_rmtree(dir);
+    plan_store_close(&ps);
     return 0;
 }
 
@@ -93,13 +79,13 @@ static void test_a_changed_rule_moves_only_the_reports_to_come(void **state)
     assert_int_equal(date_parse_iso("2026-11-27", &today), 0);
     assert_int_equal(store_sync_reports(st, today, &err), 10);
     /* The annual report is now due on 20 February and the plan stops at 2027. */
-    for (size_t i = 0; i < plan.nreport_rules; i++)
-        if (strcmp(plan.report_rules[i].kind, "annual") == 0) {
-            plan.report_rules[i].due_month = 2;
-            plan.report_rules[i].due_day = 20;
-            plan.report_rules[i].last_year = 2027;
+    for (size_t i = 0; i < ps.plan.nreport_rules; i++)
+        if (strcmp(ps.plan.report_rules[i].kind, "annual") == 0) {
+            ps.plan.report_rules[i].due_month = 2;
+            ps.plan.report_rules[i].due_day = 20;
+            ps.plan.report_rules[i].last_year = 2027;
         }
-    assert_int_equal(store_sync_plan(st, &plan, &err), 0);
+    assert_int_equal(store_sync_plan(st, &ps.plan, &err), 0);
     /* 2026 and 2027 move; 2028 and 2029 are set aside. */
     assert_int_equal(store_sync_reports(st, today, &err), 4);
     struct seen s = {0};
@@ -175,12 +161,12 @@ static void test_a_rule_for_a_kind_or_a_list_expects_only_those_units(void **sta
     struct td_err err = {0};
     td_date today;
     assert_int_equal(date_parse_iso("2026-02-01", &today), 0);
-    for (size_t i = 0; i < plan.nreport_rules; i++) {
-        free(plan.report_rules[i].units);
-        plan.report_rules[i].units =
-            strdup(strcmp(plan.report_rules[i].kind, "annual") == 0 ? "kind:province" : "PC, QLTT");
+    for (size_t i = 0; i < ps.plan.nreport_rules; i++) {
+        free(ps.plan.report_rules[i].units);
+        ps.plan.report_rules[i].units = strdup(
+            strcmp(ps.plan.report_rules[i].kind, "annual") == 0 ? "kind:province" : "PC, QLTT");
     }
-    assert_int_equal(store_sync_plan(st, &plan, &err), 0);
+    assert_int_equal(store_sync_plan(st, &ps.plan, &err), 0);
     assert_true(store_sync_reports(st, today, &err) > 0);
     struct report_row rows[16];
     int n = 0;
@@ -214,19 +200,6 @@ static int on_cell(void *ctx, long report_id, long unit_id, const char *submitte
     return 0;
 }
 
-static long count_sql(const char *sql)
-{
-    sqlite3 *h = NULL;
-    sqlite3_stmt *s = NULL;
-    long v = -1;
-    if (sqlite3_open_v2(db, &h, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
-        sqlite3_prepare_v2(h, sql, -1, &s, NULL) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
-        v = sqlite3_column_int64(s, 0);
-    sqlite3_finalize(s);
-    sqlite3_close(h);
-    return v;
-}
-
 /* An ad-hoc report asked of two units: it is on the schedule for those two only, a sync leaves
  * it alone, an unknown unit or a stale version changes nothing, and the grid shows its cells. */
 static void test_an_ad_hoc_report_for_two_units(void **state)
@@ -244,7 +217,7 @@ static void test_an_ad_hoc_report_for_two_units(void **state)
     assert_int_equal(store_report_save_adhoc(st, &r, &err), -1);
     assert_int_equal(err.status, TD_E_INVALID);
     assert_non_null(strstr(err.msg, "NOPE"));
-    assert_int_equal(count_sql("SELECT count(*) FROM report WHERE rule_id IS NULL"), 0);
+    assert_int_equal(plan_store_long(&ps, "SELECT count(*) FROM report WHERE rule_id IS NULL"), 0);
     snprintf(r.units, sizeof r.units, "PC QLTT");
     assert_int_equal(store_report_save_adhoc(st, &r, &err), 0);
     assert_string_equal(r.units, "PC, QLTT");
@@ -269,7 +242,8 @@ static void test_an_ad_hoc_report_for_two_units(void **state)
     assert_int_equal(store_report_save_adhoc(st, &r, &err), 0);
     assert_int_equal(store_report_save_adhoc(st, &stale, &err), -1);
     assert_int_equal(err.status, TD_E_CONFLICT);
-    assert_int_equal(count_sql("SELECT count(*) FROM report WHERE due_date = '2026-03-20'"), 1);
+    assert_int_equal(
+        plan_store_long(&ps, "SELECT count(*) FROM report WHERE due_date = '2026-03-20'"), 1);
     /* A report made by a rule is changed in the plan file, not here. */
     struct report_row ruled = rows[0];
     assert_int_equal(store_report_save_adhoc(st, &ruled, &err), -1);

@@ -1,0 +1,677 @@
+/* Conferences and meetings, and communication activities: their lists (filtered by kind, and
+ * activities by unit too) and the forms to add or edit them; plus the Activities menu that
+ * leads there and to the inspections. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "tiendo/i18n.h"
+#include "tiendo/store_activities.h"
+#include "tiendo/store_eval.h"
+#include "tiendo/store_tasks.h"
+#include "tiendo/text.h"
+
+#define ROWS_MAX  512
+#define KINDS_MAX 32
+#define UNITS_MAX 512
+
+/* A plan vocabulary (conference or activity kinds) with "any" or "none" in front. */
+struct kinds {
+    struct vocab_row v[KINDS_MAX];
+    const char *labels[KINDS_MAX + 1];
+    int n; /* entries in v */
+};
+
+static int kinds_load(struct app *app, const char *domain, const char *first, struct kinds *k)
+{
+    struct td_err err;
+    if (store_vocab(app->ctx->store, domain, k->v, KINDS_MAX, &k->n, &err) != 0) {
+        app_message(app, true, "%s", err.msg);
+        return -1;
+    }
+    k->labels[0] = first;
+    for (int i = 0; i < k->n; i++)
+        k->labels[i + 1] = k->v[i].label;
+    return 0;
+}
+
+/* The index in labels (0 for none) of the kind with that code. */
+static int kinds_find(const struct kinds *k, const char *code)
+{
+    for (int i = 0; i < k->n; i++)
+        if (strcmp(k->v[i].code, code) == 0)
+            return i + 1;
+    return 0;
+}
+
+static const char *kinds_code(const struct kinds *k, int choice)
+{
+    return choice > 0 && choice <= k->n ? k->v[choice - 1].code : "";
+}
+
+/* Whether msg names one of the codes in list (to put a refused code under its field). */
+static bool names_code(const char *msg, const char *list)
+{
+    char copy[1024];
+    snprintf(copy, sizeof copy, "%s", list);
+    char *save = NULL;
+    for (char *c = strtok_r(copy, ", ", &save); c != NULL; c = strtok_r(NULL, ", ", &save)) {
+        char word[80];
+        snprintf(word, sizeof word, " %s ", c);
+        if (strstr(msg, word) != NULL)
+            return true;
+    }
+    return false;
+}
+
+static enum tui_result refused(struct app *app, struct form *fm, int field, const char *msg)
+{
+    snprintf(fm->fields[field].error, sizeof fm->fields[field].error, "%s", msg);
+    fm->current = field;
+    (void)app;
+    return TUI_REDRAW;
+}
+
+/* ---- The meeting form ---- */
+
+enum {
+    MF_KIND,
+    MF_TITLE,
+    MF_DATE,
+    MF_PLACE,
+    MF_CHAIR,
+    MF_UNITS,
+    MF_AGENDA,
+    MF_CONCL,
+    MF_TASKS,
+    MF_COUNT
+};
+
+struct mform_state {
+    struct form_base base; /* first: the form_base_* functions take the state as one */
+    struct meeting_row row;
+    struct kinds kinds;
+    struct form_field fields[MF_COUNT];
+};
+
+static enum tui_result mform_save(struct app *app, void *state);
+
+static int mform_open(struct app *app, void *state, void *arg)
+{
+    struct mform_state *s = state;
+    if (arg != NULL)
+        s->row = *(const struct meeting_row *)arg;
+    if (kinds_load(app, "conference_kind", _("(none)"), &s->kinds) != 0)
+        return -1;
+    struct field_rule title = {.type = FT_TEXT, .max_chars = 290, .required = true};
+    struct field_rule text = {.type = FT_TEXT, .max_chars = 190};
+    struct field_rule codes = {.type = FT_TEXT, .max_chars = 500};
+    struct field_rule date = {
+        .type = FT_DATE, .date_format = app->ctx->cfg->date_format, .today = app->ctx->today};
+    struct field_rule multi = {.type = FT_MULTILINE, .max_chars = 2000};
+    struct field_rule concl = {.type = FT_MULTILINE, .max_chars = 4000};
+    char d[32];
+    app_show_date(app, s->row.date, d, sizeof d);
+    struct form_field *f = s->fields;
+    form_field_choice(&f[MF_KIND], _("Kind"), s->kinds.labels, s->kinds.n + 1,
+                      kinds_find(&s->kinds, s->row.kind));
+    form_field_text(&f[MF_TITLE], _("Title"), title, s->row.title);
+    form_field_text(&f[MF_DATE], _("Date"), date, d);
+    f[MF_DATE].note = _("empty: not yet set");
+    form_field_text(&f[MF_PLACE], _("Place"), text, s->row.place);
+    form_field_text(&f[MF_CHAIR], _("Chaired by"), text, s->row.chair);
+    form_field_text(&f[MF_UNITS], _("Units taking part"), codes, s->row.units);
+    f[MF_UNITS].note = _("unit codes, separated by commas");
+    form_field_text(&f[MF_AGENDA], _("Agenda"), multi, s->row.agenda);
+    form_field_text(&f[MF_CONCL], _("Conclusions"), concl, s->row.conclusions);
+    form_field_text(&f[MF_TASKS], _("Follow-up tasks"), codes, s->row.tasks);
+    f[MF_TASKS].note = _("task codes, separated by commas");
+    s->base.save = mform_save;
+    s->base.form = (struct form){s->fields,
+                                 MF_COUNT,
+                                 0,
+                                 false,
+                                 s->row.id != 0 ? _("Edit the conference or meeting")
+                                                : _("A new conference or meeting"),
+                                 0};
+    return 0;
+}
+
+static enum tui_result mform_save(struct app *app, void *state)
+{
+    struct mform_state *s = state;
+    struct form_field *f = s->fields;
+    struct meeting_row r = s->row;
+    snprintf(r.kind, sizeof r.kind, "%s", kinds_code(&s->kinds, f[MF_KIND].choice));
+    r.date[0] = '\0';
+    if (!f[MF_DATE].empty)
+        date_format_iso(f[MF_DATE].value.date, r.date);
+    copy_nfc(r.title, sizeof r.title, f[MF_TITLE].buf.text);
+    copy_nfc(r.place, sizeof r.place, f[MF_PLACE].buf.text);
+    copy_nfc(r.chair, sizeof r.chair, f[MF_CHAIR].buf.text);
+    copy_nfc(r.units, sizeof r.units, f[MF_UNITS].buf.text);
+    copy_nfc(r.agenda, sizeof r.agenda, f[MF_AGENDA].buf.text);
+    copy_nfc(r.conclusions, sizeof r.conclusions, f[MF_CONCL].buf.text);
+    copy_nfc(r.tasks, sizeof r.tasks, f[MF_TASKS].buf.text);
+    struct td_err err;
+    if (store_meeting_save(app->ctx->store, &r, &err) != 0) {
+        if (err.status == TD_E_INVALID && names_code(err.msg, r.tasks))
+            return refused(app, &s->base.form, MF_TASKS, err.msg);
+        if (err.status == TD_E_INVALID && names_code(err.msg, r.units))
+            return refused(app, &s->base.form, MF_UNITS, err.msg);
+        return form_save_failed(app, err.msg);
+    }
+    app_message(app, false, _("Saved: %s"), r.title);
+    app->result = 1;
+    return TUI_BACK;
+}
+
+static const struct screen_ops mform_screen = {
+    .title = N_("Conference or meeting"),
+    .state_size = sizeof(struct mform_state),
+    .open = mform_open,
+    .draw = form_base_draw,
+    .handle = form_base_handle,
+    .close = form_base_close,
+    .resume = form_base_resume,
+    .actions = form_actions,
+    .keybar = form_keybar,
+    .text_entry = true,
+};
+
+/* ---- The activity form ---- */
+
+static const char *activity_status_label(const char *code)
+{
+    if (strcmp(code, "in_progress") == 0)
+        return _("under way");
+    if (strcmp(code, "done") == 0)
+        return _("carried out");
+    if (strcmp(code, "cancelled") == 0)
+        return _("cancelled");
+    return _("planned");
+}
+
+static const char *channel_label(const char *code)
+{
+    static const char *const labels[ACTIVITY_CHANNELS] = {
+        N_("newspaper"),    N_("television"), N_("radio"), N_("web portal"),
+        N_("social media"), N_("conference"), N_("other")};
+    for (int i = 0; i < ACTIVITY_CHANNELS; i++)
+        if (strcmp(code, activity_channels[i]) == 0)
+            return _(labels[i]);
+    return "";
+}
+
+enum { AF_KIND, AF_TITLE, AF_UNIT, AF_CHANNEL, AF_DATE, AF_REACH, AF_STATUS, AF_NOTE, AF_COUNT };
+
+struct aform_state {
+    struct form_base base; /* first: the form_base_* functions take the state as one */
+    struct activity_row row;
+    struct kinds kinds;
+    struct unit_choice units[UNITS_MAX];
+    int nunits;
+    const char *unit_labels[UNITS_MAX + 1];
+    const char *channel_labels[ACTIVITY_CHANNELS + 1];
+    const char *status_labels[ACTIVITY_STATUSES];
+    struct form_field fields[AF_COUNT];
+};
+
+static enum tui_result aform_save(struct app *app, void *state);
+
+static int aform_open(struct app *app, void *state, void *arg)
+{
+    struct aform_state *s = state;
+    struct td_err err;
+    if (arg != NULL)
+        s->row = *(const struct activity_row *)arg;
+    else
+        snprintf(s->row.status, sizeof s->row.status, "planned");
+    if (kinds_load(app, "activity_kind", _("(none)"), &s->kinds) != 0)
+        return -1;
+    if (store_unit_list(app->ctx->store, s->units, UNITS_MAX, &s->nunits, &err) != 0) {
+        app_message(app, true, "%s", err.msg);
+        return -1;
+    }
+    int unit = 0, channel = 0, status = 0;
+    s->unit_labels[0] = _("(none)");
+    for (int i = 0; i < s->nunits; i++) {
+        s->unit_labels[i + 1] = s->units[i].code;
+        if (strcmp(s->units[i].code, s->row.unit) == 0)
+            unit = i + 1;
+    }
+    s->channel_labels[0] = _("(not said)");
+    for (int i = 0; i < ACTIVITY_CHANNELS; i++) {
+        s->channel_labels[i + 1] = channel_label(activity_channels[i]);
+        if (strcmp(activity_channels[i], s->row.channel) == 0)
+            channel = i + 1;
+    }
+    for (int i = 0; i < ACTIVITY_STATUSES; i++) {
+        s->status_labels[i] = activity_status_label(activity_statuses[i]);
+        if (strcmp(activity_statuses[i], s->row.status) == 0)
+            status = i;
+    }
+    struct field_rule title = {.type = FT_TEXT, .max_chars = 490, .required = true};
+    struct field_rule text = {.type = FT_TEXT, .max_chars = 190};
+    struct field_rule date = {
+        .type = FT_DATE, .date_format = app->ctx->cfg->date_format, .today = app->ctx->today};
+    struct field_rule note = {.type = FT_MULTILINE, .max_chars = 2000};
+    char d[32];
+    app_show_date(app, s->row.date, d, sizeof d);
+    struct form_field *f = s->fields;
+    form_field_choice(&f[AF_KIND], _("Kind"), s->kinds.labels, s->kinds.n + 1,
+                      kinds_find(&s->kinds, s->row.kind));
+    form_field_text(&f[AF_TITLE], _("Title"), title, s->row.title);
+    form_field_choice(&f[AF_UNIT], _("Unit in charge"), s->unit_labels, s->nunits + 1, unit);
+    form_field_choice(&f[AF_CHANNEL], _("Channel"), s->channel_labels, ACTIVITY_CHANNELS + 1,
+                      channel);
+    form_field_text(&f[AF_DATE], _("Date"), date, d);
+    form_field_text(&f[AF_REACH], _("Reach"), text, s->row.reach);
+    f[AF_REACH].note = _("e.g. 2 million views, 300 participants");
+    form_field_choice(&f[AF_STATUS], _("Status"), s->status_labels, ACTIVITY_STATUSES, status);
+    form_field_text(&f[AF_NOTE], _("Progress note"), note, s->row.progress_note);
+    s->base.save = aform_save;
+    s->base.form = (struct form){s->fields,
+                                 AF_COUNT,
+                                 0,
+                                 false,
+                                 s->row.id != 0 ? _("Edit the communication activity")
+                                                : _("A new communication activity"),
+                                 0};
+    return 0;
+}
+
+static enum tui_result aform_save(struct app *app, void *state)
+{
+    struct aform_state *s = state;
+    struct form_field *f = s->fields;
+    struct activity_row r = s->row;
+    snprintf(r.kind, sizeof r.kind, "%s", kinds_code(&s->kinds, f[AF_KIND].choice));
+    int u = f[AF_UNIT].choice, c = f[AF_CHANNEL].choice;
+    snprintf(r.unit, sizeof r.unit, "%s", u > 0 ? s->units[u - 1].code : "");
+    snprintf(r.channel, sizeof r.channel, "%s", c > 0 ? activity_channels[c - 1] : "");
+    snprintf(r.status, sizeof r.status, "%s", activity_statuses[f[AF_STATUS].choice]);
+    r.date[0] = '\0';
+    if (!f[AF_DATE].empty)
+        date_format_iso(f[AF_DATE].value.date, r.date);
+    copy_nfc(r.title, sizeof r.title, f[AF_TITLE].buf.text);
+    copy_nfc(r.reach, sizeof r.reach, f[AF_REACH].buf.text);
+    copy_nfc(r.progress_note, sizeof r.progress_note, f[AF_NOTE].buf.text);
+    struct td_err err;
+    if (store_activity_save(app->ctx->store, &r, &err) != 0)
+        return form_save_failed(app, err.msg);
+    app_message(app, false, _("Saved: %s"), r.title);
+    app->result = 1;
+    return TUI_BACK;
+}
+
+static const struct screen_ops aform_screen = {
+    .title = N_("Communication activity"),
+    .state_size = sizeof(struct aform_state),
+    .open = aform_open,
+    .draw = form_base_draw,
+    .handle = form_base_handle,
+    .close = form_base_close,
+    .resume = form_base_resume,
+    .actions = form_actions,
+    .keybar = form_keybar,
+    .text_entry = true,
+};
+
+/* ---- The two lists ---- */
+
+enum which { MEETINGS, ACTIVITIES };
+
+struct alist_state {
+    enum which which;
+    struct meeting_row *meetings;
+    struct activity_row *activities;
+    int n;
+    struct kinds kinds;
+    int kind; /* 0: any */
+    struct unit_choice units[UNITS_MAX];
+    int nunits;
+    const char *unit_labels[UNITS_MAX + 1];
+    long unit_id; /* activities: 0 for any */
+    char cells[ROWS_MAX][3][48];
+    enum role roles[ROWS_MAX];
+    struct list_column cols[6];
+    struct list_widget list;
+    char footer[300];
+    int choosing; /* 0 none, 1 unit, 2 kind */
+};
+
+static const char *row_title(const struct alist_state *s, long i)
+{
+    return s->which == MEETINGS ? s->meetings[i].title : s->activities[i].title;
+}
+
+static int alist_load(struct app *app, struct alist_state *s)
+{
+    struct td_err err;
+    const char *kind = kinds_code(&s->kinds, s->kind);
+    int rc = s->which == MEETINGS
+                 ? store_meeting_list(app->ctx->store, kind, s->meetings, ROWS_MAX, &s->n, &err)
+                 : store_activity_list(app->ctx->store, s->unit_id, kind, s->activities, ROWS_MAX,
+                                       &s->n, &err);
+    if (rc != 0) {
+        app_message(app, true, "%s", err.msg);
+        return -1;
+    }
+    char today[11];
+    date_format_iso(app->ctx->today, today);
+    for (int i = 0; i < s->n; i++) {
+        if (s->which == MEETINGS) {
+            const struct meeting_row *m = &s->meetings[i];
+            if (m->date[0] != '\0')
+                app_show_date(app, m->date, s->cells[i][0], sizeof s->cells[i][0]);
+            else
+                snprintf(s->cells[i][0], sizeof s->cells[i][0], "%s", _("no date"));
+            s->roles[i] = m->date[0] == '\0'           ? ROLE_MUTED
+                          : strcmp(m->date, today) < 0 ? ROLE_DONE
+                                                       : ROLE_NORMAL;
+        } else {
+            const struct activity_row *a = &s->activities[i];
+            app_show_date(app, a->date, s->cells[i][0], sizeof s->cells[i][0]);
+            snprintf(s->cells[i][1], sizeof s->cells[i][1], "%s", channel_label(a->channel));
+            snprintf(s->cells[i][2], sizeof s->cells[i][2], "%s", activity_status_label(a->status));
+            s->roles[i] = strcmp(a->status, "done") == 0        ? ROLE_DONE
+                          : strcmp(a->status, "cancelled") == 0 ? ROLE_MUTED
+                          : a->date[0] != '\0' && strcmp(a->date, today) < 0 &&
+                                  strcmp(a->status, "planned") == 0
+                              ? ROLE_AT_RISK /* its date has passed and nothing is said */
+                              : ROLE_NORMAL;
+        }
+    }
+    const char *unit = _("all units");
+    for (int i = 0; i < s->nunits; i++)
+        if (s->units[i].id == s->unit_id)
+            unit = s->units[i].code;
+    if (s->which == MEETINGS)
+        snprintf(s->footer, sizeof s->footer, "%s",
+                 s->kind > 0 ? s->kinds.labels[s->kind] : _("every kind"));
+    else
+        snprintf(s->footer, sizeof s->footer, "%s · %s", unit,
+                 s->kind > 0 ? s->kinds.labels[s->kind] : _("every kind"));
+    s->list.footer_extra = s->footer;
+    return 0;
+}
+
+static long alist_count(void *ctx)
+{
+    return ((struct alist_state *)ctx)->n;
+}
+
+static int alist_fetch(void *ctx, long first, int n, struct list_row *rows)
+{
+    struct alist_state *s = ctx;
+    int got = 0;
+    for (long i = first; i < s->n && got < n; i++, got++) {
+        if (s->which == MEETINGS) {
+            const struct meeting_row *m = &s->meetings[i];
+            rows[got] = (struct list_row){
+                i, {s->cells[i][0], m->kind_label, m->title, m->place, m->units}, s->roles[i]};
+        } else {
+            const struct activity_row *a = &s->activities[i];
+            rows[got] = (struct list_row){
+                i,
+                {s->cells[i][0], a->unit, s->cells[i][1], a->title, s->cells[i][2]},
+                s->roles[i]};
+        }
+    }
+    return got;
+}
+
+static long alist_find(void *ctx, const char *needle, long from, int dir)
+{
+    struct alist_state *s = ctx;
+    char *folded = text_fold(needle);
+    long found = -1;
+    for (long i = from; folded != NULL && i >= 0 && i < s->n; i += dir) {
+        size_t a, b;
+        if (text_find_folded(row_title(s, i), folded, &a, &b)) {
+            found = i;
+            break;
+        }
+    }
+    free(folded);
+    return found;
+}
+
+static int alist_open(struct app *app, void *state, void *arg)
+{
+    struct alist_state *s = state;
+    struct td_err err;
+    s->which = *(const enum which *)arg;
+    if (s->which == MEETINGS)
+        s->meetings = calloc(ROWS_MAX, sizeof *s->meetings);
+    else
+        s->activities = calloc(ROWS_MAX, sizeof *s->activities);
+    if ((s->meetings == NULL && s->activities == NULL) ||
+        kinds_load(app, s->which == MEETINGS ? "conference_kind" : "activity_kind", _("every kind"),
+                   &s->kinds) != 0 ||
+        store_unit_list(app->ctx->store, s->units, UNITS_MAX, &s->nunits, &err) != 0) {
+        free(s->meetings);
+        free(s->activities);
+        return -1;
+    }
+    s->unit_labels[0] = _("all units");
+    for (int i = 0; i < s->nunits; i++)
+        s->unit_labels[i + 1] = s->units[i].code;
+    const struct list_column meeting_cols[5] = {
+        {_("Date"), {10, 8, 0}, false, false},  {_("Kind"), {16, 8, 0}, false, false},
+        {_("Title"), {0, 12, 1}, false, true},  {_("Place"), {14, 6, 0}, false, false},
+        {_("Units"), {12, 5, 0}, false, false},
+    };
+    const struct list_column activity_cols[5] = {
+        {_("Date"), {10, 8, 0}, false, false},    {_("Unit"), {8, 4, 0}, false, false},
+        {_("Channel"), {12, 6, 0}, false, false}, {_("Title"), {0, 12, 1}, false, true},
+        {_("Status"), {11, 6, 0}, false, false},
+    };
+    memcpy(s->cols, s->which == MEETINGS ? meeting_cols : activity_cols, sizeof meeting_cols);
+    list_init(&s->list, s->cols, 5, (struct list_source){s, alist_count, alist_fetch, alist_find});
+    if (alist_load(app, s) != 0) {
+        list_free(&s->list);
+        free(s->meetings);
+        free(s->activities);
+        return -1;
+    }
+    list_reload(&s->list);
+    return 0;
+}
+
+static void alist_close(struct app *app, void *state)
+{
+    struct alist_state *s = state;
+    (void)app;
+    list_free(&s->list);
+    free(s->meetings);
+    free(s->activities);
+}
+
+static void alist_draw(struct app *app, void *state, int top, int height)
+{
+    list_draw(&((struct alist_state *)state)->list, app, top, height);
+}
+
+static bool alist_wants_text(void *state)
+{
+    return ((struct alist_state *)state)->list.searching;
+}
+
+static enum tui_result alist_edit(struct app *app, struct alist_state *s, bool add)
+{
+    if (!add && s->n == 0)
+        return TUI_HANDLED;
+    long i = s->list.selected;
+    if (s->which == MEETINGS)
+        return app_open(app, &mform_screen, add ? NULL : &s->meetings[i]);
+    return app_open(app, &aform_screen, add ? NULL : &s->activities[i]);
+}
+
+static enum tui_result alist_handle(struct app *app, void *state, enum action act, int key)
+{
+    struct alist_state *s = state;
+    static struct choice_args args;
+    switch (list_handle(&s->list, app, act, key)) {
+    case LIST_NONE:
+        return TUI_HANDLED;
+    case LIST_REDRAW:
+        return TUI_REDRAW;
+    case LIST_OPEN:
+        return alist_edit(app, s, false);
+    case LIST_OTHER:
+        break;
+    }
+    switch (act) {
+    case ACT_EXPORT:
+        return list_export(&s->list, app, s->which == MEETINGS ? "meetings" : "activities");
+    case ACT_ADD:
+    case ACT_EDIT:
+        return alist_edit(app, s, act == ACT_ADD);
+    case ACT_FILTER:
+        if (s->which == ACTIVITIES) { /* first the unit, then the kind */
+            int at = 0;
+            for (int i = 0; i < s->nunits; i++)
+                if (s->units[i].id == s->unit_id)
+                    at = i + 1;
+            args = (struct choice_args){_("Unit"), s->unit_labels, s->nunits + 1, at};
+            s->choosing = 1;
+        } else {
+            args = (struct choice_args){_("Kind"), s->kinds.labels, s->kinds.n + 1, s->kind};
+            s->choosing = 2;
+        }
+        return app_open(app, &choice_dialog, &args);
+    case ACT_BACK:
+        return TUI_BACK;
+    default:
+        return TUI_HANDLED;
+    }
+}
+
+static enum tui_result alist_resume(struct app *app, void *state, int result)
+{
+    struct alist_state *s = state;
+    static struct choice_args args;
+    int was = s->choosing;
+    s->choosing = 0;
+    if (was == 1 && result >= 0) {
+        s->unit_id = result > 0 ? s->units[result - 1].id : 0;
+        args = (struct choice_args){_("Kind"), s->kinds.labels, s->kinds.n + 1, s->kind};
+        s->choosing = 2;
+        return app_open(app, &choice_dialog, &args);
+    }
+    if (was == 2 && result >= 0)
+        s->kind = result;
+    if (was == 0 && result != 1)
+        return TUI_REDRAW;
+    long id = s->n > 0 ? (s->which == MEETINGS ? s->meetings[s->list.selected].id
+                                               : s->activities[s->list.selected].id)
+                       : 0;
+    alist_load(app, s);
+    list_reload(&s->list);
+    s->list.selected = 0;
+    for (int i = 0; i < s->n; i++)
+        if ((s->which == MEETINGS ? s->meetings[i].id : s->activities[i].id) == id)
+            s->list.selected = i;
+    return TUI_REDRAW;
+}
+
+static const enum action alist_actions[] = {
+    ACT_UP,   ACT_DOWN,   ACT_PAGE_UP,     ACT_PAGE_DOWN,   ACT_HOME,   ACT_END,
+    ACT_OPEN, ACT_SEARCH, ACT_SEARCH_NEXT, ACT_SEARCH_PREV, ACT_FILTER, ACT_ADD,
+    ACT_EDIT, ACT_EXPORT, ACT_BACK,        ACT_NONE};
+static const struct keybar_item alist_keybar[] = {
+    {ACT_ADD, NULL},    {ACT_OPEN, N_("edit")},     {ACT_FILTER, NULL},
+    {ACT_SEARCH, NULL}, {ACT_EXPORT, N_("export")}, {ACT_BACK, N_("back")},
+    {ACT_NONE, NULL}};
+
+static const struct screen_ops meetings_screen = {
+    .title = N_("Conferences and meetings"),
+    .state_size = sizeof(struct alist_state),
+    .open = alist_open,
+    .draw = alist_draw,
+    .handle = alist_handle,
+    .close = alist_close,
+    .resume = alist_resume,
+    .actions = alist_actions,
+    .keybar = alist_keybar,
+    .wants_text = alist_wants_text,
+};
+
+static const struct screen_ops communication_screen = {
+    .title = N_("Communication activities"),
+    .state_size = sizeof(struct alist_state),
+    .open = alist_open,
+    .draw = alist_draw,
+    .handle = alist_handle,
+    .close = alist_close,
+    .resume = alist_resume,
+    .actions = alist_actions,
+    .keybar = alist_keybar,
+    .wants_text = alist_wants_text,
+};
+
+/* ---- The Activities menu ---- */
+
+struct amenu_state {
+    struct menu_item items[4];
+    struct menu_widget menu;
+};
+
+static int amenu_open(struct app *app, void *state, void *arg)
+{
+    struct amenu_state *s = state;
+    (void)app;
+    (void)arg;
+    s->items[0] = (struct menu_item){'1', _("Inspections and surveys"), NULL};
+    s->items[1] = (struct menu_item){'2', _("Communication activities"), NULL};
+    s->items[2] = (struct menu_item){'3', _("Conferences and meetings"), NULL};
+    s->items[3] = (struct menu_item){'q', _("Back"), NULL};
+    s->menu = (struct menu_widget){s->items, 4, 0, 0, false};
+    return 0;
+}
+
+static void amenu_draw(struct app *app, void *state, int top, int height)
+{
+    struct amenu_state *s = state;
+    (void)app;
+    menu_widget_draw(&s->menu, top + 1, 2, COLS - 4, height - 1, COLS - 12);
+}
+
+static enum tui_result amenu_handle(struct app *app, void *state, enum action act, int key)
+{
+    static const enum which meetings = MEETINGS, activities = ACTIVITIES;
+    struct amenu_state *s = state;
+    if (act == ACT_BACK)
+        return TUI_BACK;
+    bool changed;
+    switch (menu_widget_handle(&s->menu, act, key, &changed)) {
+    case 0:
+        return app_open(app, &inspections_screen, NULL);
+    case 1:
+        return app_open(app, &communication_screen, (void *)&activities);
+    case 2:
+        return app_open(app, &meetings_screen, (void *)&meetings);
+    case 3:
+        return TUI_BACK;
+    default:
+        return changed ? TUI_REDRAW : TUI_HANDLED;
+    }
+}
+
+static const enum action amenu_actions[] = {ACT_UP, ACT_DOWN, ACT_OPEN, ACT_BACK, ACT_NONE};
+static const struct keybar_item amenu_keybar[] = {
+    {ACT_DOWN, N_("select")}, {ACT_OPEN, NULL}, {ACT_BACK, N_("back")}, {ACT_NONE, NULL}};
+
+const struct screen_ops activities_screen = {
+    .title = N_("Activities"),
+    .state_size = sizeof(struct amenu_state),
+    .open = amenu_open,
+    .draw = amenu_draw,
+    .handle = amenu_handle,
+    .actions = amenu_actions,
+    .keybar = amenu_keybar,
+};
