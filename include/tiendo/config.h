@@ -14,16 +14,17 @@
 struct td_config {
     char *db_path; /* [database] path; "" means under the user's data directory */
     long busy_timeout_ms;
-    char *language;        /* vi, en or auto */
-    char *theme;           /* default or mono */
-    char *date_format;     /* e.g. %d/%m/%Y */
-    char *plan_file;       /* a name in the plans directory, or a path */
-    long behind_tolerance; /* [tasks]: percentage points before "behind schedule" */
-    long due_soon_days;    /* [tasks]: how near a due date is "due soon" */
-    double tolerance;      /* [targets]: how far below a target is "at risk", 0..1 */
-    char *export_dir;      /* [export] dir: where x writes lists; "" = the data directory's */
-    bool plan_file_set;    /* some file set [plan] file (otherwise the database's own is kept) */
-    char *files[3];        /* the files that were read, in order */
+    char *language;            /* vi, en or auto */
+    char *theme;               /* default or mono */
+    char *date_format;         /* e.g. %d/%m/%Y */
+    char *plan_file;           /* a name in the plans directory, or a path */
+    long behind_tolerance;     /* [tasks]: percentage points before "behind schedule" */
+    long due_soon_days;        /* [tasks]: how near a due date is "due soon" */
+    long report_due_soon_days; /* [reports]: the same for a report not yet submitted */
+    double tolerance;          /* [targets]: how far below a target is "at risk", 0..1 */
+    char *export_dir;          /* [export] dir: where x writes lists; "" = the data directory's */
+    bool plan_file_set; /* some file set [plan] file (otherwise the database's own is kept) */
+    char *files[3];     /* the files that were read, in order */
     int nfiles;
     struct keymap keymap;                 /* the action table's keys after [keys] */
     char *key_file[ACT_COUNT];            /* which file rebound each action, for messages */

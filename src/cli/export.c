@@ -98,8 +98,8 @@ struct sub_ctx {
 static int submission_row(void *ctx, const char *const *cells)
 {
     struct sub_ctx *x = ctx;
-    enum submission_status st =
-        schedule_status_iso(cells[3], cells[5], x->cli->today, (int)x->cli->cfg.due_soon_days);
+    enum submission_status st = schedule_status_iso(cells[3], cells[5], x->cli->today,
+                                                    (int)x->cli->cfg.report_due_soon_days);
     const char *out[9];
     memcpy(out, cells, 8 * sizeof *out);
     out[8] = submission_codes[st];

@@ -35,6 +35,9 @@ static const struct setting_def settings[] = {
         "planned time already gone")},
     {"tasks", "due_soon_days", ST_INT, "14", 0, 365, NULL, AT(due_soon_days),
      N_("A task not done is due soon when its due date is at most this many days away")},
+    {"reports", "due_soon_days", ST_INT, "14", 0, 365, NULL, AT(report_due_soon_days),
+     N_("A report a unit has not submitted is due soon when its due date is at most this many "
+        "days away")},
     {"targets", "tolerance", ST_NUMBER, "0.05", 0, 1, NULL, AT(tolerance),
      N_("A projection this close below its target (0.05: within 5 %) is at risk, not off "
         "track")},
@@ -46,8 +49,8 @@ static const struct setting_def settings[] = {
 };
 #define NSETTINGS (sizeof settings / sizeof settings[0])
 
-static const char *const sections[] = {"database", "ui",      "keys",   "colors",
-                                       "tasks",    "targets", "export", "plan"};
+static const char *const sections[] = {"database", "ui",      "keys",   "colors", "tasks",
+                                       "reports",  "targets", "export", "plan"};
 
 bool config_describe(size_t i, const char **section, const char **key, const char **def,
                      const char **help)

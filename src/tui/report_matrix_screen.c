@@ -58,7 +58,7 @@ static int on_cell(void *ctx, long report_id, long unit_id, const char *submitte
             size_t i = (size_t)u * (size_t)m->nr + (size_t)g->r;
             enum submission_status st =
                 schedule_status_iso(m->reports[g->r].due, submitted_on, g->app->ctx->today,
-                                    (int)g->app->ctx->cfg->due_soon_days);
+                                    (int)g->app->ctx->cfg->report_due_soon_days);
             m->cell[i] = (unsigned char)st;
             snprintf(m->submitted[i], sizeof m->submitted[i], "%s", submitted_on);
             schedule_rate_add(&m->row_rate[u], st);

@@ -108,7 +108,7 @@ static int inst_load(struct app *app, struct inst_state *s)
     for (int i = 0; i < s->n; i++) {
         enum submission_status st =
             schedule_status_iso(s->report.due, s->rows[i].submitted_on, app->ctx->today,
-                                (int)app->ctx->cfg->due_soon_days);
+                                (int)app->ctx->cfg->report_due_soon_days);
         snprintf(s->cells[i][0], sizeof s->cells[i][0], "%s", submission_status_label(st));
         app_show_date(app, s->rows[i].submitted_on, s->cells[i][1], sizeof s->cells[i][1]);
         s->roles[i] = st == SUB_OVERDUE    ? ROLE_OVERDUE
@@ -382,10 +382,10 @@ static int sched_load(struct app *app, struct sched_state *s)
             snprintf(s->cells[i][1], sizeof s->cells[i][1],
                      ngettext("in %ld day", "in %ld days", (unsigned long)days), days);
         snprintf(s->cells[i][2], sizeof s->cells[i][2], "%ld/%ld", r->submitted, r->expected);
-        s->roles[i] = complete                                     ? ROLE_DONE
-                      : days < 0                                   ? ROLE_OVERDUE
-                      : days <= (long)app->ctx->cfg->due_soon_days ? ROLE_AT_RISK
-                                                                   : ROLE_NORMAL;
+        s->roles[i] = complete                                            ? ROLE_DONE
+                      : days < 0                                          ? ROLE_OVERDUE
+                      : days <= (long)app->ctx->cfg->report_due_soon_days ? ROLE_AT_RISK
+                                                                          : ROLE_NORMAL;
         overdue += !complete && days < 0;
     }
     snprintf(s->footer, sizeof s->footer,

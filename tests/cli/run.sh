@@ -306,6 +306,10 @@ expect "export submissions" 0
 check "one row per report and expected unit" test "$(($(wc -l <"$out") - 1))" -eq 100
 check "PC's submission is on time" grep -q '^annual,2024,.*,2025-01-15,PC,2025-01-10,5/BC,,on_time' "$out"
 check "a unit that did not submit a past report is overdue" grep -q '^annual,2024,.*,2025-01-15,KHTC,,,,overdue' "$out"
+check "the report on 2025, due in 26 days, is not yet due by default" grep -q '^annual,2025,.*,2026-01-15,KHTC,,,,not_due' "$out"
+printf '[reports]\ndue_soon_days = 30\n' >"$T/soon.ini"
+run --db "$db" --config "$T/soon.ini" export submissions
+check "[reports] due_soon_days = 30 makes it due soon" grep -q '^annual,2025,.*,2026-01-15,KHTC,,,,due_soon' "$out"
 run --db "$db" report annual 2025 --unit PC
 check "the report's reporting section counts PC's reports due in 2025" grep -q "^2 submissions expected: 1 on time, 0 late, 1 missing" "$out"
 run --db "$db" export meetings --format json
