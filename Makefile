@@ -55,6 +55,10 @@ run: all
 test: all $(ABIN) $(UNIT_BIN) $(UNIT_ABIN) $(ASAN)/share
 	@tests/run-all.sh $(BUILD) $(ASAN)
 
+# The benchmark of issue 9: a large generated database, the real binary in a pseudo-terminal.
+bench: all
+	@tests/bench/run.sh $(BIN)
+
 $(BUILD)/obj/%.o: %.c $(DEPS_OK)
 	@mkdir -p $(@D)
 	@echo "  CC      $<"
@@ -143,6 +147,6 @@ install: all
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: all run test install clean pot lint
+.PHONY: all run test bench install clean pot lint
 .SECONDARY:
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -50,6 +50,12 @@ int store_task_count(struct store *st, const struct task_filter *f, long *count,
 int store_task_page(struct store *st, const struct task_filter *f, enum task_sort sort, bool desc,
                     long offset, int limit, struct task_row *rows, int *n, struct td_err *err);
 
+/* For the tests of issue 9: calls row with each line of EXPLAIN QUERY PLAN of every statement the
+ * task list runs for sort order `sort` (pages, positions, search). */
+int store_task_list_plans(struct store *st, enum task_sort sort,
+                          int (*row)(void *ctx, const char *sql, const char *plan), void *ctx,
+                          struct td_err *err);
+
 /* The position (in the same order) of the first task from `from` on in direction dir (+1 or
  * -1) whose code or title contains needle, ignoring case and marks; -1 when none. */
 long store_task_find(struct store *st, const struct task_filter *f, enum task_sort sort, bool desc,
@@ -161,6 +167,15 @@ int store_progress_history(struct store *st, long task_id, struct progress_row *
                            int *n, struct td_err *err);
 
 /* Calls row for every progress update, by task code then date. */
+/* Calls row for every progress update dated from `from` to `to` (YYYY-MM-DD, both included)
+ * that names difficulties or proposals, with its task's code and lead unit, by task code then
+ * date; stops when row returns non-0. Reads only those rows (an index holds them). */
+int store_progress_notes(struct store *st, const char *from, const char *to,
+                         int (*row)(void *ctx, const char *task_code, const char *unit,
+                                    const char *date, const char *difficulties,
+                                    const char *proposals),
+                         void *ctx, struct td_err *err);
+
 int store_progress_each(struct store *st,
                         int (*row)(void *ctx, const char *task_code, const struct progress_row *p),
                         void *ctx, struct td_err *err);

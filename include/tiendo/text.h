@@ -34,6 +34,12 @@ char *text_fold(const char *s);
  * match in haystack itself and returns true. */
 bool text_find_folded(const char *haystack, const char *folded_needle, size_t *start, size_t *end);
 
+/* A key whose byte order is text_natural_cmp's order (numbers by value: "I.2" before "I.10"), for
+ * an index to keep: each run of digits becomes its length (one digit, or 9 and a second for 9
+ * to 18 digits) followed by the digits without leading zeros. Writes at most size - 1 bytes;
+ * returns the length the whole key needs. */
+size_t text_natural_key(const char *s, char *out, size_t size);
+
 /* Compares a and b (lengths given) with runs of digits as numbers: "II.2" < "II.10". */
 int text_natural_cmp(const char *a, size_t alen, const char *b, size_t blen);
 

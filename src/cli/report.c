@@ -30,10 +30,6 @@ struct gather {
     int ninsp;
     struct report_meeting *meet;
     int nmeet;
-    struct {
-        char code[32], unit[32];
-    } * map; /* task code -> lead unit */
-    int nmap;
 };
 
 static const char *keep(struct gather *g, const char *s)
@@ -100,10 +96,6 @@ static int on_submission(void *ctx, const char *const *cells)
 static int on_task(void *ctx, const struct task_detail *t)
 {
     struct gather *g = ctx;
-    GROW(g->map, g->nmap);
-    snprintf(g->map[g->nmap].code, sizeof g->map[0].code, "%s", t->row.code);
-    snprintf(g->map[g->nmap].unit, sizeof g->map[0].unit, "%s", t->row.unit);
-    g->nmap++;
     if (g->unit != NULL && strcmp(g->unit, t->row.unit) != 0)
         return 0;
     GROW(g->tasks, g->ntasks);
@@ -121,29 +113,21 @@ static int on_task(void *ctx, const struct task_detail *t)
     return 0;
 }
 
-static const char *unit_of(const struct gather *g, const char *code)
-{
-    for (int i = 0; i < g->nmap; i++)
-        if (strcmp(g->map[i].code, code) == 0)
-            return g->map[i].unit;
-    return "";
-}
-
-static int on_progress(void *ctx, const char *code, const struct progress_row *p)
+static int on_note(void *ctx, const char *code, const char *unit, const char *date,
+                   const char *difficulties, const char *proposals)
 {
     struct gather *g = ctx;
-    const char *unit = unit_of(g, code);
-    if (!in_period(g, p->date) || (g->unit != NULL && strcmp(g->unit, unit) != 0))
+    if (g->unit != NULL && strcmp(g->unit, unit) != 0)
         return 0;
-    if (p->difficulties[0] != '\0') {
+    if (difficulties[0] != '\0') {
         GROW(g->diff, g->ndiff);
-        g->diff[g->ndiff++] = (struct report_note){display_date(g, p->date), keep(g, code),
-                                                   keep(g, unit), keep(g, p->difficulties)};
+        g->diff[g->ndiff++] = (struct report_note){display_date(g, date), keep(g, code),
+                                                   keep(g, unit), keep(g, difficulties)};
     }
-    if (p->proposals[0] != '\0') {
+    if (proposals[0] != '\0') {
         GROW(g->prop, g->nprop);
-        g->prop[g->nprop++] = (struct report_note){display_date(g, p->date), keep(g, code),
-                                                   keep(g, unit), keep(g, p->proposals)};
+        g->prop[g->nprop++] = (struct report_note){display_date(g, date), keep(g, code),
+                                                   keep(g, unit), keep(g, proposals)};
     }
     return 0;
 }
@@ -340,8 +324,11 @@ int cli_cmd_report(struct cli *cli, const char *kind, const char *year_arg)
     }
     d.indicators = ri;
 
+    char from[16], to[16];
+    snprintf(from, sizeof from, "%04d-01-01", g.from);
+    snprintf(to, sizeof to, "%04d-12-31", g.to);
     if (status == 0 && (store_task_each(st, &rules, on_task, &g, &err) != 0 ||
-                        store_progress_each(st, on_progress, &g, &err) != 0 ||
+                        store_progress_notes(st, from, to, on_note, &g, &err) != 0 ||
                         store_inspection_each(st, on_inspection, &g, &err) != 0 ||
                         store_meeting_each(st, on_meeting, &g, &err) != 0))
         status = cli_fail(&err);
@@ -378,7 +365,6 @@ int cli_cmd_report(struct cli *cli, const char *kind, const char *year_arg)
     free(g.prop);
     free(g.insp);
     free(g.meet);
-    free(g.map);
     free(ind);
     free(ri);
     free(us);

@@ -304,6 +304,44 @@ bool text_find_folded(const char *haystack, const char *folded_needle, size_t *s
     return false;
 }
 
+size_t text_natural_key(const char *s, char *out, size_t size)
+{
+    size_t n = 0;
+#define PUT(c)                                                                                     \
+    do {                                                                                           \
+        if (n + 1 < size)                                                                          \
+            out[n] = (c);                                                                          \
+        n++;                                                                                       \
+    } while (0)
+    while (*s != '\0') {
+        if (*s < '0' || *s > '9') {
+            PUT(*s);
+            s++;
+            continue;
+        }
+        while (*s == '0')
+            s++;
+        size_t len = 0;
+        while (s[len] >= '0' && s[len] <= '9')
+            len++;
+        size_t shown = len > 18 ? 18 : len; /* longer runs keep their first 18 digits */
+        /* cppcheck-suppress knownConditionTrueFalse ; it misreads the digit loop above */
+        if (shown < 9) {
+            PUT((char)('0' + shown));
+        } else {
+            PUT('9');
+            PUT((char)('0' + (shown - 9)));
+        }
+        for (size_t i = 0; i < shown; i++)
+            PUT(s[i]);
+        s += len;
+    }
+#undef PUT
+    if (size > 0)
+        out[n < size ? n : size - 1] = '\0';
+    return n;
+}
+
 int text_natural_cmp(const char *a, size_t alen, const char *b, size_t blen)
 {
     size_t i = 0, j = 0;

@@ -85,6 +85,7 @@ int store_exec(struct store *st, const char *sql, struct td_err *err)
 
 int store_begin(struct store *st, struct td_err *err)
 {
+    store_task_anchor_drop(st); /* the list may read differently after this */
     return store_exec(st, "BEGIN IMMEDIATE", err);
 }
 
@@ -126,6 +127,20 @@ static void sql_fold(sqlite3_context *c, int argc, sqlite3_value **argv)
         sqlite3_result_text(c, f, -1, free);
 }
 
+/* SQL function tiendo_natural_key(text): the key that sorts as the natural order of codes. */
+static void sql_natural_key(sqlite3_context *c, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    const unsigned char *t = sqlite3_value_text(argv[0]);
+    if (t == NULL) {
+        sqlite3_result_null(c);
+        return;
+    }
+    char key[256];
+    size_t n = text_natural_key((const char *)t, key, sizeof key);
+    sqlite3_result_text(c, key, n < sizeof key ? (int)n : (int)sizeof key - 1, SQLITE_TRANSIENT);
+}
+
 /* SQL function tiendo_flags(status, percent, start, due, today, tolerance, soon_days): the
  * flags of status_flags(), so that lists filter by the same rule they display. */
 static void sql_flags(sqlite3_context *c, int argc, sqlite3_value **argv)
@@ -156,6 +171,7 @@ static int sql_natural(void *arg, int alen, const void *a, int blen, const void 
 
 static void store_free(struct store *st)
 {
+    store_task_anchor_drop(st);
     for (int i = 0; i < st->ncache; i++)
         sqlite3_finalize(st->cache[i].stmt);
     if (st->db != NULL)
@@ -213,6 +229,8 @@ int store_open(struct store **out, const char *path, const struct store_options 
     sqlite3_create_function(st->db, "tiendo_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
                             sql_fold, NULL, NULL);
     sqlite3_create_collation(st->db, "tiendo_natural", SQLITE_UTF8, NULL, sql_natural);
+    sqlite3_create_function(st->db, "tiendo_natural_key", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                            NULL, sql_natural_key, NULL, NULL);
     sqlite3_create_function(st->db, "tiendo_flags", 7, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
                             sql_flags, NULL, NULL);
     sqlite3_busy_timeout(st->db, (int)opts->busy_timeout_ms);

@@ -213,19 +213,21 @@ int store_unit_facts(struct store *st, long unit_id, int from_year, int to_year,
         " != 0), 0),"
         " coalesce(avg(CASE WHEN status <> 'cancelled' THEN percent END), 0)"
         " FROM task WHERE lead_unit_id = ?1 AND deleted = 0";
+    /* Only updates with a note count: the index progress_notes holds just those. */
+#define NOTE_ROWS(p, t)                                                                            \
+    " FROM progress_update " p " JOIN task " t " ON " t ".id = " p ".task_id"                      \
+    " WHERE (" p ".difficulties <> '' OR " p ".proposals <> '') AND " p ".reported_on >= ?2"       \
+    " AND " p ".reported_on <= ?3 AND " t ".lead_unit_id = ?1 AND " t ".deleted = 0"
     static const char notes[] =
         "SELECT coalesce(sum(p.difficulties <> ''), 0), coalesce(sum(p.proposals <> ''), 0),"
-        " (SELECT p2.difficulties FROM progress_update p2 JOIN task t2 ON t2.id = p2.task_id"
-        "  WHERE t2.lead_unit_id = ?1 AND t2.deleted = 0 AND p2.difficulties <> ''"
-        "  AND substr(p2.reported_on, 1, 4) BETWEEN ?2 AND ?3"
-        "  ORDER BY p2.reported_on DESC, p2.id DESC LIMIT 1),"
-        " (SELECT p2.proposals FROM progress_update p2 JOIN task t2 ON t2.id = p2.task_id"
-        "  WHERE t2.lead_unit_id = ?1 AND t2.deleted = 0 AND p2.proposals <> ''"
-        "  AND substr(p2.reported_on, 1, 4) BETWEEN ?2 AND ?3"
-        "  ORDER BY p2.reported_on DESC, p2.id DESC LIMIT 1)"
-        " FROM progress_update p JOIN task t ON t.id = p.task_id"
-        " WHERE t.lead_unit_id = ?1 AND t.deleted = 0"
-        " AND substr(p.reported_on, 1, 4) BETWEEN ?2 AND ?3";
+        " (SELECT p2.difficulties" NOTE_ROWS(
+            "p2", "t2") " AND p2.difficulties <> ''"
+                        "  ORDER BY p2.reported_on DESC, p2.id DESC LIMIT 1),"
+                        " (SELECT p2.proposals" NOTE_ROWS(
+                            "p2",
+                            "t2") " AND p2.proposals <> ''"
+                                  "  ORDER BY p2.reported_on DESC, p2.id DESC LIMIT 1)" NOTE_ROWS(
+                                      "p", "t");
     memset(out, 0, sizeof *out);
     sqlite3_stmt *s = store_stmt(st, tasks, err);
     if (s == NULL)
@@ -248,9 +250,9 @@ int store_unit_facts(struct store *st, long unit_id, int from_year, int to_year,
         return store_fail(st, _("reading the facts"), err);
     if ((s = store_stmt(st, notes, err)) == NULL)
         return -1;
-    char from[8], to[8];
-    snprintf(from, sizeof from, "%04d", from_year);
-    snprintf(to, sizeof to, "%04d", to_year);
+    char from[16], to[16];
+    snprintf(from, sizeof from, "%04d-01-01", from_year);
+    snprintf(to, sizeof to, "%04d-12-31", to_year);
     sqlite3_bind_int64(s, 1, unit_id);
     sqlite3_bind_text(s, 2, from, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(s, 3, to, -1, SQLITE_TRANSIENT);

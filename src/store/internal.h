@@ -7,7 +7,25 @@
 
 #include "tiendo/store.h"
 
-#define STMT_CACHE 64
+#define STMT_CACHE 160
+
+/* A task's status in list order (the index task_by_status is on this very expression). */
+#define STATUS_RANK                                                                                \
+    "CASE status WHEN 'not_started' THEN 0 WHEN 'in_progress' THEN 1 WHEN 'delayed' THEN 2"        \
+    " WHEN 'suspended' THEN 3 WHEN 'done' THEN 4 ELSE 5 END"
+
+/* Where the task list last read: the ascending position and sort key of a row, so that the next
+ * page starts from that key (an index seek) instead of counting rows from the top. */
+struct task_anchor {
+    bool valid;
+    int sort;
+    long unit_id, phase_id, group_id;
+    unsigned statuses, flags;
+    long pos;
+    sqlite3_value *key[4];
+    int nkey;
+    long count; /* the filter's row count, -1 until counted */
+};
 
 struct store {
     sqlite3 *db;
@@ -18,6 +36,7 @@ struct store {
         sqlite3_stmt *stmt;
     } cache[STMT_CACHE];
     int ncache;
+    struct task_anchor anchor;
 };
 
 /* A prepared statement for sql (a string literal), prepared once per connection and reset
@@ -55,6 +74,9 @@ struct link_sql {
  * unknown code is TD_E_INVALID naming it ("unit X does not exist", or task). */
 int store_link_codes(struct store *st, const struct link_sql *sql, long id, const char *list,
                      bool units, const char *what, struct td_err *err);
+
+/* Forgets where the task list last read (after a write, or a new count). */
+void store_task_anchor_drop(struct store *st);
 
 int store_migrate_to(struct store *st, int to, struct td_err *err);
 

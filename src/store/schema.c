@@ -291,6 +291,28 @@ static const char
             /* 5: who must submit an ad-hoc report (one made by hand has no rule to say it): all,
              * kind:KIND or unit codes, as a rule's units. */
             "ALTER TABLE report ADD COLUMN units TEXT;",
+
+            /* 6: lists at ministry scale. sort_code (the code's natural-order key) and search
+             * (code and title folded) are kept by the store (tiendo_natural_key, tiendo_fold):
+             * a change of code or title clears them, and the store fills them in again, so that
+             * the sqlite3 shell can still change tasks. One index per list order serves the
+             * keyset pages; progress_notes holds only the updates with a note. */
+            "ALTER TABLE task ADD COLUMN sort_code TEXT;"
+            "ALTER TABLE task ADD COLUMN search TEXT;"
+            "UPDATE task SET sort_code = tiendo_natural_key(code),"
+            " search = tiendo_fold(code || ' ' || title);"
+            "CREATE TRIGGER task_keys AFTER UPDATE OF code, title ON task"
+            " WHEN new.sort_code IS old.sort_code BEGIN"
+            " UPDATE task SET sort_code = NULL, search = NULL WHERE id = new.id; END;"
+            "CREATE INDEX task_by_code ON task(sort_code, id) WHERE deleted = 0;"
+            "CREATE INDEX task_by_title ON task(title, sort_code, id) WHERE deleted = 0;"
+            "CREATE INDEX task_by_due ON task(due_date IS NULL, coalesce(due_date, ''), sort_code,"
+            " id) WHERE deleted = 0;"
+            "CREATE INDEX task_by_status ON task(" STATUS_RANK ", sort_code, id) WHERE deleted = 0;"
+            "CREATE INDEX task_by_percent ON task(percent, sort_code, id) WHERE deleted = 0;"
+            "CREATE INDEX task_by_unit ON task(lead_unit_id, sort_code, id) WHERE deleted = 0;"
+            "CREATE INDEX progress_notes ON progress_update(reported_on)"
+            " WHERE difficulties <> '' OR proposals <> '';",
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

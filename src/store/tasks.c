@@ -22,34 +22,54 @@
     " AND (?3 = 0 OR t.phase_id = ?3) AND (?4 = 0 OR t.group_id = ?4)"                             \
     " AND (?5 = 0 OR " FLAGS " & ?5 != 0)"
 
-#define STATUS_ORDER                                                                               \
-    "CASE t.status WHEN 'not_started' THEN 0 WHEN 'in_progress' THEN 1 WHEN 'delayed' THEN 2"      \
-    " WHEN 'suspended' THEN 3 WHEN 'done' THEN 4 ELSE 5 END"
-#define TIE " t.code COLLATE tiendo_natural, t.id"
+/* The list orders, each a key that ends in the task's id (so that it is unique) and that an
+ * index of migration 6 holds (the lead unit's code, in another table, is the exception).
+ * Every page reads from a key on (keyset pagination): an index seek, not a count from the top.
+ * Descending lists are the ascending ones read from the other end. */
+#define K_CODE    "t.sort_code, t.id"
+#define K_TITLE   "t.title, t.sort_code, t.id"
+#define K_UNIT    "u.code, t.sort_code, t.id"
+#define K_DUE     "t.due_date IS NULL, coalesce(t.due_date, ''), t.sort_code, t.id"
+#define K_STATUS  STATUS_RANK ", t.sort_code, t.id"
+#define K_PERCENT "t.percent, t.sort_code, t.id"
+#define D_CODE    "t.sort_code DESC, t.id DESC"
+#define D_TITLE   "t.title DESC, t.sort_code DESC, t.id DESC"
+#define D_UNIT    "u.code DESC, t.sort_code DESC, t.id DESC"
+#define D_DUE     "t.due_date IS NULL DESC, coalesce(t.due_date, '') DESC, t.sort_code DESC, t.id DESC"
+#define D_STATUS  STATUS_RANK " DESC, t.sort_code DESC, t.id DESC"
+#define D_PERCENT "t.percent DESC, t.sort_code DESC, t.id DESC"
+#define V2        "(?12, ?13)"
+#define V3        "(?12, ?13, ?14)"
+#define V4        "(?12, ?13, ?14, ?15)"
 
-/* ORDER BY clauses by sort column, ascending then descending; whitelisted, never typed. */
-#define ORDERS(X)                                                                                  \
-    X(" t.code COLLATE tiendo_natural, t.id", " t.code COLLATE tiendo_natural DESC, t.id DESC")    \
-    X(" t.title, " TIE, " t.title DESC, " TIE)                                                     \
-    X(" u.code, " TIE, " u.code DESC, " TIE)                                                       \
-    X(" t.due_date IS NULL, t.due_date, " TIE, " t.due_date IS NULL, t.due_date DESC, " TIE)       \
-    X(" " STATUS_ORDER ", " TIE, " " STATUS_ORDER " DESC, " TIE)                                   \
-    X(" t.percent, " TIE, " t.percent DESC, " TIE)
+#define ROW_COLUMNS                                                                                \
+    "SELECT t.id, t.version, t.code, t.title, u.code, coalesce(t.due_date, ''), t.status,"         \
+    " t.percent, t.is_demo, " FLAGS ", "
 
-#define PAGE_SQL(asc, desc)                                                                        \
-    {"SELECT t.id, t.version, t.code, t.title, u.code, coalesce(t.due_date, ''), t.status,"        \
-     " t.percent, t.is_demo, " FLAGS TASK_FROM " ORDER BY" asc " LIMIT ?7 OFFSET ?8",              \
-     "SELECT t.id, t.version, t.code, t.title, u.code, coalesce(t.due_date, ''), t.status,"        \
-     " t.percent, t.is_demo, " FLAGS TASK_FROM " ORDER BY" desc " LIMIT ?7 OFFSET ?8"},
-static const char *const page_sql[TSORT_COUNT][2] = {ORDERS(PAGE_SQL)};
-
-#define FIND_ONE(order)                                                                            \
-    "SELECT pos FROM (SELECT row_number() OVER (ORDER BY" order ") - 1 AS pos,"                    \
-    " tiendo_fold(t.code || ' ' || t.title) AS hay" TASK_FROM ")"                                  \
-    " WHERE ((?7 > 0 AND pos >= ?8) OR (?7 < 0 AND pos <= ?8)) AND instr(hay, ?9) > 0"             \
-    " ORDER BY pos * ?7 LIMIT 1"
-#define FIND_SQL(asc, desc) {FIND_ONE(asc), FIND_ONE(desc)},
-static const char *const find_sql[TSORT_COUNT][2] = {ORDERS(FIND_SQL)};
+/* For one order: the page after a key (>=), the page before it (<), the first and the last
+ * pages, the rows before a key (a position), the next and previous match of a search. */
+#define LIST_SQL(K, D, V, NK)                                                                      \
+    {                                                                                              \
+        {ROW_COLUMNS K TASK_FROM " AND (" K ") >= " V " ORDER BY " K " LIMIT ?7 OFFSET ?8",        \
+         ROW_COLUMNS K TASK_FROM " AND (" K ") < " V " ORDER BY " D " LIMIT ?7 OFFSET ?8",         \
+         ROW_COLUMNS K TASK_FROM " ORDER BY " K " LIMIT ?7 OFFSET ?8",                             \
+         ROW_COLUMNS K TASK_FROM " ORDER BY " D " LIMIT ?7 OFFSET ?8",                             \
+         "SELECT count(*)" TASK_FROM " AND (" K ") < " V,                                          \
+         "SELECT " K TASK_FROM " AND (" K ") >= " V " AND instr(t.search, ?9) > 0 ORDER BY " K     \
+         " LIMIT 1",                                                                               \
+         "SELECT " K TASK_FROM " AND (" K ") <= " V " AND instr(t.search, ?9) > 0 ORDER BY " D     \
+         " LIMIT 1"},                                                                              \
+            NK                                                                                     \
+    }
+enum { Q_AFTER, Q_BEFORE, Q_FIRST, Q_LAST, Q_POS, Q_FIND_NEXT, Q_FIND_PREV };
+static const struct {
+    const char *sql[7];
+    int nkey;
+} list_sql[TSORT_COUNT] = {
+    LIST_SQL(K_CODE, D_CODE, V2, 2),     LIST_SQL(K_TITLE, D_TITLE, V3, 3),
+    LIST_SQL(K_UNIT, D_UNIT, V3, 3),     LIST_SQL(K_DUE, D_DUE, V4, 4),
+    LIST_SQL(K_STATUS, D_STATUS, V3, 3), LIST_SQL(K_PERCENT, D_PERCENT, V3, 3),
+};
 
 static const char count_sql[] = "SELECT count(*)" TASK_FROM;
 
@@ -67,8 +87,52 @@ static void bind_filter(sqlite3_stmt *s, const struct task_filter *f)
     sqlite3_bind_int(s, 11, f->rules.due_soon_days);
 }
 
+void store_task_anchor_drop(struct store *st)
+{
+    struct task_anchor *a = &st->anchor;
+    for (int i = 0; i < a->nkey; i++)
+        sqlite3_value_free(a->key[i]);
+    memset(a, 0, sizeof *a);
+    a->count = -1;
+}
+
+static bool anchor_fits(const struct task_anchor *a, const struct task_filter *f, int sort)
+{
+    return a->sort == sort && a->unit_id == f->unit_id && a->statuses == f->statuses &&
+           a->phase_id == f->phase_id && a->group_id == f->group_id && a->flags == f->flags;
+}
+
+/* Tasks whose code or title changed (or that another program added) get their keys again. */
+static int heal_keys(struct store *st, struct td_err *err)
+{
+    static const char any[] = "SELECT 1 FROM task WHERE deleted = 0 AND sort_code IS NULL LIMIT 1";
+    static const char heal[] =
+        "UPDATE task SET sort_code = tiendo_natural_key(code),"
+        " search = tiendo_fold(code || ' ' || title) WHERE deleted = 0 AND sort_code IS NULL";
+    sqlite3_stmt *s = store_stmt(st, any, err);
+    if (s == NULL)
+        return -1;
+    int rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    if (rc != SQLITE_ROW)
+        return rc == SQLITE_DONE ? 0 : store_fail(st, _("counting tasks"), err);
+    if (store_begin(st, err) != 0)
+        return -1;
+    if ((s = store_stmt(st, heal, err)) == NULL || sqlite3_step(s) != SQLITE_DONE) {
+        if (s != NULL)
+            store_fail(st, _("counting tasks"), err);
+        store_rollback(st);
+        return -1;
+    }
+    return store_commit(st, err);
+}
+
 int store_task_count(struct store *st, const struct task_filter *f, long *count, struct td_err *err)
 {
+    /* A database this user may only read keeps its rows without keys: they sort first. */
+    struct td_err ignored;
+    heal_keys(st, &ignored);
+    store_task_anchor_drop(st);
     sqlite3_stmt *s = store_stmt(st, count_sql, err);
     if (s == NULL)
         return -1;
@@ -76,7 +140,10 @@ int store_task_count(struct store *st, const struct task_filter *f, long *count,
     int rc = sqlite3_step(s);
     *count = rc == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : 0;
     sqlite3_reset(s);
-    return rc == SQLITE_ROW ? 0 : store_fail(st, _("counting tasks"), err);
+    if (rc != SQLITE_ROW)
+        return store_fail(st, _("counting tasks"), err);
+    st->anchor.count = *count;
+    return 0;
 }
 
 static void copy_col(sqlite3_stmt *s, int i, char *dst, size_t size)
@@ -85,54 +152,210 @@ static void copy_col(sqlite3_stmt *s, int i, char *dst, size_t size)
     snprintf(dst, size, "%s", t != NULL ? (const char *)t : "");
 }
 
-int store_task_page(struct store *st, const struct task_filter *f, enum task_sort sort, bool desc,
-                    long offset, int limit, struct task_row *rows, int *n, struct td_err *err)
+static void read_row(sqlite3_stmt *s, struct task_row *r)
 {
-    *n = 0;
-    sqlite3_stmt *s = store_stmt(st, page_sql[sort][desc], err);
+    r->id = (long)sqlite3_column_int64(s, 0);
+    r->version = (long)sqlite3_column_int64(s, 1);
+    copy_col(s, 2, r->code, sizeof r->code);
+    copy_col(s, 3, r->title, sizeof r->title);
+    copy_col(s, 4, r->unit, sizeof r->unit);
+    copy_col(s, 5, r->due, sizeof r->due);
+    int status = status_parse((const char *)sqlite3_column_text(s, 6));
+    r->status = status < 0 ? ST_NOT_STARTED : status;
+    r->percent = sqlite3_column_int(s, 7);
+    r->demo = sqlite3_column_int(s, 8) != 0;
+    r->flags = (unsigned)sqlite3_column_int(s, 9);
+}
+
+/* Runs one page query; rows come in the statement's order, reversed when backwards. Keeps the
+ * key of the row that ends up first as the new anchor, at ascending position first_pos. */
+static int run_page(struct store *st, const struct task_filter *f, int sort, int q, long offset,
+                    int limit, bool backwards, long first_pos, struct task_row *rows, int *n,
+                    struct td_err *err)
+{
+    int nkey = list_sql[sort].nkey;
+    sqlite3_stmt *s = store_stmt(st, list_sql[sort].sql[q], err);
     if (s == NULL)
         return -1;
     bind_filter(s, f);
     sqlite3_bind_int(s, 7, limit);
     sqlite3_bind_int64(s, 8, offset);
-    int rc;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < limit) {
-        struct task_row *r = &rows[(*n)++];
-        r->id = (long)sqlite3_column_int64(s, 0);
-        r->version = (long)sqlite3_column_int64(s, 1);
-        copy_col(s, 2, r->code, sizeof r->code);
-        copy_col(s, 3, r->title, sizeof r->title);
-        copy_col(s, 4, r->unit, sizeof r->unit);
-        copy_col(s, 5, r->due, sizeof r->due);
-        int status = status_parse((const char *)sqlite3_column_text(s, 6));
-        r->status = status < 0 ? ST_NOT_STARTED : status;
-        r->percent = sqlite3_column_int(s, 7);
-        r->demo = sqlite3_column_int(s, 8) != 0;
-        r->flags = (unsigned)sqlite3_column_int(s, 9);
+    if (q == Q_AFTER || q == Q_BEFORE)
+        for (int k = 0; k < nkey; k++)
+            sqlite3_bind_value(s, 12 + k, st->anchor.key[k]);
+    int rc, got = 0;
+    sqlite3_value *first[4] = {NULL, NULL, NULL, NULL};
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW && got < limit) {
+        read_row(s, &rows[got]);
+        /* The row that will be first on the page: the first read, or the last read backwards. */
+        if (backwards || got == 0)
+            for (int k = 0; k < nkey; k++) {
+                sqlite3_value_free(first[k]);
+                first[k] = sqlite3_value_dup(sqlite3_column_value(s, 10 + k));
+            }
+        got++;
     }
     sqlite3_reset(s);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_fail(st, _("reading tasks"), err);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        for (int k = 0; k < nkey; k++)
+            sqlite3_value_free(first[k]);
+        return store_fail(st, _("reading tasks"), err);
+    }
+    if (backwards)
+        for (int a = 0, b = got - 1; a < b; a++, b--) {
+            struct task_row t = rows[a];
+            rows[a] = rows[b];
+            rows[b] = t;
+        }
+    *n = got;
+    if (got > 0) {
+        long count = st->anchor.count;
+        store_task_anchor_drop(st);
+        struct task_anchor *a = &st->anchor;
+        a->valid = true;
+        a->sort = sort;
+        a->unit_id = f->unit_id;
+        a->statuses = f->statuses;
+        a->phase_id = f->phase_id;
+        a->group_id = f->group_id;
+        a->flags = f->flags;
+        a->pos = first_pos;
+        a->nkey = nkey;
+        a->count = count;
+        for (int k = 0; k < nkey; k++)
+            a->key[k] = first[k];
+    }
+    return 0;
+}
+
+/* Ascending rows [first, first + limit): from the anchor when it is near, else from the end
+ * that is nearer. */
+static int page_asc(struct store *st, const struct task_filter *f, int sort, long first, int limit,
+                    long count, struct task_row *rows, int *n, struct td_err *err)
+{
+    enum { NEAR = 4096 };
+    const struct task_anchor *a = &st->anchor;
+    *n = 0;
+    if (limit <= 0 || first < 0)
+        return 0;
+    struct td_err ignored;
+    if (!a->valid)
+        heal_keys(st, &ignored); /* after a write: a changed code or title needs its keys */
+    if (a->valid && anchor_fits(a, f, sort)) {
+        long d = first - a->pos;
+        if (d >= 0 && d <= NEAR)
+            return run_page(st, f, sort, Q_AFTER, d, limit, false, first, rows, n, err);
+        if (d < 0 && -d <= NEAR) {
+            /* Find the row at `first` (the -d-th before the anchor), then read on from it. */
+            struct task_row one;
+            int got = 0;
+            if (run_page(st, f, sort, Q_BEFORE, -d - 1, 1, false, first, &one, &got, err) != 0)
+                return -1;
+            if (got == 1)
+                return run_page(st, f, sort, Q_AFTER, 0, limit, false, first, rows, n, err);
+        }
+    }
+    if (count >= 0 && count - first < first)
+        return run_page(st, f, sort, Q_LAST, count - first - limit > 0 ? count - first - limit : 0,
+                        (int)(count - first < limit ? count - first : limit), true, first, rows, n,
+                        err);
+    return run_page(st, f, sort, Q_FIRST, first, limit, false, first, rows, n, err);
+}
+
+static long known_count(struct store *st, const struct task_filter *f, struct td_err *err)
+{
+    long count = st->anchor.count;
+    if (count < 0 && store_task_count(st, f, &count, err) != 0)
+        return -1;
+    return count;
+}
+
+int store_task_page(struct store *st, const struct task_filter *f, enum task_sort sort, bool desc,
+                    long offset, int limit, struct task_row *rows, int *n, struct td_err *err)
+{
+    *n = 0;
+    if (!desc)
+        return page_asc(st, f, (int)sort, offset, limit, st->anchor.count, rows, n, err);
+    long count = known_count(st, f, err);
+    if (count < 0)
+        return -1;
+    /* Rows offset .. offset + limit - 1 from the end are ascending rows first .. last. */
+    long last = count - 1 - offset, first = count - offset - limit;
+    if (last < 0)
+        return 0;
+    if (first < 0)
+        first = 0;
+    if (page_asc(st, f, (int)sort, first, (int)(last - first + 1), count, rows, n, err) != 0)
+        return -1;
+    for (int a = 0, b = *n - 1; a < b; a++, b--) {
+        struct task_row t = rows[a];
+        rows[a] = rows[b];
+        rows[b] = t;
+    }
+    return 0;
+}
+
+int store_task_list_plans(struct store *st, enum task_sort sort,
+                          int (*row)(void *ctx, const char *sql, const char *plan), void *ctx,
+                          struct td_err *err)
+{
+    for (int q = 0; q < 7; q++) {
+        char *sql = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", list_sql[sort].sql[q]);
+        sqlite3_stmt *s = NULL;
+        if (sql == NULL || sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
+            sqlite3_free(sql);
+            return store_fail(st, _("reading tasks"), err);
+        }
+        sqlite3_free(sql);
+        while (sqlite3_step(s) == SQLITE_ROW)
+            row(ctx, list_sql[sort].sql[q], (const char *)sqlite3_column_text(s, 3));
+        sqlite3_finalize(s);
+    }
+    return 0;
 }
 
 long store_task_find(struct store *st, const struct task_filter *f, enum task_sort sort, bool desc,
                      const char *needle, long from, int dir, struct td_err *err)
 {
+    long count = known_count(st, f, err);
+    if (count <= 0 || from < 0 || from >= count)
+        return -1;
+    /* In ascending terms: where to start and which way to go. */
+    long start = desc ? count - 1 - from : from;
+    bool forward = desc ? dir < 0 : dir >= 0;
+    struct task_row row;
+    int n = 0;
+    if (page_asc(st, f, (int)sort, start, 1, count, &row, &n, err) != 0 || n == 0)
+        return -1;
     char *folded = text_fold(needle);
     if (folded == NULL)
         return -1;
-    sqlite3_stmt *s = store_stmt(st, find_sql[sort][desc], err);
+    int nkey = list_sql[sort].nkey;
+    sqlite3_stmt *s = store_stmt(st, list_sql[sort].sql[forward ? Q_FIND_NEXT : Q_FIND_PREV], err);
     long pos = -1;
+    sqlite3_value *found[4] = {NULL, NULL, NULL, NULL};
     if (s != NULL) {
         bind_filter(s, f);
-        sqlite3_bind_int(s, 7, dir >= 0 ? 1 : -1);
-        sqlite3_bind_int64(s, 8, from);
         sqlite3_bind_text(s, 9, folded, -1, SQLITE_TRANSIENT);
+        for (int k = 0; k < nkey; k++)
+            sqlite3_bind_value(s, 12 + k, st->anchor.key[k]);
+        if (sqlite3_step(s) == SQLITE_ROW)
+            for (int k = 0; k < nkey; k++)
+                found[k] = sqlite3_value_dup(sqlite3_column_value(s, k));
+        sqlite3_reset(s);
+    }
+    free(folded);
+    if (found[0] != NULL && (s = store_stmt(st, list_sql[sort].sql[Q_POS], err)) != NULL) {
+        bind_filter(s, f);
+        for (int k = 0; k < nkey; k++)
+            sqlite3_bind_value(s, 12 + k, found[k]);
         if (sqlite3_step(s) == SQLITE_ROW)
             pos = (long)sqlite3_column_int64(s, 0);
         sqlite3_reset(s);
     }
-    free(folded);
-    return pos;
+    for (int k = 0; k < nkey; k++)
+        sqlite3_value_free(found[k]);
+    return pos < 0 ? -1 : desc ? count - 1 - pos : pos;
 }
 
 /* A task with all its fields, in the order read_detail() reads them. */
@@ -657,6 +880,36 @@ int store_task_each(struct store *st, const struct flag_rules *rules,
     free(d);
     sqlite3_reset(s);
     return rc == SQLITE_DONE ? 0 : store_fail(st, _("reading tasks"), err);
+}
+
+int store_progress_notes(struct store *st, const char *from, const char *to,
+                         int (*row)(void *ctx, const char *task_code, const char *unit,
+                                    const char *date, const char *difficulties,
+                                    const char *proposals),
+                         void *ctx, struct td_err *err)
+{
+    static const char sql[] =
+        "SELECT t.code, u.code, p.reported_on, p.difficulties, p.proposals FROM progress_update p"
+        " JOIN task t ON t.id = p.task_id JOIN unit u ON u.id = t.lead_unit_id"
+        " WHERE (p.difficulties <> '' OR p.proposals <> '') AND p.reported_on >= ?1"
+        " AND p.reported_on <= ?2 AND t.deleted = 0"
+        " ORDER BY t.code COLLATE tiendo_natural, p.reported_on, p.id";
+    sqlite3_stmt *s = store_stmt(st, sql, err);
+    if (s == NULL)
+        return -1;
+    sqlite3_bind_text(s, 1, from, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 2, to, -1, SQLITE_TRANSIENT);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+        if (row(ctx, (const char *)sqlite3_column_text(s, 0),
+                (const char *)sqlite3_column_text(s, 1), (const char *)sqlite3_column_text(s, 2),
+                (const char *)sqlite3_column_text(s, 3),
+                (const char *)sqlite3_column_text(s, 4)) != 0) {
+            rc = SQLITE_DONE;
+            break;
+        }
+    sqlite3_reset(s);
+    return rc == SQLITE_DONE ? 0 : store_fail(st, _("reading progress updates"), err);
 }
 
 int store_progress_each(struct store *st,

@@ -130,6 +130,32 @@ static void test_language_auto_follows_lc_all_then_lang(void **state)
     assert_string_equal(lang_pick("en", "vi_VN", NULL), "en");
 }
 
+/* The stored key sorts exactly as the natural comparison does, pair by pair. */
+static void test_natural_key_orders_as_the_natural_comparison(void **state)
+{
+    (void)state;
+    const char *codes[] = {"I.1",   "I.2",        "I.10",      "I.02",        "II.1",  "I.1a",
+                           "I.1-",  "I.0",        "A0B",       "A-",          "V.9",   "V.10",
+                           "V.100", "x123456789", "x12345678", "x1234567890", "Ư.3",   "",
+                           "9",     "10",         "00",        "I.1.2",       "I.1.10"};
+    size_t n = sizeof codes / sizeof codes[0];
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < n; j++) {
+            char a[64], b[64];
+            text_natural_key(codes[i], a, sizeof a);
+            text_natural_key(codes[j], b, sizeof b);
+            int want = text_natural_cmp(codes[i], strlen(codes[i]), codes[j], strlen(codes[j]));
+            int got = strcmp(a, b);
+            if ((want < 0) != (got < 0) || (want > 0) != (got > 0))
+                fail_msg("%s vs %s: natural %d, keys %d", codes[i], codes[j], want, got);
+        }
+    char k[8];
+    assert_int_equal(text_natural_key("I.10", k, sizeof k), 5); /* "I." '2' "10" */
+    assert_string_equal(k, "I.210");
+    assert_int_equal(text_natural_key("abcdefghij", k, sizeof k), 10); /* cut, but says so */
+    assert_int_equal(strlen(k), 7);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -140,6 +166,7 @@ int main(void)
         cmocka_unit_test(test_fit_cuts_with_an_ellipsis_without_splitting_characters),
         cmocka_unit_test(test_search_ignores_case_and_marks),
         cmocka_unit_test(test_digits_are_grouped_in_thousands),
+        cmocka_unit_test(test_natural_key_orders_as_the_natural_comparison),
         cmocka_unit_test(test_language_auto_follows_lc_all_then_lang),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
