@@ -53,7 +53,7 @@ struct store_summary {
     char *plan_code, *plan_title, *plan_short_title;
     long start_year, end_year;
     char *phase_name; /* the phase that contains today's year, or NULL */
-    long tasks, units, criteria, indicators, demo_rows, progress_updates;
+    long tasks, units, criteria, indicators, demo_rows;
 };
 int store_summary(struct store *st, int year, struct store_summary *out, struct td_err *err);
 void store_summary_free(struct store_summary *s);

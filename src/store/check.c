@@ -67,8 +67,7 @@ int store_summary(struct store *st, int year, struct store_summary *out, struct 
         " (SELECT count(*) FROM criterion WHERE active = 1),"
         " (SELECT count(*) FROM indicator WHERE active = 1),"
         " (SELECT count(*) FROM task WHERE is_demo = 1 AND deleted = 0)"
-        "  + (SELECT count(*) FROM indicator_value WHERE is_demo = 1),"
-        " (SELECT count(*) FROM progress_update)"
+        "  + (SELECT count(*) FROM indicator_value WHERE is_demo = 1)"
         " FROM plan p WHERE p.id = 1";
     memset(out, 0, sizeof *out);
     sqlite3_stmt *s = store_stmt(st, sql, err);
@@ -88,7 +87,6 @@ int store_summary(struct store *st, int year, struct store_summary *out, struct 
         out->criteria = sqlite3_column_int64(s, 8);
         out->indicators = sqlite3_column_int64(s, 9);
         out->demo_rows = sqlite3_column_int64(s, 10);
-        out->progress_updates = sqlite3_column_int64(s, 11);
     }
     sqlite3_reset(s);
     if (rc == SQLITE_DONE)

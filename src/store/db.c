@@ -86,6 +86,7 @@ int store_exec(struct store *st, const char *sql, struct td_err *err)
 int store_begin(struct store *st, struct td_err *err)
 {
     store_task_anchor_drop(st); /* the list may read differently after this */
+    st->counted.valid = false;
     return store_exec(st, "BEGIN IMMEDIATE", err);
 }
 

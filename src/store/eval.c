@@ -215,7 +215,8 @@ int store_unit_facts(struct store *st, long unit_id, int from_year, int to_year,
         " FROM task WHERE lead_unit_id = ?1 AND deleted = 0";
     /* Only updates with a note count: the index progress_notes holds just those. */
 #define NOTE_ROWS(p, t)                                                                            \
-    " FROM progress_update " p " JOIN task " t " ON " t ".id = " p ".task_id"                      \
+    " FROM progress_update " p " INDEXED BY progress_notes JOIN task " t " ON " t ".id = " p       \
+    ".task_id"                                                                                     \
     " WHERE (" p ".difficulties <> '' OR " p ".proposals <> '') AND " p ".reported_on >= ?2"       \
     " AND " p ".reported_on <= ?3 AND " t ".lead_unit_id = ?1 AND " t ".deleted = 0"
     static const char notes[] =

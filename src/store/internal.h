@@ -27,6 +27,15 @@ struct task_anchor {
     long count; /* the filter's row count, -1 until counted */
 };
 
+/* The last count of the task list, kept while nobody writes: this connection's writes clear it,
+ * and PRAGMA data_version tells when another connection has committed. */
+struct task_count_cache {
+    bool valid;
+    long unit_id, phase_id, group_id;
+    unsigned statuses, flags;
+    long data_version, count;
+};
+
 struct store {
     sqlite3 *db;
     char *path;
@@ -37,6 +46,7 @@ struct store {
     } cache[STMT_CACHE];
     int ncache;
     struct task_anchor anchor;
+    struct task_count_cache counted;
 };
 
 /* A prepared statement for sql (a string literal), prepared once per connection and reset

@@ -312,7 +312,11 @@ static const char
             "CREATE INDEX task_by_percent ON task(percent, sort_code, id) WHERE deleted = 0;"
             "CREATE INDEX task_by_unit ON task(lead_unit_id, sort_code, id) WHERE deleted = 0;"
             "CREATE INDEX progress_notes ON progress_update(reported_on)"
-            " WHERE difficulties <> '' OR proposals <> '';",
+            " WHERE difficulties <> '' OR proposals <> '';"
+            "CREATE INDEX task_demo ON task(id) WHERE is_demo = 1 AND deleted = 0;"
+            "DROP INDEX task_title;" /* the list orders' indexes above do their work */
+            "DROP INDEX task_due;"
+            "DROP INDEX task_status;",
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

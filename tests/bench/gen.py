@@ -80,7 +80,7 @@ def main():
     tasks, co = [], []
     for i in range(1, TASKS + 1):
         g = (i - 1) % len(GROUPS)
-        start = rnd.randrange(0, 3000)
+        start = rnd.randrange(0, days(TODAY) - 330)  # every task has started by today
         due = min(start + rnd.randrange(60, 1400), 3651)  # the plan ends in 2030
         title = f"{rnd.choice(VERBS)} {rnd.choice(OBJECTS)} {rnd.choice(PLACES)}, giai đoạn {i % 97 + 1}"
         lead = rnd.choice(units)
@@ -97,7 +97,8 @@ def main():
     def updates():
         per = UPDATES // TASKS
         for t in tasks:
-            tid, start = t[0], days(t[6])
+            # Ten updates a month apart, the last before today (none in the future).
+            tid, start = t[0], min(days(t[6]), days(TODAY) - 320)
             pct = 0
             for k in range(per):
                 pct = min(100, pct + rnd.randrange(0, 21))

@@ -73,10 +73,10 @@ def main():
     text = ("# Benchmark results\n\nWritten by `make bench` (tests/bench/run.sh) on %s.\n\n"
             "Machine: %s; SQLite %s.\n\nDatabase: 63 units, 100,000 tasks, 1,000,000 progress "
             "updates, 10 years of indicator values, every report instance and submission "
-            "(generation: %s s). Terminal: 80x24, xterm-256color, in a pseudo-terminal; "
+            "(generation: %s). Terminal: 80x24, xterm-256color, in a pseudo-terminal; "
             "\"settled\" is tiendo's own mark (TIENDO_BENCH_FD) after the screen is written.\n\n"
             % (time.strftime("%Y-%m-%d"), machine(), sqlite[0] if sqlite else "?",
-               gen if gen != "reused" else "reused from an earlier run")) + table + "\n"
+               gen + " s" if gen != "reused" else "reused from an earlier run")) + table + "\n"
     with open(sys.argv[3], "w") as f:
         f.write(text)
 

@@ -335,6 +335,39 @@ static void test_progress_for_a_missing_task_writes_nothing(void **state)
     assert_int_equal(store_count(st, "progress_update", false), before);
 }
 
+/* The list's count is kept between a sort and the next, but a task another session adds
+ * shows in the next count (PRAGMA data_version), as does one added here. */
+static void test_the_count_follows_other_sessions(void **state)
+{
+    (void)state;
+    struct td_err err = {0};
+    long before = 0, after = 0;
+    assert_int_equal(store_task_count(st, &all, &before, &err), 0);
+    struct store *other = NULL;
+    struct store_options o = {.busy_timeout_ms = 1000, .user = "binh"};
+    assert_int_equal(store_open(&other, db, &o, &err), 0);
+    struct task_new t = {
+        "IX.1", "Nhiệm vụ của phiên khác", "", "", "", "PC", "", "", "", "", "normal", "", ""};
+    long id = 0;
+    assert_int_equal(store_task_create(other, &t, &id, &err), 0);
+    assert_int_equal(store_task_count(st, &all, &after, &err), 0);
+    assert_int_equal(after, before + 1);
+    struct task_new mine = t;
+    mine.code = "IX.2";
+    mine.title = "Nhiệm vụ của phiên này";
+    assert_int_equal(store_task_create(st, &mine, &id, &err), 0);
+    assert_int_equal(store_task_count(st, &all, &after, &err), 0);
+    assert_int_equal(after, before + 2);
+    /* Found by its title, at the end of the list in code order. */
+    long pos = store_task_find(st, &all, TSORT_CODE, false, "phien khac", 0, 1, &err);
+    assert_true(pos >= 0);
+    struct task_row row;
+    int n = 0;
+    assert_int_equal(store_task_page(st, &all, TSORT_CODE, false, pos, 1, &row, &n, &err), 0);
+    assert_string_equal(row.code, "IX.1");
+    store_close(other);
+}
+
 struct plan_seen {
     int scans;
     char first[400];
@@ -374,6 +407,7 @@ int main(void)
 #define T(f) cmocka_unit_test_setup_teardown(f, setup_each, teardown_each)
     const struct CMUnitTest tests[] = {
         T(test_list_queries_use_an_index),
+        T(test_the_count_follows_other_sessions),
         T(test_list_pages_in_natural_code_order),
         T(test_filters_narrow_the_list),
         T(test_search_ignores_case_and_marks_and_walks_both_ways),
