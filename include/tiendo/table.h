@@ -23,6 +23,11 @@ struct table_writer {
     long rows;
 };
 
+/* CSV cells whose text begins with = + - @, a tab or a carriage return (and is not a plain
+ * number such as -12.5) are written with a leading apostrophe, so that a spreadsheet shows them
+ * as text instead of running them as a formula; the reader takes that apostrophe off again. */
+bool csv_needs_quote_mark(const char *s);
+
 /* Starts a table: the CSV header row (after a byte-order mark when bom), or the JSON "[". */
 int table_begin(struct table_writer *w, FILE *out, enum table_format format,
                 const struct table_column *cols, int ncols, bool bom);

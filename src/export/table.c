@@ -6,13 +6,41 @@
 #include "tiendo/i18n.h"
 #include "tiendo/table.h"
 
+/* Characters that make a spreadsheet read a cell as a formula (CSV injection). */
+#define FORMULA_START "=+-@\t\r"
+
+/* Whether s is a plain number ("-12", "3.5", "-0,25"): those stay as they are. */
+static bool plain_number(const char *s)
+{
+    if (*s == '-' || *s == '+')
+        s++;
+    bool digits = false, point = false;
+    for (; *s; s++) {
+        if (*s >= '0' && *s <= '9')
+            digits = true;
+        else if ((*s == '.' || *s == ',') && !point)
+            point = true;
+        else
+            return false;
+    }
+    return digits;
+}
+
+bool csv_needs_quote_mark(const char *s)
+{
+    return s != NULL && s[0] != '\0' && strchr(FORMULA_START, s[0]) != NULL && !plain_number(s);
+}
+
 static int csv_cell(FILE *f, const char *s)
 {
     if (s == NULL)
         s = "";
+    /* A text that a spreadsheet would run as a formula gets a leading apostrophe, which
+     * spreadsheets show as text; csv_read takes it off again. */
+    bool mark = csv_needs_quote_mark(s);
     if (strpbrk(s, ",\"\r\n") == NULL)
-        return fputs(s, f) < 0 ? -1 : 0;
-    if (fputc('"', f) == EOF)
+        return (mark && fputc('\'', f) == EOF) || fputs(s, f) < 0 ? -1 : 0;
+    if (fputc('"', f) == EOF || (mark && fputc('\'', f) == EOF))
         return -1;
     for (; *s; s++) {
         if (*s == '"' && fputc('"', f) == EOF)
@@ -144,7 +172,9 @@ static int end_cell(struct csv_reader *r)
     if (r->buf == NULL)
         return -1;
     r->buf[r->buflen] = '\0';
-    r->cells[r->ncells] = strdup(r->buf);
+    /* The apostrophe csv_cell put before a formula-looking text is not part of it. */
+    bool marked = r->buf[0] == '\'' && csv_needs_quote_mark(r->buf + 1);
+    r->cells[r->ncells] = strdup(r->buf + marked);
     if (r->cells[r->ncells] == NULL)
         return -1;
     r->ncells++;

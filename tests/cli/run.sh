@@ -241,13 +241,17 @@ expect "importing the same codes again is refused" 1 "task N.1 exists already"
 printf 'code,title,colour\n' >"$T/bad.csv"
 run --db "$db2" import tasks "$T/bad.csv"
 expect "an unknown column is named" 1 'unknown column "colour"'
+# A title that a spreadsheet would run as a formula is exported as text, and comes back.
+sqlite3 "$db" "UPDATE task SET title = '=SUM(A1:A9)&\"bấm\"' WHERE code = 'I.1'"
 # What export writes, import reads (into another plan database).
 "$BIN" --db "$db" export tasks -o "$T/all.csv" 2>/dev/null
+check "a formula-looking title is written with an apostrophe (CSV injection)" grep -q "^I.1,\"'=SUM(A1:A9)&" "$T/all.csv"
 db3=$T/copy.db
 "$BIN" --db "$db3" init >/dev/null 2>&1
 run --db "$db3" import tasks "$T/all.csv"
 expect "an export imports into an empty database" 0
 check "the titles came across intact" test "$(sqlite3 "$db3" "SELECT title FROM task WHERE code = 'I.2'")" = "Xây dựng cơ chế, chính sách khuyến khích phát triển hạ tầng thương mại khu vực nông thôn"
+check "the formula-looking title comes back without the apostrophe" test "$(sqlite3 "$db3" "SELECT title FROM task WHERE code = 'I.1'")" = '=SUM(A1:A9)&"bấm"'
 
 # Report drafts: every section in the plan's order, HTML that parses with its charts inline.
 run --db "$db" report annual 2024

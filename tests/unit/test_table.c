@@ -84,6 +84,45 @@ static void test_reading_back_follows_quotes_newlines_and_lines(void **state)
     fclose(in);
 }
 
+/* Issue 8: a title a spreadsheet would run as a formula is written as text (a leading
+ * apostrophe), plain numbers stay numbers, and reading the file back gives the texts as they
+ * were. */
+static void test_formulas_are_neutralised_and_read_back(void **state)
+{
+    (void)state;
+    const char *const rows[][3] = {
+        {"I.1", "=HYPERLINK(\"http://x\",\"y\")", "-5"},
+        {"I.2", "+A1", ""},
+        {"I.3", "-cmd|' /C calc'!A0", ""},
+        {"I.4", "@SUM(A1)", ""},
+        {"I.5", "\tx", ""},
+        {"I.6", "\rx", ""},
+        {"-7", "a = b", ""},
+        {"I.8", "-2,5", ""},
+    };
+    char *csv = write_table(TABLE_CSV, false, rows, 8);
+    assert_non_null(strstr(csv, "\r\nI.1,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",-5\r\n"));
+    assert_non_null(strstr(csv, "\r\nI.2,'+A1,\r\n"));
+    assert_non_null(strstr(csv, "\r\nI.4,'@SUM(A1),\r\n"));
+    assert_non_null(strstr(csv, "\r\nI.5,'\tx,\r\n"));
+    assert_non_null(strstr(csv, "\r\nI.6,\"'\rx\",\r\n"));
+    assert_non_null(strstr(csv, "\r\n-7,a = b,\r\n")); /* a number, and no formula start */
+    assert_non_null(strstr(csv, "\r\nI.8,\"-2,5\",\r\n"));
+    FILE *in = fmemopen(csv, strlen(csv), "r");
+    struct csv_reader r;
+    char why[100];
+    csv_reader_init(&r, in);
+    assert_int_equal(csv_read(&r, why, sizeof why), 1); /* the header */
+    for (int i = 0; i < 8; i++) {
+        assert_int_equal(csv_read(&r, why, sizeof why), 1);
+        assert_string_equal(r.cells[0], rows[i][0]);
+        assert_string_equal(r.cells[1], rows[i][1]);
+    }
+    csv_reader_free(&r);
+    fclose(in);
+    free(csv);
+}
+
 static void test_malformed_records_are_named(void **state)
 {
     (void)state;
@@ -112,6 +151,7 @@ int main(void)
         cmocka_unit_test(test_json_escapes_and_types),
         cmocka_unit_test(test_reading_back_follows_quotes_newlines_and_lines),
         cmocka_unit_test(test_malformed_records_are_named),
+        cmocka_unit_test(test_formulas_are_neutralised_and_read_back),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
