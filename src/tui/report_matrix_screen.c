@@ -17,7 +17,7 @@
 #define NOT_EXPECTED 255
 #define CODE_W       9 /* the unit column */
 #define CELL_W       8 /* a report column */
-#define RATE_W       8 /* each of the two rate columns */
+#define RATE_W       9 /* each of the two rate columns ("Đúng hạn" and a gap) */
 
 struct mx_state {
     struct report_row *reports; /* by due date */
@@ -161,8 +161,8 @@ static enum role status_role(int st)
     }
 }
 
-/* A report's column heading: its period; an ad-hoc report's due date (its period would look
- * like the annual report's); the rule's code when the period is too wide. */
+/* A report's column heading: its period (2021-2025 as "21–25"); an ad-hoc report's due date
+ * (its period would look like the annual report's); else the rule's code. */
 static const char *heading(const struct app *app, const struct report_row *r, char *buf,
                            size_t size)
 {
@@ -170,7 +170,14 @@ static const char *heading(const struct app *app, const struct report_row *r, ch
         app_show_date(app, r->due, buf, size);
         return buf;
     }
-    return strlen(r->period) < CELL_W ? r->period : r->rule;
+    if (strlen(r->period) < CELL_W)
+        return r->period;
+    int a, b;
+    if (sscanf(r->period, "%4d-%4d", &a, &b) == 2) { /* 2021-2025: "21–25" */
+        snprintf(buf, size, "%02d–%02d", a % 100, b % 100);
+        return buf;
+    }
+    return r->rule;
 }
 
 static void draw_right(int y, int x, int w, const char *text, enum role role)
