@@ -258,6 +258,10 @@ int store_open(struct store **out, const char *path, const struct store_options 
         }
         return -1;
     }
+    /* Rows another program added get their list keys now, not at the first screen. A database
+     * this user may only read keeps them without: they sort first. */
+    struct td_err ignored;
+    store_task_heal_keys(st, &ignored);
     *out = st;
     return 0;
 }

@@ -11,9 +11,10 @@ static int insert_task(struct store *st, const struct plan_demo_task *t, struct 
     static const char ins[] =
         "INSERT INTO task (code, title, description, group_id, phase_id, lead_unit_id,"
         " start_date, due_date, output, priority, integrated_on, integrated_doc, is_demo,"
-        " updated_by) SELECT ?1, ?2, ?3,"
+        " updated_by, sort_code, search) SELECT ?1, ?2, ?3,"
         " (SELECT id FROM vocab WHERE domain = 'group' AND code = ?4),"
-        " (SELECT id FROM phase WHERE code = ?5), u.id, ?7, ?8, ?9, ?10, ?11, ?12, 1, ?13"
+        " (SELECT id FROM phase WHERE code = ?5), u.id, ?7, ?8, ?9, ?10, ?11, ?12, 1, ?13,"
+        " tiendo_natural_key(?1), tiendo_fold(?1 || ' ' || ?2)"
         " FROM unit u WHERE u.code = ?6"
         " AND NOT EXISTS (SELECT 1 FROM task WHERE code = ?1 AND deleted = 0)";
     static const char coop[] = "INSERT OR IGNORE INTO task_unit (task_id, unit_id)"

@@ -85,6 +85,9 @@ struct link_sql {
 int store_link_codes(struct store *st, const struct link_sql *sql, long id, const char *list,
                      bool units, const char *what, struct td_err *err);
 
+/* Gives tasks without list keys (a code or title changed, or rows another program added) their
+ * keys again; cheap when there is nothing to do. */
+int store_task_heal_keys(struct store *st, struct td_err *err);
 /* Forgets where the task list last read (after a write, or a new count). */
 void store_task_anchor_drop(struct store *st);
 

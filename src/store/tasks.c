@@ -103,7 +103,7 @@ static bool anchor_fits(const struct task_anchor *a, const struct task_filter *f
 }
 
 /* Tasks whose code or title changed (or that another program added) get their keys again. */
-static int heal_keys(struct store *st, struct td_err *err)
+int store_task_heal_keys(struct store *st, struct td_err *err)
 {
     static const char any[] = "SELECT 1 FROM task WHERE deleted = 0 AND sort_code IS NULL LIMIT 1";
     static const char heal[] =
@@ -143,7 +143,7 @@ int store_task_count(struct store *st, const struct task_filter *f, long *count,
 {
     /* A database this user may only read keeps its rows without keys: they sort first. */
     struct td_err ignored;
-    heal_keys(st, &ignored);
+    store_task_heal_keys(st, &ignored);
     store_task_anchor_drop(st);
     /* The same filter with nothing written since: the count is known (a new sort order). */
     struct task_count_cache *c = &st->counted;
@@ -272,7 +272,8 @@ static int page_asc(struct store *st, const struct task_filter *f, int sort, lon
         return 0;
     struct td_err ignored;
     if (!a->valid)
-        heal_keys(st, &ignored); /* after a write: a changed code or title needs its keys */
+        store_task_heal_keys(st,
+                             &ignored); /* after a write: a changed code or title needs its keys */
     if (a->valid && anchor_fits(a, f, sort)) {
         long d = first - a->pos;
         if (d >= 0 && d <= NEAR)
