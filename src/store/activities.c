@@ -12,12 +12,6 @@ const char *const activity_statuses[ACTIVITY_STATUSES] = {"planned", "in_progres
 const char *const activity_channels[ACTIVITY_CHANNELS] = {"newspaper", "television", "radio", "web",
                                                           "social",    "conference", "other"};
 
-static void text_col(sqlite3_stmt *s, int i, char *dst, size_t size)
-{
-    const unsigned char *t = sqlite3_column_text(s, i);
-    snprintf(dst, size, "%s", t != NULL ? (const char *)t : "");
-}
-
 static bool known(const char *code, const char *const *codes, int n)
 {
     for (int i = 0; i < n; i++)
@@ -95,18 +89,18 @@ int store_meeting_list(struct store *st, const char *kind, struct meeting_row *o
         struct meeting_row *r = &out[(*n)++];
         r->id = (long)sqlite3_column_int64(s, 0);
         r->version = (long)sqlite3_column_int64(s, 1);
-        text_col(s, 2, r->kind, sizeof r->kind);
-        text_col(s, 3, r->kind_label, sizeof r->kind_label);
-        text_col(s, 4, r->plan_code, sizeof r->plan_code);
-        text_col(s, 5, r->title, sizeof r->title);
-        text_col(s, 6, r->date, sizeof r->date);
-        text_col(s, 7, r->covers, sizeof r->covers);
-        text_col(s, 8, r->place, sizeof r->place);
-        text_col(s, 9, r->chair, sizeof r->chair);
-        text_col(s, 10, r->units, sizeof r->units);
-        text_col(s, 11, r->tasks, sizeof r->tasks);
-        text_col(s, 12, r->agenda, sizeof r->agenda);
-        text_col(s, 13, r->conclusions, sizeof r->conclusions);
+        store_text_col(s, 2, r->kind, sizeof r->kind);
+        store_text_col(s, 3, r->kind_label, sizeof r->kind_label);
+        store_text_col(s, 4, r->plan_code, sizeof r->plan_code);
+        store_text_col(s, 5, r->title, sizeof r->title);
+        store_text_col(s, 6, r->date, sizeof r->date);
+        store_text_col(s, 7, r->covers, sizeof r->covers);
+        store_text_col(s, 8, r->place, sizeof r->place);
+        store_text_col(s, 9, r->chair, sizeof r->chair);
+        store_text_col(s, 10, r->units, sizeof r->units);
+        store_text_col(s, 11, r->tasks, sizeof r->tasks);
+        store_text_col(s, 12, r->agenda, sizeof r->agenda);
+        store_text_col(s, 13, r->conclusions, sizeof r->conclusions);
     }
     sqlite3_reset(s);
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0
@@ -188,15 +182,15 @@ int store_activity_list(struct store *st, long unit_id, const char *kind, struct
         struct activity_row *r = &out[(*n)++];
         r->id = (long)sqlite3_column_int64(s, 0);
         r->version = (long)sqlite3_column_int64(s, 1);
-        text_col(s, 2, r->kind, sizeof r->kind);
-        text_col(s, 3, r->kind_label, sizeof r->kind_label);
-        text_col(s, 4, r->unit, sizeof r->unit);
-        text_col(s, 5, r->channel, sizeof r->channel);
-        text_col(s, 6, r->date, sizeof r->date);
-        text_col(s, 7, r->title, sizeof r->title);
-        text_col(s, 8, r->reach, sizeof r->reach);
-        text_col(s, 9, r->status, sizeof r->status);
-        text_col(s, 10, r->progress_note, sizeof r->progress_note);
+        store_text_col(s, 2, r->kind, sizeof r->kind);
+        store_text_col(s, 3, r->kind_label, sizeof r->kind_label);
+        store_text_col(s, 4, r->unit, sizeof r->unit);
+        store_text_col(s, 5, r->channel, sizeof r->channel);
+        store_text_col(s, 6, r->date, sizeof r->date);
+        store_text_col(s, 7, r->title, sizeof r->title);
+        store_text_col(s, 8, r->reach, sizeof r->reach);
+        store_text_col(s, 9, r->status, sizeof r->status);
+        store_text_col(s, 10, r->progress_note, sizeof r->progress_note);
     }
     sqlite3_reset(s);
     return rc == SQLITE_ROW || rc == SQLITE_DONE

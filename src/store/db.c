@@ -105,6 +105,12 @@ void store_rollback(struct store *st)
         sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+void store_text_col(sqlite3_stmt *s, int i, char *dst, size_t size)
+{
+    const unsigned char *t = sqlite3_column_text(s, i);
+    snprintf(dst, size, "%s", t != NULL ? (const char *)t : "");
+}
+
 int store_bind_opt_text(sqlite3_stmt *s, int i, const char *text)
 {
     if (text == NULL || text[0] == '\0')

@@ -6,12 +6,6 @@
 #include "tiendo/i18n.h"
 #include "tiendo/store_eval.h"
 
-static void text_col(sqlite3_stmt *s, int i, char *dst, size_t size)
-{
-    const unsigned char *t = sqlite3_column_text(s, i);
-    snprintf(dst, size, "%s", t != NULL ? (const char *)t : "");
-}
-
 int store_criteria(struct store *st, struct criterion_row *out, int max, int *n, struct td_err *err)
 {
     static const char sql[] = "SELECT id, code, label, wording, facts FROM criterion"
@@ -24,10 +18,10 @@ int store_criteria(struct store *st, struct criterion_row *out, int max, int *n,
     while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < max) {
         struct criterion_row *c = &out[(*n)++];
         c->id = (long)sqlite3_column_int64(s, 0);
-        text_col(s, 1, c->code, sizeof c->code);
-        text_col(s, 2, c->label, sizeof c->label);
-        text_col(s, 3, c->wording, sizeof c->wording);
-        text_col(s, 4, c->facts, sizeof c->facts);
+        store_text_col(s, 1, c->code, sizeof c->code);
+        store_text_col(s, 2, c->label, sizeof c->label);
+        store_text_col(s, 3, c->wording, sizeof c->wording);
+        store_text_col(s, 4, c->facts, sizeof c->facts);
     }
     sqlite3_reset(s);
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0
@@ -48,9 +42,9 @@ int store_vocab(struct store *st, const char *domain, struct vocab_row *out, int
     while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < max) {
         struct vocab_row *v = &out[(*n)++];
         v->id = (long)sqlite3_column_int64(s, 0);
-        text_col(s, 1, v->code, sizeof v->code);
-        text_col(s, 2, v->label, sizeof v->label);
-        text_col(s, 3, v->detail, sizeof v->detail);
+        store_text_col(s, 1, v->code, sizeof v->code);
+        store_text_col(s, 2, v->label, sizeof v->label);
+        store_text_col(s, 3, v->detail, sizeof v->detail);
         v->score = sqlite3_column_int(s, 4);
     }
     sqlite3_reset(s);
@@ -79,11 +73,11 @@ int store_evaluation_get(struct store *st, const char *period, long unit_id,
         if (rc == SQLITE_ROW) {
             r->rating_id = (long)sqlite3_column_int64(s, 0);
             r->measure_id = (long)sqlite3_column_int64(s, 1);
-            text_col(s, 2, r->comment, sizeof r->comment);
-            text_col(s, 3, r->evidence, sizeof r->evidence);
-            text_col(s, 4, r->measure_note, sizeof r->measure_note);
-            text_col(s, 5, r->by, sizeof r->by);
-            text_col(s, 6, r->at, sizeof r->at);
+            store_text_col(s, 2, r->comment, sizeof r->comment);
+            store_text_col(s, 3, r->evidence, sizeof r->evidence);
+            store_text_col(s, 4, r->measure_note, sizeof r->measure_note);
+            store_text_col(s, 5, r->by, sizeof r->by);
+            store_text_col(s, 6, r->at, sizeof r->at);
             r->version = (long)sqlite3_column_int64(s, 7);
         }
         sqlite3_reset(s);
@@ -126,7 +120,7 @@ int store_evaluation_save(struct store *st, const char *period, long unit_id,
         long version = rc == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : 0;
         char who[64] = "";
         if (rc == SQLITE_ROW)
-            text_col(s, 1, who, sizeof who);
+            store_text_col(s, 1, who, sizeof who);
         sqlite3_reset(s);
         if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
             store_fail(st, _("saving the evaluation"), err);
@@ -191,7 +185,7 @@ int store_evaluation_matrix(struct store *st, const char *period, long *unit_ids
             int rc = sqlite3_step(s);
             if (rc == SQLITE_ROW) {
                 c->score = sqlite3_column_int(s, 0);
-                text_col(s, 1, c->label, sizeof c->label);
+                store_text_col(s, 1, c->label, sizeof c->label);
             }
             sqlite3_reset(s);
             if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -261,8 +255,8 @@ int store_unit_facts(struct store *st, long unit_id, int from_year, int to_year,
     if (rc == SQLITE_ROW) {
         out->difficulties = (long)sqlite3_column_int64(s, 0);
         out->proposals = (long)sqlite3_column_int64(s, 1);
-        text_col(s, 2, out->last_difficulty, sizeof out->last_difficulty);
-        text_col(s, 3, out->last_proposal, sizeof out->last_proposal);
+        store_text_col(s, 2, out->last_difficulty, sizeof out->last_difficulty);
+        store_text_col(s, 3, out->last_proposal, sizeof out->last_proposal);
     }
     sqlite3_reset(s);
     return rc == SQLITE_ROW ? 0 : store_fail(st, _("reading the facts"), err);

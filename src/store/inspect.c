@@ -7,12 +7,6 @@
 #include "tiendo/i18n.h"
 #include "tiendo/store_inspect.h"
 
-static void text_col(sqlite3_stmt *s, int i, char *dst, size_t size)
-{
-    const unsigned char *t = sqlite3_column_text(s, i);
-    snprintf(dst, size, "%s", t != NULL ? (const char *)t : "");
-}
-
 static int each(struct store *st, long unit_id, const char *kind,
                 int (*row)(void *ctx, const struct inspection_row *r), void *ctx,
                 struct td_err *err);
@@ -74,15 +68,15 @@ static int each(struct store *st, long unit_id, const char *kind,
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         r->id = (long)sqlite3_column_int64(s, 0);
         r->version = (long)sqlite3_column_int64(s, 1);
-        text_col(s, 2, r->kind, sizeof r->kind);
-        text_col(s, 3, r->date, sizeof r->date);
-        text_col(s, 4, r->scope, sizeof r->scope);
-        text_col(s, 5, r->findings, sizeof r->findings);
-        text_col(s, 6, r->recommendations, sizeof r->recommendations);
-        text_col(s, 7, r->followup_status, sizeof r->followup_status);
-        text_col(s, 8, r->followup_date, sizeof r->followup_date);
-        text_col(s, 9, r->units, sizeof r->units);
-        text_col(s, 10, r->tasks, sizeof r->tasks);
+        store_text_col(s, 2, r->kind, sizeof r->kind);
+        store_text_col(s, 3, r->date, sizeof r->date);
+        store_text_col(s, 4, r->scope, sizeof r->scope);
+        store_text_col(s, 5, r->findings, sizeof r->findings);
+        store_text_col(s, 6, r->recommendations, sizeof r->recommendations);
+        store_text_col(s, 7, r->followup_status, sizeof r->followup_status);
+        store_text_col(s, 8, r->followup_date, sizeof r->followup_date);
+        store_text_col(s, 9, r->units, sizeof r->units);
+        store_text_col(s, 10, r->tasks, sizeof r->tasks);
         if (row(ctx, r) != 0) {
             rc = SQLITE_DONE;
             break;

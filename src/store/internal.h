@@ -64,6 +64,9 @@ void store_rollback(struct store *st);
 /* Turns the connection's last error into a td_err (busy, read-only, damaged, other). */
 int store_fail(struct store *st, const char *what, struct td_err *err);
 
+/* Copies column i of the current row into dst as text ("" for NULL), cut to size. */
+void store_text_col(sqlite3_stmt *s, int i, char *dst, size_t size);
+
 /* Binds text, or NULL when text is NULL or empty (for optional dates). */
 int store_bind_opt_text(sqlite3_stmt *s, int i, const char *text);
 /* Runs sql (no parameters) and hands each row's first ncols columns (at most 16) to row as

@@ -44,10 +44,10 @@ int store_sync_reports(struct store *st, td_date today, struct td_err *err)
         goto fail;
     while (sqlite3_step(s) == SQLITE_ROW && nrules < 64) {
         r[nrules].id = (long)sqlite3_column_int64(s, 0);
-        snprintf(r[nrules].kind, sizeof r[0].kind, "%s", sqlite3_column_text(s, 1));
-        snprintf(r[nrules].title, sizeof r[0].title, "%s", sqlite3_column_text(s, 2));
-        snprintf(r[nrules].covers, sizeof r[0].covers, "%s", sqlite3_column_text(s, 3));
-        snprintf(r[nrules].due, sizeof r[0].due, "%s", sqlite3_column_text(s, 9));
+        store_text_col(s, 1, r[nrules].kind, sizeof r[0].kind);
+        store_text_col(s, 2, r[nrules].title, sizeof r[0].title);
+        store_text_col(s, 3, r[nrules].covers, sizeof r[0].covers);
+        store_text_col(s, 9, r[nrules].due, sizeof r[0].due);
         struct report_rule_def *d = &r[nrules].def;
         memset(d, 0, sizeof *d);
         d->kind = strcmp(r[nrules].kind, "annual") == 0 ? RULE_ANNUAL : RULE_ONEOFF;
@@ -184,17 +184,17 @@ int store_report_list(struct store *st, const char *today, struct report_row *ou
     while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < max) {
         struct report_row *r = &out[(*n)++];
         r->id = (long)sqlite3_column_int64(s, 0);
-        snprintf(r->title, sizeof r->title, "%s", sqlite3_column_text(s, 1));
-        snprintf(r->due, sizeof r->due, "%s", sqlite3_column_text(s, 2));
-        snprintf(r->units, sizeof r->units, "%s", sqlite3_column_text(s, 3));
+        store_text_col(s, 1, r->title, sizeof r->title);
+        store_text_col(s, 2, r->due, sizeof r->due);
+        store_text_col(s, 3, r->units, sizeof r->units);
         r->expected = (long)sqlite3_column_int64(s, 4);
         r->submitted = (long)sqlite3_column_int64(s, 5);
         r->on_time = (long)sqlite3_column_int64(s, 6);
-        snprintf(r->period, sizeof r->period, "%s", sqlite3_column_text(s, 7));
-        snprintf(r->rule, sizeof r->rule, "%s", sqlite3_column_text(s, 8));
+        store_text_col(s, 7, r->period, sizeof r->period);
+        store_text_col(s, 8, r->rule, sizeof r->rule);
         r->version = (long)sqlite3_column_int64(s, 9);
-        snprintf(r->requester, sizeof r->requester, "%s", sqlite3_column_text(s, 10));
-        snprintf(r->subject, sizeof r->subject, "%s", sqlite3_column_text(s, 11));
+        store_text_col(s, 10, r->requester, sizeof r->requester);
+        store_text_col(s, 11, r->subject, sizeof r->subject);
     }
     if (rc == SQLITE_ROW)
         rc = SQLITE_DONE;
@@ -220,13 +220,13 @@ int store_submission_list(struct store *st, long report_id, struct submission_ro
     while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < max) {
         struct submission_row *r = &out[(*n)++];
         r->unit_id = (long)sqlite3_column_int64(s, 0);
-        snprintf(r->code, sizeof r->code, "%s", sqlite3_column_text(s, 1));
-        snprintf(r->name, sizeof r->name, "%s", sqlite3_column_text(s, 2));
+        store_text_col(s, 1, r->code, sizeof r->code);
+        store_text_col(s, 2, r->name, sizeof r->name);
         r->id = (long)sqlite3_column_int64(s, 3);
         r->version = (long)sqlite3_column_int64(s, 4);
-        snprintf(r->submitted_on, sizeof r->submitted_on, "%s", sqlite3_column_text(s, 5));
-        snprintf(r->doc_number, sizeof r->doc_number, "%s", sqlite3_column_text(s, 6));
-        snprintf(r->note, sizeof r->note, "%s", sqlite3_column_text(s, 7));
+        store_text_col(s, 5, r->submitted_on, sizeof r->submitted_on);
+        store_text_col(s, 6, r->doc_number, sizeof r->doc_number);
+        store_text_col(s, 7, r->note, sizeof r->note);
     }
     if (rc == SQLITE_ROW)
         rc = SQLITE_DONE;
@@ -320,7 +320,7 @@ int store_report_dashboard(struct store *st, const char *today, const char *unti
     sqlite3_bind_text(s, 1, today, -1, SQLITE_TRANSIENT);
     if (sqlite3_step(s) == SQLITE_ROW) {
         last_id = (long)sqlite3_column_int64(s, 0);
-        snprintf(out->last_annual, sizeof out->last_annual, "%s", sqlite3_column_text(s, 1));
+        store_text_col(s, 1, out->last_annual, sizeof out->last_annual);
     }
     sqlite3_reset(s);
     for (int i = 0; i < n; i++) {
@@ -342,7 +342,7 @@ int store_report_dashboard(struct store *st, const char *today, const char *unti
     if (rc == SQLITE_ROW) {
         snprintf(out->next_meeting_date, sizeof out->next_meeting_date, "%s",
                  sqlite3_column_text(s, 0));
-        snprintf(out->next_meeting, sizeof out->next_meeting, "%s", sqlite3_column_text(s, 1));
+        store_text_col(s, 1, out->next_meeting, sizeof out->next_meeting);
         rc = SQLITE_DONE;
     }
     sqlite3_reset(s);

@@ -141,9 +141,6 @@ static long data_version(struct store *st)
 
 int store_task_count(struct store *st, const struct task_filter *f, long *count, struct td_err *err)
 {
-    /* A database this user may only read keeps its rows without keys: they sort first. */
-    struct td_err ignored;
-    store_task_heal_keys(st, &ignored);
     store_task_anchor_drop(st);
     /* The same filter with nothing written since: the count is known (a new sort order). */
     struct task_count_cache *c = &st->counted;
@@ -178,20 +175,14 @@ int store_task_count(struct store *st, const struct task_filter *f, long *count,
     return 0;
 }
 
-static void copy_col(sqlite3_stmt *s, int i, char *dst, size_t size)
-{
-    const unsigned char *t = sqlite3_column_text(s, i);
-    snprintf(dst, size, "%s", t != NULL ? (const char *)t : "");
-}
-
 static void read_row(sqlite3_stmt *s, struct task_row *r)
 {
     r->id = (long)sqlite3_column_int64(s, 0);
     r->version = (long)sqlite3_column_int64(s, 1);
-    copy_col(s, 2, r->code, sizeof r->code);
-    copy_col(s, 3, r->title, sizeof r->title);
-    copy_col(s, 4, r->unit, sizeof r->unit);
-    copy_col(s, 5, r->due, sizeof r->due);
+    store_text_col(s, 2, r->code, sizeof r->code);
+    store_text_col(s, 3, r->title, sizeof r->title);
+    store_text_col(s, 4, r->unit, sizeof r->unit);
+    store_text_col(s, 5, r->due, sizeof r->due);
     int status = status_parse((const char *)sqlite3_column_text(s, 6));
     r->status = status < 0 ? ST_NOT_STARTED : status;
     r->percent = sqlite3_column_int(s, 7);
@@ -270,10 +261,12 @@ static int page_asc(struct store *st, const struct task_filter *f, int sort, lon
     *n = 0;
     if (limit <= 0 || first < 0)
         return 0;
+    /* After a write a changed code or title needs its keys again (a database this user may
+     * only read keeps such rows without: they sort first). */
     struct td_err ignored;
     if (!a->valid)
-        store_task_heal_keys(st,
-                             &ignored); /* after a write: a changed code or title needs its keys */
+        store_task_heal_keys(st, &ignored);
+
     if (a->valid && anchor_fits(a, f, sort)) {
         long d = first - a->pos;
         if (d >= 0 && d <= NEAR)
@@ -440,26 +433,26 @@ static void read_detail(sqlite3_stmt *s, struct task_detail *out)
         struct task_row *r = &out->row;
         r->id = (long)sqlite3_column_int64(s, 0);
         r->version = (long)sqlite3_column_int64(s, 1);
-        copy_col(s, 2, r->code, sizeof r->code);
-        copy_col(s, 3, r->title, sizeof r->title);
-        copy_col(s, 4, r->unit, sizeof r->unit);
-        copy_col(s, 5, r->due, sizeof r->due);
+        store_text_col(s, 2, r->code, sizeof r->code);
+        store_text_col(s, 3, r->title, sizeof r->title);
+        store_text_col(s, 4, r->unit, sizeof r->unit);
+        store_text_col(s, 5, r->due, sizeof r->due);
         int status = status_parse((const char *)sqlite3_column_text(s, 6));
         r->status = status < 0 ? ST_NOT_STARTED : status;
         r->percent = sqlite3_column_int(s, 7);
         r->demo = sqlite3_column_int(s, 8) != 0;
-        copy_col(s, 9, out->description, sizeof out->description);
-        copy_col(s, 10, out->output, sizeof out->output);
-        copy_col(s, 11, out->group, sizeof out->group);
-        copy_col(s, 12, out->phase, sizeof out->phase);
-        copy_col(s, 13, out->unit_name, sizeof out->unit_name);
-        copy_col(s, 14, out->coop, sizeof out->coop);
-        copy_col(s, 15, out->start, sizeof out->start);
-        copy_col(s, 16, out->integrated_on, sizeof out->integrated_on);
-        copy_col(s, 17, out->integrated_doc, sizeof out->integrated_doc);
-        copy_col(s, 18, out->priority, sizeof out->priority);
-        copy_col(s, 19, out->group_code, sizeof out->group_code);
-        copy_col(s, 20, out->phase_code, sizeof out->phase_code);
+        store_text_col(s, 9, out->description, sizeof out->description);
+        store_text_col(s, 10, out->output, sizeof out->output);
+        store_text_col(s, 11, out->group, sizeof out->group);
+        store_text_col(s, 12, out->phase, sizeof out->phase);
+        store_text_col(s, 13, out->unit_name, sizeof out->unit_name);
+        store_text_col(s, 14, out->coop, sizeof out->coop);
+        store_text_col(s, 15, out->start, sizeof out->start);
+        store_text_col(s, 16, out->integrated_on, sizeof out->integrated_on);
+        store_text_col(s, 17, out->integrated_doc, sizeof out->integrated_doc);
+        store_text_col(s, 18, out->priority, sizeof out->priority);
+        store_text_col(s, 19, out->group_code, sizeof out->group_code);
+        store_text_col(s, 20, out->phase_code, sizeof out->phase_code);
     }
 }
 
@@ -475,8 +468,8 @@ int store_unit_list(struct store *st, struct unit_choice *out, int max, int *n, 
     while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < max) {
         struct unit_choice *u = &out[(*n)++];
         u->id = (long)sqlite3_column_int64(s, 0);
-        copy_col(s, 1, u->code, sizeof u->code);
-        copy_col(s, 2, u->name, sizeof u->name);
+        store_text_col(s, 1, u->code, sizeof u->code);
+        store_text_col(s, 2, u->name, sizeof u->name);
     }
     sqlite3_reset(s);
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_fail(st, _("reading units"), err);
@@ -526,8 +519,8 @@ static int add_one(struct store *st, long change, long task_id, long expected_ve
     long version = (long)sqlite3_column_int64(s, 0);
     int old_percent = sqlite3_column_int(s, 1);
     char old_status[16], code[32];
-    copy_col(s, 2, old_status, sizeof old_status);
-    copy_col(s, 3, code, sizeof code);
+    store_text_col(s, 2, old_status, sizeof old_status);
+    store_text_col(s, 3, code, sizeof code);
     sqlite3_reset(s);
     if (expected_version > 0 && version != expected_version)
         return td_err_set(err, TD_E_CONFLICT,
@@ -767,9 +760,9 @@ int store_undo_last(struct store *st, char *what, size_t what_size, struct td_er
         const char *tbl = (const char *)sqlite3_column_text(s, 0);
         items[n].kind = strcmp(tbl, "task") == 0;
         items[n].id = (long)sqlite3_column_int64(s, 1);
-        copy_col(s, 7, items[n].status, sizeof items[n].status);
+        store_text_col(s, 7, items[n].status, sizeof items[n].status);
         items[n].percent = sqlite3_column_int(s, 8);
-        copy_col(s, 2, items[n].action, sizeof items[n].action);
+        store_text_col(s, 2, items[n].action, sizeof items[n].action);
         items[n].audit_id = (long)sqlite3_column_int64(s, 10);
         n++;
     }
@@ -819,6 +812,23 @@ fail:
     return -1;
 }
 
+/* A progress update from columns 0..9: id, reported_on, percent, status, done, difficulties,
+ * proposals, created_by, created_at, is_demo. */
+static void read_progress(sqlite3_stmt *s, struct progress_row *r)
+{
+    r->id = (long)sqlite3_column_int64(s, 0);
+    store_text_col(s, 1, r->date, sizeof r->date);
+    r->percent = sqlite3_column_int(s, 2);
+    int status = status_parse((const char *)sqlite3_column_text(s, 3));
+    r->status = status < 0 ? ST_NOT_STARTED : status;
+    store_text_col(s, 4, r->done, sizeof r->done);
+    store_text_col(s, 5, r->difficulties, sizeof r->difficulties);
+    store_text_col(s, 6, r->proposals, sizeof r->proposals);
+    store_text_col(s, 7, r->by, sizeof r->by);
+    store_text_col(s, 8, r->at, sizeof r->at);
+    r->demo = sqlite3_column_int(s, 9) != 0;
+}
+
 int store_progress_history(struct store *st, long task_id, struct progress_row *rows, int max,
                            int *n, struct td_err *err)
 {
@@ -834,18 +844,7 @@ int store_progress_history(struct store *st, long task_id, struct progress_row *
     sqlite3_bind_int(s, 2, max);
     int rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < max) {
-        struct progress_row *r = &rows[(*n)++];
-        r->id = (long)sqlite3_column_int64(s, 0);
-        copy_col(s, 1, r->date, sizeof r->date);
-        r->percent = sqlite3_column_int(s, 2);
-        int status = status_parse((const char *)sqlite3_column_text(s, 3));
-        r->status = status < 0 ? ST_NOT_STARTED : status;
-        copy_col(s, 4, r->done, sizeof r->done);
-        copy_col(s, 5, r->difficulties, sizeof r->difficulties);
-        copy_col(s, 6, r->proposals, sizeof r->proposals);
-        copy_col(s, 7, r->by, sizeof r->by);
-        copy_col(s, 8, r->at, sizeof r->at);
-        r->demo = sqlite3_column_int(s, 9) != 0;
+        read_progress(s, &rows[(*n)++]);
     }
     sqlite3_reset(s);
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0
@@ -872,8 +871,8 @@ int store_unit_stats(struct store *st, const struct flag_rules *rules, struct un
     while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < max) {
         struct unit_stats *u = &out[(*n)++];
         u->id = (long)sqlite3_column_int64(s, 0);
-        copy_col(s, 1, u->code, sizeof u->code);
-        copy_col(s, 2, u->name, sizeof u->name);
+        store_text_col(s, 1, u->code, sizeof u->code);
+        store_text_col(s, 2, u->name, sizeof u->name);
         u->tasks = (long)sqlite3_column_int64(s, 3);
         u->done = (long)sqlite3_column_int64(s, 4);
         u->overdue = (long)sqlite3_column_int64(s, 5);
@@ -965,17 +964,7 @@ int store_progress_each(struct store *st,
         return td_err_set(err, TD_E_NOMEM, _("out of memory"));
     }
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        r->id = (long)sqlite3_column_int64(s, 0);
-        copy_col(s, 1, r->date, sizeof r->date);
-        r->percent = sqlite3_column_int(s, 2);
-        int status = status_parse((const char *)sqlite3_column_text(s, 3));
-        r->status = status < 0 ? ST_NOT_STARTED : status;
-        copy_col(s, 4, r->done, sizeof r->done);
-        copy_col(s, 5, r->difficulties, sizeof r->difficulties);
-        copy_col(s, 6, r->proposals, sizeof r->proposals);
-        copy_col(s, 7, r->by, sizeof r->by);
-        copy_col(s, 8, r->at, sizeof r->at);
-        r->demo = sqlite3_column_int(s, 9) != 0;
+        read_progress(s, r);
         if (row(ctx, (const char *)sqlite3_column_text(s, 10), r) != 0) {
             rc = SQLITE_DONE;
             break;
@@ -1389,8 +1378,8 @@ int store_choice_list(struct store *st, enum choice_kind kind, struct unit_choic
     while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < max) {
         struct unit_choice *u = &out[(*n)++];
         u->id = (long)sqlite3_column_int64(s, 0);
-        copy_col(s, 1, u->code, sizeof u->code);
-        copy_col(s, 2, u->name, sizeof u->name);
+        store_text_col(s, 1, u->code, sizeof u->code);
+        store_text_col(s, 2, u->name, sizeof u->name);
     }
     sqlite3_reset(s);
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_fail(st, _("reading the plan"), err);

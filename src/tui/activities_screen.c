@@ -424,20 +424,16 @@ static int alist_fetch(void *ctx, long first, int n, struct list_row *rows)
     return got;
 }
 
+static int alist_texts(void *ctx, long i, const char *out[2])
+{
+    const struct alist_state *s = ctx;
+    out[0] = row_title(s, i);
+    return 1;
+}
+
 static long alist_find(void *ctx, const char *needle, long from, int dir)
 {
-    struct alist_state *s = ctx;
-    char *folded = text_fold(needle);
-    long found = -1;
-    for (long i = from; folded != NULL && i >= 0 && i < s->n; i += dir) {
-        size_t a, b;
-        if (text_find_folded(row_title(s, i), folded, &a, &b)) {
-            found = i;
-            break;
-        }
-    }
-    free(folded);
-    return found;
+    return list_find_in(ctx, ((struct alist_state *)ctx)->n, needle, from, dir, alist_texts);
 }
 
 static int alist_open(struct app *app, void *state, void *arg)

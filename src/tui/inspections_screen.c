@@ -229,21 +229,17 @@ static int insp_fetch(void *ctx, long first, int n, struct list_row *rows)
     return got;
 }
 
+static int insp_texts(void *ctx, long i, const char *out[2])
+{
+    const struct insp_state *s = ctx;
+    out[0] = s->rows[i].scope;
+    out[1] = s->rows[i].units;
+    return 2;
+}
+
 static long insp_find(void *ctx, const char *needle, long from, int dir)
 {
-    struct insp_state *s = ctx;
-    char *folded = text_fold(needle);
-    long found = -1;
-    for (long i = from; folded != NULL && i >= 0 && i < s->n; i += dir) {
-        size_t a, b;
-        if (text_find_folded(s->rows[i].scope, folded, &a, &b) ||
-            text_find_folded(s->rows[i].units, folded, &a, &b)) {
-            found = i;
-            break;
-        }
-    }
-    free(folded);
-    return found;
+    return list_find_in(ctx, ((struct insp_state *)ctx)->n, needle, from, dir, insp_texts);
 }
 
 static int insp_open(struct app *app, void *state, void *arg)

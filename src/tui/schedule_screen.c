@@ -142,21 +142,17 @@ static int inst_fetch(void *ctx, long first, int n, struct list_row *rows)
     return got;
 }
 
+static int inst_texts(void *ctx, long i, const char *out[2])
+{
+    const struct inst_state *s = ctx;
+    out[0] = s->rows[i].code;
+    out[1] = s->rows[i].name;
+    return 2;
+}
+
 static long inst_find(void *ctx, const char *needle, long from, int dir)
 {
-    struct inst_state *s = ctx;
-    char *folded = text_fold(needle);
-    long found = -1;
-    for (long i = from; folded != NULL && i >= 0 && i < s->n; i += dir) {
-        size_t a, b;
-        if (text_find_folded(s->rows[i].code, folded, &a, &b) ||
-            text_find_folded(s->rows[i].name, folded, &a, &b)) {
-            found = i;
-            break;
-        }
-    }
-    free(folded);
-    return found;
+    return list_find_in(ctx, ((struct inst_state *)ctx)->n, needle, from, dir, inst_texts);
 }
 
 static int inst_open(struct app *app, void *state, void *arg)
@@ -411,20 +407,16 @@ static int sched_fetch(void *ctx, long first, int n, struct list_row *rows)
     return got;
 }
 
+static int sched_texts(void *ctx, long i, const char *out[2])
+{
+    const struct sched_state *s = ctx;
+    out[0] = s->rows[i].title;
+    return 1;
+}
+
 static long sched_find(void *ctx, const char *needle, long from, int dir)
 {
-    struct sched_state *s = ctx;
-    char *folded = text_fold(needle);
-    long found = -1;
-    for (long i = from; folded != NULL && i >= 0 && i < s->n; i += dir) {
-        size_t a, b;
-        if (text_find_folded(s->rows[i].title, folded, &a, &b)) {
-            found = i;
-            break;
-        }
-    }
-    free(folded);
-    return found;
+    return list_find_in(ctx, ((struct sched_state *)ctx)->n, needle, from, dir, sched_texts);
 }
 
 static int sched_open(struct app *app, void *state, void *arg)

@@ -99,21 +99,17 @@ static int t_fetch(void *ctx, long first, int n, struct list_row *rows)
     return got;
 }
 
+static int t_texts(void *ctx, long i, const char *out[2])
+{
+    const struct targets_state *t = ctx;
+    out[0] = t->ind[i].code;
+    out[1] = t->ind[i].name;
+    return 2;
+}
+
 static long t_find(void *ctx, const char *needle, long from, int dir)
 {
-    struct targets_state *t = ctx;
-    char *folded = text_fold(needle);
-    long found = -1;
-    for (long i = from; folded != NULL && i >= 0 && i < t->n; i += dir) {
-        size_t a, b;
-        if (text_find_folded(t->ind[i].code, folded, &a, &b) ||
-            text_find_folded(t->ind[i].name, folded, &a, &b)) {
-            found = i;
-            break;
-        }
-    }
-    free(folded);
-    return found;
+    return list_find_in(ctx, ((struct targets_state *)ctx)->n, needle, from, dir, t_texts);
 }
 
 static int targets_open(struct app *app, void *state, void *arg)

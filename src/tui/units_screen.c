@@ -48,21 +48,17 @@ static int units_fetch(void *ctx, long first, int n, struct list_row *rows)
     return got;
 }
 
+static int units_texts(void *ctx, long i, const char *out[2])
+{
+    const struct units_state *u = ctx;
+    out[0] = u->units[i].code;
+    out[1] = u->units[i].name;
+    return 2;
+}
+
 static long units_find(void *ctx, const char *needle, long from, int dir)
 {
-    struct units_state *u = ctx;
-    char *folded = text_fold(needle);
-    long found = -1;
-    for (long i = from; folded != NULL && i >= 0 && i < u->n; i += dir) {
-        size_t a, b;
-        if (text_find_folded(u->units[i].code, folded, &a, &b) ||
-            text_find_folded(u->units[i].name, folded, &a, &b)) {
-            found = i;
-            break;
-        }
-    }
-    free(folded);
-    return found;
+    return list_find_in(ctx, ((struct units_state *)ctx)->n, needle, from, dir, units_texts);
 }
 
 static int load(struct app *app, struct units_state *u)
