@@ -8,6 +8,7 @@
 #include "tiendo/colors.h"
 #include "tiendo/err.h"
 #include "tiendo/keys.h"
+#include "tiendo/users.h"
 
 /* Every field has its default after config_load, whatever the files say. Strings are owned
  * by the struct (config_free). */
@@ -23,6 +24,10 @@ struct td_config {
     long report_due_soon_days; /* [reports]: the same for a report not yet submitted */
     double tolerance;          /* [targets]: how far below a target is "at risk", 0..1 */
     char *export_dir;          /* [export] dir: where x writes lists; "" = the data directory's */
+    bool restricted;           /* [security] restricted: once a file says yes, it stays on */
+    long lock_after_days;      /* [security]: a period is read-only this long after it ends */
+    struct user_def *users;    /* [users] of every file, a later file's line winning */
+    int nusers;
     bool plan_file_set; /* some file set [plan] file (otherwise the database's own is kept) */
     char *files[3];     /* the files that were read, in order */
     int nfiles;

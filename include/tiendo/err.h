@@ -13,6 +13,7 @@ enum td_status {
     TD_E_INVALID,  /* a value was refused by a rule */
     TD_E_NOTFOUND, /* the row or file asked for does not exist */
     TD_E_CONFLICT, /* someone else changed the row first */
+    TD_E_DENIED,   /* the user may not do this (role, unit, locked period) */
     TD_E_NOMEM,
 };
 

@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 
+#include "tiendo/date.h"
 #include "tiendo/err.h"
 #include "tiendo/plan.h"
 
@@ -14,6 +15,8 @@ struct store_options {
     bool create;          /* create the file when it does not exist (init) */
     const char *user;     /* login recorded in updated_by */
     int schema_version;   /* migrate only up to this version (tests); 0: the latest */
+    long lock_after_days; /* [security]: periods this long over are read-only; 0: never */
+    td_date today;        /* for the period lock */
 };
 
 /* Opens (or with create, creates) the database at path, sets foreign keys, WAL and the busy

@@ -23,6 +23,8 @@ int cli_cmd_check(struct cli *cli)
     config_load_files(&cli->cfg, files, required, cli->config_file != NULL ? 3 : 2, count_problem,
                       &problems, &err);
     cli_settle(cli);
+    if (cli_check_restricted(cli) != 0)
+        return 2;
     for (int i = 0; i < cli->cfg.nfiles; i++)
         printf(_("settings: %s\n"), cli->cfg.files[i]);
 

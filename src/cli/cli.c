@@ -84,12 +84,17 @@ static void usage(FILE *out)
               "         [-o FILE]     a report draft from the data\n"
               "  calendar [--unit CODE] [-o FILE]\n"
               "                       report deadlines and conferences as iCalendar\n"
+              "  audit [--since DATE] [--user LOGIN] [--format csv|json] [-o FILE]\n"
+              "                       the audit trail: who changed what and when\n"
+              "  period open|close PERIOD\n"
+              "                       reopen a period the lock closed (admin), or close it\n"
               "\n"
               "Options:\n"
               "  -c, --config FILE    read FILE after /etc/tiendo/tiendo.ini and\n"
               "                       ~/.config/tiendo/tiendo.ini (later values win)\n"
               "  -d, --db FILE        use the database FILE\n"
-              "  -u, --user LOGIN     act as LOGIN (default: the Unix login name)\n"
+              "  -u, --user LOGIN     act as LOGIN (default: the Unix login name), in\n"
+              "                       restricted mode\n"
               "  -h, --help           show this help and exit\n"
               "  -V, --version        show the version and exit\n"
               "\n"
@@ -117,6 +122,23 @@ void cli_settle(struct cli *cli)
         snprintf(cli->user, sizeof cli->user, "%s", cli->user_option);
     else
         default_user(cli->user, sizeof cli->user);
+    cli->restricted = cli->user_option != NULL || cli->cfg.restricted;
+}
+
+int cli_check_restricted(const struct cli *cli)
+{
+    if (!cli->restricted)
+        return 0;
+    const char *refused = cli->config_file != NULL ? "--config"
+                          : cli->db_option != NULL ? "--db"
+                          : cli->plan_option != NULL ? "--plan"
+                                                     : NULL;
+    if (refused == NULL)
+        return 0;
+    cli_error(_("%s is not allowed in restricted mode (--user, or [security] restricted in "
+                "tiendo.ini); the settings come from /etc/tiendo/tiendo.ini"),
+              refused);
+    return 2;
 }
 
 int cli_main(int argc, char **argv)
@@ -124,7 +146,7 @@ int cli_main(int argc, char **argv)
     setup_locale();
     set_language("auto"); /* until the settings say otherwise */
 
-    enum { OPT_PLAN = 256, OPT_DEMO, OPT_FORMAT, OPT_BOM, OPT_DRY_RUN, OPT_UNIT };
+    enum { OPT_PLAN = 256, OPT_DEMO, OPT_FORMAT, OPT_BOM, OPT_DRY_RUN, OPT_UNIT, OPT_SINCE };
     static const struct option options[] = {
         {"config", required_argument, NULL, 'c'},
         {"db", required_argument, NULL, 'd'},
@@ -138,6 +160,7 @@ int cli_main(int argc, char **argv)
         {"bom", no_argument, NULL, OPT_BOM},
         {"dry-run", no_argument, NULL, OPT_DRY_RUN},
         {"unit", required_argument, NULL, OPT_UNIT},
+        {"since", required_argument, NULL, OPT_SINCE},
         {NULL, 0, NULL, 0},
     };
     struct cli cli;
@@ -176,6 +199,9 @@ int cli_main(int argc, char **argv)
         case OPT_UNIT:
             cli.unit = optarg;
             break;
+        case OPT_SINCE:
+            cli.since = optarg;
+            break;
         case 'h':
             usage(stdout);
             return 0;
@@ -194,8 +220,8 @@ int cli_main(int argc, char **argv)
     static const struct {
         const char *name;
         int args; /* how many arguments it takes at most */
-    } commands[] = {{"init", 0},   {"check", 0},  {"export", 1},
-                    {"import", 2}, {"report", 2}, {"calendar", 0}};
+    } commands[] = {{"init", 0},   {"check", 0},  {"export", 1},   {"import", 2},
+                    {"report", 2}, {"calendar", 0}, {"audit", 0}, {"period", 2}};
     int max_args = -1;
     for (size_t i = 0; command != NULL && i < sizeof commands / sizeof commands[0]; i++)
         if (strcmp(command, commands[i].name) == 0)
@@ -216,15 +242,24 @@ int cli_main(int argc, char **argv)
     bool is_import = command != NULL && strcmp(command, "import") == 0;
     bool is_report = command != NULL && strcmp(command, "report") == 0;
     bool is_calendar = command != NULL && strcmp(command, "calendar") == 0;
-    if ((cli.format != NULL && !is_export && !is_report) ||
-        (cli.output != NULL && !is_export && !is_report && !is_calendar) ||
-        (cli.bom && !is_export)) {
+    bool is_audit = command != NULL && strcmp(command, "audit") == 0;
+    if ((cli.format != NULL && !is_export && !is_report && !is_audit) ||
+        (cli.output != NULL && !is_export && !is_report && !is_calendar && !is_audit) ||
+        (cli.bom && !is_export && !is_audit)) {
         cli_error(_("--format, -o and --bom go with the export command; see tiendo --help"));
         return 2;
     }
     if (cli.unit != NULL && !is_report && !is_calendar) {
         cli_error(_("--unit goes with the report and calendar commands; see tiendo --help"));
         return 2;
+    }
+    if (cli.since != NULL && !is_audit) {
+        cli_error(_("--since goes with the audit command; see tiendo --help"));
+        return 2;
+    }
+    if (is_audit) { /* audit --user LOGIN: whose changes to list; the session stays one's own */
+        cli.audit_login = cli.user_option;
+        cli.user_option = NULL;
     }
     if (cli.dry_run && !is_import) {
         cli_error(_("--dry-run goes with the import command; see tiendo --help"));
@@ -244,8 +279,9 @@ int cli_main(int argc, char **argv)
         status = cli_cmd_check(&cli); /* reports every problem, not only the first */
     } else if (config_load(&cli.cfg, cli.config_file, &err) != 0) {
         status = cli_fail(&err);
+    } else if (cli_settle(&cli), (status = cli_check_restricted(&cli)) != 0) {
+        /* said why */
     } else {
-        cli_settle(&cli);
         if (command == NULL)
             status = cli_cmd_ui(&cli);
         else if (is_export)
@@ -256,6 +292,10 @@ int cli_main(int argc, char **argv)
             status = cli_cmd_report(&cli, arg1, arg2);
         else if (is_calendar)
             status = cli_cmd_calendar(&cli);
+        else if (is_audit)
+            status = cli_cmd_audit(&cli);
+        else if (strcmp(command, "period") == 0)
+            status = cli_cmd_period(&cli, arg1, arg2);
         else
             status = cli_cmd_init(&cli);
     }

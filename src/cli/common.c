@@ -11,6 +11,7 @@
 #include "tiendo/paths.h"
 #include "tiendo/planfile.h"
 #include "tiendo/store_reports.h"
+#include "tiendo/store_users.h"
 
 void cli_plan_path(const struct cli *cli, struct store *st, char *buf, size_t size)
 {
@@ -26,6 +27,14 @@ void cli_plan_path(const struct cli *cli, struct store *st, char *buf, size_t si
     paths_plan_file(cli->cfg.plan_file, buf, size);
 }
 
+/* The users of [users] into the database, once it has the plan's units to bind them to. */
+static int sync_users(const struct cli *cli, struct store *st, struct td_err *err)
+{
+    if (cli->cfg.nusers == 0 || store_count(st, "unit", false) <= 0)
+        return 0;
+    return store_sync_users(st, cli->cfg.users, cli->cfg.nusers, err);
+}
+
 int cli_open_store(const struct cli *cli, bool create, struct store **out, struct td_err *err)
 {
     if (create && paths_mkdir_parents(cli->db_path, err) != 0)
@@ -34,8 +43,21 @@ int cli_open_store(const struct cli *cli, bool create, struct store **out, struc
         .busy_timeout_ms = cli->cfg.busy_timeout_ms,
         .create = create,
         .user = cli->user,
+        .lock_after_days = cli->cfg.lock_after_days,
+        .today = cli->today,
     };
-    return store_open(out, cli->db_path, &opts, err);
+    if (store_open(out, cli->db_path, &opts, err) != 0)
+        return -1;
+    /* Whoever owns the database file can change it with any SQLite tool anyway: without
+     * declared users, and outside restricted mode, that person works as an admin. */
+    struct stat sb;
+    bool owner = !cli->restricted && stat(cli->db_path, &sb) == 0 && sb.st_uid == geteuid();
+    if (sync_users(cli, *out, err) != 0 || store_login(*out, cli->user, owner, err) != 0) {
+        store_close(*out);
+        *out = NULL;
+        return -1;
+    }
+    return 0;
 }
 
 static void print_problem(void *ctx, const char *msg)
@@ -65,6 +87,12 @@ int cli_sync_plan(const struct cli *cli, struct store *st, bool force, bool quie
         if (store_sync_plan(st, &plan, &err) != 0 || store_sync_reports(st, cli->today, &err) < 0)
             status = cli_fail(&err);
     }
+    if (status == 0 && sync_users(cli, st, &err) != 0)
+        status = cli_fail(&err);
+    if (status == 0 && cli->demo && store_role(st) != USER_ADMIN) {
+        cli_error(_("only an admin may add the demo data"));
+        status = 1;
+    }
     if (status == 0 && cli->demo) {
         if (plan_file_load_demo(&plan, print_problem, NULL, &err) > 0) {
             status = td_exit_status(err.status == TD_E_NOTFOUND ? TD_E_CONFIG : err.status);
@@ -80,12 +108,45 @@ int cli_sync_plan(const struct cli *cli, struct store *st, bool force, bool quie
     return status;
 }
 
+/* Restricted mode writes only directly inside the export directory. */
+static bool output_allowed(const struct cli *cli)
+{
+    char dir[PATH_MAX], real_dir[PATH_MAX], parent[PATH_MAX], real_parent[PATH_MAX];
+    if (cli->cfg.export_dir != NULL && cli->cfg.export_dir[0] != '\0')
+        snprintf(dir, sizeof dir, "%s", cli->cfg.export_dir);
+    else
+        paths_default_export_dir(dir, sizeof dir);
+    snprintf(parent, sizeof parent, "%s", cli->output);
+    char *slash = strrchr(parent, '/');
+    const char *name = slash != NULL ? slash + 1 : parent;
+    if (name[0] == '\0' || name[0] == '.')
+        return false;
+    if (slash == NULL)
+        snprintf(parent, sizeof parent, ".");
+    else if (slash == parent)
+        parent[1] = '\0';
+    else
+        *slash = '\0';
+    return realpath(dir, real_dir) != NULL && realpath(parent, real_parent) != NULL &&
+           strcmp(real_dir, real_parent) == 0;
+}
+
 int cli_out_open(const struct cli *cli, struct cli_out *o)
 {
     o->f = stdout;
     o->tmp[0] = '\0';
     if (cli->output == NULL)
         return 0;
+    if (cli->restricted && !output_allowed(cli)) {
+        char dir[PATH_MAX];
+        if (cli->cfg.export_dir != NULL && cli->cfg.export_dir[0] != '\0')
+            snprintf(dir, sizeof dir, "%s", cli->cfg.export_dir);
+        else
+            paths_default_export_dir(dir, sizeof dir);
+        cli_error(_("-o %s: in restricted mode files are written only in %s ([export] dir)"),
+                  cli->output, dir);
+        return 2;
+    }
     snprintf(o->tmp, sizeof o->tmp, "%s.tmp-XXXXXX", cli->output);
     int fd = mkstemp(o->tmp);
     if (fd >= 0) { /* mkstemp makes it 0600: give it the mode any new file would get */

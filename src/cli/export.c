@@ -318,9 +318,10 @@ int cli_cmd_export(struct cli *cli, const char *what)
         return cli_fail(&err);
 
     struct cli_out o;
-    if (cli_out_open(cli, &o) != 0) {
+    int opened = cli_out_open(cli, &o);
+    if (opened != 0) {
         store_close(st);
-        return 1;
+        return opened;
     }
     FILE *out = o.f;
     struct table_writer w;

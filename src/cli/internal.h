@@ -23,9 +23,12 @@ struct cli {
     bool bom;                /* export --bom */
     bool dry_run;            /* import --dry-run */
     const char *unit;        /* report --unit */
+    const char *since;       /* audit --since */
+    const char *audit_login; /* audit --user: whose changes (not who acts) */
     struct td_config cfg;
     char db_path[PATH_MAX];
     char user[256];
+    bool restricted; /* --user given, or [security] restricted */
     const char *lang; /* "vi" or "en" */
     td_date today;
 };
@@ -33,6 +36,9 @@ struct cli {
 /* After the settings are loaded: the interface language, the database path (--db, else
  * [database] path, else the data directory) and the user (--user, else the login name). */
 void cli_settle(struct cli *cli);
+
+/* In restricted mode, refuses --config, --db and --plan: returns 2 after saying why, else 0. */
+int cli_check_restricted(const struct cli *cli);
 
 /* Prints "tiendo: message" on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -69,7 +75,8 @@ struct cli_out {
     FILE *f;
     char tmp[PATH_MAX + 16];
 };
-/* Opens the output; 1 after saying why it could not. */
+/* Opens the output; 1 (cannot write) or 2 (restricted mode: outside [export] dir) after saying
+ * why. */
 int cli_out_open(const struct cli *cli, struct cli_out *o);
 /* Closes it. rc says how the content went: 0 complete, so FILE takes it; < 0 writing failed;
  * > 0 failed and the caller said why. Unless complete and written, the temporary file goes and
@@ -83,5 +90,7 @@ int cli_cmd_export(struct cli *cli, const char *what);
 int cli_cmd_import(struct cli *cli, const char *what, const char *path);
 int cli_cmd_report(struct cli *cli, const char *kind, const char *year);
 int cli_cmd_calendar(struct cli *cli);
+int cli_cmd_audit(struct cli *cli);
+int cli_cmd_period(struct cli *cli, const char *how, const char *period);
 
 #endif

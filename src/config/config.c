@@ -44,13 +44,22 @@ static const struct setting_def settings[] = {
     {"export", "dir", ST_STRING, "", 0, 0, NULL, AT(export_dir),
      N_("Where x writes the list on the screen as CSV; empty means "
         "$XDG_DATA_HOME/tiendo/export (~/.local/share/tiendo/export)")},
+    {"users", "*", ST_STRING, NULL, 0, 0, NULL, SCHEMA_NONE,
+     N_("Who may use tiendo: login = admin, login = editor: UNIT, UNIT, or login = viewer; "
+        "with none declared, only the database file's owner may, as admin")},
+    {"security", "restricted", ST_BOOL, "no", 0, 0, NULL, AT(restricted),
+     N_("yes: no --config or --db on the command line and -o only inside [export] dir "
+        "(always on with --user); a later file cannot turn it off")},
+    {"security", "lock_after_days", ST_INT, "0", 0, 3650, NULL, AT(lock_after_days),
+     N_("Evaluations, submissions and indicator values of a period become read-only this many "
+        "days after it ends, until an admin reopens it; 0: never")},
     {"plan", "file", ST_TEXT, "qd-111-2022.ini", 0, 0, NULL, AT(plan_file),
      N_("The plan definition: a file name in the shipped plans directory, or a path")},
 };
 #define NSETTINGS (sizeof settings / sizeof settings[0])
 
-static const char *const sections[] = {"database", "ui",      "keys",   "colors", "tasks",
-                                       "reports",  "targets", "export", "plan"};
+static const char *const sections[] = {"database", "ui",     "keys",  "colors",   "tasks", "reports",
+                                       "targets",  "export", "users", "security", "plan"};
 
 bool config_describe(size_t i, const char **section, const char **key, const char **def,
                      const char **help)
@@ -72,6 +81,7 @@ void config_free(struct td_config *cfg)
         free(cfg->files[i]);
     for (int a = 0; a < ACT_COUNT; a++)
         free(cfg->key_file[a]);
+    free(cfg->users);
     memset(cfg, 0, sizeof *cfg);
 }
 
@@ -110,6 +120,27 @@ static int apply_file(struct td_config *cfg, const struct ini_doc *doc,
                                   sizeof why) != 0)
             schema_problem_add(problems, "%s: [colors] %s: %s", file, name, why);
     }
+    for (int k = 0; k < ini_doc_nkeys(doc, "users"); k++) {
+        const char *name = ini_doc_key(doc, "users", k);
+        struct user_def u;
+        if (user_def_parse(name, ini_doc_get(doc, "users", name), &u, why, sizeof why) != 0) {
+            schema_problem_add(problems, "%s: [users] %s: %s", file, name, why);
+            continue;
+        }
+        int i = 0;
+        while (i < cfg->nusers && strcmp(cfg->users[i].login, u.login) != 0)
+            i++;
+        if (i == cfg->nusers) {
+            struct user_def *grown = realloc(cfg->users, sizeof *grown * (size_t)(i + 1));
+            if (grown == NULL) {
+                schema_problem_add(problems, "%s: [users]: %s", file, _("out of memory"));
+                break;
+            }
+            cfg->users = grown;
+            cfg->nusers++;
+        }
+        cfg->users[i] = u;
+    }
     return problems->n == before ? 0 : -1;
 }
 
@@ -122,6 +153,7 @@ int config_load_files(struct td_config *cfg, const char *const *paths, const boo
         schema_defaults(settings, NSETTINGS, sections[s], cfg);
     keymap_defaults(&cfg->keymap);
 
+    bool restricted = false;
     for (int i = 0; i < n; i++) {
         struct ini_doc *doc = NULL;
         struct td_err e = {0};
@@ -132,6 +164,8 @@ int config_load_files(struct td_config *cfg, const char *const *paths, const boo
             continue;
         }
         apply_file(cfg, doc, &problems);
+        restricted = restricted || cfg->restricted; /* a later file cannot turn it off */
+        cfg->restricted = restricted;
         if (cfg->nfiles < 3)
             cfg->files[cfg->nfiles++] = strdup(paths[i]);
         ini_doc_free(doc);

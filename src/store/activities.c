@@ -136,7 +136,7 @@ int store_meeting_save(struct store *st, struct meeting_row *r, struct td_err *e
     const char *what = _("saving the meeting");
     if (r->title[0] == '\0')
         return td_err_set(err, TD_E_INVALID, "%s", _("a meeting needs a title"));
-    if (store_begin(st, err) != 0)
+    if (store_allow_admin(st, _("record meetings"), err) != 0 || store_begin(st, err) != 0)
         return -1;
     bool insert = r->id == 0;
     long kind_id = vocab_id(st, "conference_kind", r->kind, what, err);
@@ -227,7 +227,8 @@ int store_activity_save(struct store *st, struct activity_row *r, struct td_err 
                           r->status);
     if (r->channel[0] != '\0' && !known(r->channel, activity_channels, ACTIVITY_CHANNELS))
         return td_err_set(err, TD_E_INVALID, _("channel %s is not one tiendo knows"), r->channel);
-    if (store_begin(st, err) != 0)
+    if (store_allow_admin(st, _("record communication activities"), err) != 0 ||
+        store_begin(st, err) != 0)
         return -1;
     long unit_id = 0;
     if (r->unit[0] != '\0') {

@@ -185,6 +185,7 @@ static void store_free(struct store *st)
         sqlite3_close(st->db);
     free(st->path);
     free(st->user);
+    free(st->unit_ids);
     free(st);
 }
 
@@ -218,6 +219,9 @@ int store_open(struct store **out, const char *path, const struct store_options 
         return td_err_set(err, TD_E_NOMEM, _("out of memory"));
     st->path = strdup(path);
     st->user = strdup(opts->user != NULL ? opts->user : "?");
+    st->role = USER_ADMIN;
+    st->lock_after_days = opts->lock_after_days;
+    st->today = opts->today;
     int flags =
         SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (opts->create ? SQLITE_OPEN_CREATE : 0);
     int rc = sqlite3_open_v2(path, &st->db, flags, NULL);

@@ -106,7 +106,12 @@ int store_evaluation_save(struct store *st, const char *period, long unit_id,
         " 'criterion_id', criterion_id, 'rating_id', rating_id, 'comment', comment),"
         " (SELECT coalesce(max(change_id), 0) + 1 FROM audit_log)"
         " FROM evaluation WHERE period = ?1 AND unit_id = ?2 AND criterion_id = ?3";
-    if (store_begin(st, err) != 0)
+    /* A period ends with its last year: "2025" and "2021-2025" on 31 December 2025. */
+    const char *last = strrchr(period, '-');
+    char ends[16];
+    snprintf(ends, sizeof ends, "%.4s-12-31", last != NULL ? last + 1 : period);
+    if (store_allow_admin(st, _("save evaluations"), err) != 0 ||
+        store_allow_period(st, period, ends, err) != 0 || store_begin(st, err) != 0)
         return -1;
     for (int i = 0; i < n; i++) {
         const struct evaluation_row *r = &rows[i];

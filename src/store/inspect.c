@@ -115,7 +115,7 @@ int store_inspection_save(struct store *st, struct inspection_row *r, struct td_
         " SELECT ?2, 'inspection', id, ?3, json_object('kind', kind, 'date', date, 'scope',"
         " scope, 'followup_status', followup_status),"
         " (SELECT coalesce(max(change_id), 0) + 1 FROM audit_log) FROM inspection WHERE id = ?1";
-    if (store_begin(st, err) != 0)
+    if (store_allow_admin(st, _("record inspections"), err) != 0 || store_begin(st, err) != 0)
         return -1;
     bool insert = r->id == 0;
     sqlite3_stmt *s = store_stmt(st, insert ? ins : upd, err);

@@ -5,7 +5,9 @@
 #include <sqlite3.h>
 #include <stdbool.h>
 
+#include "tiendo/date.h"
 #include "tiendo/store.h"
+#include "tiendo/users.h"
 
 #define STMT_CACHE 160
 
@@ -47,6 +49,11 @@ struct store {
     int ncache;
     struct task_anchor anchor;
     struct task_count_cache counted;
+    enum user_role role; /* admin until store_login says otherwise */
+    long *unit_ids;      /* an editor's or viewer's units */
+    int nunit_ids;
+    long lock_after_days;
+    td_date today;
 };
 
 /* A prepared statement for sql (a string literal), prepared once per connection and reset
@@ -93,6 +100,14 @@ int store_link_codes(struct store *st, const struct link_sql *sql, long id, cons
 int store_task_heal_keys(struct store *st, struct td_err *err);
 /* Forgets where the task list last read (after a write, or a new count). */
 void store_task_anchor_drop(struct store *st);
+
+/* Permissions: 0 when the session may, else -1 with TD_E_DENIED and a message naming what.
+ * An admin may do anything; an editor write what belongs to their units. */
+int store_allow_admin(struct store *st, const char *what, struct td_err *err);
+int store_allow_unit(struct store *st, long unit_id, const char *what, struct td_err *err);
+/* 0 when period (its text, e.g. "2025") may still change: not locked, or reopened. ends is
+ * the last day of the period (YYYY-MM-DD). -1 with TD_E_DENIED when locked. */
+int store_allow_period(struct store *st, const char *period, const char *ends, struct td_err *err);
 
 int store_migrate_to(struct store *st, int to, struct td_err *err);
 

@@ -234,6 +234,23 @@ int store_submission_list(struct store *st, long report_id, struct submission_ro
     return rc == SQLITE_DONE ? 0 : store_fail(st, _("reading the submissions"), err);
 }
 
+/* Whether the report's period is still open for submissions: it ends on the due date. */
+static int allow_report_period(struct store *st, long report_id, struct td_err *err)
+{
+    static const char sql[] = "SELECT period, due_date FROM report WHERE id = ?1";
+    sqlite3_stmt *s = store_stmt(st, sql, err);
+    if (s == NULL)
+        return -1;
+    sqlite3_bind_int64(s, 1, report_id);
+    char period[32] = "", due[16] = "";
+    if (sqlite3_step(s) == SQLITE_ROW) {
+        store_text_col(s, 0, period, sizeof period);
+        store_text_col(s, 1, due, sizeof due);
+    }
+    sqlite3_reset(s);
+    return store_allow_period(st, period, due, err);
+}
+
 int store_submission_save(struct store *st, long report_id, const char *today,
                           struct submission_row *r, struct td_err *err)
 {
@@ -252,8 +269,11 @@ int store_submission_save(struct store *st, long report_id, const char *today,
         " (SELECT coalesce(max(change_id), 0) + 1 FROM audit_log) FROM submission WHERE id = ?1";
     if (r->submitted_on[0] != '\0' && strcmp(r->submitted_on, today) > 0)
         return td_err_set(err, TD_E_INVALID, _("a submission cannot be dated after today"));
-    if (store_begin(st, err) != 0)
+    if (store_allow_unit(st, r->unit_id, _("record submissions"), err) != 0 ||
+        store_begin(st, err) != 0)
         return -1;
+    if (allow_report_period(st, report_id, err) != 0)
+        goto fail;
     bool insert = r->id == 0;
     sqlite3_stmt *s = store_stmt(st, insert ? ins : upd, err);
     if (s == NULL)
@@ -450,7 +470,8 @@ int store_report_save_adhoc(struct store *st, struct report_row *r, struct td_er
     if (r->id != 0 && strcmp(r->rule, "adhoc") != 0)
         return td_err_set(err, TD_E_INVALID, "%s",
                           _("this report comes from a rule of the plan file; change it there"));
-    if (store_begin(st, err) != 0)
+    if (store_allow_admin(st, _("change the reporting calendar"), err) != 0 ||
+        store_begin(st, err) != 0)
         return -1;
     char units[sizeof r->units];
     if (adhoc_units(st, r->units, units, sizeof units, err) != 0)

@@ -317,6 +317,12 @@ static const char
             "DROP INDEX task_title;" /* the list orders' indexes above do their work */
             "DROP INDEX task_due;"
             "DROP INDEX task_status;",
+
+            /* 7: periods an admin reopened after [security] lock_after_days closed them
+             * (open = 0: closed again). */
+            "CREATE TABLE period_open ("
+            " id INTEGER PRIMARY KEY, period TEXT NOT NULL UNIQUE,"
+            " open INTEGER NOT NULL DEFAULT 1 CHECK (open IN (0, 1)), " EDITABLE ");",
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

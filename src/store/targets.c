@@ -88,7 +88,20 @@ int store_indicator_value_set(struct store *st, long indicator_id, int year, boo
         "INSERT INTO audit_log (login, tbl, row_id, action, new_values, change_id)"
         " VALUES (?1, 'indicator_value', ?2, ?3, json_object('year', ?4, 'value', ?5),"
         " (SELECT coalesce(max(change_id), 0) + 1 FROM audit_log))";
-    if (store_begin(st, err) != 0)
+    static const char owner[] = "SELECT owner_unit_id FROM indicator WHERE id = ?1";
+    sqlite3_stmt *o = store_stmt(st, owner, err);
+    if (o == NULL)
+        return -1;
+    sqlite3_bind_int64(o, 1, indicator_id);
+    long unit = sqlite3_step(o) == SQLITE_ROW ? (long)sqlite3_column_int64(o, 0) : 0;
+    sqlite3_reset(o);
+    char period[16], ends[16];
+    snprintf(period, sizeof period, "%d", year);
+    snprintf(ends, sizeof ends, "%04d-12-31", year);
+    if ((unit != 0 ? store_allow_unit(st, unit, _("enter indicator values"), err)
+                   : store_allow_admin(st, _("enter values of an indicator without a unit"),
+                                       err)) != 0 ||
+        store_allow_period(st, period, ends, err) != 0 || store_begin(st, err) != 0)
         return -1;
     sqlite3_stmt *s = store_stmt(st, clear ? del : upsert, err);
     if (s == NULL)

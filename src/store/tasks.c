@@ -481,7 +481,7 @@ static int add_one(struct store *st, long change, long task_id, long expected_ve
                    const struct progress_input *in, struct td_err *err)
 {
     static const char current[] =
-        "SELECT version, percent, status, code FROM task WHERE id = ?1 AND deleted = 0";
+        "SELECT version, percent, status, code, lead_unit_id FROM task WHERE id = ?1 AND deleted = 0";
     static const char ins[] =
         "INSERT INTO progress_update (task_id, reported_on, percent, status, done,"
         " difficulties, proposals, reason, created_by)"
@@ -521,7 +521,12 @@ static int add_one(struct store *st, long change, long task_id, long expected_ve
     char old_status[16], code[32];
     store_text_col(s, 2, old_status, sizeof old_status);
     store_text_col(s, 3, code, sizeof code);
+    long unit = (long)sqlite3_column_int64(s, 4);
     sqlite3_reset(s);
+    if (store_allow_unit(st, unit, _("enter progress"), err) != 0) {
+        td_err_prefix(err, "%s: ", code);
+        return -1;
+    }
     if (expected_version > 0 && version != expected_version)
         return td_err_set(err, TD_E_CONFLICT,
                           _("someone else saved progress on this task since you opened it"));
@@ -694,6 +699,8 @@ int store_undo_last(struct store *st, char *what, size_t what_size, struct td_er
         "INSERT INTO audit_log (login, tbl, row_id, action, new_values, change_id)"
         " VALUES (?1, 'audit_log', ?2, 'undo', NULL, ?3)";
     what[0] = '\0';
+    if (st->role == USER_VIEWER)
+        return store_allow_unit(st, 0, _("undo"), err);
     if (store_begin(st, err) != 0)
         return -1;
     sqlite3_stmt *s = store_stmt(st, last, err);
@@ -1181,7 +1188,7 @@ static void keep_first(void *ctx, int index, const char *msg)
 
 int store_task_create(struct store *st, const struct task_new *t, long *id, struct td_err *err)
 {
-    if (store_begin(st, err) != 0)
+    if (store_allow_admin(st, _("change the plan's tasks"), err) != 0 || store_begin(st, err) != 0)
         return -1;
     err->msg[0] = '\0';
     struct first_problem fp = {err};
@@ -1205,7 +1212,7 @@ int store_task_update(struct store *st, long id, long expected_version, const st
         " output = ?9, priority = ?10, integrated_on = ?11, integrated_doc = ?12,"
         " version = version + 1, updated_by = ?13,"
         " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?14";
-    if (store_begin(st, err) != 0)
+    if (store_allow_admin(st, _("change the plan's tasks"), err) != 0 || store_begin(st, err) != 0)
         return -1;
     err->msg[0] = '\0';
     struct first_problem fp = {err};
@@ -1235,7 +1242,7 @@ int store_task_delete(struct store *st, long id, long expected_version, struct t
 {
     static const char del[] = "UPDATE task SET deleted = 1, version = version + 1, updated_by = ?2,"
                               " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?1";
-    if (store_begin(st, err) != 0)
+    if (store_allow_admin(st, _("change the plan's tasks"), err) != 0 || store_begin(st, err) != 0)
         return -1;
     char *old = snapshot(st, id, expected_version, err);
     long change = old != NULL ? next_change(st, err) : -1;
@@ -1309,6 +1316,8 @@ int store_task_import(struct store *st, const struct task_new *rows, int n, bool
                       void (*report)(void *ctx, int index, const char *msg), void *ctx,
                       struct td_err *err)
 {
+    if (store_allow_admin(st, _("change the plan's tasks"), err) != 0)
+        return -1;
     /* A large import in the default 2 MB page cache spills to the log again and again. */
     struct td_err ignored;
     if (n > 1000)

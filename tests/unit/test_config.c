@@ -271,6 +271,37 @@ static void test_later_files_win_and_missing_optional_files_are_skipped(void **s
     free(b);
 }
 
+/* [users] gathers every file's lines, a later line for the same login winning; a bad line names
+ * file, section and login; restricted stays on once a file turned it on. */
+static void test_users_and_security_across_files(void **state)
+{
+    (void)state;
+    char *a = helper_write(dir, "a.ini",
+                           "[users]\nnguyenvana = editor: VTTTN, TMDT\nboss = admin\n"
+                           "[security]\nrestricted = yes\nlock_after_days = 30\n");
+    char *b = helper_write(dir, "b.ini",
+                           "[users]\nNguyenVanA = viewer\nle.c = editor: PC\n"
+                           "[security]\nrestricted = no\n");
+    const char *paths[2] = {a, b};
+    bool required[2] = {true, true};
+    struct td_config cfg;
+    struct td_err err = {0};
+    assert_int_equal(config_load_files(&cfg, paths, required, 2, NULL, NULL, &err), 0);
+    assert_int_equal(cfg.nusers, 3);
+    assert_string_equal(cfg.users[0].login, "nguyenvana");
+    assert_int_equal(cfg.users[0].role, USER_VIEWER);
+    assert_string_equal(cfg.users[1].login, "boss");
+    assert_string_equal(cfg.users[2].units, "PC");
+    assert_true(cfg.restricted);
+    assert_int_equal(cfg.lock_after_days, 30);
+    config_free(&cfg);
+    expect_error("[users]\nnguyenvana = editor\n",
+                 ": [users] nguyenvana: an editor needs the units they work for: editor: UNIT, "
+                 "UNIT");
+    free(a);
+    free(b);
+}
+
 /* config/tiendo.ini documents every key of the table with its default and help, and loads. */
 static void test_documented_default_file_matches_the_table(void **state)
 {
@@ -340,6 +371,7 @@ int main(void)
         cmocka_unit_test(test_keys_rebind_actions_and_conflicts_name_the_key),
         cmocka_unit_test(test_colors_override_roles),
         cmocka_unit_test(test_later_files_win_and_missing_optional_files_are_skipped),
+        cmocka_unit_test(test_users_and_security_across_files),
         cmocka_unit_test(test_documented_default_file_matches_the_table),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -1,0 +1,58 @@
+/* Who works on the database: users from [users], the session's role, reopened periods and the
+ * audit trail. */
+#ifndef TIENDO_STORE_USERS_H
+#define TIENDO_STORE_USERS_H
+
+#include <stdbool.h>
+
+#include "tiendo/err.h"
+#include "tiendo/store.h"
+#include "tiendo/users.h"
+
+/* Writes the declared users into the database (matched by login): new ones added, changed
+ * roles and units updated, the ones no longer declared made inactive; each change audited.
+ * Nothing is written when the database already says the same. A unit code the plan does not
+ * have is TD_E_CONFIG naming the login and the code, and nothing changes. */
+int store_sync_users(struct store *st, const struct user_def *users, int n, struct td_err *err);
+
+/* Sets who the session works as. A declared, active login takes its role and units. When the
+ * database declares nobody, owner_is_admin (the caller decides: the file's owner, not
+ * restricted) makes the session an admin; otherwise, and for a login not declared, TD_E_DENIED
+ * with a message saying what to do. A store never logged in acts as an admin (init, tests). */
+int store_login(struct store *st, const char *login, bool owner_is_admin, struct td_err *err);
+
+enum user_role store_role(const struct store *st);
+/* The login the session records in every change. */
+const char *store_user(const struct store *st);
+/* Whether the session may write what belongs to unit_id (admin: every unit; editor: theirs;
+ * viewer: none). */
+bool store_may_unit(const struct store *st, long unit_id);
+/* The session's unit codes, comma separated ("" for an admin or none), into buf. */
+void store_user_units(struct store *st, char *buf, size_t size);
+
+/* Opens (open) or closes again a period locked by [security] lock_after_days ("2025", a
+ * report's period); admin only, audited. */
+int store_period_set_open(struct store *st, const char *period, bool open, struct td_err *err);
+/* Whether the session may still change the period that ended on ends (YYYY-MM-DD). */
+bool store_period_writable(struct store *st, const char *period, const char *ends);
+
+/* One row of the audit trail; unit is the code of the unit the changed row belongs to ("" when
+ * none: plan settings, users, rows since removed). */
+struct audit_row {
+    long id;
+    char at[24], login[64], table[32], action[16], unit[32];
+    long row_id;
+    char old_values[1024], new_values[1024];
+};
+struct audit_filter {
+    const char *since; /* YYYY-MM-DD or NULL */
+    const char *login; /* NULL: everyone */
+    long unit_id;      /* 0: every unit */
+};
+/* Calls row for each audit row matching f, oldest first (newest first with newest_first, at
+ * most limit rows when limit > 0). A non-admin sees only the rows of their units. */
+int store_audit_each(struct store *st, const struct audit_filter *f, bool newest_first, int limit,
+                     int (*row)(void *ctx, const struct audit_row *r), void *ctx,
+                     struct td_err *err);
+
+#endif
