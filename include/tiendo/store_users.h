@@ -15,10 +15,11 @@
  * have is TD_E_CONFIG naming the login and the code, and nothing changes. */
 int store_sync_users(struct store *st, const struct user_def *users, int n, struct td_err *err);
 
-/* Sets who the session works as. A declared, active login takes its role and units. When the
- * database declares nobody, owner_is_admin (the caller decides: the file's owner, not
- * restricted) makes the session an admin; otherwise, and for a login not declared, TD_E_DENIED
- * with a message saying what to do. A store never logged in acts as an admin (init, tests). */
+/* Sets who the session works as. A declared, active login takes its role and units. A login
+ * not declared is an admin with owner_is_admin (the caller decides: the database file's owner,
+ * not in restricted mode, who could change the file with any SQLite tool anyway), otherwise
+ * refused with TD_E_DENIED and a message saying what to do. A store never logged in acts as an
+ * admin (init, tests). */
 int store_login(struct store *st, const char *login, bool owner_is_admin, struct td_err *err);
 
 enum user_role store_role(const struct store *st);
@@ -27,8 +28,14 @@ const char *store_user(const struct store *st);
 /* Whether the session may write what belongs to unit_id (admin: every unit; editor: theirs;
  * viewer: none). */
 bool store_may_unit(const struct store *st, long unit_id);
+/* As store_may_unit, for a unit named by its code. */
+bool store_may_unit_code(struct store *st, const char *code);
 /* The session's unit codes, comma separated ("" for an admin or none), into buf. */
 void store_user_units(struct store *st, char *buf, size_t size);
+
+/* The logins declared in the database (active or not), by login, into out. */
+int store_user_logins(struct store *st, char (*out)[USER_LOGIN_MAX], int max, int *n,
+                      struct td_err *err);
 
 /* Opens (open) or closes again a period locked by [security] lock_after_days ("2025", a
  * report's period); admin only, audited. */

@@ -2,6 +2,8 @@
 #ifndef TIENDO_TUI_H
 #define TIENDO_TUI_H
 
+#include <stdbool.h>
+
 #include "tiendo/config.h"
 #include "tiendo/date.h"
 #include "tiendo/err.h"
@@ -13,6 +15,7 @@ struct tui_context {
     const char *user;
     const char *lang; /* "vi" or "en": the interface language in force */
     td_date today;
+    bool restricted; /* no way out: Ctrl-Z does not suspend to a shell */
 };
 
 /* Takes over the terminal until the user quits; restores it on every way out. Returns 0, or

@@ -1,5 +1,6 @@
 /* No command: open the full-screen program on the database. */
 #include "internal.h"
+#include "tiendo/store_users.h"
 #include "tiendo/tui.h"
 
 int cli_cmd_ui(struct cli *cli)
@@ -13,9 +14,10 @@ int cli_cmd_ui(struct cli *cli)
         struct tui_context ctx = {
             .store = st,
             .cfg = &cli->cfg,
-            .user = cli->user,
+            .user = store_user(st), /* the login as the store knows it */
             .lang = cli->lang,
             .today = cli->today,
+            .restricted = cli->restricted,
         };
         if (tui_run(&ctx, &err) != 0)
             status = cli_fail(&err);

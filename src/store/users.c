@@ -259,6 +259,10 @@ int store_login(struct store *st, const char *login, bool owner_is_admin, struct
     sqlite3_bind_text(s, 1, folded, -1, SQLITE_TRANSIENT);
     if (sqlite3_step(s) != SQLITE_ROW) {
         sqlite3_reset(s);
+        if (owner_is_admin) { /* the file's owner, not declared: admin, as without users */
+            st->role = USER_ADMIN;
+            return 0;
+        }
         return td_err_set(err, TD_E_DENIED,
                           _("%s may not use tiendo here: this login is not declared in [users]; "
                             "ask an administrator to add it"),
@@ -304,6 +308,36 @@ bool store_may_unit(const struct store *st, long unit_id)
         if (st->unit_ids[i] == unit_id)
             return true;
     return false;
+}
+
+int store_user_logins(struct store *st, char (*out)[USER_LOGIN_MAX], int max, int *n,
+                      struct td_err *err)
+{
+    static const char sql[] = "SELECT login FROM app_user ORDER BY login";
+    sqlite3_stmt *s = store_stmt(st, sql, err);
+    if (s == NULL)
+        return -1;
+    int rc;
+    *n = 0;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < max)
+        store_text_col(s, 0, out[(*n)++], USER_LOGIN_MAX);
+    sqlite3_reset(s);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_fail(st, _("reading the users"), err);
+}
+
+bool store_may_unit_code(struct store *st, const char *code)
+{
+    static const char sql[] = "SELECT id FROM unit WHERE code = ?1";
+    if (st->role != USER_EDITOR)
+        return st->role == USER_ADMIN;
+    struct td_err ignored;
+    sqlite3_stmt *s = store_stmt(st, sql, &ignored);
+    if (s == NULL)
+        return false;
+    sqlite3_bind_text(s, 1, code, -1, SQLITE_TRANSIENT);
+    long id = sqlite3_step(s) == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : 0;
+    sqlite3_reset(s);
+    return store_may_unit(st, id);
 }
 
 void store_user_units(struct store *st, char *buf, size_t size)

@@ -168,7 +168,9 @@ static enum tui_result mform_save(struct app *app, void *state)
     return TUI_BACK;
 }
 
+static const struct action_need mform_screen_needs[] = {{ACT_SAVE, NEED_ADMIN}, {ACT_NONE, NEED_NOTHING}};
 static const struct screen_ops mform_screen = {
+    .needs = mform_screen_needs,
     .title = N_("Conference or meeting"),
     .state_size = sizeof(struct mform_state),
     .open = mform_open,
@@ -307,7 +309,9 @@ static enum tui_result aform_save(struct app *app, void *state)
     return TUI_BACK;
 }
 
+static const struct action_need aform_screen_needs[] = {{ACT_SAVE, NEED_ADMIN}, {ACT_NONE, NEED_NOTHING}};
 static const struct screen_ops aform_screen = {
+    .needs = aform_screen_needs,
     .title = N_("Communication activity"),
     .state_size = sizeof(struct aform_state),
     .open = aform_open,
@@ -584,7 +588,9 @@ static const struct keybar_item alist_keybar[] = {
     {ACT_SEARCH, NULL}, {ACT_EXPORT, N_("export")}, {ACT_BACK, N_("back")},
     {ACT_NONE, NULL}};
 
+static const struct action_need meetings_screen_needs[] = {{ACT_ADD, NEED_ADMIN}, {ACT_NONE, NEED_NOTHING}};
 static const struct screen_ops meetings_screen = {
+    .needs = meetings_screen_needs,
     .title = N_("Conferences and meetings"),
     .state_size = sizeof(struct alist_state),
     .open = alist_open,
@@ -597,7 +603,9 @@ static const struct screen_ops meetings_screen = {
     .wants_text = alist_wants_text,
 };
 
+static const struct action_need communication_screen_needs[] = {{ACT_ADD, NEED_ADMIN}, {ACT_NONE, NEED_NOTHING}};
 static const struct screen_ops communication_screen = {
+    .needs = communication_screen_needs,
     .title = N_("Communication activities"),
     .state_size = sizeof(struct alist_state),
     .open = alist_open,

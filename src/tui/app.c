@@ -10,6 +10,7 @@
 
 #include "internal.h"
 #include "tiendo/i18n.h"
+#include "tiendo/store_users.h"
 #include "tiendo/text.h"
 
 #define STACK_MAX 16
@@ -76,13 +77,58 @@ const char *app_digit_sep(const struct app *app)
     return strcmp(app->ctx->lang, "vi") == 0 ? "." : ",";
 }
 
+bool app_allows(const struct app *app, const struct action_need *needs, enum action act)
+{
+    enum user_role role = store_role(app->ctx->store);
+    for (const struct action_need *n = needs; n != NULL && n->act != ACT_NONE; n++)
+        if (n->act == act)
+            return n->need == NEED_NOTHING || (n->need == NEED_EDITOR && role != USER_VIEWER) ||
+                   role == USER_ADMIN;
+    return true;
+}
+
+void app_refuse(struct app *app)
+{
+    if (store_role(app->ctx->store) == USER_VIEWER)
+        app_message(app, true, _("%s is a viewer: you can look, but not change anything"),
+                    app->ctx->user);
+    else
+        app_message(app, true, _("Only an admin may do this; %s is an editor"), app->ctx->user);
+}
+
+void app_refuse_unit(struct app *app, const char *unit)
+{
+    if (store_role(app->ctx->store) == USER_VIEWER) {
+        app_refuse(app);
+        return;
+    }
+    char mine[256];
+    store_user_units(app->ctx->store, mine, sizeof mine);
+    app_message(app, true, _("The work of %s is not yours to change; you work for %s"), unit,
+                mine);
+}
+
+/* The role as the title bar shows it. */
+static const char *role_label(enum user_role role)
+{
+    switch (role) {
+    case USER_ADMIN:
+        return _("admin");
+    case USER_EDITOR:
+        return _("editor");
+    default:
+        return _("viewer");
+    }
+}
+
 static void draw_title_bar(struct app *app)
 {
     struct tui_context *ctx = app->ctx;
     draw_fill(0, 0, COLS, ROLE_TITLE);
     char right[128], date[32];
     date_format(ctx->today, ctx->cfg->date_format, date, sizeof date);
-    snprintf(right, sizeof right, "%s · %s ", ctx->user, date);
+    snprintf(right, sizeof right, "%s (%s) · %s ", ctx->user, role_label(store_role(ctx->store)),
+             date);
     int right_w = text_width(right);
     if (right_w > COLS / 2)
         right_w = COLS / 2;
@@ -113,7 +159,7 @@ static void draw_key_bar(struct app *app, const struct screen_ops *ops, bool typ
     for (const struct keybar_item *k = ops->keybar; k != NULL && k->act != ACT_NONE && n < 16;
          k++) {
         int key = shown_key(app, k->act, typing);
-        if (key < 0)
+        if (key < 0 || !app_allows(app, ops->needs, k->act))
             continue;
         key_to_label(key, keys[n], sizeof keys[n]);
         labels[n] = _(k->label != NULL ? k->label : action_get(k->act)->label);
@@ -211,12 +257,22 @@ static void setup_terminal(const struct tui_context *ctx)
 {
     /* Esc must feel instant, also over SSH. */
     set_escdelay(25);
+    /* Restricted: Ctrl-Z must not stop tiendo (over a forced SSH command there is no shell to
+     * come back to); ncurses keeps an ignored SIGTSTP ignored. */
+    if (ctx->restricted) {
+        signal(SIGTSTP, SIG_IGN);
+        signal(SIGQUIT, SIG_IGN);
+    }
     initscr();
     cbreak();
     /* Ctrl-S and Ctrl-Q are keys here, not flow control (endwin restores the setting). */
     struct termios tio;
     if (tcgetattr(STDIN_FILENO, &tio) == 0) {
         tio.c_iflag &= ~(tcflag_t)IXON;
+        if (ctx->restricted) { /* Ctrl-Z and Ctrl-\ arrive as keys, which do nothing */
+            tio.c_cc[VSUSP] = _POSIX_VDISABLE;
+            tio.c_cc[VQUIT] = _POSIX_VDISABLE;
+        }
         tcsetattr(STDIN_FILENO, TCSANOW, &tio);
     }
     noecho();
@@ -314,6 +370,9 @@ int tui_run(struct tui_context *ctx, struct td_err *err)
         } else if (act == ACT_REDRAW) {
             clearok(curscr, TRUE);
             r = TUI_REDRAW;
+        } else if (!app_allows(&app, top->ops->needs, act)) {
+            app_refuse(&app);
+            r = TUI_HANDLED;
         } else {
             r = top->ops->handle(&app, top->state, act, key);
         }

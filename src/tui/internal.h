@@ -25,6 +25,21 @@ struct keybar_item {
     const char *label; /* N_() */
 };
 
+/* What an action asks of the user's role (see [users]): the store refuses anyway; the screens
+ * leave such keys out of the key bar and say so when they are pressed. */
+enum need { NEED_NOTHING, NEED_EDITOR, NEED_ADMIN };
+struct action_need {
+    enum action act;
+    enum need need;
+};
+/* Whether the session's role allows act on a screen with these needs (ACT_NONE-terminated,
+ * may be NULL). */
+bool app_allows(const struct app *app, const struct action_need *needs, enum action act);
+/* Says on the message line why act is not allowed. */
+void app_refuse(struct app *app);
+/* Says that the work of unit (its code) is not the user's to change. */
+void app_refuse_unit(struct app *app, const char *unit);
+
 /* What a key handler reports; only the loop acts on it (STYLE 2). */
 enum tui_result {
     TUI_HANDLED, /* nothing changed on screen */
@@ -51,6 +66,7 @@ struct screen_ops {
     bool text_entry;                  /* printable keys are typed text, not actions */
     /* Optional: whether the screen takes typing right now (a search prompt is open). */
     bool (*wants_text)(void *state);
+    const struct action_need *needs; /* which actions need which role; NULL: none */
 };
 
 struct app {
@@ -276,6 +292,7 @@ extern const struct keybar_item form_keybar[];
 /* Screens. */
 extern const struct screen_ops tasks_screen; /* arg: NULL, or a long * lead unit id */
 extern const struct screen_ops units_screen;
+extern const struct screen_ops audit_screen;
 extern const struct screen_ops targets_screen;
 extern const struct screen_ops indicator_screen; /* arg: long * indicator id */
 extern const struct screen_ops grid_screen;

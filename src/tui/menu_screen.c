@@ -6,6 +6,7 @@
 #include "internal.h"
 #include "tiendo/i18n.h"
 #include "tiendo/store_reports.h"
+#include "tiendo/store_users.h"
 
 enum entry_kind {
     E_TASKS,
@@ -14,6 +15,7 @@ enum entry_kind {
     E_TARGETS,
     E_ACTIVITIES,
     E_UNITS,
+    E_AUDIT,
     E_HELP,
     E_QUIT
 };
@@ -28,6 +30,7 @@ static const struct {
     [E_TARGETS] = {'4', N_("Targets")},
     [E_ACTIVITIES] = {'5', N_("Activities")},
     [E_UNITS] = {'6', N_("Units")},
+    [E_AUDIT] = {'7', N_("Audit trail")},
     [E_HELP] = {'?', N_("Help")},
     [E_QUIT] = {'q', N_("Quit")},
 };
@@ -87,6 +90,9 @@ static void fill_details(struct app *app, struct menu_state *m)
              _("communication · inspections, surveys · conferences"));
     snprintf(m->details[E_UNITS], sizeof m->details[0],
              ngettext("%ld unit", "%ld units", (unsigned long)s->units), s->units);
+    snprintf(m->details[E_AUDIT], sizeof m->details[0], "%s",
+             store_role(app->ctx->store) == USER_ADMIN ? _("who changed what, and when")
+                                                       : _("the changes of your units"));
     fill_reports(app, m);
 }
 
@@ -138,6 +144,8 @@ static enum tui_result activate(struct app *app, int entry)
         return app_open(app, &tasks_screen, NULL);
     case E_UNITS:
         return app_open(app, &units_screen, NULL);
+    case E_AUDIT:
+        return app_open(app, &audit_screen, NULL);
     case E_TARGETS:
         return app_open(app, &targets_screen, NULL);
     case E_EVALUATION:

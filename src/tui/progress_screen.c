@@ -6,6 +6,7 @@
 
 #include "internal.h"
 #include "tiendo/i18n.h"
+#include "tiendo/store_users.h"
 #include "tiendo/status.h"
 #include "tiendo/store_tasks.h"
 #include "tiendo/text.h"
@@ -33,6 +34,10 @@ static int progress_open(struct app *app, void *state, void *arg)
     struct td_err err;
     if (store_task_get(app->ctx->store, *(const long *)arg, &p->task, &err) != 0) {
         app_message(app, true, "%s", err.msg);
+        return -1;
+    }
+    if (!store_may_unit_code(app->ctx->store, p->task.row.unit)) {
+        app_refuse_unit(app, p->task.row.unit);
         return -1;
     }
     snprintf(p->intro, sizeof p->intro, "%s  %s  (%d%%)", p->task.row.code, p->task.row.title,
@@ -252,7 +257,9 @@ static const struct keybar_item progress_keybar[] = {{ACT_SAVE, NULL},
                                                      {ACT_HELP, NULL},
                                                      {ACT_NONE, NULL}};
 
+static const struct action_need progress_screen_needs[] = {{ACT_SAVE, NEED_EDITOR}, {ACT_NONE, NEED_NOTHING}};
 const struct screen_ops progress_screen = {
+    .needs = progress_screen_needs,
     .title = N_("Enter progress"),
     .state_size = sizeof(struct progress_state),
     .open = progress_open,

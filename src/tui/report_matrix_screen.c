@@ -8,6 +8,7 @@
 
 #include "internal.h"
 #include "tiendo/i18n.h"
+#include "tiendo/store_users.h"
 #include "tiendo/schedule.h"
 #include "tiendo/store_tasks.h"
 #include "tiendo/text.h"
@@ -314,6 +315,10 @@ static enum tui_result mx_handle(struct app *app, void *state, enum action act, 
             app_message(app, true, _("%s does not have to submit this report"), unit->code);
             return TUI_REDRAW;
         }
+        if (!store_may_unit(app->ctx->store, unit->id)) {
+            app_refuse_unit(app, unit->code);
+            return TUI_REDRAW;
+        }
         static struct submission_row subs[UNITS_MAX];
         int n = 0;
         struct td_err err;
@@ -362,7 +367,9 @@ static const struct keybar_item mx_keybar[] = {{ACT_OPEN, N_("record")},
                                                {ACT_BACK, N_("back")},
                                                {ACT_NONE, NULL}};
 
+static const struct action_need report_matrix_screen_needs[] = {{ACT_OPEN, NEED_EDITOR}, {ACT_EDIT, NEED_EDITOR}, {ACT_NONE, NEED_NOTHING}};
 const struct screen_ops report_matrix_screen = {
+    .needs = report_matrix_screen_needs,
     .title = N_("Submission matrix"),
     .state_size = sizeof(struct mx_state),
     .open = mx_open,

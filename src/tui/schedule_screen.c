@@ -7,6 +7,7 @@
 
 #include "internal.h"
 #include "tiendo/i18n.h"
+#include "tiendo/store_users.h"
 #include "tiendo/schedule.h"
 #include "tiendo/store_reports.h"
 #include "tiendo/text.h"
@@ -70,7 +71,9 @@ static enum tui_result sform_save(struct app *app, void *state)
     return TUI_BACK;
 }
 
+static const struct action_need submission_screen_needs[] = {{ACT_SAVE, NEED_EDITOR}, {ACT_NONE, NEED_NOTHING}};
 const struct screen_ops submission_screen = {
+    .needs = submission_screen_needs,
     .title = N_("Submission"),
     .state_size = sizeof(struct sform_state),
     .open = sform_open,
@@ -214,6 +217,11 @@ static enum tui_result inst_handle(struct app *app, void *state, enum action act
     }
     if (act == ACT_EXPORT)
         return list_export(&s->list, app, "submissions");
+    if (act == ACT_EDIT && s->n > 0 &&
+        !store_may_unit(app->ctx->store, s->rows[s->list.selected].unit_id)) {
+        app_refuse_unit(app, s->rows[s->list.selected].code);
+        return TUI_HANDLED;
+    }
     if (act == ACT_EDIT && s->n > 0) {
         s->edit =
             (struct submission_args){s->report.id, s->report.title, s->rows[s->list.selected]};
@@ -242,7 +250,9 @@ static const struct keybar_item inst_keybar[] = {{ACT_OPEN, N_("record")},
                                                  {ACT_BACK, N_("back")},
                                                  {ACT_NONE, NULL}};
 
+static const struct action_need instance_screen_needs[] = {{ACT_OPEN, NEED_EDITOR}, {ACT_EDIT, NEED_EDITOR}, {ACT_NONE, NEED_NOTHING}};
 static const struct screen_ops instance_screen = {
+    .needs = instance_screen_needs,
     .title = N_("Submissions"),
     .state_size = sizeof(struct inst_state),
     .open = inst_open,
@@ -325,7 +335,9 @@ static enum tui_result rform_save(struct app *app, void *state)
     return TUI_BACK;
 }
 
+static const struct action_need adhoc_screen_needs[] = {{ACT_SAVE, NEED_ADMIN}, {ACT_NONE, NEED_NOTHING}};
 static const struct screen_ops adhoc_screen = {
+    .needs = adhoc_screen_needs,
     .title = N_("Ad-hoc report"),
     .state_size = sizeof(struct rform_state),
     .open = rform_open,
@@ -512,7 +524,9 @@ static const struct keybar_item sched_keybar[] = {
     {ACT_SEARCH, NULL},      {ACT_EXPORT, NULL},         {ACT_BACK, N_("back")},
     {ACT_NONE, NULL}};
 
+static const struct action_need schedule_screen_needs[] = {{ACT_ADD, NEED_ADMIN}, {ACT_EDIT, NEED_ADMIN}, {ACT_NONE, NEED_NOTHING}};
 const struct screen_ops schedule_screen = {
+    .needs = schedule_screen_needs,
     .title = N_("Reports & schedule"),
     .state_size = sizeof(struct sched_state),
     .open = sched_open,

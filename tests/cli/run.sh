@@ -326,6 +326,66 @@ check "the activities export has its header" test "$(tr -d "\r" <"$out")" = "kin
 run --db "$db" calendar --unit NOPE
 expect "an unknown unit is refused (2)" 2 "no unit NOPE"
 
+# Users, restricted mode, the audit trail and the period lock, as on a shared server: the
+# settings (database, users, export directory) come from the user's file, never the command line.
+srv=$T/srv
+mkdir -p "$srv/cfg/tiendo" "$srv/exports"
+sdb=$srv/tiendo.db
+run --db "$sdb" init --demo
+expect "a server database" 0
+cat >"$srv/cfg/tiendo/tiendo.ini" <<INI
+[database]
+path = $sdb
+[export]
+dir = $srv/exports
+[users]
+lan = editor: VTTTN
+xem = viewer
+sep = admin
+[security]
+lock_after_days = 30
+INI
+srun() { XDG_CONFIG_HOME=$srv/cfg run "$@"; }
+srun --user lan --db "$sdb" export units
+expect "--db is refused in restricted mode (2)" 2 "--db is not allowed in restricted mode"
+srun --user lan --config "$T/soon.ini" export units
+expect "--config is refused in restricted mode (2)" 2 "--config is not allowed in restricted mode"
+srun --user lan export units -o "$T/outside.csv"
+expect "-o outside [export] dir is refused in restricted mode (2)" 2 "files are written only in $srv/exports"
+check "and nothing is written there" test ! -e "$T/outside.csv"
+srun --user lan export units -o "$srv/exports/../units.csv"
+expect "-o that climbs out of [export] dir is refused too (2)" 2 "files are written only in"
+srun --user lan export units -o "$srv/exports/units.csv"
+expect "-o inside [export] dir is written" 0
+check "the export is there" test -s "$srv/exports/units.csv"
+srun --user khach export units
+expect "an undeclared login is refused (1)" 1 "khach may not use tiendo here: this login is not declared in [users]"
+check "the users of [users] are in the database" test "$(sqlite3 "$sdb" "SELECT group_concat(login || ':' || role, ' ') FROM (SELECT login, role FROM app_user WHERE active = 1 ORDER BY login)")" = "lan:editor sep:admin xem:viewer"
+srun --user lan import tasks "$T/all.csv"
+expect "an editor may not import tasks (1)" 1 "only an admin may change the plan's tasks; lan is an editor"
+# The period lock: 2025 ended on 31 December; with 30 days, February 2026 finds it closed.
+TIENDO_TODAY=2026-02-10 srun --user xem period open 2025
+expect "a viewer cannot reopen a period (1)" 1 "only an admin may reopen a period; xem is a viewer"
+TIENDO_TODAY=2026-02-10 srun --user sep period open 2025
+expect "an admin reopens 2025" 0
+check "and says so" contains "$out" "Period 2025 is open for changes again."
+srun audit --format json
+expect "tiendo audit --format json" 0
+check "the audit trail is JSON with the users and the reopening" \
+	python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert [r["action"] for r in d if r["table"] == "period_open"] == ["open"] and d[-1]["login"] == "sep" and len([r for r in d if r["table"] == "app_user"]) == 3, d' "$out"
+srun audit --user sep
+expect "tiendo audit --user sep" 0
+check "--user with audit lists that login's changes only" test "$(tail -n +2 "$out" | cut -d, -f3 | sort -u | tr -d '\r')" = sep
+srun audit --since 2999-01-01
+check "--since leaves out what came before" test "$(wc -l <"$out")" -eq 1
+srun audit --since 31/12/2025
+expect "--since takes an ISO date (2)" 2 "--since: expected a date YYYY-MM-DD"
+sed -i 's/^\[security\]$/&\nrestricted = yes/' "$srv/cfg/tiendo/tiendo.ini"
+srun --db "$sdb" export units
+expect "[security] restricted = yes refuses --db without --user too (2)" 2 "--db is not allowed in restricted mode"
+srun --config "$T/soon.ini" export units
+expect "and a --config file cannot turn it off (2)" 2 "--config is not allowed in restricted mode"
+
 # The full-screen program needs a terminal and says so.
 run --db "$db"
 expect "without a terminal the program says it needs one (2)" 2 "needs a terminal"

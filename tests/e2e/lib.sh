@@ -6,6 +6,8 @@ E2E_STARTS=0
 E2E_TIMEOUT=${E2E_TIMEOUT:-10}
 
 _tmux() { tmux -L "$E2E_SOCK" "$@"; }
+# The pane the helpers read and type into: the active one, or pane E2E_PANE of a split window.
+_pane() { printf 'e2e%s' "${E2E_PANE:+.$E2E_PANE}"; }
 
 E2E_STATUS=$(mktemp -u)
 
@@ -24,7 +26,7 @@ e2e_start() {
 }
 
 # The screen as text, one line per row (-J joins nothing at a fixed size; trailing blanks cut).
-e2e_screen() { _tmux capture-pane -p -t e2e 2>/dev/null; }
+e2e_screen() { _tmux capture-pane -p -t "$(_pane)" 2>/dev/null; }
 # The screen with its attributes as escape sequences.
 e2e_screen_attrs() { _tmux capture-pane -p -e -t e2e 2>/dev/null; }
 
@@ -49,9 +51,11 @@ e2e_wait_gone() {
 }
 
 # e2e_keys KEY...: tmux key names (Down, Enter, Escape, F1, C-s) or single characters.
-e2e_keys() { _tmux send-keys -t e2e "$@"; }
+e2e_keys() { _tmux send-keys -t "$(_pane)" "$@"; }
 # e2e_type TEXT: types TEXT literally (UTF-8 as a terminal would send it).
-e2e_type() { _tmux send-keys -t e2e -l -- "$1"; }
+e2e_type() { _tmux send-keys -t "$(_pane)" -l -- "$1"; }
+# e2e_split COMMAND: a second pane beside the first (pane 1), running COMMAND.
+e2e_split() { _tmux split-window -h -t e2e "$1"; }
 
 e2e_resize() { _tmux resize-window -t e2e -x "$1" -y "$2"; }
 

@@ -18,9 +18,25 @@ export UBSAN_OPTIONS="${UBSAN_OPTIONS:-}:log_path=$T/sanitizer"
 DB=$T/demo.db
 "$BIN" --db "$DB" init --demo >/dev/null || { not_ok "init --demo for the screen tests"; finish; exit 1; }
 
-# tiendo ARGS...: the command line that runs tiendo in the test terminal.
+# tiendo [--user LOGIN] ARGS...: the command line that runs tiendo in the test terminal. With
+# --user (restricted mode, so no --db), the database and LOGIN's role (E2E_ROLE, admin unless
+# set; "none" declares nobody) come from a settings file of its own, as on a server;
+# E2E_DB_EXTRA adds a line to its [database] section, E2E_USERS_EXTRA one to [users].
 tiendo() {
-	printf 'env HOME=%q TIENDO_TODAY=%q %q --db %q' "$HOME" "$TIENDO_TODAY" "$BIN" "$DB"
+	if [ "${1:-}" = --user ]; then
+		local user=$2 dir
+		shift 2
+		dir=$(mktemp -d "$T/xdg.XXXXXX")
+		mkdir -p "$dir/tiendo"
+		printf '[database]\npath = %s\n%s\n' "$DB" "${E2E_DB_EXTRA:-}" >"$dir/tiendo/tiendo.ini"
+		[ "${E2E_ROLE:-}" = none ] ||
+			printf '[users]\n%s = %s\n%s\n' "$user" "${E2E_ROLE:-admin}" "${E2E_USERS_EXTRA:-}" \
+				>>"$dir/tiendo/tiendo.ini"
+		printf 'env HOME=%q XDG_CONFIG_HOME=%q TIENDO_TODAY=%q %q --user %q' "$HOME" "$dir" \
+			"$TIENDO_TODAY" "$BIN" "$user"
+	else
+		printf 'env HOME=%q TIENDO_TODAY=%q %q --db %q' "$HOME" "$TIENDO_TODAY" "$BIN" "$DB"
+	fi
 	[ $# -eq 0 ] || printf ' %q' "$@"
 }
 

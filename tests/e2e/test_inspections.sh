@@ -39,8 +39,7 @@ e2e_expect "filtering by its unit and kind finds it" "row 1 of 1"
 e2e_stop
 # A save refused because another session holds the database: the dialog closes and the form
 # still says "survey" (the dialog's close was once taken for the first entry of the list).
-printf '[database]\nbusy_timeout_ms = 100\n' >"$T/busy.ini"
-e2e_start 80 24 "$(tiendo --user lan --config "$T/busy.ini")"
+e2e_start 80 24 "$(E2E_DB_EXTRA='busy_timeout_ms = 100' tiendo --user lan)"
 e2e_wait "Tasks and solutions"
 e2e_keys 5 1
 e2e_wait "row 1 of 1"

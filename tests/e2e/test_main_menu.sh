@@ -1,7 +1,7 @@
 # The main menu at 80x24 on the demo database: the plan's title, the entries, q quits.
 e2e_start 80 24 "$(tiendo --user nguyenvana)"
 e2e_expect "the title bar names the plan" "tiendo · KH hành động 111/QĐ-BCT"
-e2e_expect "the title bar shows the user and today's date" "nguyenvana · 20/12/2025"
+e2e_expect "the title bar shows the user and today's date" "nguyenvana (admin) · 20/12/2025"
 e2e_expect "the main menu lists the tasks entry" "1  Tasks and solutions"
 e2e_expect "the main menu lists the units entry" "6  Units"
 e2e_expect "the main menu lists quit" "q  Quit"
