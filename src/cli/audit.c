@@ -9,7 +9,7 @@
 #include "tiendo/table.h"
 
 static const struct table_column audit_cols[] = {
-    {"id", true},    {"at", false},   {"login", false},      {"table", false},     {"row", true},
+    {"id", true},      {"at", false},   {"login", false},      {"table", false},      {"row", true},
     {"action", false}, {"unit", false}, {"old_values", false}, {"new_values", false},
 };
 
@@ -18,7 +18,7 @@ static int audit_row(void *ctx, const struct audit_row *r)
     char id[24], row[24];
     snprintf(id, sizeof id, "%ld", r->id);
     snprintf(row, sizeof row, "%ld", r->row_id);
-    const char *cells[] = {id,        r->at,   r->login,       r->table,      row,
+    const char *cells[] = {id,        r->at,   r->login,      r->table,     row,
                            r->action, r->unit, r->old_values, r->new_values};
     return table_row(ctx, cells);
 }

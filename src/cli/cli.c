@@ -129,8 +129,8 @@ int cli_check_restricted(const struct cli *cli)
 {
     if (!cli->restricted)
         return 0;
-    const char *refused = cli->config_file != NULL ? "--config"
-                          : cli->db_option != NULL ? "--db"
+    const char *refused = cli->config_file != NULL   ? "--config"
+                          : cli->db_option != NULL   ? "--db"
                           : cli->plan_option != NULL ? "--plan"
                                                      : NULL;
     if (refused == NULL)
@@ -220,8 +220,8 @@ int cli_main(int argc, char **argv)
     static const struct {
         const char *name;
         int args; /* how many arguments it takes at most */
-    } commands[] = {{"init", 0},   {"check", 0},  {"export", 1},   {"import", 2},
-                    {"report", 2}, {"calendar", 0}, {"audit", 0}, {"period", 2}};
+    } commands[] = {{"init", 0},   {"check", 0},    {"export", 1}, {"import", 2},
+                    {"report", 2}, {"calendar", 0}, {"audit", 0},  {"period", 2}};
     int max_args = -1;
     for (size_t i = 0; command != NULL && i < sizeof commands / sizeof commands[0]; i++)
         if (strcmp(command, commands[i].name) == 0)

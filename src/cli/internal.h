@@ -28,7 +28,7 @@ struct cli {
     struct td_config cfg;
     char db_path[PATH_MAX];
     char user[256];
-    bool restricted; /* --user given, or [security] restricted */
+    bool restricted;  /* --user given, or [security] restricted */
     const char *lang; /* "vi" or "en" */
     td_date today;
 };

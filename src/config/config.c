@@ -58,8 +58,9 @@ static const struct setting_def settings[] = {
 };
 #define NSETTINGS (sizeof settings / sizeof settings[0])
 
-static const char *const sections[] = {"database", "ui",     "keys",  "colors",   "tasks", "reports",
-                                       "targets",  "export", "users", "security", "plan"};
+static const char *const sections[] = {"database", "ui",       "keys",    "colors",
+                                       "tasks",    "reports",  "targets", "export",
+                                       "users",    "security", "plan"};
 
 bool config_describe(size_t i, const char **section, const char **key, const char **def,
                      const char **help)

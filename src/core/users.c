@@ -6,9 +6,8 @@
 #include "tiendo/i18n.h"
 #include "tiendo/users.h"
 
-static const char *const roles[] = {[USER_ADMIN] = "admin",
-                                    [USER_EDITOR] = "editor",
-                                    [USER_VIEWER] = "viewer"};
+static const char *const roles[] = {
+    [USER_ADMIN] = "admin", [USER_EDITOR] = "editor", [USER_VIEWER] = "viewer"};
 
 const char *user_role_name(enum user_role role)
 {

@@ -98,9 +98,9 @@ int store_indicator_value_set(struct store *st, long indicator_id, int year, boo
     char period[16], ends[16];
     snprintf(period, sizeof period, "%d", year);
     snprintf(ends, sizeof ends, "%04d-12-31", year);
-    if ((unit != 0 ? store_allow_unit(st, unit, _("enter indicator values"), err)
-                   : store_allow_admin(st, _("enter values of an indicator without a unit"),
-                                       err)) != 0 ||
+    if ((unit != 0
+             ? store_allow_unit(st, unit, _("enter indicator values"), err)
+             : store_allow_admin(st, _("enter values of an indicator without a unit"), err)) != 0 ||
         store_allow_period(st, period, ends, err) != 0 || store_begin(st, err) != 0)
         return -1;
     sqlite3_stmt *s = store_stmt(st, clear ? del : upsert, err);

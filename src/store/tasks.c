@@ -480,8 +480,8 @@ int store_unit_list(struct store *st, struct unit_choice *out, int max, int *n, 
 static int add_one(struct store *st, long change, long task_id, long expected_version,
                    const struct progress_input *in, struct td_err *err)
 {
-    static const char current[] =
-        "SELECT version, percent, status, code, lead_unit_id FROM task WHERE id = ?1 AND deleted = 0";
+    static const char current[] = "SELECT version, percent, status, code, lead_unit_id FROM task "
+                                  "WHERE id = ?1 AND deleted = 0";
     static const char ins[] =
         "INSERT INTO progress_update (task_id, reported_on, percent, status, done,"
         " difficulties, proposals, reason, created_by)"

@@ -29,7 +29,7 @@ static void sorted_units(const char *units, char *out, size_t size)
 {
     char copy[USER_UNITS_MAX];
     snprintf(copy, sizeof copy, "%s", units);
-    char *codes[USER_UNITS_MAX / 2];
+    char *codes[USER_UNITS_MAX / 2] = {NULL};
     size_t n = 0;
     char *save = NULL;
     for (char *c = strtok_r(copy, ",", &save); c != NULL && n < sizeof codes / sizeof codes[0];
@@ -141,20 +141,20 @@ int store_sync_users(struct store *st, const struct user_def *users, int n, stru
     struct user_def *want = malloc(sizeof *want * (size_t)(n > 0 ? n : 1));
     if (want == NULL)
         return td_err_set(err, TD_E_NOMEM, _("out of memory"));
-    memcpy(want, users, sizeof *want * (size_t)n);
+    if (n > 0)
+        memcpy(want, users, sizeof *want * (size_t)n);
     qsort(want, (size_t)n, sizeof *want, cmp_user);
     char *sig = NULL, *have = NULL;
     size_t len = 0, cap = 0;
     int rc = -1;
     for (int i = 0; i < n; i++) {
         sorted_units(want[i].units, want[i].units, sizeof want[i].units);
-        if (!append(&sig, &len, &cap, want[i].login, user_role_name(want[i].role),
-                    want[i].units)) {
+        if (!append(&sig, &len, &cap, want[i].login, user_role_name(want[i].role), want[i].units)) {
             td_err_set(err, TD_E_NOMEM, _("out of memory"));
             goto out;
         }
     }
-    if (db_signature(st, &have, err) != 0)
+    if (db_signature(st, &have, err) != 0 || have == NULL)
         goto out;
     if (strcmp(have, sig != NULL ? sig : "") == 0) {
         rc = 0; /* the database already says the same: write nothing */
@@ -187,7 +187,7 @@ int store_sync_users(struct store *st, const struct user_def *users, int n, stru
     int ngone = 0;
     while (sqlite3_step(s) == SQLITE_ROW) {
         const char *login = (const char *)sqlite3_column_text(s, 1);
-        struct user_def key;
+        struct user_def key = {0};
         snprintf(key.login, sizeof key.login, "%s", login != NULL ? login : "");
         if (bsearch(&key, want, (size_t)n, sizeof *want, cmp_user) == NULL && ngone < 256)
             gone[ngone++] = (long)sqlite3_column_int64(s, 0);
@@ -223,7 +223,8 @@ int store_login(struct store *st, const char *login, bool owner_is_admin, struct
     static const char units[] = "SELECT unit_id FROM user_unit WHERE user_id = ?1";
     if (!user_login_valid(login))
         return td_err_set(err, TD_E_DENIED,
-                          _("\"%s\" is not a login (letters a-z, digits, '.', '_' and '-')"), login);
+                          _("\"%s\" is not a login (letters a-z, digits, '.', '_' and '-')"),
+                          login);
     char folded[USER_LOGIN_MAX];
     user_login_fold(login, folded, sizeof folded);
     char *copy = strdup(folded);
@@ -248,11 +249,12 @@ int store_login(struct store *st, const char *login, bool owner_is_admin, struct
             st->role = USER_ADMIN;
             return 0;
         }
-        return td_err_set(err, TD_E_DENIED,
-                          _("%s may not use tiendo here: no users are declared; an "
-                            "administrator adds \"%s = editor: UNIT\" (or admin, viewer) to [users] "
-                            "in /etc/tiendo/tiendo.ini"),
-                          folded, folded);
+        return td_err_set(
+            err, TD_E_DENIED,
+            _("%s may not use tiendo here: no users are declared; an "
+              "administrator adds \"%s = editor: UNIT\" (or admin, viewer) to [users] "
+              "in /etc/tiendo/tiendo.ini"),
+            folded, folded);
     }
     if ((s = store_stmt(st, who, err)) == NULL)
         return -1;
@@ -485,7 +487,7 @@ fail:
     " coalesce(a.new_values, ''), coalesce(u.code, '') FROM audit_log a LEFT JOIN unit u"          \
     " ON u.id = (" AUDIT_UNIT ") WHERE (?1 IS NULL OR a.at >= ?1)"                                 \
     " AND (?2 IS NULL OR a.login = ?2) AND (?3 = 0 OR u.id = ?3)"                                  \
-    " AND (?4 = 1 OR u.id IN (SELECT x.unit_id FROM user_unit x JOIN app_user w"                 \
+    " AND (?4 = 1 OR u.id IN (SELECT x.unit_id FROM user_unit x JOIN app_user w"                   \
     " ON w.id = x.user_id WHERE w.login = ?5))"
 
 int store_audit_each(struct store *st, const struct audit_filter *f, bool newest_first, int limit,

@@ -168,7 +168,8 @@ static enum tui_result mform_save(struct app *app, void *state)
     return TUI_BACK;
 }
 
-static const struct action_need mform_screen_needs[] = {{ACT_SAVE, NEED_ADMIN}, {ACT_NONE, NEED_NOTHING}};
+static const struct action_need mform_screen_needs[] = {{ACT_SAVE, NEED_ADMIN},
+                                                        {ACT_NONE, NEED_NOTHING}};
 static const struct screen_ops mform_screen = {
     .needs = mform_screen_needs,
     .title = N_("Conference or meeting"),
@@ -309,7 +310,8 @@ static enum tui_result aform_save(struct app *app, void *state)
     return TUI_BACK;
 }
 
-static const struct action_need aform_screen_needs[] = {{ACT_SAVE, NEED_ADMIN}, {ACT_NONE, NEED_NOTHING}};
+static const struct action_need aform_screen_needs[] = {{ACT_SAVE, NEED_ADMIN},
+                                                        {ACT_NONE, NEED_NOTHING}};
 static const struct screen_ops aform_screen = {
     .needs = aform_screen_needs,
     .title = N_("Communication activity"),
@@ -588,7 +590,8 @@ static const struct keybar_item alist_keybar[] = {
     {ACT_SEARCH, NULL}, {ACT_EXPORT, N_("export")}, {ACT_BACK, N_("back")},
     {ACT_NONE, NULL}};
 
-static const struct action_need meetings_screen_needs[] = {{ACT_ADD, NEED_ADMIN}, {ACT_NONE, NEED_NOTHING}};
+static const struct action_need meetings_screen_needs[] = {{ACT_ADD, NEED_ADMIN},
+                                                           {ACT_NONE, NEED_NOTHING}};
 static const struct screen_ops meetings_screen = {
     .needs = meetings_screen_needs,
     .title = N_("Conferences and meetings"),
@@ -603,7 +606,8 @@ static const struct screen_ops meetings_screen = {
     .wants_text = alist_wants_text,
 };
 
-static const struct action_need communication_screen_needs[] = {{ACT_ADD, NEED_ADMIN}, {ACT_NONE, NEED_NOTHING}};
+static const struct action_need communication_screen_needs[] = {{ACT_ADD, NEED_ADMIN},
+                                                                {ACT_NONE, NEED_NOTHING}};
 static const struct screen_ops communication_screen = {
     .needs = communication_screen_needs,
     .title = N_("Communication activities"),

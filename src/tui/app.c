@@ -104,8 +104,7 @@ void app_refuse_unit(struct app *app, const char *unit)
     }
     char mine[256];
     store_user_units(app->ctx->store, mine, sizeof mine);
-    app_message(app, true, _("The work of %s is not yours to change; you work for %s"), unit,
-                mine);
+    app_message(app, true, _("The work of %s is not yours to change; you work for %s"), unit, mine);
 }
 
 /* The role as the title bar shows it. */
@@ -133,9 +132,15 @@ static void draw_title_bar(struct app *app)
     if (right_w > COLS / 2)
         right_w = COLS / 2;
     right_w = draw_text(0, COLS - right_w, right_w, right, ROLE_TITLE);
-    char left[512];
-    snprintf(left, sizeof left, " tiendo · %s · %s", app->plan_title, _(app->current->title));
-    draw_text(0, 0, COLS - right_w - 1, left, ROLE_TITLE);
+    /* The screen's name stays whole; the plan's title gives way first. */
+    char screen[256];
+    snprintf(screen, sizeof screen, " · %s", _(app->current->title));
+    int avail = COLS - right_w - 1;
+    int x = draw_text(0, 0, avail, " tiendo · ", ROLE_TITLE);
+    int plan_w = avail - x - text_width(screen);
+    if (plan_w > 0)
+        x += draw_text(0, x, plan_w, app->plan_title, ROLE_TITLE);
+    draw_text(0, x, avail - x, screen, ROLE_TITLE);
 }
 
 /* The key shown for an action: its first key, or while typing the first one that is not

@@ -180,8 +180,7 @@ static int audit_open(struct app *app, void *state, void *arg)
         {_("Action"), {8, 6, 0}, false, false},       {_("New values"), {0, 10, 1}, false, true},
     };
     memcpy(s->cols, cols, sizeof cols);
-    list_init(&s->list, s->cols, 6,
-              (struct list_source){s, audit_count, audit_fetch, audit_find});
+    list_init(&s->list, s->cols, 6, (struct list_source){s, audit_count, audit_fetch, audit_find});
     if (audit_load(app, s) != 0) {
         list_free(&s->list);
         free(s->rows);
@@ -277,7 +276,7 @@ static const enum action audit_actions[] = {
     ACT_UP,     ACT_DOWN,        ACT_PAGE_UP,     ACT_PAGE_DOWN, ACT_HOME,   ACT_END,  ACT_OPEN,
     ACT_SEARCH, ACT_SEARCH_NEXT, ACT_SEARCH_PREV, ACT_FILTER,    ACT_EXPORT, ACT_BACK, ACT_NONE};
 static const struct keybar_item audit_keybar[] = {
-    {ACT_OPEN, N_("whole change")}, {ACT_FILTER, NULL}, {ACT_SEARCH, NULL},
+    {ACT_OPEN, N_("whole change")}, {ACT_FILTER, NULL},     {ACT_SEARCH, NULL},
     {ACT_EXPORT, N_("export")},     {ACT_BACK, N_("back")}, {ACT_NONE, NULL}};
 
 const struct screen_ops audit_screen = {

@@ -142,7 +142,8 @@ static enum tui_result bulk_resume(struct app *app, void *state, int result)
     return TUI_REDRAW;
 }
 
-static const struct action_need bulk_screen_needs[] = {{ACT_SAVE, NEED_EDITOR}, {ACT_NONE, NEED_NOTHING}};
+static const struct action_need bulk_screen_needs[] = {{ACT_SAVE, NEED_EDITOR},
+                                                       {ACT_NONE, NEED_NOTHING}};
 const struct screen_ops bulk_screen = {
     .needs = bulk_screen_needs,
     .title = N_("Progress for the marked tasks"),

@@ -337,7 +337,8 @@ static enum tui_result eval_save(struct app *app, void *state)
     return TUI_BACK;
 }
 
-static const struct action_need eval_screen_needs[] = {{ACT_SAVE, NEED_ADMIN}, {ACT_NONE, NEED_NOTHING}};
+static const struct action_need eval_screen_needs[] = {{ACT_SAVE, NEED_ADMIN},
+                                                       {ACT_NONE, NEED_NOTHING}};
 static const struct screen_ops eval_screen = {
     .needs = eval_screen_needs,
     .title = N_("Evaluate a unit"),
@@ -515,7 +516,8 @@ static const struct keybar_item matrix_keybar[] = {{ACT_OPEN, N_("rate this unit
                                                    {ACT_BACK, N_("back")},
                                                    {ACT_NONE, NULL}};
 
-static const struct action_need matrix_screen_needs[] = {{ACT_OPEN, NEED_ADMIN}, {ACT_NONE, NEED_NOTHING}};
+static const struct action_need matrix_screen_needs[] = {{ACT_OPEN, NEED_ADMIN},
+                                                         {ACT_NONE, NEED_NOTHING}};
 static const struct screen_ops matrix_screen = {
     .needs = matrix_screen_needs,
     .title = N_("Evaluation matrix"),

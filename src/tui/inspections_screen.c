@@ -155,7 +155,8 @@ static enum tui_result iform_save(struct app *app, void *state)
     return TUI_BACK;
 }
 
-static const struct action_need iform_screen_needs[] = {{ACT_SAVE, NEED_ADMIN}, {ACT_NONE, NEED_NOTHING}};
+static const struct action_need iform_screen_needs[] = {{ACT_SAVE, NEED_ADMIN},
+                                                        {ACT_NONE, NEED_NOTHING}};
 static const struct screen_ops iform_screen = {
     .needs = iform_screen_needs,
     .title = N_("Inspection or survey"),
@@ -358,7 +359,8 @@ static const struct keybar_item insp_keybar[] = {{ACT_ADD, NULL},        {ACT_OP
                                                  {ACT_FILTER, NULL},     {ACT_SEARCH, NULL},
                                                  {ACT_BACK, N_("back")}, {ACT_NONE, NULL}};
 
-static const struct action_need inspections_screen_needs[] = {{ACT_ADD, NEED_ADMIN}, {ACT_NONE, NEED_NOTHING}};
+static const struct action_need inspections_screen_needs[] = {{ACT_ADD, NEED_ADMIN},
+                                                              {ACT_NONE, NEED_NOTHING}};
 const struct screen_ops inspections_screen = {
     .needs = inspections_screen_needs,
     .title = N_("Inspections and surveys"),

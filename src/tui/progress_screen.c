@@ -257,7 +257,8 @@ static const struct keybar_item progress_keybar[] = {{ACT_SAVE, NULL},
                                                      {ACT_HELP, NULL},
                                                      {ACT_NONE, NULL}};
 
-static const struct action_need progress_screen_needs[] = {{ACT_SAVE, NEED_EDITOR}, {ACT_NONE, NEED_NOTHING}};
+static const struct action_need progress_screen_needs[] = {{ACT_SAVE, NEED_EDITOR},
+                                                           {ACT_NONE, NEED_NOTHING}};
 const struct screen_ops progress_screen = {
     .needs = progress_screen_needs,
     .title = N_("Enter progress"),

@@ -367,7 +367,8 @@ static const struct keybar_item mx_keybar[] = {{ACT_OPEN, N_("record")},
                                                {ACT_BACK, N_("back")},
                                                {ACT_NONE, NULL}};
 
-static const struct action_need report_matrix_screen_needs[] = {{ACT_OPEN, NEED_EDITOR}, {ACT_EDIT, NEED_EDITOR}, {ACT_NONE, NEED_NOTHING}};
+static const struct action_need report_matrix_screen_needs[] = {
+    {ACT_OPEN, NEED_EDITOR}, {ACT_EDIT, NEED_EDITOR}, {ACT_NONE, NEED_NOTHING}};
 const struct screen_ops report_matrix_screen = {
     .needs = report_matrix_screen_needs,
     .title = N_("Submission matrix"),

@@ -71,7 +71,8 @@ static enum tui_result sform_save(struct app *app, void *state)
     return TUI_BACK;
 }
 
-static const struct action_need submission_screen_needs[] = {{ACT_SAVE, NEED_EDITOR}, {ACT_NONE, NEED_NOTHING}};
+static const struct action_need submission_screen_needs[] = {{ACT_SAVE, NEED_EDITOR},
+                                                             {ACT_NONE, NEED_NOTHING}};
 const struct screen_ops submission_screen = {
     .needs = submission_screen_needs,
     .title = N_("Submission"),
@@ -250,7 +251,8 @@ static const struct keybar_item inst_keybar[] = {{ACT_OPEN, N_("record")},
                                                  {ACT_BACK, N_("back")},
                                                  {ACT_NONE, NULL}};
 
-static const struct action_need instance_screen_needs[] = {{ACT_OPEN, NEED_EDITOR}, {ACT_EDIT, NEED_EDITOR}, {ACT_NONE, NEED_NOTHING}};
+static const struct action_need instance_screen_needs[] = {
+    {ACT_OPEN, NEED_EDITOR}, {ACT_EDIT, NEED_EDITOR}, {ACT_NONE, NEED_NOTHING}};
 static const struct screen_ops instance_screen = {
     .needs = instance_screen_needs,
     .title = N_("Submissions"),
@@ -335,7 +337,8 @@ static enum tui_result rform_save(struct app *app, void *state)
     return TUI_BACK;
 }
 
-static const struct action_need adhoc_screen_needs[] = {{ACT_SAVE, NEED_ADMIN}, {ACT_NONE, NEED_NOTHING}};
+static const struct action_need adhoc_screen_needs[] = {{ACT_SAVE, NEED_ADMIN},
+                                                        {ACT_NONE, NEED_NOTHING}};
 static const struct screen_ops adhoc_screen = {
     .needs = adhoc_screen_needs,
     .title = N_("Ad-hoc report"),
@@ -524,7 +527,8 @@ static const struct keybar_item sched_keybar[] = {
     {ACT_SEARCH, NULL},      {ACT_EXPORT, NULL},         {ACT_BACK, N_("back")},
     {ACT_NONE, NULL}};
 
-static const struct action_need schedule_screen_needs[] = {{ACT_ADD, NEED_ADMIN}, {ACT_EDIT, NEED_ADMIN}, {ACT_NONE, NEED_NOTHING}};
+static const struct action_need schedule_screen_needs[] = {
+    {ACT_ADD, NEED_ADMIN}, {ACT_EDIT, NEED_ADMIN}, {ACT_NONE, NEED_NOTHING}};
 const struct screen_ops schedule_screen = {
     .needs = schedule_screen_needs,
     .title = N_("Reports & schedule"),

@@ -189,7 +189,8 @@ static const struct keybar_item targets_keybar[] = {{ACT_OPEN, N_("trend")},
                                                     {ACT_BACK, N_("back")},
                                                     {ACT_NONE, NULL}};
 
-static const struct action_need targets_screen_needs[] = {{ACT_EDIT, NEED_EDITOR}, {ACT_NONE, NEED_NOTHING}};
+static const struct action_need targets_screen_needs[] = {{ACT_EDIT, NEED_EDITOR},
+                                                          {ACT_NONE, NEED_NOTHING}};
 const struct screen_ops targets_screen = {
     .needs = targets_screen_needs,
     .title = N_("Targets"),

@@ -226,7 +226,8 @@ static const struct keybar_item detail_keybar[] = {{ACT_PROGRESS, N_("progress")
                                                    {ACT_BACK, N_("back")},
                                                    {ACT_NONE, NULL}};
 
-static const struct action_need task_detail_screen_needs[] = {{ACT_PROGRESS, NEED_EDITOR}, {ACT_NONE, NEED_NOTHING}};
+static const struct action_need task_detail_screen_needs[] = {{ACT_PROGRESS, NEED_EDITOR},
+                                                              {ACT_NONE, NEED_NOTHING}};
 const struct screen_ops task_detail_screen = {
     .needs = task_detail_screen_needs,
     .title = N_("Task"),

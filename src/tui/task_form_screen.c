@@ -305,7 +305,8 @@ static enum tui_result task_form_resume(struct app *app, void *state, int result
     return TUI_REDRAW;
 }
 
-static const struct action_need task_form_screen_needs[] = {{ACT_SAVE, NEED_ADMIN}, {ACT_NONE, NEED_NOTHING}};
+static const struct action_need task_form_screen_needs[] = {{ACT_SAVE, NEED_ADMIN},
+                                                            {ACT_NONE, NEED_NOTHING}};
 const struct screen_ops task_form_screen = {
     .needs = task_form_screen_needs,
     .title = N_("Task"),

@@ -327,7 +327,10 @@ static const struct keybar_item tasks_keybar[] = {
     {ACT_UNDO, N_("undo")},    {ACT_BACK, N_("back")},
     {ACT_NONE, NULL}};
 
-static const struct action_need tasks_screen_needs[] = {{ACT_PROGRESS, NEED_EDITOR}, {ACT_MARK, NEED_EDITOR}, {ACT_UNDO, NEED_EDITOR}, {ACT_ADD, NEED_ADMIN}, {ACT_EDIT, NEED_ADMIN}, {ACT_DELETE, NEED_ADMIN}, {ACT_NONE, NEED_NOTHING}};
+static const struct action_need tasks_screen_needs[] = {
+    {ACT_PROGRESS, NEED_EDITOR}, {ACT_MARK, NEED_EDITOR}, {ACT_UNDO, NEED_EDITOR},
+    {ACT_ADD, NEED_ADMIN},       {ACT_EDIT, NEED_ADMIN},  {ACT_DELETE, NEED_ADMIN},
+    {ACT_NONE, NEED_NOTHING}};
 const struct screen_ops tasks_screen = {
     .needs = tasks_screen_needs,
     .title = N_("Tasks and solutions"),

@@ -373,12 +373,12 @@ int main(void)
                                         setup_each, teardown_each),
         cmocka_unit_test_setup_teardown(test_each_role_may_do_what_it_may_and_nothing_else,
                                         setup_each, teardown_each),
-        cmocka_unit_test_setup_teardown(test_the_message_names_the_role_and_the_units,
-                                        setup_each, teardown_each),
+        cmocka_unit_test_setup_teardown(test_the_message_names_the_role_and_the_units, setup_each,
+                                        teardown_each),
         cmocka_unit_test_setup_teardown(test_a_period_locks_after_its_days_and_an_admin_reopens_it,
                                         setup_each, teardown_each),
-        cmocka_unit_test_setup_teardown(test_the_audit_trail_shows_each_role_its_share,
-                                        setup_each, teardown_each),
+        cmocka_unit_test_setup_teardown(test_the_audit_trail_shows_each_role_its_share, setup_each,
+                                        teardown_each),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
