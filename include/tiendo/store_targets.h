@@ -37,9 +37,10 @@ int store_indicator_list(struct store *st, struct indicator_row *out, int max, i
                          struct td_err *err);
 
 /* Sets (or, with clear, removes) an indicator's value for a year, in one transaction with its
- * audit row. */
+ * audit row. was is the value the user saw (NULL: none): when the stored one differs, someone
+ * else saved meanwhile, and the result is TD_E_CONFLICT naming their value; nothing changes. */
 int store_indicator_value_set(struct store *st, long indicator_id, int year, bool clear,
-                              double value, struct td_err *err);
+                              double value, const double *was, struct td_err *err);
 
 /* The forecast of an indicator for its last target (tiendo(1), FORECAST): level indicators
  * from the baseline and the values, growth indicators over the years from the plan's first

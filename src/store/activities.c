@@ -126,12 +126,15 @@ int store_meeting_save(struct store *st, struct meeting_row *r, struct td_err *e
         " agenda = ?5, conclusions = ?6, kind_id = ?7, updated_by = ?8, version = version + 1,"
         " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')"
         " WHERE id = ?9 AND version = ?10 AND deleted = 0";
+#define MEETING_JSON                                                                               \
+    "json_object('title', title, 'date', date, 'place', place, 'chair', chair, 'agenda', agenda,"  \
+    " 'conclusions', conclusions, 'units', (SELECT group_concat(unit_id) FROM meeting_unit"        \
+    " WHERE meeting_id = meeting.id), 'tasks', (SELECT group_concat(task_id) FROM meeting_task"    \
+    " WHERE meeting_id = meeting.id))"
+    static const char before[] = "SELECT " MEETING_JSON " FROM meeting WHERE id = ?1";
     static const char audit[] =
-        "INSERT INTO audit_log (login, tbl, row_id, action, new_values, change_id)"
-        " SELECT ?2, 'meeting', id, ?3, json_object('title', title, 'date', date, 'place', place,"
-        " 'chair', chair, 'agenda', agenda, 'conclusions', conclusions, 'units',"
-        " (SELECT group_concat(unit_id) FROM meeting_unit WHERE meeting_id = meeting.id),"
-        " 'tasks', (SELECT group_concat(task_id) FROM meeting_task WHERE meeting_id = meeting.id)),"
+        "INSERT INTO audit_log (login, tbl, row_id, action, old_values, new_values, change_id)"
+        " SELECT ?2, 'meeting', id, ?3, ?4, " MEETING_JSON ","
         " (SELECT coalesce(max(change_id), 0) + 1 FROM audit_log) FROM meeting WHERE id = ?1";
     const char *what = _("saving the meeting");
     if (r->title[0] == '\0')
@@ -139,6 +142,7 @@ int store_meeting_save(struct store *st, struct meeting_row *r, struct td_err *e
     if (store_allow_admin(st, _("record meetings"), err) != 0 || store_begin(st, err) != 0)
         return -1;
     bool insert = r->id == 0;
+    char *old = insert ? NULL : store_snapshot(st, before, r->id);
     long kind_id = vocab_id(st, "conference_kind", r->kind, what, err);
     sqlite3_stmt *s = kind_id < 0 ? NULL : store_stmt(st, insert ? ins : upd, err);
     const char *v[6] = {r->title, r->date, r->place, r->chair, r->agenda, r->conclusions};
@@ -150,13 +154,15 @@ int store_meeting_save(struct store *st, struct meeting_row *r, struct td_err *e
     long id = insert ? (long)sqlite3_last_insert_rowid(st->db) : r->id;
     if (store_link_codes(st, &meeting_units, id, r->units, true, what, err) != 0 ||
         store_link_codes(st, &meeting_tasks, id, r->tasks, false, what, err) != 0 ||
-        store_audit(st, audit, id, insert ? "insert" : "update", what, err) != 0 ||
+        store_audit(st, audit, id, insert ? "insert" : "update", old, what, err) != 0 ||
         store_commit(st, err) != 0)
         goto fail;
+    free(old);
     r->id = id;
     r->version = insert ? 1 : r->version + 1;
     return 0;
 fail:
+    free(old);
     store_rollback(st);
     return -1;
 }
@@ -211,12 +217,15 @@ int store_activity_save(struct store *st, struct activity_row *r, struct td_err 
         " unit_id = nullif(?11, 0), version = version + 1,"
         " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')"
         " WHERE id = ?9 AND version = ?10 AND deleted = 0";
+#define ACTIVITY_JSON                                                                              \
+    "json_object('kind_id', kind_id, 'unit_id', unit_id, 'channel', channel, 'date', date,"        \
+    " 'title', title, 'reach', reach, 'status', status, 'progress_note', progress_note)"
+    static const char before[] = "SELECT " ACTIVITY_JSON " FROM activity WHERE id = ?1";
     static const char audit[] =
-        "INSERT INTO audit_log (login, tbl, row_id, action, new_values, change_id)"
-        " SELECT ?2, 'activity', id, ?3, json_object('kind_id', kind_id, 'unit_id', unit_id,"
-        " 'channel', channel, 'date', date, 'title', title, 'reach', reach, 'status', status,"
-        " 'progress_note', progress_note),"
+        "INSERT INTO audit_log (login, tbl, row_id, action, old_values, new_values, change_id)"
+        " SELECT ?2, 'activity', id, ?3, ?4, " ACTIVITY_JSON ","
         " (SELECT coalesce(max(change_id), 0) + 1 FROM audit_log) FROM activity WHERE id = ?1";
+    char *old = NULL;
     const char *what = _("saving the communication activity");
     if (r->title[0] == '\0')
         return td_err_set(err, TD_E_INVALID, "%s", _("an activity needs a title"));
@@ -248,6 +257,7 @@ int store_activity_save(struct store *st, struct activity_row *r, struct td_err 
         }
     }
     bool insert = r->id == 0;
+    old = insert ? NULL : store_snapshot(st, before, r->id);
     long kind_id = vocab_id(st, "activity_kind", r->kind, what, err);
     sqlite3_stmt *s = kind_id < 0 ? NULL : store_stmt(st, insert ? ins : upd, err);
     const char *v[6] = {r->channel, r->date, r->title, r->reach, r->status, r->progress_note};
@@ -259,13 +269,15 @@ int store_activity_save(struct store *st, struct activity_row *r, struct td_err 
                  err) != 0)
         goto fail;
     long id = insert ? (long)sqlite3_last_insert_rowid(st->db) : r->id;
-    if (store_audit(st, audit, id, insert ? "insert" : "update", what, err) != 0 ||
+    if (store_audit(st, audit, id, insert ? "insert" : "update", old, what, err) != 0 ||
         store_commit(st, err) != 0)
         goto fail;
+    free(old);
     r->id = id;
     r->version = insert ? 1 : r->version + 1;
     return 0;
 fail:
+    free(old);
     store_rollback(st);
     return -1;
 }

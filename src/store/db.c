@@ -299,8 +299,8 @@ int store_each_cells(struct store *st, const char *sql, int ncols,
     return rc == SQLITE_DONE ? 0 : store_fail(st, what, err);
 }
 
-int store_audit(struct store *st, const char *sql, long id, const char *action, const char *what,
-                struct td_err *err)
+int store_audit(struct store *st, const char *sql, long id, const char *action, const char *old,
+                const char *what, struct td_err *err)
 {
     sqlite3_stmt *s = store_stmt(st, sql, err);
     if (s == NULL)
@@ -308,7 +308,23 @@ int store_audit(struct store *st, const char *sql, long id, const char *action, 
     sqlite3_bind_int64(s, 1, id);
     sqlite3_bind_text(s, 2, st->user, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 3, action, -1, SQLITE_STATIC);
+    if (old != NULL)
+        sqlite3_bind_text(s, 4, old, -1, SQLITE_STATIC);
     return sqlite3_step(s) == SQLITE_DONE ? 0 : store_fail(st, what, err);
+}
+
+char *store_snapshot(struct store *st, const char *sql, long id)
+{
+    struct td_err ignored;
+    sqlite3_stmt *s = store_stmt(st, sql, &ignored);
+    if (s == NULL)
+        return NULL;
+    sqlite3_bind_int64(s, 1, id);
+    char *json = NULL;
+    if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL)
+        json = strdup((const char *)sqlite3_column_text(s, 0));
+    sqlite3_reset(s);
+    return json;
 }
 
 int store_link_codes(struct store *st, const struct link_sql *sql, long id, const char *list,

@@ -90,7 +90,11 @@ int store_evaluation_get(struct store *st, const char *period, long unit_id,
 int store_evaluation_save(struct store *st, const char *period, long unit_id,
                           const struct evaluation_row *rows, int n, struct td_err *err)
 {
-    static const char current[] = "SELECT version, updated_by FROM evaluation"
+#define EVALUATION_JSON                                                                            \
+    "json_object('period', period, 'unit_id', unit_id, 'criterion_id', criterion_id,"              \
+    " 'rating_id', rating_id, 'comment', comment, 'evidence', evidence, 'measure_id', measure_id," \
+    " 'measure_note', measure_note)"
+    static const char current[] = "SELECT version, updated_by, " EVALUATION_JSON " FROM evaluation"
                                   " WHERE period = ?1 AND unit_id = ?2 AND criterion_id = ?3";
     static const char upsert[] =
         "INSERT INTO evaluation (period, unit_id, criterion_id, rating_id, comment, evidence,"
@@ -101,9 +105,8 @@ int store_evaluation_save(struct store *st, const char *period, long unit_id,
         " measure_note = excluded.measure_note, version = version + 1,"
         " updated_by = excluded.updated_by, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')";
     static const char audit[] =
-        "INSERT INTO audit_log (login, tbl, row_id, action, new_values, change_id)"
-        " SELECT ?4, 'evaluation', id, 'save', json_object('period', period, 'unit_id', unit_id,"
-        " 'criterion_id', criterion_id, 'rating_id', rating_id, 'comment', comment),"
+        "INSERT INTO audit_log (login, tbl, row_id, action, old_values, new_values, change_id)"
+        " SELECT ?4, 'evaluation', id, 'save', ?5, " EVALUATION_JSON ","
         " (SELECT coalesce(max(change_id), 0) + 1 FROM audit_log)"
         " FROM evaluation WHERE period = ?1 AND unit_id = ?2 AND criterion_id = ?3";
     /* A period ends with its last year: "2025" and "2021-2025" on 31 December 2025. */
@@ -123,9 +126,11 @@ int store_evaluation_save(struct store *st, const char *period, long unit_id,
         sqlite3_bind_int64(s, 3, r->criterion_id);
         int rc = sqlite3_step(s);
         long version = rc == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : 0;
-        char who[64] = "";
-        if (rc == SQLITE_ROW)
+        char who[64] = "", old[4096] = "";
+        if (rc == SQLITE_ROW) {
             store_text_col(s, 1, who, sizeof who);
+            store_text_col(s, 2, old, sizeof old);
+        }
         sqlite3_reset(s);
         if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
             store_fail(st, _("saving the evaluation"), err);
@@ -159,6 +164,8 @@ int store_evaluation_save(struct store *st, const char *period, long unit_id,
         sqlite3_bind_int64(s, 2, unit_id);
         sqlite3_bind_int64(s, 3, r->criterion_id);
         sqlite3_bind_text(s, 4, st->user, -1, SQLITE_STATIC);
+        if (old[0] != '\0')
+            sqlite3_bind_text(s, 5, old, -1, SQLITE_STATIC);
         if (sqlite3_step(s) != SQLITE_DONE) {
             store_fail(st, _("saving the evaluation"), err);
             goto fail;

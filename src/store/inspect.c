@@ -110,14 +110,22 @@ int store_inspection_save(struct store *st, struct inspection_row *r, struct td_
         " version = version + 1, updated_by = ?8,"
         " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')"
         " WHERE id = ?9 AND version = ?10 AND deleted = 0";
+#define INSPECTION_JSON                                                                            \
+    "json_object('kind', kind, 'date', date, 'scope', scope, 'findings', findings,"                \
+    " 'recommendations', recommendations, 'followup_status', followup_status, 'followup_date',"    \
+    " followup_date, 'units', (SELECT group_concat(unit_id) FROM inspection_unit"                  \
+    " WHERE inspection_id = inspection.id), 'tasks', (SELECT group_concat(task_id)"                \
+    " FROM inspection_task WHERE inspection_id = inspection.id))"
+    static const char before[] = "SELECT " INSPECTION_JSON " FROM inspection WHERE id = ?1";
     static const char audit[] =
-        "INSERT INTO audit_log (login, tbl, row_id, action, new_values, change_id)"
-        " SELECT ?2, 'inspection', id, ?3, json_object('kind', kind, 'date', date, 'scope',"
-        " scope, 'followup_status', followup_status),"
+        "INSERT INTO audit_log (login, tbl, row_id, action, old_values, new_values, change_id)"
+        " SELECT ?2, 'inspection', id, ?3, ?4, " INSPECTION_JSON ","
         " (SELECT coalesce(max(change_id), 0) + 1 FROM audit_log) FROM inspection WHERE id = ?1";
+    char *old = NULL;
     if (store_allow_admin(st, _("record inspections"), err) != 0 || store_begin(st, err) != 0)
         return -1;
     bool insert = r->id == 0;
+    old = insert ? NULL : store_snapshot(st, before, r->id);
     sqlite3_stmt *s = store_stmt(st, insert ? ins : upd, err);
     if (s == NULL)
         goto fail;
@@ -147,14 +155,18 @@ int store_inspection_save(struct store *st, struct inspection_row *r, struct td_
         store_link_codes(st, &task_links, id, r->tasks, false, _("saving the inspection"), err) !=
             0)
         goto fail;
-    if (store_audit(st, audit, id, insert ? "insert" : "update", _("saving the inspection"), err) !=
-        0)
+    if (store_audit(st, audit, id, insert ? "insert" : "update", old, _("saving the inspection"),
+                    err) != 0)
         goto fail;
+    free(old);
+    old = NULL;
     if (store_commit(st, err) != 0)
         return -1;
     r->id = id;
+    r->version = insert ? 1 : r->version + 1; /* a second save from the same form is no conflict */
     return 0;
 fail:
+    free(old);
     store_rollback(st);
     return -1;
 }

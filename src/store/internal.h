@@ -81,9 +81,13 @@ int store_bind_opt_text(sqlite3_stmt *s, int i, const char *text);
 int store_each_cells(struct store *st, const char *sql, int ncols,
                      int (*row)(void *ctx, const char *const *cells), void *ctx, const char *what,
                      struct td_err *err);
-/* Runs an audit statement taking ?1 the row id, ?2 the login, ?3 the action. */
-int store_audit(struct store *st, const char *sql, long id, const char *action, const char *what,
-                struct td_err *err);
+/* Runs an audit statement taking ?1 the row id, ?2 the login, ?3 the action and ?4 the row's
+ * values before the change (old: JSON, or NULL for a new row). */
+int store_audit(struct store *st, const char *sql, long id, const char *action, const char *old,
+                const char *what, struct td_err *err);
+/* The text sql (a statement taking ?1 the row id) gives for row id: the row as JSON before a
+ * change, for store_audit. NULL when there is no such row (caller frees). */
+char *store_snapshot(struct store *st, const char *sql, long id);
 
 /* The two statements that tie a row to units or tasks named by their codes: clear takes ?1
  * the row; add takes ?1 the row and ?2 a code, and adds nothing for an unknown code. */

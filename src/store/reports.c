@@ -262,11 +262,15 @@ int store_submission_save(struct store *st, long report_id, const char *today,
         " updated_by = ?6, version = version + 1,"
         " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')"
         " WHERE id = ?7 AND version = ?8 AND report_id = ?1 AND unit_id = ?2";
+#define SUBMISSION_JSON                                                                            \
+    "json_object('report_id', report_id, 'unit_id', unit_id, 'submitted_on', submitted_on,"        \
+    " 'doc_number', doc_number, 'note', note)"
+    static const char before[] = "SELECT " SUBMISSION_JSON " FROM submission WHERE id = ?1";
     static const char audit[] =
-        "INSERT INTO audit_log (login, tbl, row_id, action, new_values, change_id)"
-        " SELECT ?2, 'submission', id, ?3, json_object('report_id', report_id, 'unit_id',"
-        " unit_id, 'submitted_on', submitted_on, 'doc_number', doc_number, 'note', note),"
+        "INSERT INTO audit_log (login, tbl, row_id, action, old_values, new_values, change_id)"
+        " SELECT ?2, 'submission', id, ?3, ?4, " SUBMISSION_JSON ","
         " (SELECT coalesce(max(change_id), 0) + 1 FROM audit_log) FROM submission WHERE id = ?1";
+    char *old = NULL;
     if (r->submitted_on[0] != '\0' && strcmp(r->submitted_on, today) > 0)
         return td_err_set(err, TD_E_INVALID, _("a submission cannot be dated after today"));
     if (store_allow_unit(st, r->unit_id, _("record submissions"), err) != 0 ||
@@ -275,6 +279,7 @@ int store_submission_save(struct store *st, long report_id, const char *today,
     if (allow_report_period(st, report_id, err) != 0)
         goto fail;
     bool insert = r->id == 0;
+    old = insert ? NULL : store_snapshot(st, before, r->id);
     sqlite3_stmt *s = store_stmt(st, insert ? ins : upd, err);
     if (s == NULL)
         goto fail;
@@ -299,15 +304,17 @@ int store_submission_save(struct store *st, long report_id, const char *today,
         goto fail;
     }
     long id = insert ? (long)sqlite3_last_insert_rowid(st->db) : r->id;
-    if (store_audit(st, audit, id, insert ? "insert" : "update", _("saving the submission"), err) !=
-        0)
+    if (store_audit(st, audit, id, insert ? "insert" : "update", old, _("saving the submission"),
+                    err) != 0)
         goto fail;
+    free(old);
     if (store_commit(st, err) != 0)
         return -1;
     r->id = id;
     r->version = insert ? 1 : r->version + 1;
     return 0;
 fail:
+    free(old);
     store_rollback(st);
     return -1;
 }
@@ -457,11 +464,15 @@ int store_report_save_adhoc(struct store *st, struct report_row *r, struct td_er
         " subject = ?4, units = ?5, updated_by = ?6, version = version + 1,"
         " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')"
         " WHERE id = ?7 AND version = ?8 AND rule_id IS NULL AND deleted = 0";
+#define REPORT_JSON                                                                                \
+    "json_object('title', title, 'due_date', due_date, 'requester', requester, 'subject',"         \
+    " subject, 'units', units)"
+    static const char before[] = "SELECT " REPORT_JSON " FROM report WHERE id = ?1";
     static const char audit[] =
-        "INSERT INTO audit_log (login, tbl, row_id, action, new_values, change_id)"
-        " SELECT ?2, 'report', id, ?3, json_object('title', title, 'due_date', due_date,"
-        " 'requester', requester, 'subject', subject, 'units', units),"
+        "INSERT INTO audit_log (login, tbl, row_id, action, old_values, new_values, change_id)"
+        " SELECT ?2, 'report', id, ?3, ?4, " REPORT_JSON ","
         " (SELECT coalesce(max(change_id), 0) + 1 FROM audit_log) FROM report WHERE id = ?1";
+    char *old = NULL;
     td_date due;
     if (r->title[0] == '\0')
         return td_err_set(err, TD_E_INVALID, "%s", _("an ad-hoc report needs a title"));
@@ -477,6 +488,7 @@ int store_report_save_adhoc(struct store *st, struct report_row *r, struct td_er
     if (adhoc_units(st, r->units, units, sizeof units, err) != 0)
         goto fail;
     bool insert = r->id == 0;
+    old = insert ? NULL : store_snapshot(st, before, r->id);
     sqlite3_stmt *s = store_stmt(st, insert ? ins : upd, err);
     if (s == NULL)
         goto fail;
@@ -498,8 +510,11 @@ int store_report_save_adhoc(struct store *st, struct report_row *r, struct td_er
         goto fail;
     }
     long id = insert ? (long)sqlite3_last_insert_rowid(st->db) : r->id;
-    if (store_audit(st, audit, id, insert ? "insert" : "update", _("saving the report"), err) != 0)
+    if (store_audit(st, audit, id, insert ? "insert" : "update", old, _("saving the report"),
+                    err) != 0)
         goto fail;
+    free(old);
+    old = NULL;
     if (store_commit(st, err) != 0)
         return -1;
     r->id = id;
@@ -509,6 +524,7 @@ int store_report_save_adhoc(struct store *st, struct report_row *r, struct td_er
     snprintf(r->period, sizeof r->period, "%.4s", r->due);
     return 0;
 fail:
+    free(old);
     store_rollback(st);
     return -1;
 }

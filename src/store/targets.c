@@ -76,8 +76,10 @@ int store_indicator_list(struct store *st, struct indicator_row *out, int max, i
 }
 
 int store_indicator_value_set(struct store *st, long indicator_id, int year, bool clear,
-                              double value, struct td_err *err)
+                              double value, const double *was, struct td_err *err)
 {
+    static const char current[] = "SELECT value, updated_by FROM indicator_value"
+                                  " WHERE indicator_id = ?1 AND year = ?2";
     static const char upsert[] =
         "INSERT INTO indicator_value (indicator_id, year, value, updated_by)"
         " VALUES (?1, ?2, ?3, ?4) ON CONFLICT(indicator_id, year) DO UPDATE SET"
@@ -85,8 +87,9 @@ int store_indicator_value_set(struct store *st, long indicator_id, int year, boo
         " updated_by = excluded.updated_by, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')";
     static const char del[] = "DELETE FROM indicator_value WHERE indicator_id = ?1 AND year = ?2";
     static const char audit[] =
-        "INSERT INTO audit_log (login, tbl, row_id, action, new_values, change_id)"
-        " VALUES (?1, 'indicator_value', ?2, ?3, json_object('year', ?4, 'value', ?5),"
+        "INSERT INTO audit_log (login, tbl, row_id, action, old_values, new_values, change_id)"
+        " VALUES (?1, 'indicator_value', ?2, ?3, CASE WHEN ?6 THEN json_object('year', ?4,"
+        " 'value', ?7) END, json_object('year', ?4, 'value', ?5),"
         " (SELECT coalesce(max(change_id), 0) + 1 FROM audit_log))";
     static const char owner[] = "SELECT owner_unit_id FROM indicator WHERE id = ?1";
     sqlite3_stmt *o = store_stmt(st, owner, err);
@@ -103,7 +106,34 @@ int store_indicator_value_set(struct store *st, long indicator_id, int year, boo
              : store_allow_admin(st, _("enter values of an indicator without a unit"), err)) != 0 ||
         store_allow_period(st, period, ends, err) != 0 || store_begin(st, err) != 0)
         return -1;
-    sqlite3_stmt *s = store_stmt(st, clear ? del : upsert, err);
+    /* Someone else may have saved this year since the screen read it. */
+    sqlite3_stmt *s = store_stmt(st, current, err);
+    if (s == NULL)
+        goto fail;
+    sqlite3_bind_int64(s, 1, indicator_id);
+    sqlite3_bind_int(s, 2, year);
+    int rc = sqlite3_step(s);
+    bool had = rc == SQLITE_ROW;
+    double stored = had ? sqlite3_column_double(s, 0) : 0;
+    char who[64] = "";
+    if (had)
+        store_text_col(s, 1, who, sizeof who);
+    sqlite3_reset(s);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        store_fail(st, _("saving the value"), err);
+        goto fail;
+    }
+    if (had != (was != NULL) || (had && stored != *was)) {
+        if (had)
+            td_err_set(err, TD_E_CONFLICT,
+                       _("%s set %d to %g since you opened it; nothing was saved"), who, year,
+                       stored);
+        else
+            td_err_set(err, TD_E_CONFLICT,
+                       _("someone else cleared %d since you opened it; nothing was saved"), year);
+        goto fail;
+    }
+    s = store_stmt(st, clear ? del : upsert, err);
     if (s == NULL)
         goto fail;
     sqlite3_bind_int64(s, 1, indicator_id);
@@ -126,6 +156,8 @@ int store_indicator_value_set(struct store *st, long indicator_id, int year, boo
         sqlite3_bind_null(s, 5);
     else
         sqlite3_bind_double(s, 5, value);
+    sqlite3_bind_int(s, 6, had);
+    sqlite3_bind_double(s, 7, stored);
     if (sqlite3_step(s) != SQLITE_DONE) {
         store_fail(st, _("saving the value"), err);
         goto fail;

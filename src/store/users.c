@@ -101,31 +101,46 @@ static int write_user(struct store *st, const struct user_def *u, struct td_err 
         " WHERE code = ?2",
     };
     static const char id_sql[] = "SELECT id FROM app_user WHERE login = ?1";
+#define USER_JSON                                                                                  \
+    "json_object('login', login, 'role', role, 'units', (SELECT group_concat(u.code, ',')"         \
+    " FROM user_unit x JOIN unit u ON u.id = x.unit_id WHERE x.user_id = app_user.id),"            \
+    " 'active', active)"
+    static const char before[] = "SELECT " USER_JSON " FROM app_user WHERE id = ?1";
     static const char audit[] =
-        "INSERT INTO audit_log (login, tbl, row_id, action, new_values, change_id)"
-        " SELECT ?2, 'app_user', id, ?3, json_object('login', login, 'role', role, 'units',"
-        " (SELECT group_concat(u.code, ',') FROM user_unit x JOIN unit u ON u.id = x.unit_id"
-        " WHERE x.user_id = app_user.id), 'active', active),"
+        "INSERT INTO audit_log (login, tbl, row_id, action, old_values, new_values, change_id)"
+        " SELECT ?2, 'app_user', id, ?3, ?4, " USER_JSON ","
         " (SELECT coalesce(max(change_id), 0) + 1 FROM audit_log) FROM app_user WHERE id = ?1";
-    sqlite3_stmt *s = store_stmt(st, upsert, err);
+    sqlite3_stmt *s = store_stmt(st, id_sql, err);
     if (s == NULL)
         return -1;
     sqlite3_bind_text(s, 1, u->login, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 2, user_role_name(u->role), -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 3, st->user, -1, SQLITE_STATIC);
-    if (sqlite3_step(s) != SQLITE_DONE)
-        return store_fail(st, _("saving the users"), err);
-    if ((s = store_stmt(st, id_sql, err)) == NULL)
-        return -1;
-    sqlite3_bind_text(s, 1, u->login, -1, SQLITE_STATIC);
-    long id = sqlite3_step(s) == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : 0;
+    long was = sqlite3_step(s) == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : 0;
     sqlite3_reset(s);
-    if (store_link_codes(st, &units, id, u->units, true, _("saving the users"), err) != 0) {
-        td_err_prefix(err, "[users] %s: ", u->login);
-        err->status = TD_E_CONFIG;
+    char *old = was != 0 ? store_snapshot(st, before, was) : NULL;
+    if ((s = store_stmt(st, upsert, err)) == NULL) {
+        free(old);
         return -1;
     }
-    return store_audit(st, audit, id, "sync", _("saving the users"), err);
+    sqlite3_bind_text(s, 1, u->login, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, user_role_name(u->role), -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 3, st->user, -1, SQLITE_STATIC);
+    long id = 0;
+    int rc = -1;
+    if (sqlite3_step(s) != SQLITE_DONE) {
+        store_fail(st, _("saving the users"), err);
+    } else if ((s = store_stmt(st, id_sql, err)) != NULL) {
+        sqlite3_bind_text(s, 1, u->login, -1, SQLITE_STATIC);
+        id = sqlite3_step(s) == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : 0;
+        sqlite3_reset(s);
+        if (store_link_codes(st, &units, id, u->units, true, _("saving the users"), err) != 0) {
+            td_err_prefix(err, "[users] %s: ", u->login);
+            err->status = TD_E_CONFIG;
+        } else {
+            rc = store_audit(st, audit, id, "sync", old, _("saving the users"), err);
+        }
+    }
+    free(old);
+    return rc;
 }
 
 int store_sync_users(struct store *st, const struct user_def *users, int n, struct td_err *err)
@@ -135,8 +150,9 @@ int store_sync_users(struct store *st, const struct user_def *users, int n, stru
         "UPDATE app_user SET active = 0, version = version + 1, updated_by = ?2,"
         " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?1";
     static const char audit_retire[] =
-        "INSERT INTO audit_log (login, tbl, row_id, action, new_values, change_id)"
-        " SELECT ?2, 'app_user', id, ?3, json_object('login', login, 'active', 0),"
+        "INSERT INTO audit_log (login, tbl, row_id, action, old_values, new_values, change_id)"
+        " SELECT ?2, 'app_user', id, ?3, json_object('login', login, 'active', 1),"
+        " json_object('login', login, 'active', 0),"
         " (SELECT coalesce(max(change_id), 0) + 1 FROM audit_log) FROM app_user WHERE id = ?1";
     struct user_def *want = malloc(sizeof *want * (size_t)(n > 0 ? n : 1));
     if (want == NULL)
@@ -202,7 +218,7 @@ int store_sync_users(struct store *st, const struct user_def *users, int n, stru
             store_fail(st, _("saving the users"), err);
             goto fail;
         }
-        if (store_audit(st, audit_retire, gone[i], "retire", _("saving the users"), err) != 0)
+        if (store_audit(st, audit_retire, gone[i], "retire", NULL, _("saving the users"), err) != 0)
             goto fail;
     }
     rc = store_commit(st, err);
@@ -441,14 +457,16 @@ int store_period_set_open(struct store *st, const char *period, bool open, struc
         " ON CONFLICT (period) DO UPDATE SET open = excluded.open, version = version + 1,"
         " updated_by = excluded.updated_by, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')";
     static const char audit[] =
-        "INSERT INTO audit_log (login, tbl, row_id, action, new_values, change_id)"
-        " SELECT ?2, 'period_open', id, ?3, json_object('period', period, 'open', open),"
+        "INSERT INTO audit_log (login, tbl, row_id, action, old_values, new_values, change_id)"
+        " SELECT ?2, 'period_open', id, ?3, json_object('period', period, 'open', ?4 = 'open'),"
+        " json_object('period', period, 'open', open),"
         " (SELECT coalesce(max(change_id), 0) + 1 FROM audit_log) FROM period_open WHERE id = ?1";
     static const char id_sql[] = "SELECT id FROM period_open WHERE period = ?1";
     if (store_allow_admin(st, _("reopen a period"), err) != 0)
         return -1;
     if (store_begin(st, err) != 0)
         return -1;
+    bool was_open = period_reopened(st, period);
     sqlite3_stmt *s = store_stmt(st, upsert, err);
     if (s == NULL)
         goto fail;
@@ -464,7 +482,9 @@ int store_period_set_open(struct store *st, const char *period, bool open, struc
     sqlite3_bind_text(s, 1, period, -1, SQLITE_TRANSIENT);
     long id = sqlite3_step(s) == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : 0;
     sqlite3_reset(s);
-    if (store_audit(st, audit, id, open ? "open" : "close", _("reopening the period"), err) != 0)
+    /* Before: open when it had been reopened and not closed again. */
+    if (store_audit(st, audit, id, open ? "open" : "close", was_open ? "open" : "closed",
+                    _("reopening the period"), err) != 0)
         goto fail;
     return store_commit(st, err);
 fail:

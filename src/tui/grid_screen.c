@@ -135,8 +135,16 @@ static enum tui_result save_cell(struct app *app, struct grid_state *g, bool cle
     }
     struct td_err err;
     const struct indicator_row *r = &g->ind[g->row];
-    if (store_indicator_value_set(app->ctx->store, r->id, g->from + g->col, clear, v, &err) != 0) {
-        app_message(app, true, "%s", err.msg); /* the typed value stays in the cell */
+    double seen;
+    bool had = value_at(r, g->from + g->col, &seen);
+    if (store_indicator_value_set(app->ctx->store, r->id, g->from + g->col, clear, v,
+                                  had ? &seen : NULL, &err) != 0) {
+        if (err.status == TD_E_CONFLICT) { /* show their value; what was typed stays */
+            load(app, g);
+            app_message(app, true, _("%s. Enter saves yours over it, Esc keeps theirs."), err.msg);
+        } else {
+            app_message(app, true, "%s", err.msg); /* the typed value stays in the cell */
+        }
         return TUI_REDRAW;
     }
     g->editing = false;

@@ -99,14 +99,23 @@ static void test_indicator_values_are_set_and_cleared_and_forecast(void **state)
     struct forecast_result r;
     indicator_forecast(&ind[0], 2021, 0.05, &r);
     assert_int_equal(r.verdict, VERDICT_NOT_ENOUGH);
-    assert_int_equal(store_indicator_value_set(st, ind[0].id, 2021, false, 10, &err), 0);
-    assert_int_equal(store_indicator_value_set(st, ind[0].id, 2022, false, 5, &err), 0);
-    assert_int_equal(store_indicator_value_set(st, ind[0].id, 2023, false, 12, &err), 0);
+    assert_int_equal(store_indicator_value_set(st, ind[0].id, 2021, false, 10, NULL, &err), 0);
+    assert_int_equal(store_indicator_value_set(st, ind[0].id, 2022, false, 5, NULL, &err), 0);
+    assert_int_equal(store_indicator_value_set(st, ind[0].id, 2023, false, 12, NULL, &err), 0);
     assert_int_equal(store_indicator_list(st, ind, 16, &n, &err), 0);
     assert_int_equal(ind[0].nvalues, 3);
     indicator_forecast(&ind[0], 2021, 0.05, &r);
     assert_int_equal(r.verdict, VERDICT_AT_RISK); /* (1.1 * 1.05 * 1.12)^(1/3): 8.98 % */
-    assert_int_equal(store_indicator_value_set(st, ind[0].id, 2022, true, 0, &err), 0);
+    /* A value saved by someone else since the screen read it is not overwritten unseen. */
+    assert_int_equal(store_indicator_value_set(st, ind[0].id, 2022, true, 0, &(double){6}, &err),
+                     -1);
+    assert_int_equal(err.status, TD_E_CONFLICT);
+    assert_non_null(strstr(err.msg, "set 2022 to 5 since you opened it"));
+    assert_int_equal(store_indicator_value_set(st, ind[0].id, 2024, false, 1, &(double){6}, &err),
+                     -1);
+    assert_non_null(strstr(err.msg, "cleared 2024"));
+    assert_int_equal(store_indicator_value_set(st, ind[0].id, 2022, true, 0, &(double){5}, &err),
+                     0);
     assert_int_equal(store_indicator_list(st, ind, 16, &n, &err), 0);
     assert_int_equal(ind[0].nvalues, 2);
     free(ind);

@@ -139,7 +139,7 @@ static void ignore_problem(void *ctx, int index, const char *msg)
     (void)msg;
 }
 
-static struct outcome try_everything(struct store *st)
+static struct outcome try_everything(struct store *st, int year)
 {
     struct outcome out;
     struct td_err err = {0};
@@ -177,8 +177,10 @@ static struct outcome try_everything(struct store *st)
 
     long mine = plan_store_long(&ps, "SELECT id FROM indicator WHERE code = 'TMTN-TT'");
     long other = plan_store_long(&ps, "SELECT id FROM indicator WHERE code = 'TMDT-TT'");
-    out.value_mine = status_of(store_indicator_value_set(st, mine, 2026, false, 9.1, &err), &err);
-    out.value_other = status_of(store_indicator_value_set(st, other, 2026, false, 9, &err), &err);
+    out.value_mine =
+        status_of(store_indicator_value_set(st, mine, year, false, 9.1, NULL, &err), &err);
+    out.value_other =
+        status_of(store_indicator_value_set(st, other, year, false, 9, NULL, &err), &err);
 
     struct evaluation_row e = {0};
     e.criterion_id = plan_store_long(&ps, "SELECT min(id) FROM criterion");
@@ -216,7 +218,7 @@ static void test_each_role_may_do_what_it_may_and_nothing_else(void **state)
     /* A viewer changes nothing, and the database says so afterwards. */
     long audit = audit_rows();
     struct store *st = open_as("xem", "2026-02-01");
-    struct outcome v = try_everything(st);
+    struct outcome v = try_everything(st, 2026);
     store_close(st);
     const int *vo = (const int *)&v;
     for (size_t i = 0; i < sizeof v / sizeof(int); i++)
@@ -227,7 +229,7 @@ static void test_each_role_may_do_what_it_may_and_nothing_else(void **state)
 
     /* An editor of VTTTN: progress, submissions and values of VTTTN only. */
     st = open_as("lan", "2026-02-01");
-    struct outcome e = try_everything(st);
+    struct outcome e = try_everything(st, 2027);
     store_close(st);
     assert_int_equal(e.progress_mine, 0);
     assert_int_equal(e.progress_other, TD_E_DENIED);
@@ -251,7 +253,7 @@ static void test_each_role_may_do_what_it_may_and_nothing_else(void **state)
 
     /* An admin may do all of it. */
     st = open_as("boss", "2026-02-01");
-    struct outcome a = try_everything(st);
+    struct outcome a = try_everything(st, 2028);
     store_close(st);
     const int *ao = (const int *)&a;
     for (size_t i = 0; i < sizeof a / sizeof(int); i++)
@@ -288,11 +290,12 @@ static void test_a_period_locks_after_its_days_and_an_admin_reopens_it(void **st
     long value = plan_store_long(&ps, "SELECT id FROM indicator WHERE code = 'TMTN-TT'");
     /* 2025 ended on 31 December; 30 days later (30 January) it is still open. */
     struct store *st = open_as("lan", "2026-01-30");
-    assert_int_equal(store_indicator_value_set(st, value, 2025, false, 8.5, &err), 0);
+    assert_int_equal(store_indicator_value_set(st, value, 2025, false, 8.5, NULL, &err), 0);
     store_close(st);
     st = open_as("lan", "2026-01-31");
     assert_false(store_period_writable(st, "2025", "2025-12-31"));
-    assert_int_equal(store_indicator_value_set(st, value, 2025, false, 9.5, &err), -1);
+    assert_int_equal(store_indicator_value_set(st, value, 2025, false, 9.5, &(double){8.5}, &err),
+                     -1);
     assert_int_equal(err.status, TD_E_DENIED);
     assert_non_null(strstr(err.msg, "period 2025 is locked"));
     assert_int_equal(store_period_set_open(st, "2025", true, &err), -1); /* editors cannot */
@@ -310,15 +313,18 @@ static void test_a_period_locks_after_its_days_and_an_admin_reopens_it(void **st
                                           " 'period_open' AND action = 'open' AND login = 'boss'"),
                      1);
     st = open_as("lan", "2026-06-01");
-    assert_int_equal(store_indicator_value_set(st, value, 2025, false, 9.5, &err), 0);
+    assert_int_equal(store_indicator_value_set(st, value, 2025, false, 9.5, &(double){8.5}, &err),
+                     0);
     store_close(st);
     st = open_as("boss", "2026-06-01");
     assert_int_equal(store_period_set_open(st, "2025", false, &err), 0);
     store_close(st);
     st = open_as("lan", "2026-06-01");
-    assert_int_equal(store_indicator_value_set(st, value, 2025, false, 7, &err), -1);
+    assert_int_equal(store_indicator_value_set(st, value, 2025, false, 7, &(double){9.5}, &err),
+                     -1);
+    assert_int_equal(err.status, TD_E_DENIED);
     /* The year under way is not locked. */
-    assert_int_equal(store_indicator_value_set(st, value, 2026, false, 7, &err), 0);
+    assert_int_equal(store_indicator_value_set(st, value, 2026, false, 7, NULL, &err), 0);
     store_close(st);
 }
 
@@ -364,6 +370,37 @@ static void test_the_audit_trail_shows_each_role_its_share(void **state)
     store_close(st);
 }
 
+/* Every change carries the row before and after it. */
+static void test_an_update_is_audited_with_its_old_and_new_values(void **state)
+{
+    (void)state;
+    struct td_err err = {0};
+    struct store *st = open_as("boss", "2026-02-01");
+    struct inspection_row ins = {0};
+    snprintf(ins.kind, sizeof ins.kind, "survey");
+    snprintf(ins.scope, sizeof ins.scope, "Khảo sát chợ");
+    assert_int_equal(store_inspection_save(st, &ins, &err), 0);
+    snprintf(ins.scope, sizeof ins.scope, "Khảo sát chợ đầu mối");
+    assert_int_equal(store_inspection_save(st, &ins, &err), 0);
+    long value = plan_store_long(&ps, "SELECT id FROM indicator WHERE code = 'TMTN-TT'");
+    assert_int_equal(store_indicator_value_set(st, value, 2026, false, 7, NULL, &err), 0);
+    assert_int_equal(store_indicator_value_set(st, value, 2026, false, 8, &(double){7}, &err), 0);
+    store_close(st);
+    assert_int_equal(plan_store_long(&ps, "SELECT count(*) FROM audit_log WHERE tbl = 'inspection'"
+                                          " AND action = 'update' AND json_extract(old_values,"
+                                          " '$.scope') = 'Khảo sát chợ' AND json_extract("
+                                          "new_values, '$.scope') = 'Khảo sát chợ đầu mối'"),
+                     1);
+    assert_int_equal(plan_store_long(&ps, "SELECT count(*) FROM audit_log WHERE tbl = 'inspection'"
+                                          " AND action = 'insert' AND old_values IS NULL"),
+                     1);
+    assert_int_equal(plan_store_long(&ps,
+                                     "SELECT json_extract(old_values, '$.value') * 100 +"
+                                     " json_extract(new_values, '$.value') FROM audit_log"
+                                     " WHERE tbl = 'indicator_value' ORDER BY id DESC LIMIT 1"),
+                     708);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -379,6 +416,8 @@ int main(void)
                                         setup_each, teardown_each),
         cmocka_unit_test_setup_teardown(test_the_audit_trail_shows_each_role_its_share, setup_each,
                                         teardown_each),
+        cmocka_unit_test_setup_teardown(test_an_update_is_audited_with_its_old_and_new_values,
+                                        setup_each, teardown_each),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
