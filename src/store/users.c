@@ -124,13 +124,12 @@ static int write_user(struct store *st, const struct user_def *u, struct td_err 
     sqlite3_bind_text(s, 1, u->login, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 2, user_role_name(u->role), -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 3, st->user, -1, SQLITE_STATIC);
-    long id = 0;
     int rc = -1;
     if (sqlite3_step(s) != SQLITE_DONE) {
         store_fail(st, _("saving the users"), err);
     } else if ((s = store_stmt(st, id_sql, err)) != NULL) {
         sqlite3_bind_text(s, 1, u->login, -1, SQLITE_STATIC);
-        id = sqlite3_step(s) == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : 0;
+        long id = sqlite3_step(s) == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : 0;
         sqlite3_reset(s);
         if (store_link_codes(st, &units, id, u->units, true, _("saving the users"), err) != 0) {
             td_err_prefix(err, "[users] %s: ", u->login);

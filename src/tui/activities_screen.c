@@ -2,6 +2,7 @@
  * activities by unit too) and the forms to add or edit them; plus the Activities menu that
  * leads there and to the inspections. */
 #include <curses.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -98,6 +99,27 @@ struct mform_state {
 
 static enum tui_result mform_save(struct app *app, void *state);
 
+static const struct screen_ops mform_screen;
+
+static int mform_reread(struct app *app, void *state, void *fresh)
+{
+    const struct mform_state *s = state;
+    struct meeting_row *rows = calloc(ROWS_MAX, sizeof *rows);
+    int n = 0;
+    struct td_err err;
+    int rc = rows != NULL && store_meeting_list(app->ctx->store, "", rows, ROWS_MAX, &n, &err) == 0
+                 ? form_find_row(rows, n, sizeof *rows, offsetof(struct meeting_row, id), s->row.id,
+                                 fresh)
+                 : -1;
+    free(rows);
+    return rc;
+}
+
+static void mform_adopt(void *state, const void *fresh)
+{
+    ((struct mform_state *)state)->row.version = ((const struct meeting_row *)fresh)->version;
+}
+
 static int mform_open(struct app *app, void *state, void *arg)
 {
     struct mform_state *s = state;
@@ -129,6 +151,10 @@ static int mform_open(struct app *app, void *state, void *arg)
     form_field_text(&f[MF_TASKS], _("Follow-up tasks"), codes, s->row.tasks);
     f[MF_TASKS].note = _("task codes, separated by commas");
     s->base.save = mform_save;
+    s->base.ops = &mform_screen;
+    s->base.fresh_size = sizeof(struct meeting_row);
+    s->base.reread = mform_reread;
+    s->base.adopt = mform_adopt;
     s->base.form = (struct form){s->fields,
                                  MF_COUNT,
                                  0,
@@ -161,6 +187,8 @@ static enum tui_result mform_save(struct app *app, void *state)
             return refused(app, &s->base.form, MF_TASKS, err.msg);
         if (err.status == TD_E_INVALID && names_code(err.msg, r.units))
             return refused(app, &s->base.form, MF_UNITS, err.msg);
+        if (err.status == TD_E_CONFLICT)
+            return form_conflict(app, state, err.msg);
         return form_save_failed(app, err.msg);
     }
     app_message(app, false, _("Saved: %s"), r.title);
@@ -224,6 +252,28 @@ struct aform_state {
 
 static enum tui_result aform_save(struct app *app, void *state);
 
+static const struct screen_ops aform_screen;
+
+static int aform_reread(struct app *app, void *state, void *fresh)
+{
+    const struct aform_state *s = state;
+    struct activity_row *rows = calloc(ROWS_MAX, sizeof *rows);
+    int n = 0;
+    struct td_err err;
+    int rc =
+        rows != NULL && store_activity_list(app->ctx->store, 0, "", rows, ROWS_MAX, &n, &err) == 0
+            ? form_find_row(rows, n, sizeof *rows, offsetof(struct activity_row, id), s->row.id,
+                            fresh)
+            : -1;
+    free(rows);
+    return rc;
+}
+
+static void aform_adopt(void *state, const void *fresh)
+{
+    ((struct aform_state *)state)->row.version = ((const struct activity_row *)fresh)->version;
+}
+
 static int aform_open(struct app *app, void *state, void *arg)
 {
     struct aform_state *s = state;
@@ -276,6 +326,10 @@ static int aform_open(struct app *app, void *state, void *arg)
     form_field_choice(&f[AF_STATUS], _("Status"), s->status_labels, ACTIVITY_STATUSES, status);
     form_field_text(&f[AF_NOTE], _("Progress note"), note, s->row.progress_note);
     s->base.save = aform_save;
+    s->base.ops = &aform_screen;
+    s->base.fresh_size = sizeof(struct activity_row);
+    s->base.reread = aform_reread;
+    s->base.adopt = aform_adopt;
     s->base.form = (struct form){s->fields,
                                  AF_COUNT,
                                  0,
@@ -304,7 +358,8 @@ static enum tui_result aform_save(struct app *app, void *state)
     copy_nfc(r.progress_note, sizeof r.progress_note, f[AF_NOTE].buf.text);
     struct td_err err;
     if (store_activity_save(app->ctx->store, &r, &err) != 0)
-        return form_save_failed(app, err.msg);
+        return err.status == TD_E_CONFLICT ? form_conflict(app, state, err.msg)
+                                           : form_save_failed(app, err.msg);
     app_message(app, false, _("Saved: %s"), r.title);
     app->result = 1;
     return TUI_BACK;

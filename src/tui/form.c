@@ -320,10 +320,115 @@ enum tui_result form_base_handle(struct app *app, void *state, enum action act, 
     return TUI_HANDLED;
 }
 
+#define CONFLICT_FIELDS 24
+struct form_conflict_view {
+    void *fresh; /* their row, as the screen's open takes it */
+    char who[1100];
+    const char *labels[CONFLICT_FIELDS], *theirs_p[CONFLICT_FIELDS], *mine_p[CONFLICT_FIELDS];
+    char theirs[CONFLICT_FIELDS][512], mine[CONFLICT_FIELDS][512];
+};
+
+static void conflict_free(struct form_base *b)
+{
+    if (b->conflict != NULL)
+        free(b->conflict->fresh);
+    free(b->conflict);
+    b->conflict = NULL;
+}
+
+/* A field's value as one line of text. */
+static void field_text(const struct form_field *f, char *out, size_t size)
+{
+    out[0] = '\0';
+    if (f->rule.type == FT_CHOICE) {
+        snprintf(out, size, "%s", f->nchoices > 0 ? f->choices[f->choice] : "");
+    } else if (f->rule.type == FT_MULTI) {
+        for (int i = 0; i < f->nchoices && i < (int)(8 * sizeof f->multi); i++)
+            if ((f->multi >> i) & 1) {
+                size_t len = strlen(out);
+                snprintf(out + len, size - len, "%s%s", len > 0 ? ", " : "", f->choices[i]);
+            }
+    } else {
+        snprintf(out, size, "%s", f->buf.text);
+    }
+}
+
+int form_find_row(const void *rows, int n, size_t size, size_t id_offset, long id, void *out)
+{
+    for (int i = 0; i < n; i++) {
+        const char *row = (const char *)rows + (size_t)i * size;
+        long row_id;
+        memcpy(&row_id, row + id_offset, sizeof row_id);
+        if (row_id == id) {
+            memcpy(out, row, size);
+            return 0;
+        }
+    }
+    return -1;
+}
+
+enum tui_result form_conflict(struct app *app, void *state, const char *why)
+{
+    struct form_base *b = state;
+    conflict_free(b);
+    if (b->reread == NULL || b->ops == NULL)
+        return form_save_failed(app, why);
+    struct form_conflict_view *v = calloc(1, sizeof *v);
+    void *scratch = calloc(1, b->ops->state_size);
+    if (v != NULL)
+        v->fresh = calloc(1, b->fresh_size);
+    /* Their version, laid out by the screen's own form. */
+    if (v == NULL || v->fresh == NULL || scratch == NULL || b->reread(app, state, v->fresh) != 0 ||
+        b->ops->open(app, scratch, v->fresh) != 0) {
+        free(scratch);
+        b->conflict = v;
+        conflict_free(b);
+        return form_save_failed(app, why);
+    }
+    const struct form *theirs = &((struct form_base *)scratch)->form;
+    int n = 0;
+    for (int pass = 0; pass < 2 && n == 0; pass++) /* the fields that differ, else all */
+        for (int i = 0; i < b->form.n && i < theirs->n && n < CONFLICT_FIELDS; i++) {
+            field_text(&theirs->fields[i], v->theirs[n], sizeof v->theirs[n]);
+            field_text(&b->form.fields[i], v->mine[n], sizeof v->mine[n]);
+            if (pass == 0 && strcmp(v->theirs[n], v->mine[n]) == 0)
+                continue;
+            v->labels[n] = b->form.fields[i].label;
+            v->theirs_p[n] = v->theirs[n];
+            v->mine_p[n] = v->mine[n];
+            n++;
+        }
+    if (b->ops->close != NULL)
+        b->ops->close(app, scratch);
+    free(scratch);
+    snprintf(v->who, sizeof v->who, "%s", why);
+    b->conflict = v;
+    static struct conflict_args args;
+    args = (struct conflict_args){
+        _("Changed meanwhile"), v->who, v->labels, v->theirs_p, v->mine_p, n};
+    return app_open(app, &conflict_dialog, &args);
+}
+
 enum tui_result form_base_resume(struct app *app, void *state, int result)
 {
     struct form_base *b = state;
     struct form *fm = &b->form;
+    if (b->conflict != NULL) {
+        enum tui_result r = TUI_REDRAW;
+        if (result == CONFLICT_KEEP_THEIRS) {
+            app_message(app, false, "%s", _("Kept their version; yours was not saved."));
+            app->result = 1; /* the list below shows theirs */
+            r = TUI_BACK;
+        } else {
+            b->adopt(state, b->conflict->fresh); /* theirs is now the version to overwrite */
+            if (result == CONFLICT_OVERWRITE) {
+                conflict_free(b);
+                return b->save(app, state);
+            }
+        }
+        conflict_free(b);
+        return r;
+    }
     if (b->asking) {
         b->asking = false;
         if (result == DIALOG_YES) {
@@ -345,6 +450,7 @@ void form_base_draw(struct app *app, void *state, int top, int height)
 void form_base_close(struct app *app, void *state)
 {
     (void)app;
+    conflict_free(state);
     form_free(&((struct form_base *)state)->form);
 }
 

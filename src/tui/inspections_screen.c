@@ -1,6 +1,7 @@
 /* Inspections and surveys: the list (filter by unit and kind), and the form to add or edit
  * one. */
 #include <curses.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,6 +58,28 @@ struct iform_state {
 };
 
 static enum tui_result iform_save(struct app *app, void *state);
+static const struct screen_ops iform_screen;
+
+/* The inspection as it is now in the database (someone else saved it meanwhile). */
+static int iform_reread(struct app *app, void *state, void *fresh)
+{
+    const struct iform_state *s = state;
+    struct inspection_row *rows = calloc(INSP_MAX, sizeof *rows);
+    int n = 0;
+    struct td_err err;
+    int rc =
+        rows != NULL && store_inspection_list(app->ctx->store, 0, "", rows, INSP_MAX, &n, &err) == 0
+            ? form_find_row(rows, n, sizeof *rows, offsetof(struct inspection_row, id), s->row.id,
+                            fresh)
+            : -1;
+    free(rows);
+    return rc;
+}
+
+static void iform_adopt(void *state, const void *fresh)
+{
+    ((struct iform_state *)state)->row.version = ((const struct inspection_row *)fresh)->version;
+}
 
 static int iform_open(struct app *app, void *state, void *arg)
 {
@@ -111,6 +134,10 @@ static int iform_open(struct app *app, void *state, void *arg)
     form_field_text(&f[IF_TASKS], _("Tasks concerned"), text, s->row.tasks);
     f[IF_TASKS].note = _("task codes, separated by commas");
     s->base.save = iform_save;
+    s->base.ops = &iform_screen;
+    s->base.fresh_size = sizeof(struct inspection_row);
+    s->base.reread = iform_reread;
+    s->base.adopt = iform_adopt;
     s->base.form = (struct form){s->fields,
                                  IF_COUNT,
                                  0,
@@ -148,6 +175,8 @@ static enum tui_result iform_save(struct app *app, void *state)
             s->base.form.current = IF_TASKS;
             return TUI_REDRAW;
         }
+        if (err.status == TD_E_CONFLICT)
+            return form_conflict(app, state, err.msg);
         return form_save_failed(app, err.msg);
     }
     app_message(app, false, "%s", _("Saved the inspection or survey"));

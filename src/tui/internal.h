@@ -274,10 +274,19 @@ int form_check(struct form *fm, int i);
 /* The part a plain form screen's state starts with, so that one set of functions serves them
  * all: Esc asks before discarding what was typed, a choice field opens its list, F2 calls
  * save(app, state); draw draws the form and close frees it. */
+struct form_conflict_view;
 struct form_base {
     struct form form;
     bool asking; /* the discard question is open */
     enum tui_result (*save)(struct app *app, void *state);
+    /* For a save someone else's change beat (optional): the screen itself, and how to read the
+     * row again as the argument its open takes (fresh_size bytes; 0, or -1 when it is gone),
+     * and to take that version as the one the next save overwrites. */
+    const struct screen_ops *ops;
+    size_t fresh_size;
+    int (*reread)(struct app *app, void *state, void *fresh);
+    void (*adopt)(void *state, const void *fresh);
+    struct form_conflict_view *conflict; /* while the conflict dialog is open */
 };
 void form_base_draw(struct app *app, void *state, int top, int height);
 enum tui_result form_base_handle(struct app *app, void *state, enum action act, int key);
@@ -285,6 +294,13 @@ enum tui_result form_base_resume(struct app *app, void *state, int result);
 void form_base_close(struct app *app, void *state);
 /* A save the store refused: the reason in a dialog, which says that what was typed is kept. */
 enum tui_result form_save_failed(struct app *app, const char *reason);
+/* A save refused because someone else changed the row (why: the store's words): their version
+ * beside what was typed, field by field, to keep theirs, overwrite or edit again. Without
+ * reread, or when the row is gone, as form_save_failed. */
+enum tui_result form_conflict(struct app *app, void *state, const char *why);
+/* For a reread: copies into out the one of n rows (size bytes each, a long id at id_offset)
+ * whose id is id; -1 when none is. */
+int form_find_row(const void *rows, int n, size_t size, size_t id_offset, long id, void *out);
 /* The actions a form screen lists. */
 extern const enum action form_actions[];
 extern const struct keybar_item form_keybar[];

@@ -1,6 +1,7 @@
 /* The reporting schedule: report instances, overdue and upcoming first; an instance's expected
  * units with their status; the form to record or correct a unit's submission. */
 #include <curses.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +29,34 @@ struct sform_state {
 
 static enum tui_result sform_save(struct app *app, void *state);
 
+/* The unit's submission as it is now (someone else recorded it meanwhile). */
+static int sform_reread(struct app *app, void *state, void *fresh)
+{
+    const struct sform_state *s = state;
+    struct submission_row *rows = calloc(SUBS_MAX, sizeof *rows);
+    int n = 0, found = -1;
+    struct td_err err;
+    if (rows != NULL &&
+        store_submission_list(app->ctx->store, s->a.report_id, rows, SUBS_MAX, &n, &err) == 0)
+        for (int i = 0; i < n && found < 0; i++)
+            if (rows[i].unit_id == s->a.row.unit_id) {
+                struct submission_args *a = fresh;
+                *a = s->a;
+                a->row = rows[i];
+                found = i;
+            }
+    free(rows);
+    return found >= 0 ? 0 : -1;
+}
+
+static void sform_adopt(void *state, const void *fresh)
+{
+    struct sform_state *s = state;
+    const struct submission_args *a = fresh;
+    s->a.row.id = a->row.id; /* recorded meanwhile: now an update of theirs */
+    s->a.row.version = a->row.version;
+}
+
 static int sform_open(struct app *app, void *state, void *arg)
 {
     struct sform_state *s = state;
@@ -47,6 +76,10 @@ static int sform_open(struct app *app, void *state, void *arg)
     form_field_text(&s->fields[SF_NOTE], _("Note"), note, s->a.row.note);
     snprintf(s->title, sizeof s->title, "%s · %s", s->a.row.code, s->a.report_title);
     s->base.save = sform_save;
+    s->base.ops = &submission_screen;
+    s->base.fresh_size = sizeof(struct submission_args);
+    s->base.reread = sform_reread;
+    s->base.adopt = sform_adopt;
     s->base.form = (struct form){s->fields, SF_COUNT, 0, false, s->title, 0};
     return 0;
 }
@@ -65,7 +98,8 @@ static enum tui_result sform_save(struct app *app, void *state)
     date_format_iso(app->ctx->today, today);
     struct td_err err;
     if (store_submission_save(app->ctx->store, s->a.report_id, today, &r, &err) != 0)
-        return form_save_failed(app, err.msg);
+        return err.status == TD_E_CONFLICT ? form_conflict(app, state, err.msg)
+                                           : form_save_failed(app, err.msg);
     app_message(app, false, _("Saved the submission of %s"), r.code);
     app->result = 1;
     return TUI_BACK;
@@ -278,6 +312,29 @@ struct rform_state {
 };
 
 static enum tui_result rform_save(struct app *app, void *state);
+static const struct screen_ops adhoc_screen;
+
+static int rform_reread(struct app *app, void *state, void *fresh)
+{
+    const struct rform_state *s = state;
+    struct report_row *rows = calloc(REPORTS_MAX, sizeof *rows);
+    int n = 0;
+    struct td_err err;
+    char today[11];
+    date_format_iso(app->ctx->today, today);
+    int rc =
+        rows != NULL && store_report_list(app->ctx->store, today, rows, REPORTS_MAX, &n, &err) == 0
+            ? form_find_row(rows, n, sizeof *rows, offsetof(struct report_row, id), s->row.id,
+                            fresh)
+            : -1;
+    free(rows);
+    return rc;
+}
+
+static void rform_adopt(void *state, const void *fresh)
+{
+    ((struct rform_state *)state)->row.version = ((const struct report_row *)fresh)->version;
+}
 
 static int rform_open(struct app *app, void *state, void *arg)
 {
@@ -303,6 +360,10 @@ static int rform_open(struct app *app, void *state, void *arg)
     f[RF_UNITS].note = _("unit codes, separated by commas; empty: every unit");
     form_field_text(&f[RF_SUBJECT], _("Subject"), subject, s->row.subject);
     s->base.save = rform_save;
+    s->base.ops = &adhoc_screen;
+    s->base.fresh_size = sizeof(struct report_row);
+    s->base.reread = rform_reread;
+    s->base.adopt = rform_adopt;
     s->base.form = (struct form){s->fields,
                                  RF_COUNT,
                                  0,
@@ -330,6 +391,8 @@ static enum tui_result rform_save(struct app *app, void *state)
             s->base.form.current = RF_UNITS;
             return TUI_REDRAW;
         }
+        if (err.status == TD_E_CONFLICT)
+            return form_conflict(app, state, err.msg);
         return form_save_failed(app, err.msg);
     }
     app_message(app, false, _("Saved the ad-hoc report due %s"), f[RF_DUE].buf.text);

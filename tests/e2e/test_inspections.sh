@@ -61,4 +61,34 @@ wait "$locker"
 e2e_expect_re "the kind chosen is still there" "Kind +‹ survey ›"
 e2e_keys F2
 e2e_expect "once the other session is done, it saves" "Saved the inspection or survey"
+# Someone else saves the inspection while the form is open: their version beside mine, field by
+# field; overwrite saves mine, keep theirs drops it.
+e2e_wait "row 1 of 1"
+e2e_keys Enter
+e2e_wait "Edit the inspection or survey"
+e2e_keys Tab Tab Tab End
+e2e_keys $(printf 'BSpace %.0s' $(seq 40))
+e2e_type "Phạm vi của tôi"
+sqlite3 -cmd ".timeout 5000" "$DB" "UPDATE inspection SET scope = 'Phạm vi của họ', version = version + 1"
+e2e_keys F2
+e2e_expect "a save over someone else's change opens the conflict dialog" "Changed meanwhile"
+e2e_expect "it shows their version" "Phạm vi của họ"
+e2e_expect "and mine beside it" "Phạm vi của tôi"
+e2e_keys o
+e2e_expect "overwrite saves mine after all" "Saved the inspection or survey"
+check "the database has mine" test "$(sqlite3 "$DB" "SELECT scope FROM inspection")" = "Phạm vi của tôi"
+check "the overwrite is audited with their version as the old one" \
+	test "$(sqlite3 "$DB" "SELECT json_extract(old_values, '$.scope') FROM audit_log WHERE tbl = 'inspection' ORDER BY id DESC LIMIT 1")" = "Phạm vi của họ"
+e2e_wait "row 1 of 1"
+e2e_keys Enter
+e2e_wait "Edit the inspection or survey"
+e2e_keys Tab Tab Tab End
+e2e_keys $(printf 'BSpace %.0s' $(seq 40))
+e2e_type "Lần hai"
+sqlite3 -cmd ".timeout 5000" "$DB" "UPDATE inspection SET scope = 'Của họ lần hai', version = version + 1"
+e2e_keys F2
+e2e_wait "Changed meanwhile"
+e2e_keys t
+e2e_expect "keeping theirs closes the form and says so" "Kept their version; yours was not saved."
+e2e_expect_re "the list shows theirs" "Của họ lần hai"
 DB=$T/demo.db
