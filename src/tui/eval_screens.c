@@ -268,6 +268,34 @@ static void facts(struct app *app, struct eval_state *e)
 }
 
 static enum tui_result eval_save(struct app *app, void *state);
+static const struct screen_ops eval_screen;
+
+/* The unit's evaluation as it is now: the arguments the form opens with (first, so that the
+ * form can lay it out), then the rows with their versions. */
+struct eval_fresh {
+    struct eval_args args;
+    struct evaluation_row rows[CRIT_MAX];
+};
+
+static int eval_reread(struct app *app, void *state, void *fresh)
+{
+    const struct eval_state *e = state;
+    struct eval_fresh *f = fresh;
+    f->args = e->args;
+    for (int k = 0; k < e->nc; k++)
+        f->rows[k].criterion_id = e->rows[k].criterion_id;
+    struct td_err err;
+    return store_evaluation_get(app->ctx->store, e->args.period, e->args.unit_id, f->rows, e->nc,
+                                &err);
+}
+
+static void eval_adopt(void *state, const void *fresh)
+{
+    struct eval_state *e = state;
+    const struct eval_fresh *f = fresh;
+    for (int k = 0; k < e->nc; k++)
+        e->rows[k].version = f->rows[k].version;
+}
 
 static int eval_open(struct app *app, void *state, void *arg)
 {
@@ -308,6 +336,10 @@ static int eval_open(struct app *app, void *state, void *arg)
     facts(app, e);
     snprintf(e->intro, sizeof e->intro, _("%s · %s"), e->args.unit, e->args.period_label);
     e->base.save = eval_save;
+    e->base.ops = &eval_screen;
+    e->base.fresh_size = sizeof(struct eval_fresh);
+    e->base.reread = eval_reread;
+    e->base.adopt = eval_adopt;
     e->base.form = (struct form){e->fields, e->nc * EF_PER, 0, false, e->intro, 0};
     return 0;
 }
@@ -331,7 +363,8 @@ static enum tui_result eval_save(struct app *app, void *state)
     struct td_err err;
     if (store_evaluation_save(app->ctx->store, e->args.period, e->args.unit_id, rows, e->nc,
                               &err) != 0)
-        return form_save_failed(app, err.msg);
+        return err.status == TD_E_CONFLICT ? form_conflict(app, state, err.msg)
+                                           : form_save_failed(app, err.msg);
     app_message(app, false, _("Saved the evaluation of %s for %s"), e->args.unit,
                 e->args.period_label);
     return TUI_BACK;

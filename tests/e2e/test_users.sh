@@ -24,6 +24,11 @@ e2e_keys '!'
 e2e_keys j
 e2e_expect "Ctrl-Z and ! lead nowhere: tiendo still takes keys" "row 3 of 12"
 check "tiendo is still running after Ctrl-Z" test ! -s "$E2E_STATUS"
+# While tiendo waits for a key it holds no transaction: another session writes, and a full
+# checkpoint completes (a reader left open would block it and let the log grow).
+sqlite3 -cmd ".timeout 5000" "$DB" "UPDATE unit SET name = name WHERE code = 'PC'"
+check "waiting on the task list, tiendo holds no transaction open" \
+	test "$(sqlite3 -cmd ".timeout 5000" "$DB" "PRAGMA wal_checkpoint(TRUNCATE)")" = "0|0|0"
 e2e_stop
 
 e2e_start 80 24 "$(E2E_ROLE=viewer tiendo --user xem)"
@@ -101,5 +106,8 @@ e2e_expect "the filter keeps PC's change only" "row 1 of 1"
 e2e_expect "and says what it shows" "everyone · PC · any time"
 e2e_keys Enter
 e2e_expect "Enter shows the whole change" 'After: {"title":"Sửa tên"}'
+sqlite3 -cmd ".timeout 5000" "$DB" "UPDATE unit SET name = name WHERE code = 'PC'"
+check "waiting on the audit trail, tiendo holds no transaction open" \
+	test "$(sqlite3 -cmd ".timeout 5000" "$DB" "PRAGMA wal_checkpoint(TRUNCATE)")" = "0|0|0"
 e2e_stop
 DB=$T/demo.db
