@@ -43,6 +43,19 @@ int store_period_set_open(struct store *st, const char *period, bool open, struc
 /* Whether the session may still change the period that ended on ends (YYYY-MM-DD). */
 bool store_period_writable(struct store *st, const char *period, const char *ends);
 
+/* The plan's periods (each year, then each phase) with their lock. */
+struct period_row {
+    char period[32], name[128]; /* name: the phase's, "" for a year */
+    char ends[11];              /* YYYY-MM-DD */
+    bool locked;                /* past [security] lock_after_days, not reopened */
+    bool reopened;              /* an admin reopened it (by, at) */
+    char by[64], at[24];
+};
+int store_period_list(struct store *st, struct period_row *out, int max, int *n,
+                      struct td_err *err);
+/* The days after its end that a period stays open ([security] lock_after_days; 0: always). */
+long store_lock_after_days(const struct store *st);
+
 /* One row of the audit trail; unit is the code of the unit the changed row belongs to ("" when
  * none: plan settings, users, rows since removed). */
 struct audit_row {

@@ -109,10 +109,8 @@ int store_evaluation_save(struct store *st, const char *period, long unit_id,
         " SELECT ?4, 'evaluation', id, 'save', ?5, " EVALUATION_JSON ","
         " (SELECT coalesce(max(change_id), 0) + 1 FROM audit_log)"
         " FROM evaluation WHERE period = ?1 AND unit_id = ?2 AND criterion_id = ?3";
-    /* A period ends with its last year: "2025" and "2021-2025" on 31 December 2025. */
-    const char *last = strrchr(period, '-');
     char ends[16];
-    snprintf(ends, sizeof ends, "%.4s-12-31", last != NULL ? last + 1 : period);
+    store_period_ends(st, period, ends, sizeof ends);
     if (store_allow_admin(st, _("save evaluations"), err) != 0 ||
         store_allow_period(st, period, ends, err) != 0 || store_begin(st, err) != 0)
         return -1;

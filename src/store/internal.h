@@ -112,6 +112,8 @@ int store_allow_unit(struct store *st, long unit_id, const char *what, struct td
 /* 0 when period (its text, e.g. "2025") may still change: not locked, or reopened. ends is
  * the last day of the period (YYYY-MM-DD). -1 with TD_E_DENIED when locked. */
 int store_allow_period(struct store *st, const char *period, const char *ends, struct td_err *err);
+/* The last day of an evaluation period: a phase's (by its code) or a year's 31 December. */
+void store_period_ends(struct store *st, const char *period, char *ends, size_t size);
 
 int store_migrate_to(struct store *st, int to, struct td_err *err);
 

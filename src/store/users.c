@@ -449,6 +449,63 @@ int store_allow_period(struct store *st, const char *period, const char *ends, s
                       period, ends, st->lock_after_days, period);
 }
 
+void store_period_ends(struct store *st, const char *period, char *ends, size_t size)
+{
+    static const char sql[] = "SELECT end_year FROM phase WHERE code = ?1";
+    struct td_err ignored;
+    sqlite3_stmt *s = store_stmt(st, sql, &ignored);
+    long year = 0;
+    if (s != NULL) {
+        sqlite3_bind_text(s, 1, period, -1, SQLITE_TRANSIENT);
+        if (sqlite3_step(s) == SQLITE_ROW)
+            year = (long)sqlite3_column_int64(s, 0);
+        sqlite3_reset(s);
+    }
+    if (year == 0) { /* a year, or "2021-2025": its last year */
+        const char *last = strrchr(period, '-');
+        year = strtol(last != NULL ? last + 1 : period, NULL, 10);
+    }
+    snprintf(ends, size, "%04ld-12-31", year);
+}
+
+long store_lock_after_days(const struct store *st)
+{
+    return st->lock_after_days;
+}
+
+int store_period_list(struct store *st, struct period_row *out, int max, int *n, struct td_err *err)
+{
+    static const char sql[] =
+        "WITH RECURSIVE y(v) AS (SELECT start_year FROM plan UNION ALL SELECT v + 1 FROM y, plan"
+        " WHERE v < plan.end_year),"
+        " p(k, period, name, ends) AS (SELECT 0, CAST(v AS TEXT), '', printf('%04d-12-31', v)"
+        " FROM y UNION ALL SELECT 1 + sort_order, code, name, printf('%04d-12-31', end_year)"
+        " FROM phase WHERE active = 1)"
+        " SELECT p.period, p.name, p.ends, coalesce(o.open, 0), coalesce(o.updated_by, ''),"
+        " coalesce(o.updated_at, '') FROM p LEFT JOIN period_open o ON o.period = p.period"
+        " ORDER BY p.k, p.ends";
+    sqlite3_stmt *s = store_stmt(st, sql, err);
+    if (s == NULL)
+        return -1;
+    int rc;
+    *n = 0;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < max) {
+        struct period_row *r = &out[(*n)++];
+        store_text_col(s, 0, r->period, sizeof r->period);
+        store_text_col(s, 1, r->name, sizeof r->name);
+        store_text_col(s, 2, r->ends, sizeof r->ends);
+        r->reopened = sqlite3_column_int(s, 3) != 0;
+        store_text_col(s, 4, r->by, sizeof r->by);
+        store_text_col(s, 5, r->at, sizeof r->at);
+        td_date end;
+        r->locked = st->lock_after_days > 0 && date_parse_iso(r->ends, &end) == 0 &&
+                    st->today > end + st->lock_after_days && !r->reopened;
+    }
+    sqlite3_reset(s);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0
+                                                 : store_fail(st, _("reading the periods"), err);
+}
+
 int store_period_set_open(struct store *st, const char *period, bool open, struct td_err *err)
 {
     static const char upsert[] =

@@ -309,6 +309,7 @@ extern const struct keybar_item form_keybar[];
 extern const struct screen_ops tasks_screen; /* arg: NULL, or a long * lead unit id */
 extern const struct screen_ops units_screen;
 extern const struct screen_ops audit_screen;
+extern const struct screen_ops periods_screen;
 extern const struct screen_ops targets_screen;
 extern const struct screen_ops indicator_screen; /* arg: long * indicator id */
 extern const struct screen_ops grid_screen;

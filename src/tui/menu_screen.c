@@ -16,6 +16,7 @@ enum entry_kind {
     E_ACTIVITIES,
     E_UNITS,
     E_AUDIT,
+    E_PERIODS,
     E_HELP,
     E_QUIT
 };
@@ -31,6 +32,7 @@ static const struct {
     [E_ACTIVITIES] = {'5', N_("Activities")},
     [E_UNITS] = {'6', N_("Units")},
     [E_AUDIT] = {'7', N_("Audit trail")},
+    [E_PERIODS] = {'8', N_("Periods")},
     [E_HELP] = {'?', N_("Help")},
     [E_QUIT] = {'q', N_("Quit")},
 };
@@ -93,6 +95,12 @@ static void fill_details(struct app *app, struct menu_state *m)
     snprintf(m->details[E_AUDIT], sizeof m->details[0], "%s",
              store_role(app->ctx->store) == USER_ADMIN ? _("who changed what, and when")
                                                        : _("the changes of your units"));
+    long days = store_lock_after_days(app->ctx->store);
+    if (days > 0)
+        snprintf(m->details[E_PERIODS], sizeof m->details[0], _("locked %ld days after the end"),
+                 days);
+    else
+        snprintf(m->details[E_PERIODS], sizeof m->details[0], "%s", _("never locked"));
     fill_reports(app, m);
 }
 
@@ -146,6 +154,8 @@ static enum tui_result activate(struct app *app, int entry)
         return app_open(app, &units_screen, NULL);
     case E_AUDIT:
         return app_open(app, &audit_screen, NULL);
+    case E_PERIODS:
+        return app_open(app, &periods_screen, NULL);
     case E_TARGETS:
         return app_open(app, &targets_screen, NULL);
     case E_EVALUATION:

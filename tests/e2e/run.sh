@@ -21,7 +21,8 @@ DB=$T/demo.db
 # tiendo [--user LOGIN] ARGS...: the command line that runs tiendo in the test terminal. With
 # --user (restricted mode, so no --db), the database and LOGIN's role (E2E_ROLE, admin unless
 # set; "none" declares nobody) come from a settings file of its own, as on a server;
-# E2E_DB_EXTRA adds a line to its [database] section, E2E_USERS_EXTRA one to [users].
+# E2E_DB_EXTRA adds a line to its [database] section, E2E_USERS_EXTRA one to [users], and
+# E2E_INI_EXTRA sections of its own at the end.
 tiendo() {
 	if [ "${1:-}" = --user ]; then
 		local user=$2 dir
@@ -32,6 +33,7 @@ tiendo() {
 		[ "${E2E_ROLE:-}" = none ] ||
 			printf '[users]\n%s = %s\n%s\n' "$user" "${E2E_ROLE:-admin}" "${E2E_USERS_EXTRA:-}" \
 				>>"$dir/tiendo/tiendo.ini"
+		printf '%b\n' "${E2E_INI_EXTRA:-}" >>"$dir/tiendo/tiendo.ini"
 		printf 'env HOME=%q XDG_CONFIG_HOME=%q TIENDO_TODAY=%q %q --user %q' "$HOME" "$dir" \
 			"$TIENDO_TODAY" "$BIN" "$user"
 	else

@@ -110,4 +110,28 @@ sqlite3 -cmd ".timeout 5000" "$DB" "UPDATE unit SET name = name WHERE code = 'PC
 check "waiting on the audit trail, tiendo holds no transaction open" \
 	test "$(sqlite3 -cmd ".timeout 5000" "$DB" "PRAGMA wal_checkpoint(TRUNCATE)")" = "0|0|0"
 e2e_stop
+
+# Periods: with a 30-day lock, 2024 (ended long ago) is locked and 2025 (ends in 11 days) open;
+# an editor sees it (the store test refuses their value for 2024); an admin reopens 2024 here.
+e2e_start 100 24 "$(E2E_ROLE='editor: VTTTN' E2E_INI_EXTRA='[security]\nlock_after_days = 30' tiendo --user hoa)"
+e2e_wait "Tasks and solutions"
+e2e_expect "the main menu says how long periods stay open" "locked 30 days after the end"
+e2e_keys 8
+e2e_expect_re "2024 is locked" "2024 +year 2024 +31/12/2024 +locked"
+e2e_expect_re "2025 is still open" "2025 +year 2025 +31/12/2025 +open"
+check "an editor's key bar does not offer to reopen" test -z "$(e2e_screen | tail -1 | grep reopen)"
+e2e_keys Enter
+e2e_expect "Enter tells an editor only an admin may" "Only an admin may do this; hoa is an editor"
+e2e_stop
+e2e_start 100 24 "$(E2E_USERS_EXTRA='hoa = editor: VTTTN' E2E_INI_EXTRA='[security]\nlock_after_days = 30' tiendo --user lan)"
+e2e_wait "Tasks and solutions"
+e2e_keys 8
+e2e_wait "2024"
+e2e_keys j j j Enter
+e2e_expect "Enter asks before reopening" "Reopen 2024?"
+e2e_keys y
+e2e_expect "the period is reopened" "Reopened 2024"
+e2e_expect_re "and the list says by whom" "2024 +year 2024 +31/12/2024 +reopened by lan"
+check "the reopening is audited" test "$(sqlite3 "$DB" "SELECT login || ' ' || action FROM audit_log WHERE tbl = 'period_open'")" = "lan open"
+e2e_stop
 DB=$T/demo.db
