@@ -32,7 +32,8 @@ static int help_open(struct app *app, void *state, void *arg)
     h->of = app->below != NULL ? app->below : &menu_screen;
     add(h, ACT_NONE, h->of->title);
     for (const enum action *a = h->of->actions; a != NULL && *a != ACT_NONE; a++)
-        add(h, *a, NULL);
+        if (app_allows(app, h->of->needs, *a)) /* what the role may not do is not offered */
+            add(h, *a, NULL);
     add(h, ACT_NONE, NULL);
     add(h, ACT_NONE, N_("Keys on every screen"));
     for (int a = ACT_NONE + 1; a < ACT_COUNT; a++)

@@ -40,6 +40,11 @@ check "a viewer's key bar offers neither progress nor undo" \
 e2e_keys p
 e2e_expect "p tells a viewer why nothing happens" \
 	"xem is a viewer: you can look, but not change anything"
+e2e_keys '?'
+e2e_wait "Keys on the screen"
+check "the help does not offer a viewer progress or undo" \
+	test -z "$(e2e_screen | grep -iE 'progress|undo')"
+e2e_keys q
 e2e_keys q q
 e2e_stop
 
