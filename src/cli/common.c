@@ -108,15 +108,19 @@ int cli_sync_plan(const struct cli *cli, struct store *st, bool force, bool quie
     return status;
 }
 
-/* Restricted mode writes only directly inside the export directory. */
-static bool output_allowed(const struct cli *cli)
+void cli_export_dir(const struct cli *cli, char *buf, size_t size)
+{
+    if (cli->cfg.export_dir != NULL && cli->cfg.export_dir[0] != '\0')
+        snprintf(buf, size, "%s", cli->cfg.export_dir);
+    else
+        paths_default_export_dir(buf, size);
+}
+
+bool cli_in_export_dir(const struct cli *cli, const char *path)
 {
     char dir[PATH_MAX], real_dir[PATH_MAX], parent[PATH_MAX], real_parent[PATH_MAX];
-    if (cli->cfg.export_dir != NULL && cli->cfg.export_dir[0] != '\0')
-        snprintf(dir, sizeof dir, "%s", cli->cfg.export_dir);
-    else
-        paths_default_export_dir(dir, sizeof dir);
-    snprintf(parent, sizeof parent, "%s", cli->output);
+    cli_export_dir(cli, dir, sizeof dir);
+    snprintf(parent, sizeof parent, "%s", path);
     char *slash = strrchr(parent, '/');
     const char *name = slash != NULL ? slash + 1 : parent;
     if (name[0] == '\0' || name[0] == '.')
@@ -137,12 +141,9 @@ int cli_out_open(const struct cli *cli, struct cli_out *o)
     o->tmp[0] = '\0';
     if (cli->output == NULL)
         return 0;
-    if (cli->restricted && !output_allowed(cli)) {
+    if (cli->restricted && !cli_in_export_dir(cli, cli->output)) {
         char dir[PATH_MAX];
-        if (cli->cfg.export_dir != NULL && cli->cfg.export_dir[0] != '\0')
-            snprintf(dir, sizeof dir, "%s", cli->cfg.export_dir);
-        else
-            paths_default_export_dir(dir, sizeof dir);
+        cli_export_dir(cli, dir, sizeof dir);
         cli_error(_("-o %s: in restricted mode files are written only in %s ([export] dir)"),
                   cli->output, dir);
         return 2;

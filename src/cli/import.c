@@ -88,6 +88,13 @@ int cli_cmd_import(struct cli *cli, const char *what, const char *path)
         cli_error(_("usage: tiendo import tasks FILE.csv [--dry-run]"));
         return 2;
     }
+    if (cli->restricted && !cli_in_export_dir(cli, path)) {
+        char dir[PATH_MAX];
+        cli_export_dir(cli, dir, sizeof dir);
+        cli_error(_("%s: in restricted mode files are read only from %s ([export] dir)"), path,
+                  dir);
+        return 2;
+    }
     FILE *in = fopen(path, "rb");
     if (in == NULL) {
         cli_error("%s: %s", path, strerror(errno));

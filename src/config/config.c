@@ -48,8 +48,8 @@ static const struct setting_def settings[] = {
      N_("Who may use tiendo: login = admin, login = editor: UNIT, UNIT, or login = viewer; "
         "with none declared, only the database file's owner may, as admin")},
     {"security", "restricted", ST_BOOL, "no", 0, 0, NULL, AT(restricted),
-     N_("yes: no --config or --db on the command line and -o only inside [export] dir "
-        "(always on with --user); a later file cannot turn it off")},
+     N_("yes: no --config or --db on the command line, files written and read only inside "
+        "[export] dir (always on with --user); a later file cannot turn it off")},
     {"security", "lock_after_days", ST_INT, "0", 0, 3650, NULL, AT(lock_after_days),
      N_("Evaluations, submissions and indicator values of a period become read-only this many "
         "days after it ends, until an admin reopens it; 0: never")},

@@ -361,7 +361,10 @@ check "the export is there" test -s "$srv/exports/units.csv"
 srun --user khach export units
 expect "an undeclared login is refused (1)" 1 "khach may not use tiendo here: this login is not declared in [users]"
 check "the users of [users] are in the database" test "$(sqlite3 "$sdb" "SELECT group_concat(login || ':' || role, ' ') FROM (SELECT login, role FROM app_user WHERE active = 1 ORDER BY login)")" = "lan:editor sep:admin xem:viewer"
-srun --user lan import tasks "$T/all.csv"
+srun --user sep import tasks "$T/all.csv"
+expect "restricted mode reads files only from [export] dir (2)" 2 "in restricted mode files are read only from $srv/exports"
+cp "$T/all.csv" "$srv/exports/all.csv"
+srun --user lan import tasks "$srv/exports/all.csv"
 expect "an editor may not import tasks (1)" 1 "only an admin may change the plan's tasks; lan is an editor"
 # The period lock: 2025 ended on 31 December; with 30 days, February 2026 finds it closed.
 TIENDO_TODAY=2026-02-10 srun --user xem period open 2025
