@@ -9,8 +9,9 @@
 /* $XDG_DATA_HOME/tiendo/tiendo.db, or ~/.local/share/tiendo/tiendo.db. */
 void paths_default_db(char *buf, size_t size);
 
-/* $XDG_DATA_HOME/tiendo/export, or ~/.local/share/tiendo/export. */
-void paths_default_export_dir(char *buf, size_t size);
+/* Where exports go: configured ([export] dir) when set, else $XDG_DATA_HOME/tiendo/export
+ * (~/.local/share/tiendo/export). */
+void paths_export_dir(const char *configured, char *buf, size_t size);
 
 /* The share directory beside the running binary (<bin>/../share): build tree and installed
  * tree have the same layout, so both find plans/ and locale/ without configuration. */

@@ -108,18 +108,10 @@ int cli_sync_plan(const struct cli *cli, struct store *st, bool force, bool quie
     return status;
 }
 
-void cli_export_dir(const struct cli *cli, char *buf, size_t size)
-{
-    if (cli->cfg.export_dir != NULL && cli->cfg.export_dir[0] != '\0')
-        snprintf(buf, size, "%s", cli->cfg.export_dir);
-    else
-        paths_default_export_dir(buf, size);
-}
-
 bool cli_in_export_dir(const struct cli *cli, const char *path)
 {
     char dir[PATH_MAX], real_dir[PATH_MAX], parent[PATH_MAX], real_parent[PATH_MAX];
-    cli_export_dir(cli, dir, sizeof dir);
+    paths_export_dir(cli->cfg.export_dir, dir, sizeof dir);
     snprintf(parent, sizeof parent, "%s", path);
     char *slash = strrchr(parent, '/');
     const char *name = slash != NULL ? slash + 1 : parent;
@@ -143,7 +135,7 @@ int cli_out_open(const struct cli *cli, struct cli_out *o)
         return 0;
     if (cli->restricted && !cli_in_export_dir(cli, cli->output)) {
         char dir[PATH_MAX];
-        cli_export_dir(cli, dir, sizeof dir);
+        paths_export_dir(cli->cfg.export_dir, dir, sizeof dir);
         cli_error(_("-o %s: in restricted mode files are written only in %s ([export] dir)"),
                   cli->output, dir);
         return 2;

@@ -7,6 +7,7 @@
 
 #include "internal.h"
 #include "tiendo/i18n.h"
+#include "tiendo/paths.h"
 #include "tiendo/store_tasks.h"
 #include "tiendo/table.h"
 #include "tiendo/text.h"
@@ -90,7 +91,7 @@ int cli_cmd_import(struct cli *cli, const char *what, const char *path)
     }
     if (cli->restricted && !cli_in_export_dir(cli, path)) {
         char dir[PATH_MAX];
-        cli_export_dir(cli, dir, sizeof dir);
+        paths_export_dir(cli->cfg.export_dir, dir, sizeof dir);
         cli_error(_("%s: in restricted mode files are read only from %s ([export] dir)"), path,
                   dir);
         return 2;

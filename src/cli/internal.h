@@ -37,10 +37,8 @@ struct cli {
  * [database] path, else the data directory) and the user (--user, else the login name). */
 void cli_settle(struct cli *cli);
 
-/* [export] dir, or the data directory's export directory, into buf. */
-void cli_export_dir(const struct cli *cli, char *buf, size_t size);
-/* Whether path names a file directly inside that directory (its real path; not a dot file):
- * the only files restricted mode reads or writes. */
+/* Whether path names a file directly inside the export directory (paths_export_dir) (its real path;
+ * not a dot file): the only files restricted mode reads or writes. */
 bool cli_in_export_dir(const struct cli *cli, const char *path);
 
 /* In restricted mode, refuses --config, --db and --plan: returns 2 after saying why, else 0. */

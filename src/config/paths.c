@@ -32,9 +32,12 @@ void paths_default_db(char *buf, size_t size)
     xdg_path("XDG_DATA_HOME", ".local/share", "tiendo/tiendo.db", buf, size);
 }
 
-void paths_default_export_dir(char *buf, size_t size)
+void paths_export_dir(const char *configured, char *buf, size_t size)
 {
-    xdg_path("XDG_DATA_HOME", ".local/share", "tiendo/export", buf, size);
+    if (configured != NULL && configured[0] != '\0')
+        snprintf(buf, size, "%s", configured);
+    else
+        xdg_path("XDG_DATA_HOME", ".local/share", "tiendo/export", buf, size);
 }
 
 void config_user_file(char *buf, size_t size)

@@ -41,10 +41,9 @@ static long vocab_id(struct store *st, const char *domain, const char *code, con
 }
 
 /* Binds ?1 .. ?n to texts, then the kind id, the login, and for a change the id and version;
- * steps; a change that found no row at that version is a conflict. */
-static int save_row(struct store *st, sqlite3_stmt *s, const char *const *v, int n, long kind_id,
-                    long id, long version, const char *what, const char *conflict,
-                    struct td_err *err)
+ * writes (store_save_write). The row's id, or -1. */
+static long save_row(struct store *st, struct row_save *rs, sqlite3_stmt *s, const char *const *v,
+                     int n, long kind_id, struct td_err *err)
 {
     for (int i = 0; i < n; i++)
         sqlite3_bind_text(s, i + 1, v[i], -1, SQLITE_STATIC);
@@ -53,15 +52,11 @@ static int save_row(struct store *st, sqlite3_stmt *s, const char *const *v, int
     else
         sqlite3_bind_null(s, n + 1);
     sqlite3_bind_text(s, n + 2, st->user, -1, SQLITE_STATIC);
-    if (id != 0) {
-        sqlite3_bind_int64(s, n + 3, id);
-        sqlite3_bind_int64(s, n + 4, version);
+    if (rs->id != 0) {
+        sqlite3_bind_int64(s, n + 3, rs->id);
+        sqlite3_bind_int64(s, n + 4, rs->version);
     }
-    if (sqlite3_step(s) != SQLITE_DONE)
-        return store_fail(st, what, err);
-    if (sqlite3_changes(st->db) == 0)
-        return td_err_set(err, TD_E_CONFLICT, "%s", conflict);
-    return 0;
+    return store_save_write(st, rs, s, err);
 }
 
 int store_meeting_list(struct store *st, const char *kind, struct meeting_row *out, int max, int *n,
@@ -131,39 +126,33 @@ int store_meeting_save(struct store *st, struct meeting_row *r, struct td_err *e
     " 'conclusions', conclusions, 'units', (SELECT group_concat(unit_id) FROM meeting_unit"        \
     " WHERE meeting_id = meeting.id), 'tasks', (SELECT group_concat(task_id) FROM meeting_task"    \
     " WHERE meeting_id = meeting.id))"
-    static const char before[] = "SELECT " MEETING_JSON " FROM meeting WHERE id = ?1";
-    static const char audit[] =
-        "INSERT INTO audit_log (login, tbl, row_id, action, old_values, new_values, change_id)"
-        " SELECT ?2, 'meeting', id, ?3, ?4, " MEETING_JSON ","
-        " (SELECT coalesce(max(change_id), 0) + 1 FROM audit_log) FROM meeting WHERE id = ?1";
+    static const char before[] = ROW_SNAPSHOT_SQL("meeting", MEETING_JSON);
+    static const char audit[] = ROW_AUDIT_SQL("meeting", MEETING_JSON);
     const char *what = _("saving the meeting");
+    struct row_save rs = {
+        before, audit,
+        what,   _("someone else changed this meeting since you opened it; nothing was saved"),
+        r->id,  r->version,
+        NULL};
     if (r->title[0] == '\0')
         return td_err_set(err, TD_E_INVALID, "%s", _("a meeting needs a title"));
     if (store_allow_admin(st, _("record meetings"), err) != 0 || store_begin(st, err) != 0)
         return -1;
-    bool insert = r->id == 0;
-    char *old = insert ? NULL : store_snapshot(st, before, r->id);
+    store_save_start(st, &rs);
     long kind_id = vocab_id(st, "conference_kind", r->kind, what, err);
-    sqlite3_stmt *s = kind_id < 0 ? NULL : store_stmt(st, insert ? ins : upd, err);
+    sqlite3_stmt *s = kind_id < 0 ? NULL : store_stmt(st, r->id == 0 ? ins : upd, err);
     const char *v[6] = {r->title, r->date, r->place, r->chair, r->agenda, r->conclusions};
-    if (s == NULL ||
-        save_row(st, s, v, 6, kind_id, r->id, r->version, what,
-                 _("someone else changed this meeting since you opened it; nothing was saved"),
-                 err) != 0)
+    long id = s != NULL ? save_row(st, &rs, s, v, 6, kind_id, err) : -1;
+    if (id < 0 || store_link_codes(st, &meeting_units, id, r->units, true, what, err) != 0 ||
+        store_link_codes(st, &meeting_tasks, id, r->tasks, false, what, err) != 0)
         goto fail;
-    long id = insert ? (long)sqlite3_last_insert_rowid(st->db) : r->id;
-    if (store_link_codes(st, &meeting_units, id, r->units, true, what, err) != 0 ||
-        store_link_codes(st, &meeting_tasks, id, r->tasks, false, what, err) != 0 ||
-        store_audit(st, audit, id, insert ? "insert" : "update", old, what, err) != 0 ||
-        store_commit(st, err) != 0)
-        goto fail;
-    free(old);
-    r->id = id;
-    r->version = insert ? 1 : r->version + 1;
+    if (store_save_end(st, &rs, id, err) != 0)
+        return -1;
+    r->id = rs.id;
+    r->version = rs.version;
     return 0;
 fail:
-    free(old);
-    store_rollback(st);
+    store_save_abort(st, &rs);
     return -1;
 }
 
@@ -220,13 +209,14 @@ int store_activity_save(struct store *st, struct activity_row *r, struct td_err 
 #define ACTIVITY_JSON                                                                              \
     "json_object('kind_id', kind_id, 'unit_id', unit_id, 'channel', channel, 'date', date,"        \
     " 'title', title, 'reach', reach, 'status', status, 'progress_note', progress_note)"
-    static const char before[] = "SELECT " ACTIVITY_JSON " FROM activity WHERE id = ?1";
-    static const char audit[] =
-        "INSERT INTO audit_log (login, tbl, row_id, action, old_values, new_values, change_id)"
-        " SELECT ?2, 'activity', id, ?3, ?4, " ACTIVITY_JSON ","
-        " (SELECT coalesce(max(change_id), 0) + 1 FROM audit_log) FROM activity WHERE id = ?1";
-    char *old = NULL;
+    static const char before[] = ROW_SNAPSHOT_SQL("activity", ACTIVITY_JSON);
+    static const char audit[] = ROW_AUDIT_SQL("activity", ACTIVITY_JSON);
     const char *what = _("saving the communication activity");
+    struct row_save rs = {
+        before, audit,
+        what,   _("someone else changed this activity since you opened it; nothing was saved"),
+        r->id,  r->version,
+        NULL};
     if (r->title[0] == '\0')
         return td_err_set(err, TD_E_INVALID, "%s", _("an activity needs a title"));
     if (!known(r->status, activity_statuses, ACTIVITY_STATUSES))
@@ -256,28 +246,22 @@ int store_activity_save(struct store *st, struct activity_row *r, struct td_err 
             goto fail;
         }
     }
-    bool insert = r->id == 0;
-    old = insert ? NULL : store_snapshot(st, before, r->id);
+    store_save_start(st, &rs);
     long kind_id = vocab_id(st, "activity_kind", r->kind, what, err);
-    sqlite3_stmt *s = kind_id < 0 ? NULL : store_stmt(st, insert ? ins : upd, err);
+    sqlite3_stmt *s = kind_id < 0 ? NULL : store_stmt(st, r->id == 0 ? ins : upd, err);
     const char *v[6] = {r->channel, r->date, r->title, r->reach, r->status, r->progress_note};
     if (s == NULL)
         goto fail;
     sqlite3_bind_int64(s, 11, unit_id);
-    if (save_row(st, s, v, 6, kind_id, r->id, r->version, what,
-                 _("someone else changed this activity since you opened it; nothing was saved"),
-                 err) != 0)
+    long id = save_row(st, &rs, s, v, 6, kind_id, err);
+    if (id < 0)
         goto fail;
-    long id = insert ? (long)sqlite3_last_insert_rowid(st->db) : r->id;
-    if (store_audit(st, audit, id, insert ? "insert" : "update", old, what, err) != 0 ||
-        store_commit(st, err) != 0)
-        goto fail;
-    free(old);
-    r->id = id;
-    r->version = insert ? 1 : r->version + 1;
+    if (store_save_end(st, &rs, id, err) != 0)
+        return -1;
+    r->id = rs.id;
+    r->version = rs.version;
     return 0;
 fail:
-    free(old);
-    store_rollback(st);
+    store_save_abort(st, &rs);
     return -1;
 }

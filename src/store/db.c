@@ -313,6 +313,45 @@ int store_audit(struct store *st, const char *sql, long id, const char *action, 
     return sqlite3_step(s) == SQLITE_DONE ? 0 : store_fail(st, what, err);
 }
 
+void store_save_start(struct store *st, struct row_save *rs)
+{
+    rs->old = rs->id != 0 ? store_snapshot(st, rs->before, rs->id) : NULL;
+}
+
+long store_save_write(struct store *st, struct row_save *rs, sqlite3_stmt *s, struct td_err *err)
+{
+    if (sqlite3_step(s) != SQLITE_DONE)
+        return store_fail(st, rs->what, err);
+    if (sqlite3_changes(st->db) == 0)
+        return td_err_set(err, TD_E_CONFLICT, "%s", rs->conflict);
+    return rs->id != 0 ? rs->id : (long)sqlite3_last_insert_rowid(st->db);
+}
+
+int store_save_end(struct store *st, struct row_save *rs, long id, struct td_err *err)
+{
+    bool insert = rs->id == 0;
+    int rc = store_audit(st, rs->audit, id, insert ? "insert" : "update", rs->old, rs->what, err);
+    free(rs->old);
+    rs->old = NULL;
+    if (rc != 0) {
+        store_rollback(st);
+        return -1;
+    }
+    if (store_commit(st, err) != 0)
+        return -1;
+    rs->id = id;
+    rs->version =
+        insert ? 1 : rs->version + 1; /* a second save from the same form is no conflict */
+    return 0;
+}
+
+void store_save_abort(struct store *st, struct row_save *rs)
+{
+    free(rs->old);
+    rs->old = NULL;
+    store_rollback(st);
+}
+
 char *store_snapshot(struct store *st, const char *sql, long id)
 {
     struct td_err ignored;

@@ -107,7 +107,7 @@ int store_evaluation_save(struct store *st, const char *period, long unit_id,
     static const char audit[] =
         "INSERT INTO audit_log (login, tbl, row_id, action, old_values, new_values, change_id)"
         " SELECT ?4, 'evaluation', id, 'save', ?5, " EVALUATION_JSON ","
-        " (SELECT coalesce(max(change_id), 0) + 1 FROM audit_log)"
+        " " AUDIT_NEXT_CHANGE
         " FROM evaluation WHERE period = ?1 AND unit_id = ?2 AND criterion_id = ?3";
     char ends[16];
     store_period_ends(st, period, ends, sizeof ends);

@@ -116,16 +116,18 @@ int store_inspection_save(struct store *st, struct inspection_row *r, struct td_
     " followup_date, 'units', (SELECT group_concat(unit_id) FROM inspection_unit"                  \
     " WHERE inspection_id = inspection.id), 'tasks', (SELECT group_concat(task_id)"                \
     " FROM inspection_task WHERE inspection_id = inspection.id))"
-    static const char before[] = "SELECT " INSPECTION_JSON " FROM inspection WHERE id = ?1";
-    static const char audit[] =
-        "INSERT INTO audit_log (login, tbl, row_id, action, old_values, new_values, change_id)"
-        " SELECT ?2, 'inspection', id, ?3, ?4, " INSPECTION_JSON ","
-        " (SELECT coalesce(max(change_id), 0) + 1 FROM audit_log) FROM inspection WHERE id = ?1";
-    char *old = NULL;
+    static const char before[] = ROW_SNAPSHOT_SQL("inspection", INSPECTION_JSON);
+    static const char audit[] = ROW_AUDIT_SQL("inspection", INSPECTION_JSON);
+    const char *what = _("saving the inspection");
+    struct row_save rs = {
+        before, audit,
+        what,   _("someone else changed this inspection since you opened it; nothing was saved"),
+        r->id,  r->version,
+        NULL};
     if (store_allow_admin(st, _("record inspections"), err) != 0 || store_begin(st, err) != 0)
         return -1;
     bool insert = r->id == 0;
-    old = insert ? NULL : store_snapshot(st, before, r->id);
+    store_save_start(st, &rs);
     sqlite3_stmt *s = store_stmt(st, insert ? ins : upd, err);
     if (s == NULL)
         goto fail;
@@ -139,35 +141,17 @@ int store_inspection_save(struct store *st, struct inspection_row *r, struct td_
         sqlite3_bind_int64(s, 9, r->id);
         sqlite3_bind_int64(s, 10, r->version);
     }
-    if (sqlite3_step(s) != SQLITE_DONE) {
-        store_fail(st, _("saving the inspection"), err);
+    long id = store_save_write(st, &rs, s, err);
+    if (id < 0 || store_link_codes(st, &unit_links, id, r->units, true, what, err) != 0 ||
+        store_link_codes(st, &task_links, id, r->tasks, false, what, err) != 0)
         goto fail;
-    }
-    if (!insert && sqlite3_changes(st->db) == 0) {
-        td_err_set(err, TD_E_CONFLICT,
-                   _("someone else changed this inspection since you opened it; nothing was "
-                     "saved"));
-        goto fail;
-    }
-    long id = insert ? (long)sqlite3_last_insert_rowid(st->db) : r->id;
-    if (store_link_codes(st, &unit_links, id, r->units, true, _("saving the inspection"), err) !=
-            0 ||
-        store_link_codes(st, &task_links, id, r->tasks, false, _("saving the inspection"), err) !=
-            0)
-        goto fail;
-    if (store_audit(st, audit, id, insert ? "insert" : "update", old, _("saving the inspection"),
-                    err) != 0)
-        goto fail;
-    free(old);
-    old = NULL;
-    if (store_commit(st, err) != 0)
+    if (store_save_end(st, &rs, id, err) != 0)
         return -1;
-    r->id = id;
-    r->version = insert ? 1 : r->version + 1; /* a second save from the same form is no conflict */
+    r->id = rs.id;
+    r->version = rs.version;
     return 0;
 fail:
-    free(old);
-    store_rollback(st);
+    store_save_abort(st, &rs);
     return -1;
 }
 

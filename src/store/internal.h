@@ -89,6 +89,36 @@ int store_audit(struct store *st, const char *sql, long id, const char *action, 
  * change, for store_audit. NULL when there is no such row (caller frees). */
 char *store_snapshot(struct store *st, const char *sql, long id);
 
+/* The next change number of the audit log, inside a write transaction. */
+#define AUDIT_NEXT_CHANGE "(SELECT coalesce(max(change_id), 0) + 1 FROM audit_log)"
+
+/* For struct row_save: the row of table as json (an SQL expression over its columns) before a
+ * change, and the audit row after it. */
+#define ROW_SNAPSHOT_SQL(table, json) "SELECT " json " FROM " table " WHERE id = ?1"
+#define ROW_AUDIT_SQL(table, json)                                                                 \
+    "INSERT INTO audit_log (login, tbl, row_id, action, old_values, new_values, change_id)"        \
+    " SELECT ?2, '" table "', id, ?3, ?4, " json ", " AUDIT_NEXT_CHANGE " FROM " table             \
+    " WHERE id = ?1"
+
+/* What every save of a versioned row (submission, report, inspection, meeting, activity) shares,
+ * inside the caller's transaction: store_save_start keeps the row as it was; the caller binds
+ * its insert or update and store_save_write steps it (a write that changed nothing is
+ * TD_E_CONFLICT: someone else's version, or row, came first); store_save_end writes the audit
+ * row and commits, and leaves id and version as saved; store_save_abort rolls back. */
+struct row_save {
+    const char *before;   /* SELECT <the row as JSON> FROM t WHERE id = ?1 (a string literal) */
+    const char *audit;    /* as store_audit takes it */
+    const char *what;     /* what failed, for store_fail */
+    const char *conflict; /* the message when the version moved on */
+    long id, version;     /* as the caller read the row; id 0: a new one */
+    char *old;
+};
+void store_save_start(struct store *st, struct row_save *rs);
+/* The row's id after the write, or -1. */
+long store_save_write(struct store *st, struct row_save *rs, sqlite3_stmt *s, struct td_err *err);
+int store_save_end(struct store *st, struct row_save *rs, long id, struct td_err *err);
+void store_save_abort(struct store *st, struct row_save *rs);
+
 /* The two statements that tie a row to units or tasks named by their codes: clear takes ?1
  * the row; add takes ?1 the row and ?2 a code, and adds nothing for an unknown code. */
 struct link_sql {

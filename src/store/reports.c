@@ -265,12 +265,16 @@ int store_submission_save(struct store *st, long report_id, const char *today,
 #define SUBMISSION_JSON                                                                            \
     "json_object('report_id', report_id, 'unit_id', unit_id, 'submitted_on', submitted_on,"        \
     " 'doc_number', doc_number, 'note', note)"
-    static const char before[] = "SELECT " SUBMISSION_JSON " FROM submission WHERE id = ?1";
-    static const char audit[] =
-        "INSERT INTO audit_log (login, tbl, row_id, action, old_values, new_values, change_id)"
-        " SELECT ?2, 'submission', id, ?3, ?4, " SUBMISSION_JSON ","
-        " (SELECT coalesce(max(change_id), 0) + 1 FROM audit_log) FROM submission WHERE id = ?1";
-    char *old = NULL;
+    static const char before[] = ROW_SNAPSHOT_SQL("submission", SUBMISSION_JSON);
+    static const char audit[] = ROW_AUDIT_SQL("submission", SUBMISSION_JSON);
+    struct row_save rs = {
+        before,
+        audit,
+        _("saving the submission"),
+        _("someone else recorded this submission since you opened it; nothing was saved"),
+        r->id,
+        r->version,
+        NULL};
     if (r->submitted_on[0] != '\0' && strcmp(r->submitted_on, today) > 0)
         return td_err_set(err, TD_E_INVALID, _("a submission cannot be dated after today"));
     if (store_allow_unit(st, r->unit_id, _("record submissions"), err) != 0 ||
@@ -279,7 +283,7 @@ int store_submission_save(struct store *st, long report_id, const char *today,
     if (allow_report_period(st, report_id, err) != 0)
         goto fail;
     bool insert = r->id == 0;
-    old = insert ? NULL : store_snapshot(st, before, r->id);
+    store_save_start(st, &rs);
     sqlite3_stmt *s = store_stmt(st, insert ? ins : upd, err);
     if (s == NULL)
         goto fail;
@@ -293,29 +297,16 @@ int store_submission_save(struct store *st, long report_id, const char *today,
         sqlite3_bind_int64(s, 7, r->id);
         sqlite3_bind_int64(s, 8, r->version);
     }
-    if (sqlite3_step(s) != SQLITE_DONE) {
-        store_fail(st, _("saving the submission"), err);
+    long id = store_save_write(st, &rs, s, err);
+    if (id < 0)
         goto fail;
-    }
-    if (sqlite3_changes(st->db) == 0) {
-        td_err_set(err, TD_E_CONFLICT,
-                   _("someone else recorded this submission since you opened it; nothing was "
-                     "saved"));
-        goto fail;
-    }
-    long id = insert ? (long)sqlite3_last_insert_rowid(st->db) : r->id;
-    if (store_audit(st, audit, id, insert ? "insert" : "update", old, _("saving the submission"),
-                    err) != 0)
-        goto fail;
-    free(old);
-    if (store_commit(st, err) != 0)
+    if (store_save_end(st, &rs, id, err) != 0)
         return -1;
-    r->id = id;
-    r->version = insert ? 1 : r->version + 1;
+    r->id = rs.id;
+    r->version = rs.version;
     return 0;
 fail:
-    free(old);
-    store_rollback(st);
+    store_save_abort(st, &rs);
     return -1;
 }
 
@@ -467,12 +458,16 @@ int store_report_save_adhoc(struct store *st, struct report_row *r, struct td_er
 #define REPORT_JSON                                                                                \
     "json_object('title', title, 'due_date', due_date, 'requester', requester, 'subject',"         \
     " subject, 'units', units)"
-    static const char before[] = "SELECT " REPORT_JSON " FROM report WHERE id = ?1";
-    static const char audit[] =
-        "INSERT INTO audit_log (login, tbl, row_id, action, old_values, new_values, change_id)"
-        " SELECT ?2, 'report', id, ?3, ?4, " REPORT_JSON ","
-        " (SELECT coalesce(max(change_id), 0) + 1 FROM audit_log) FROM report WHERE id = ?1";
-    char *old = NULL;
+    static const char before[] = ROW_SNAPSHOT_SQL("report", REPORT_JSON);
+    static const char audit[] = ROW_AUDIT_SQL("report", REPORT_JSON);
+    struct row_save rs = {
+        before,
+        audit,
+        _("saving the report"),
+        _("someone else changed this report since you opened it; nothing was saved"),
+        r->id,
+        r->version,
+        NULL};
     td_date due;
     if (r->title[0] == '\0')
         return td_err_set(err, TD_E_INVALID, "%s", _("an ad-hoc report needs a title"));
@@ -488,7 +483,7 @@ int store_report_save_adhoc(struct store *st, struct report_row *r, struct td_er
     if (adhoc_units(st, r->units, units, sizeof units, err) != 0)
         goto fail;
     bool insert = r->id == 0;
-    old = insert ? NULL : store_snapshot(st, before, r->id);
+    store_save_start(st, &rs);
     sqlite3_stmt *s = store_stmt(st, insert ? ins : upd, err);
     if (s == NULL)
         goto fail;
@@ -500,31 +495,18 @@ int store_report_save_adhoc(struct store *st, struct report_row *r, struct td_er
         sqlite3_bind_int64(s, 7, r->id);
         sqlite3_bind_int64(s, 8, r->version);
     }
-    if (sqlite3_step(s) != SQLITE_DONE) {
-        store_fail(st, _("saving the report"), err);
+    long id = store_save_write(st, &rs, s, err);
+    if (id < 0)
         goto fail;
-    }
-    if (sqlite3_changes(st->db) == 0) {
-        td_err_set(err, TD_E_CONFLICT,
-                   _("someone else changed this report since you opened it; nothing was saved"));
-        goto fail;
-    }
-    long id = insert ? (long)sqlite3_last_insert_rowid(st->db) : r->id;
-    if (store_audit(st, audit, id, insert ? "insert" : "update", old, _("saving the report"),
-                    err) != 0)
-        goto fail;
-    free(old);
-    old = NULL;
-    if (store_commit(st, err) != 0)
+    if (store_save_end(st, &rs, id, err) != 0)
         return -1;
-    r->id = id;
-    r->version = insert ? 1 : r->version + 1;
+    r->id = rs.id;
+    r->version = rs.version;
     snprintf(r->units, sizeof r->units, "%s", units);
     snprintf(r->rule, sizeof r->rule, "adhoc");
     snprintf(r->period, sizeof r->period, "%.4s", r->due);
     return 0;
 fail:
-    free(old);
-    store_rollback(st);
+    store_save_abort(st, &rs);
     return -1;
 }

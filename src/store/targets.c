@@ -90,7 +90,7 @@ int store_indicator_value_set(struct store *st, long indicator_id, int year, boo
         "INSERT INTO audit_log (login, tbl, row_id, action, old_values, new_values, change_id)"
         " VALUES (?1, 'indicator_value', ?2, ?3, CASE WHEN ?6 THEN json_object('year', ?4,"
         " 'value', ?7) END, json_object('year', ?4, 'value', ?5),"
-        " (SELECT coalesce(max(change_id), 0) + 1 FROM audit_log))";
+        " " AUDIT_NEXT_CHANGE ")";
     static const char owner[] = "SELECT owner_unit_id FROM indicator WHERE id = ?1";
     sqlite3_stmt *o = store_stmt(st, owner, err);
     if (o == NULL)

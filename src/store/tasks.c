@@ -577,7 +577,7 @@ static int add_one(struct store *st, long change, long task_id, long expected_ve
 /* The next change number; called inside a write transaction, so it is unique. */
 static long next_change(struct store *st, struct td_err *err)
 {
-    static const char sql[] = "SELECT coalesce(max(change_id), 0) + 1 FROM audit_log";
+    static const char sql[] = "SELECT " AUDIT_NEXT_CHANGE;
     sqlite3_stmt *s = store_stmt(st, sql, err);
     if (s == NULL)
         return -1;

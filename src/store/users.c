@@ -7,8 +7,9 @@
 #include "tiendo/i18n.h"
 #include "tiendo/store_users.h"
 
-/* "login role CODE,CODE\n" for every active user, by login, codes sorted: what the database
- * says, to compare with what the settings say before writing anything. */
+/* "\nlogin role CODE,CODE\n" for every active user, by login, codes sorted: what the database
+ * says, to compare with what the settings say before writing anything. Each line stands between
+ * newlines, so that a search for one whole line (or "\nlogin ") cannot match part of another. */
 static const char db_users_sql[] =
     "SELECT a.login, a.role, coalesce((SELECT group_concat(code, ',') FROM (SELECT u.code"
     " FROM user_unit x JOIN unit u ON u.id = x.unit_id WHERE x.user_id = a.id ORDER BY u.code)),"
@@ -49,7 +50,7 @@ static void sorted_units(const char *units, char *out, size_t size)
 static bool append(char **buf, size_t *len, size_t *cap, const char *a, const char *b,
                    const char *c)
 {
-    size_t need = strlen(a) + strlen(b) + strlen(c) + 4;
+    size_t need = strlen(a) + strlen(b) + strlen(c) + 5;
     if (*len + need > *cap) {
         size_t grown = (*cap + need) * 2;
         char *p = realloc(*buf, grown);
@@ -58,7 +59,7 @@ static bool append(char **buf, size_t *len, size_t *cap, const char *a, const ch
         *buf = p;
         *cap = grown;
     }
-    *len += (size_t)snprintf(*buf + *len, *cap - *len, "%s %s %s\n", a, b, c);
+    *len += (size_t)snprintf(*buf + *len, *cap - *len, "\n%s %s %s\n", a, b, c);
     return true;
 }
 
@@ -109,7 +110,7 @@ static int write_user(struct store *st, const struct user_def *u, struct td_err 
     static const char audit[] =
         "INSERT INTO audit_log (login, tbl, row_id, action, old_values, new_values, change_id)"
         " SELECT ?2, 'app_user', id, ?3, ?4, " USER_JSON ","
-        " (SELECT coalesce(max(change_id), 0) + 1 FROM audit_log) FROM app_user WHERE id = ?1";
+        " " AUDIT_NEXT_CHANGE " FROM app_user WHERE id = ?1";
     sqlite3_stmt *s = store_stmt(st, id_sql, err);
     if (s == NULL)
         return -1;
@@ -144,15 +145,16 @@ static int write_user(struct store *st, const struct user_def *u, struct td_err 
 
 int store_sync_users(struct store *st, const struct user_def *users, int n, struct td_err *err)
 {
-    static const char active[] = "SELECT id, login FROM app_user WHERE active = 1";
-    static const char retire[] =
-        "UPDATE app_user SET active = 0, version = version + 1, updated_by = ?2,"
-        " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?1";
+    /* ?1: the wanted lines; a login without its "\nlogin " there is no longer declared. */
+#define NOT_WANTED "active = 1 AND instr(?1, char(10) || login || ' ') = 0"
     static const char audit_retire[] =
         "INSERT INTO audit_log (login, tbl, row_id, action, old_values, new_values, change_id)"
-        " SELECT ?2, 'app_user', id, ?3, json_object('login', login, 'active', 1),"
-        " json_object('login', login, 'active', 0),"
-        " (SELECT coalesce(max(change_id), 0) + 1 FROM audit_log) FROM app_user WHERE id = ?1";
+        " SELECT ?2, 'app_user', id, 'retire', json_object('login', login, 'active', 1),"
+        " json_object('login', login, 'active', 0), " AUDIT_NEXT_CHANGE
+        " FROM app_user WHERE " NOT_WANTED;
+    static const char retire[] =
+        "UPDATE app_user SET active = 0, version = version + 1, updated_by = ?2,"
+        " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE " NOT_WANTED;
     struct user_def *want = malloc(sizeof *want * (size_t)(n > 0 ? n : 1));
     if (want == NULL)
         return td_err_set(err, TD_E_NOMEM, _("out of memory"));
@@ -175,50 +177,25 @@ int store_sync_users(struct store *st, const struct user_def *users, int n, stru
         rc = 0; /* the database already says the same: write nothing */
         goto out;
     }
-    /* Whole lines only: "\nlogin role units\n" within "\n" + what the database says. */
-    char *lines = malloc(strlen(have) + 2);
-    if (lines == NULL) {
-        td_err_set(err, TD_E_NOMEM, _("out of memory"));
-        goto out;
-    }
-    snprintf(lines, strlen(have) + 2, "\n%s", have);
-    free(have);
-    have = lines;
     if (store_begin(st, err) != 0)
         goto out;
     for (int i = 0; i < n; i++) {
         char one[USER_LOGIN_MAX + USER_UNITS_MAX + 32];
         snprintf(one, sizeof one, "\n%s %s %s\n", want[i].login, user_role_name(want[i].role),
                  want[i].units);
-        if (strstr(have, one) != NULL)
-            continue; /* unchanged */
-        if (write_user(st, &want[i], err) != 0)
+        if (strstr(have, one) == NULL && write_user(st, &want[i], err) != 0)
             goto fail;
     }
-    sqlite3_stmt *s = store_stmt(st, active, err);
-    if (s == NULL)
-        goto fail;
-    long gone[256];
-    int ngone = 0;
-    while (sqlite3_step(s) == SQLITE_ROW) {
-        const char *login = (const char *)sqlite3_column_text(s, 1);
-        struct user_def key = {0};
-        snprintf(key.login, sizeof key.login, "%s", login != NULL ? login : "");
-        if (bsearch(&key, want, (size_t)n, sizeof *want, cmp_user) == NULL && ngone < 256)
-            gone[ngone++] = (long)sqlite3_column_int64(s, 0);
-    }
-    sqlite3_reset(s);
-    for (int i = 0; i < ngone; i++) {
-        if ((s = store_stmt(st, retire, err)) == NULL)
+    for (int k = 0; k < 2; k++) { /* the audit rows first: they read who is still active */
+        sqlite3_stmt *s = store_stmt(st, k == 0 ? audit_retire : retire, err);
+        if (s == NULL)
             goto fail;
-        sqlite3_bind_int64(s, 1, gone[i]);
+        sqlite3_bind_text(s, 1, sig != NULL ? sig : "", -1, SQLITE_STATIC);
         sqlite3_bind_text(s, 2, st->user, -1, SQLITE_STATIC);
         if (sqlite3_step(s) != SQLITE_DONE) {
             store_fail(st, _("saving the users"), err);
             goto fail;
         }
-        if (store_audit(st, audit_retire, gone[i], "retire", NULL, _("saving the users"), err) != 0)
-            goto fail;
     }
     rc = store_commit(st, err);
     goto out;
@@ -516,7 +493,7 @@ int store_period_set_open(struct store *st, const char *period, bool open, struc
         "INSERT INTO audit_log (login, tbl, row_id, action, old_values, new_values, change_id)"
         " SELECT ?2, 'period_open', id, ?3, json_object('period', period, 'open', ?4 = 'open'),"
         " json_object('period', period, 'open', open),"
-        " (SELECT coalesce(max(change_id), 0) + 1 FROM audit_log) FROM period_open WHERE id = ?1";
+        " " AUDIT_NEXT_CHANGE " FROM period_open WHERE id = ?1";
     static const char id_sql[] = "SELECT id FROM period_open WHERE period = ?1";
     if (store_allow_admin(st, _("reopen a period"), err) != 0)
         return -1;

@@ -295,11 +295,7 @@ enum list_event list_handle(struct list_widget *l, struct app *app, enum action 
 enum tui_result list_export(struct list_widget *l, struct app *app, const char *name)
 {
     char dir[PATH_MAX], path[PATH_MAX + 64];
-    const char *configured = app->ctx->cfg->export_dir;
-    if (configured != NULL && configured[0] != '\0')
-        snprintf(dir, sizeof dir, "%s", configured);
-    else
-        paths_default_export_dir(dir, sizeof dir);
+    paths_export_dir(app->ctx->cfg->export_dir, dir, sizeof dir);
     char stamp[32];
     time_t now = time(NULL);
     struct tm tm;
