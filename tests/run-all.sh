@@ -37,6 +37,7 @@ run_suite() { # name command...
 	rm -f "$out"
 }
 
+before=$(pgrep -f -- "/bin/tiendo" 2>/dev/null | tr '\n' ' ')
 run_suite "translations" tests/i18n.sh
 run_suite "install" tests/install.sh
 for variant in normal asan; do
@@ -51,6 +52,22 @@ for variant in normal asan; do
 	run_suite "$variant bad inputs" tests/cli/badinput.sh "$dir/bin/tiendo"
 	run_suite "$variant screens" tests/e2e/run.sh "$dir/bin/tiendo"
 done
+
+# No tiendo this run started may outlive it (issue 19: a hung-up ASan build once spun for
+# ever). A zombie has ended; only a process still running counts.
+left=0
+for p in $(pgrep -f -- "^([^ ]*/)?(env .*)?($(realpath "$build")|$(realpath "$asan"))/bin/tiendo( |$)" 2>/dev/null); do
+	case " $before " in *" $p "*) continue ;; esac
+	state=$(awk '{print $3}' "/proc/$p/stat" 2>/dev/null)
+	[ -n "$state" ] && [ "$state" != Z ] || continue
+	echo "    still running after the suites: $(tr '\0' ' ' <"/proc/$p/cmdline")"
+	left=$((left + 1))
+done
+echo "== programs left running: $left"
+if [ "$left" -eq 0 ]; then total_pass=$((total_pass + 1)); else
+	total_fail=$((total_fail + 1))
+	failures+=("programs left running")
+fi
 
 echo
 if [ ${#failures[@]} -gt 0 ]; then

@@ -22,4 +22,10 @@ struct tui_context {
  * -1 with err set (e.g. not a terminal). */
 int tui_run(struct tui_context *ctx, struct td_err *err);
 
+/* The signal (SIGHUP, SIGTERM, SIGINT) that ended tui_run, or 0 when the user quit. The
+ * caller closes what it holds and then ends by that signal (tui_end_by_signal), as a
+ * program killed by it would. Until then a second signal ends the process at once. */
+int tui_stopped_by(void);
+void tui_end_by_signal(int sig);
+
 #endif

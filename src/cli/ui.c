@@ -23,5 +23,9 @@ int cli_cmd_ui(struct cli *cli)
             status = cli_fail(&err);
     }
     store_close(st);
+    /* Hung up or terminated: the terminal is restored and the database closed; end as that
+     * signal would, at once (no exit handlers left to run, see app.c). */
+    if (tui_stopped_by() != 0)
+        tui_end_by_signal(tui_stopped_by());
     return status;
 }

@@ -21,12 +21,26 @@ struct frame {
 };
 
 static volatile sig_atomic_t stop_requested;
+static volatile sig_atomic_t leaving;
 
-/* Signal handlers only set a flag; the loop acts on it (STYLE 8). */
+/* While the screens run, SIGHUP, SIGTERM and SIGINT only set a flag: the loop ends, the
+ * terminal is restored and the database closed, then the signal is raised again. Once
+ * tiendo is on its way out (or a second signal comes), the signal ends it at once: nothing
+ * is left to save, and a process that merely returns from the handler here can be caught
+ * in LeakSanitizer's exit-time stop-the-world, whose SIGSTOP the SIGCONT of a hang-up
+ * discards, spinning for ever (issue 19). */
 static void on_stop_signal(int sig)
 {
-    (void)sig;
-    stop_requested = 1;
+    if (leaving || stop_requested) {
+        struct sigaction dfl;
+        memset(&dfl, 0, sizeof dfl);
+        dfl.sa_handler = SIG_DFL;
+        sigemptyset(&dfl.sa_mask);
+        sigaction(sig, &dfl, NULL);
+        raise(sig);
+        _exit(128 + sig);
+    }
+    stop_requested = sig;
 }
 
 /* The one input function (STYLE 10): a key in tiendo's codes (see keys.h), whatever the
@@ -297,6 +311,17 @@ static void bench_settled(void)
         bench_fd = -1;
 }
 
+int tui_stopped_by(void)
+{
+    return (int)stop_requested;
+}
+
+void tui_end_by_signal(int sig)
+{
+    leaving = 1;
+    on_stop_signal(sig); /* with leaving set: default action, raised again */
+}
+
 int tui_run(struct tui_context *ctx, struct td_err *err)
 {
     /* Only a pipe: a wrong number must never write into the database file. */
@@ -404,6 +429,7 @@ int tui_run(struct tui_context *ctx, struct td_err *err)
             break;
         }
     }
+    leaving = 1;
     while (depth > 0)
         pop(stack, &depth, &app, false);
     endwin();

@@ -72,9 +72,64 @@ e2e_exited() {
 	return 1
 }
 
+# The programs running in the test terminal's panes (children of each pane's shell).
+_e2e_programs() {
+	local pane
+	for pane in $(_tmux list-panes -a -F '#{pane_pid}' 2>/dev/null); do
+		pgrep -P "$pane" 2>/dev/null
+	done
+}
+
+# Every program a scenario ran, so that the suite can check at its end that none is left.
+E2E_PIDS=$(mktemp)
+
+# e2e_alive PID: the process runs (a zombie has ended: an orphan's parent may never reap it).
+e2e_alive() {
+	local state
+	state=$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null) || return 1
+	[ -n "$state" ] && [ "$state" != Z ] && [ "$state" != X ]
+}
+
+# _e2e_gone PID... : waits up to E2E_GONE seconds (default 5) for every PID to end.
+_e2e_gone() {
+	local deadline=$((SECONDS + ${E2E_GONE:-5})) p alive
+	while :; do
+		alive=""
+		for p in "$@"; do e2e_alive "$p" && alive="$alive $p"; done
+		[ -z "$alive" ] && return 0
+		[ $SECONDS -lt $deadline ] || return 1
+		sleep 0.05
+	done
+}
+
+# e2e_stop: when the scenario has quit the program (its status is written), waits for it to
+# be gone; otherwise ends it by its PID (SIGTERM, as a system shutdown would), and only then
+# the terminal. Killing the terminal under a program still exiting hangs it up mid-exit.
 e2e_stop() {
+	local pids p
+	pids=$(_e2e_programs)
+	if [ -n "$pids" ]; then
+		printf '%s\n' $pids >>"$E2E_PIDS"
+		# shellcheck disable=SC2086
+		if [ ! -s "$E2E_STATUS" ] || ! _e2e_gone $pids; then
+			for p in $pids; do kill -TERM "$p" 2>/dev/null; done
+			# shellcheck disable=SC2086
+			_e2e_gone $pids || not_ok "tiendo ends on SIGTERM" "still running: $pids"
+		fi
+	fi
 	_tmux kill-server 2>/dev/null
 	rm -f "$E2E_STATUS"
+}
+
+# e2e_left: not ok for every program the scenarios started that is still running.
+e2e_left() {
+	local p left=""
+	[ -f "$E2E_PIDS" ] || return 0
+	for p in $(sort -u "$E2E_PIDS"); do
+		e2e_alive "$p" && left="$left $p" && kill -KILL "$p" 2>/dev/null
+	done
+	if [ -n "$left" ]; then not_ok "no program started by the screen tests is left running" "left:$left"; else ok "no program started by the screen tests is left running"; fi
+	rm -f "$E2E_PIDS"
 }
 
 # e2e_wait_re REGEX: as e2e_wait, with an extended regular expression.

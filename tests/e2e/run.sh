@@ -47,6 +47,8 @@ for t in "$here"/test_*.sh; do
 	e2e_stop
 done
 
+e2e_left
+
 for f in "$T"/sanitizer*; do
 	[ -e "$f" ] || continue
 	not_ok "no sanitizer report" "$(head -40 "$f")"
