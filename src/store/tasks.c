@@ -426,6 +426,23 @@ int store_task_get(struct store *st, long id, struct task_detail *out, struct td
     return rc == SQLITE_ROW ? 0 : store_fail(st, _("reading a task"), err);
 }
 
+long store_task_id_by_code(struct store *st, const char *code, struct td_err *err)
+{
+    static const char sql[] = "SELECT id FROM task WHERE code = ?1 AND deleted = 0";
+    sqlite3_stmt *s = store_stmt(st, sql, err);
+    if (s == NULL)
+        return -1;
+    sqlite3_bind_text(s, 1, code, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(s);
+    long id = rc == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : -1;
+    sqlite3_reset(s);
+    if (rc == SQLITE_DONE)
+        td_err_set(err, TD_E_NOTFOUND, _("task %s does not exist"), code);
+    else if (rc != SQLITE_ROW)
+        store_fail(st, _("reading a task"), err);
+    return id;
+}
+
 /* Reads the columns of the task detail query (see store_task_get) into out. */
 static void read_detail(sqlite3_stmt *s, struct task_detail *out)
 {
