@@ -110,7 +110,13 @@ void store_rollback(struct store *st)
 void store_text_col(sqlite3_stmt *s, int i, char *dst, size_t size)
 {
     const unsigned char *t = sqlite3_column_text(s, i);
-    snprintf(dst, size, "%s", t != NULL ? (const char *)t : "");
+    int n = snprintf(dst, size, "%s", t != NULL ? (const char *)t : "");
+    if (n >= 0 && (size_t)n >= size && size > 1) { /* cut: never inside a UTF-8 character */
+        size_t end = size - 1;
+        while (end > 0 && ((unsigned char)dst[end] & 0xC0) == 0x80)
+            end--;
+        dst[end] = '\0';
+    }
 }
 
 int store_bind_opt_text(sqlite3_stmt *s, int i, const char *text)
@@ -486,6 +492,15 @@ long store_save_write(struct store *st, struct row_save *rs, sqlite3_stmt *s, st
 int store_save_end(struct store *st, struct row_save *rs, long id, struct td_err *err)
 {
     bool insert = rs->id == 0;
+    char *now = insert || rs->old == NULL ? NULL : store_snapshot(st, rs->before, id);
+    bool same = now != NULL && strcmp(now, rs->old) == 0;
+    free(now);
+    if (same) { /* a save that changed nothing writes nothing: no new version, no audit row */
+        free(rs->old);
+        rs->old = NULL;
+        store_rollback(st);
+        return 0;
+    }
     int rc = store_audit(st, rs->audit, id, insert ? "insert" : "update", rs->old, rs->what, err);
     free(rs->old);
     rs->old = NULL;
