@@ -81,8 +81,12 @@ int cli_cmd_progress(struct cli *cli, const char *code, const char *percent_text
     struct td_err err = {0};
     struct task_detail *t = calloc(1, sizeof *t);
     if (t == NULL) {
-        rc = td_err_set(&err, TD_E_NOMEM, _("out of memory"));
-    } else if (cli_open_store(cli, false, &st, &err) == 0) {
+        free(note);
+        free(reason);
+        cli_error(_("out of memory"));
+        return 1;
+    }
+    if (cli_open_store(cli, false, &st, &err) == 0) {
         long id = store_task_id_by_code(st, code, &err);
         rc = id < 0 ? -1 : store_task_get(st, id, t, &err);
     } else {
