@@ -39,6 +39,13 @@ check "whole, with no -wal, -shm or temporary file beside it" \
 	test "$(ls -A "$dbx" | grep -c new)" -eq 1
 check "marked as tiendo's (application_id)" test "$(sqlite3 "$dbx/new.db" 'PRAGMA application_id')" = 1952739121
 
+# A killed init's temporary file: check says it can go (not a problem).
+: >"$dbx/.new.db.init-AbC123"
+run --db "$dbx/new.db" check
+expect "check passes beside a killed init's temporary file" 0
+check "and says it can be deleted" contains "$out" ".new.db.init-AbC123 was left by an init that did not finish"
+rm "$dbx/.new.db.init-AbC123"
+
 # check names a database without its plan, and a half-made one.
 cp "$dbx/new.db" "$dbx/noplan.db"
 sqlite3 "$dbx/noplan.db" "DELETE FROM plan"
