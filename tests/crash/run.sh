@@ -25,14 +25,28 @@ runs=0 kills=0 losses=0
 # A random pause of 0 to $1 milliseconds.
 pause() { sleep "$(printf '0.%03d' $((RANDOM % ($1 + 1))))"; }
 
-# Kills the process group of the job started with setsid (the loop and its tiendo).
+# Kills the process group of the job started with setsid (the loop and its tiendo), and waits
+# until every process of it is gone: SIGKILL reaches each one in its own time.
 kill_group() {
 	kill -9 -- "-$1" 2>/dev/null && kills=$((kills + 1))
 	{ wait "$1"; } 2>/dev/null
+	gone "$1"
 }
 
-integrity() { # DB: ok when integrity_check says ok
-	[ "$(sqlite3 "$1" 'PRAGMA integrity_check' 2>&1)" = ok ]
+# Waits until no process of group $1 runs any more (zombies left to an init that does not reap
+# them do not count).
+gone() {
+	while ps -eo pgid=,stat= | awk -v g="$1" '$1 == g && $2 !~ /^Z/ { found = 1 } END { exit !found }'; do
+		sleep 0.01
+	done
+}
+
+integrity() { # DB: ok when integrity_check says ok; what it said instead in $T/integrity
+	local said
+	said=$(sqlite3 "$1" 'PRAGMA integrity_check' 2>&1)
+	[ "$said" = ok ] && return 0
+	echo "    $1: $said" | head -5 >>"$T/integrity"
+	return 1
 }
 
 # 1. Progress saves: a loop of `tiendo progress` calls, each acknowledged in $ack once it exited 0.
@@ -87,6 +101,7 @@ for ((r = 1; r <= RUNS; r++)); do
 	kill -9 -- "-$pid" 2>/dev/null && kills=$((kills + 1))
 	{ wait "$pid"; } 2>/dev/null
 	rc=$?
+	gone "$pid"
 	integrity "$db" || bad_integrity=$((bad_integrity + 1))
 	n=$(sqlite3 "$db" "SELECT count(*) FROM task WHERE code LIKE 'C$r.%'")
 	if [ "$n" -eq 300 ]; then
@@ -114,6 +129,7 @@ for ((r = 1; r <= RUNS; r++)); do
 	kill -9 -- "-$pid" 2>/dev/null && kills=$((kills + 1))
 	{ wait "$pid"; } 2>/dev/null
 	rc=$?
+	gone "$pid"
 	# Killed while it built: its temporary file is left beside, never in the database's place.
 	if compgen -G "$d/.tiendo.db.init-*" >/dev/null; then midway=$((midway + 1)); fi
 	if [ ! -e "$d/tiendo.db" ] && [ "$rc" -ne 0 ]; then
@@ -133,5 +149,6 @@ losses=$((losses + bad_init))
 check "init: $RUNS kills, each left a complete database or none ($complete complete, $absent none, $midway of them killed while building)" \
 	test "$bad_init" -eq 0
 
+[ -s "$T/integrity" ] && cat "$T/integrity"
 echo "# crash: $runs runs, $kills kills, $losses losses"
 finish
