@@ -59,6 +59,12 @@ test: all $(ABIN) $(UNIT_BIN) $(UNIT_ABIN) $(ASAN)/share
 bench: all
 	@tests/bench/run.sh $(BIN)
 
+# kill -9 during progress saves, imports and init, SOAK_RUNS times each (tests/crash/run.sh;
+# `make test` runs 8 of each).
+SOAK_RUNS ?= 200
+soak: all
+	@nice tests/crash/run.sh $(BIN) $(SOAK_RUNS)
+
 $(BUILD)/obj/%.o: %.c $(DEPS_OK)
 	@mkdir -p $(@D)
 	@echo "  CC      $<"
@@ -147,6 +153,6 @@ install: all
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: all run test bench install clean pot lint
+.PHONY: all run test bench soak install clean pot lint
 .SECONDARY:
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -40,6 +40,7 @@ run_suite() { # name command...
 before=$(pgrep -f -- "/bin/tiendo" 2>/dev/null | tr '\n' ' ')
 run_suite "translations" tests/i18n.sh
 run_suite "install" tests/install.sh
+run_suite "crash (kill -9)" tests/crash/run.sh "$build/bin/tiendo" 8
 for variant in normal asan; do
 	if [ $variant = normal ]; then dir=$build; export ASAN_OPTIONS=""; else
 		dir=$asan

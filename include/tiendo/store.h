@@ -22,11 +22,23 @@ struct store_options {
 /* Opens (or with create, creates) the database at path, sets foreign keys, WAL and the busy
  * timeout, and migrates an older schema. A missing file without create is TD_E_NOTFOUND; a
  * newer schema TD_E_NEWER; a locked database TD_E_BUSY; a read-only, damaged or non-SQLite
- * file TD_E_DB, with a message that says which. A file created here and not migrated is
+ * file TD_E_DB, with a message that says which; so is a file that is not a tiendo database (an
+ * empty one, or another program's SQLite database), which is left exactly as it was: only
+ * create may fill an empty file. A file created here and not migrated is
  * removed again, so a failure never leaves a half-made database behind. */
 int store_open(struct store **out, const char *path, const struct store_options *opts,
                struct td_err *err);
 void store_close(struct store *st);
+
+/* For init: when path does not exist, or is an empty file, builds the database in a temporary
+ * file beside it (same directory), which takes path's place only at store_finish, so that a
+ * kill or an error at any moment leaves either no database or a complete one; store_close
+ * without store_finish removes it. Otherwise it is store_open with create. */
+int store_create(struct store **out, const char *path, const struct store_options *opts,
+                 struct td_err *err);
+/* Closes st; a database from store_create is written out (checkpoint, fsync), renamed into
+ * place, and its directory synced. -1 with err when it could not take its place. */
+int store_finish(struct store *st, struct td_err *err);
 
 /* The schema version this program writes (PRAGMA user_version). */
 int store_schema_version(void);

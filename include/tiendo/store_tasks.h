@@ -101,6 +101,8 @@ int store_task_update(struct store *st, long id, long expected_version, const st
  * brings it back. Same version rule as above. */
 int store_task_delete(struct store *st, long id, long expected_version, struct td_err *err);
 int store_task_get(struct store *st, long id, struct task_detail *out, struct td_err *err);
+/* The id of the task with this code (not deleted); -1 with err (TD_E_NOTFOUND naming it). */
+long store_task_id_by_code(struct store *st, const char *code, struct td_err *err);
 
 /* Choices for filters: active units (id, code, name) in plan order. */
 struct unit_choice {

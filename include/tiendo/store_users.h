@@ -62,7 +62,8 @@ struct audit_row {
     long id;
     char at[24], login[64], table[32], action[16], unit[32];
     long row_id;
-    char old_values[1024], new_values[1024];
+    char old_values[1024], new_values[1024]; /* cut, at a character, for the screens */
+    const char *old_full, *new_full;         /* whole; valid only during the callback */
 };
 struct audit_filter {
     const char *since; /* YYYY-MM-DD or NULL */

@@ -18,8 +18,8 @@ static int audit_row(void *ctx, const struct audit_row *r)
     char id[24], row[24];
     snprintf(id, sizeof id, "%ld", r->id);
     snprintf(row, sizeof row, "%ld", r->row_id);
-    const char *cells[] = {id,        r->at,   r->login,      r->table,     row,
-                           r->action, r->unit, r->old_values, r->new_values};
+    const char *cells[] = {id,        r->at,   r->login,    r->table,   row,
+                           r->action, r->unit, r->old_full, r->new_full};
     return table_row(ctx, cells);
 }
 

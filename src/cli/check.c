@@ -1,4 +1,5 @@
 /* `tiendo check`: every problem of the settings, the plan file and the database, listed. */
+#include <dirent.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -10,6 +11,32 @@ static void count_problem(void *ctx, const char *msg)
 {
     ++*(int *)ctx;
     cli_error("%s", msg);
+}
+
+/* Temporary files of inits that were killed while they built a database (store_create): not a
+ * problem (the database is whole or absent), but worth deleting. */
+static void note_leftovers(const char *db_path)
+{
+    char dir[PATH_MAX], prefix[PATH_MAX];
+    snprintf(dir, sizeof dir, "%s", db_path);
+    char *slash = strrchr(dir, '/');
+    const char *base = slash != NULL ? slash + 1 : db_path;
+    snprintf(prefix, sizeof prefix, ".%s.init-", base);
+    if (slash == NULL)
+        snprintf(dir, sizeof dir, ".");
+    else if (slash == dir)
+        dir[1] = '\0';
+    else
+        *slash = '\0';
+    DIR *d = opendir(dir);
+    if (d == NULL)
+        return;
+    for (struct dirent *e; (e = readdir(d)) != NULL;)
+        if (strncmp(e->d_name, prefix, strlen(prefix)) == 0)
+            printf(_("database: %s/%s was left by an init that did not finish; it can be "
+                     "deleted\n"),
+                   dir, e->d_name);
+    closedir(d);
 }
 
 int cli_cmd_check(struct cli *cli)
@@ -52,6 +79,7 @@ int cli_cmd_check(struct cli *cli)
     }
     plan_def_free(&plan);
     store_close(st);
+    note_leftovers(cli->db_path);
 
     if (problems > 0) {
         fprintf(stderr,

@@ -86,6 +86,9 @@ static void usage(FILE *out)
               "                       report deadlines and conferences as iCalendar\n"
               "  audit [--since DATE] [--user LOGIN] [--format csv|json] [-o FILE]\n"
               "                       the audit trail: who changed what and when\n"
+              "  progress TASK PERCENT [--status STATUS] [--date YYYY-MM-DD]\n"
+              "         [--note TEXT] [--reason TEXT]\n"
+              "                       save a progress update, as the progress form does\n"
               "  period open|close PERIOD\n"
               "                       reopen a period the lock closed (admin), or close it\n"
               "\n"
@@ -146,7 +149,19 @@ int cli_main(int argc, char **argv)
     setup_locale();
     set_language("auto"); /* until the settings say otherwise */
 
-    enum { OPT_PLAN = 256, OPT_DEMO, OPT_FORMAT, OPT_BOM, OPT_DRY_RUN, OPT_UNIT, OPT_SINCE };
+    enum {
+        OPT_PLAN = 256,
+        OPT_DEMO,
+        OPT_FORMAT,
+        OPT_BOM,
+        OPT_DRY_RUN,
+        OPT_UNIT,
+        OPT_SINCE,
+        OPT_STATUS,
+        OPT_DATE,
+        OPT_NOTE,
+        OPT_REASON
+    };
     static const struct option options[] = {
         {"config", required_argument, NULL, 'c'},
         {"db", required_argument, NULL, 'd'},
@@ -161,6 +176,10 @@ int cli_main(int argc, char **argv)
         {"dry-run", no_argument, NULL, OPT_DRY_RUN},
         {"unit", required_argument, NULL, OPT_UNIT},
         {"since", required_argument, NULL, OPT_SINCE},
+        {"status", required_argument, NULL, OPT_STATUS},
+        {"date", required_argument, NULL, OPT_DATE},
+        {"note", required_argument, NULL, OPT_NOTE},
+        {"reason", required_argument, NULL, OPT_REASON},
         {NULL, 0, NULL, 0},
     };
     struct cli cli;
@@ -202,6 +221,18 @@ int cli_main(int argc, char **argv)
         case OPT_SINCE:
             cli.since = optarg;
             break;
+        case OPT_STATUS:
+            cli.status = optarg;
+            break;
+        case OPT_DATE:
+            cli.date = optarg;
+            break;
+        case OPT_NOTE:
+            cli.note = optarg;
+            break;
+        case OPT_REASON:
+            cli.reason = optarg;
+            break;
         case 'h':
             usage(stdout);
             return 0;
@@ -220,8 +251,8 @@ int cli_main(int argc, char **argv)
     static const struct {
         const char *name;
         int args; /* how many arguments it takes at most */
-    } commands[] = {{"init", 0},   {"check", 0},    {"export", 1}, {"import", 2},
-                    {"report", 2}, {"calendar", 0}, {"audit", 0},  {"period", 2}};
+    } commands[] = {{"init", 0},     {"check", 0}, {"export", 1}, {"import", 2},  {"report", 2},
+                    {"calendar", 0}, {"audit", 0}, {"period", 2}, {"progress", 2}};
     int max_args = -1;
     for (size_t i = 0; command != NULL && i < sizeof commands / sizeof commands[0]; i++)
         if (strcmp(command, commands[i].name) == 0)
@@ -261,6 +292,13 @@ int cli_main(int argc, char **argv)
         cli.audit_login = cli.user_option;
         cli.user_option = NULL;
     }
+    bool is_progress = command != NULL && strcmp(command, "progress") == 0;
+    if ((cli.status != NULL || cli.date != NULL || cli.note != NULL || cli.reason != NULL) &&
+        !is_progress) {
+        cli_error(_("--status, --date, --note and --reason go with the progress command; see "
+                    "tiendo --help"));
+        return 2;
+    }
     if (cli.dry_run && !is_import) {
         cli_error(_("--dry-run goes with the import command; see tiendo --help"));
         return 2;
@@ -294,6 +332,8 @@ int cli_main(int argc, char **argv)
             status = cli_cmd_calendar(&cli);
         else if (is_audit)
             status = cli_cmd_audit(&cli);
+        else if (is_progress)
+            status = cli_cmd_progress(&cli, arg1, arg2);
         else if (strcmp(command, "period") == 0)
             status = cli_cmd_period(&cli, arg1, arg2);
         else

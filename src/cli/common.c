@@ -46,12 +46,17 @@ int cli_open_store(const struct cli *cli, bool create, struct store **out, struc
         .lock_after_days = cli->cfg.lock_after_days,
         .today = cli->today,
     };
-    if (store_open(out, cli->db_path, &opts, err) != 0)
+    struct stat sb;
+    bool absent = stat(cli->db_path, &sb) != 0;
+    /* init builds a new database beside its place and renames it there whole (issue 14). */
+    if ((create ? store_create(out, cli->db_path, &opts, err)
+                : store_open(out, cli->db_path, &opts, err)) != 0)
         return -1;
     /* Whoever owns the database file can change it with any SQLite tool anyway: without
-     * declared users, and outside restricted mode, that person works as an admin. */
-    struct stat sb;
-    bool owner = !cli->restricted && stat(cli->db_path, &sb) == 0 && sb.st_uid == geteuid();
+     * declared users, and outside restricted mode, that person works as an admin (and so does
+     * whoever creates it). */
+    bool owner = !cli->restricted &&
+                 ((create && absent) || (stat(cli->db_path, &sb) == 0 && sb.st_uid == geteuid()));
     if (sync_users(cli, *out, err) != 0 || store_login(*out, cli->user, owner, err) != 0) {
         store_close(*out);
         *out = NULL;

@@ -25,6 +25,10 @@ struct cli {
     const char *unit;        /* report --unit */
     const char *since;       /* audit --since */
     const char *audit_login; /* audit --user: whose changes (not who acts) */
+    const char *status;      /* progress --status */
+    const char *date;        /* progress --date */
+    const char *note;        /* progress --note */
+    const char *reason;      /* progress --reason */
     struct td_config cfg;
     char db_path[PATH_MAX];
     char user[256];
@@ -95,6 +99,7 @@ int cli_cmd_import(struct cli *cli, const char *what, const char *path);
 int cli_cmd_report(struct cli *cli, const char *kind, const char *year);
 int cli_cmd_calendar(struct cli *cli);
 int cli_cmd_audit(struct cli *cli);
+int cli_cmd_progress(struct cli *cli, const char *code, const char *percent);
 int cli_cmd_period(struct cli *cli, const char *how, const char *period);
 
 #endif

@@ -123,9 +123,11 @@ int store_meeting_save(struct store *st, struct meeting_row *r, struct td_err *e
         " WHERE id = ?9 AND version = ?10 AND deleted = 0";
 #define MEETING_JSON                                                                               \
     "json_object('title', title, 'date', date, 'place', place, 'chair', chair, 'agenda', agenda,"  \
-    " 'conclusions', conclusions, 'units', (SELECT group_concat(unit_id) FROM meeting_unit"        \
-    " WHERE meeting_id = meeting.id), 'tasks', (SELECT group_concat(task_id) FROM meeting_task"    \
-    " WHERE meeting_id = meeting.id))"
+    " 'conclusions', conclusions, 'kind', (SELECT code FROM vocab WHERE id = kind_id),"            \
+    " 'units', (SELECT group_concat(code, ',') FROM (SELECT u.code FROM meeting_unit mu JOIN unit" \
+    " u ON u.id = mu.unit_id WHERE mu.meeting_id = meeting.id ORDER BY u.sort_order, u.code)),"    \
+    " 'tasks', (SELECT group_concat(code, ',') FROM (SELECT t.code FROM meeting_task mt JOIN task" \
+    " t ON t.id = mt.task_id WHERE mt.meeting_id = meeting.id ORDER BY t.sort_code, t.code)))"
     static const char before[] = ROW_SNAPSHOT_SQL("meeting", MEETING_JSON);
     static const char audit[] = ROW_AUDIT_SQL("meeting", MEETING_JSON);
     const char *what = _("saving the meeting");
@@ -207,7 +209,8 @@ int store_activity_save(struct store *st, struct activity_row *r, struct td_err 
         " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')"
         " WHERE id = ?9 AND version = ?10 AND deleted = 0";
 #define ACTIVITY_JSON                                                                              \
-    "json_object('kind_id', kind_id, 'unit_id', unit_id, 'channel', channel, 'date', date,"        \
+    "json_object('kind', (SELECT code FROM vocab WHERE id = kind_id), 'unit', (SELECT code"        \
+    " FROM unit WHERE id = unit_id), 'channel', channel, 'date', date,"                            \
     " 'title', title, 'reach', reach, 'status', status, 'progress_note', progress_note)"
     static const char before[] = ROW_SNAPSHOT_SQL("activity", ACTIVITY_JSON);
     static const char audit[] = ROW_AUDIT_SQL("activity", ACTIVITY_JSON);

@@ -6,6 +6,40 @@
 #include "internal.h"
 #include "tiendo/i18n.h"
 
+/* A database that init left without its plan (an init that failed or was killed before it
+ * built its databases whole) works as an empty one: say so. */
+static int check_plan(struct store *st, void (*report)(void *ctx, const char *msg), void *ctx)
+{
+    static const char sql[] = "SELECT (SELECT count(*) FROM plan), (SELECT count(*) FROM phase),"
+                              " (SELECT count(*) FROM unit)";
+    char msg[1200];
+    sqlite3_stmt *s = NULL;
+    int problems = 0;
+    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK ||
+        sqlite3_step(s) != SQLITE_ROW) {
+        snprintf(msg, sizeof msg, _("%s: reading the plan failed: %s"), st->path,
+                 sqlite3_errmsg(st->db));
+        report(ctx, msg);
+        problems++;
+    } else if (sqlite3_column_int64(s, 0) == 0) {
+        snprintf(msg, sizeof msg,
+                 _("%s: no plan: the database has its tables but no plan (an init that did not "
+                   "finish); run: tiendo init"),
+                 st->path);
+        report(ctx, msg);
+        problems++;
+    } else if (sqlite3_column_int64(s, 1) == 0 || sqlite3_column_int64(s, 2) == 0) {
+        snprintf(msg, sizeof msg,
+                 _("%s: half-made plan: the plan has no phases or no units (an init that did not "
+                   "finish); run: tiendo init"),
+                 st->path);
+        report(ctx, msg);
+        problems++;
+    }
+    sqlite3_finalize(s);
+    return problems;
+}
+
 int store_check(struct store *st, void (*report)(void *ctx, const char *msg), void *ctx,
                 struct td_err *err)
 {
@@ -47,7 +81,7 @@ int store_check(struct store *st, void (*report)(void *ctx, const char *msg), vo
         report(ctx, msg);
         problems++;
     }
-    return problems;
+    return problems + check_plan(st, report, ctx);
 }
 
 static char *col_dup(sqlite3_stmt *s, int i)

@@ -1,5 +1,7 @@
 /* Opening the database, its connection settings, statements and transactions. */
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -108,7 +110,13 @@ void store_rollback(struct store *st)
 void store_text_col(sqlite3_stmt *s, int i, char *dst, size_t size)
 {
     const unsigned char *t = sqlite3_column_text(s, i);
-    snprintf(dst, size, "%s", t != NULL ? (const char *)t : "");
+    int n = snprintf(dst, size, "%s", t != NULL ? (const char *)t : "");
+    if (n >= 0 && (size_t)n >= size && size > 1) { /* cut: never inside a UTF-8 character */
+        size_t end = size - 1;
+        while (end > 0 && ((unsigned char)dst[end] & 0xC0) == 0x80)
+            end--;
+        dst[end] = '\0';
+    }
 }
 
 int store_bind_opt_text(sqlite3_stmt *s, int i, const char *text)
@@ -176,6 +184,17 @@ static int sql_natural(void *arg, int alen, const void *a, int blen, const void 
     return text_natural_cmp(a, (size_t)alen, b, (size_t)blen);
 }
 
+/* Removes a database file and the journals SQLite keeps beside it. */
+static void unlink_db_files(const char *path)
+{
+    static const char *const sides[] = {"", "-wal", "-shm", "-journal"};
+    for (size_t i = 0; i < sizeof sides / sizeof sides[0]; i++) {
+        char side[PATH_MAX + 16];
+        snprintf(side, sizeof side, "%s%s", path, sides[i]);
+        unlink(side);
+    }
+}
+
 static void store_free(struct store *st)
 {
     store_task_anchor_drop(st);
@@ -183,6 +202,9 @@ static void store_free(struct store *st)
         sqlite3_finalize(st->cache[i].stmt);
     if (st->db != NULL)
         sqlite3_close(st->db);
+    if (st->tmp_path != NULL) /* created by store_create and never finished: it goes */
+        unlink_db_files(st->tmp_path);
+    free(st->tmp_path);
     free(st->path);
     free(st->user);
     free(st->unit_ids);
@@ -193,6 +215,49 @@ void store_close(struct store *st)
 {
     if (st != NULL)
         store_free(st);
+}
+
+/* What the open file is, read without writing a byte: a tiendo database (application_id, or
+ * from before it the version and tiendo's tables), an empty one (only create may fill it), or
+ * something else. A newer tiendo's database is refused here too, before WAL is switched on. */
+static int identify(struct store *st, bool create, struct td_err *err)
+{
+    static const char sql[] =
+        "SELECT (SELECT application_id FROM pragma_application_id),"
+        " (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_schema),"
+        " (SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN"
+        " ('plan', 'unit', 'task', 'progress_update', 'audit_log'))";
+    sqlite3_stmt *s = NULL;
+    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK ||
+        sqlite3_step(s) != SQLITE_ROW) {
+        sqlite3_finalize(s);
+        return store_fail(st, _("opening"), err);
+    }
+    long app_id = (long)sqlite3_column_int64(s, 0);
+    int version = sqlite3_column_int(s, 1);
+    long objects = (long)sqlite3_column_int64(s, 2);
+    int ours = sqlite3_column_int(s, 3);
+    sqlite3_finalize(s);
+    if (app_id == STORE_APPLICATION_ID || (app_id == 0 && version >= 1 && ours == 5)) {
+        if (version > store_schema_version())
+            return td_err_set(err, TD_E_NEWER,
+                              _("%s: the database has schema version %d, but this tiendo knows "
+                                "only up to %d; use a newer tiendo"),
+                              st->path, version, store_schema_version());
+        return 0;
+    }
+    if (app_id == 0 && version == 0 && objects == 0) {
+        if (create)
+            return 0;
+        return td_err_set(err, TD_E_DB,
+                          _("%s: not a tiendo database (an empty file); create one with: tiendo "
+                            "init"),
+                          st->path);
+    }
+    return td_err_set(err, TD_E_DB,
+                      _("%s: not a tiendo database (an SQLite database of another program); "
+                        "nothing was changed in it"),
+                      st->path);
 }
 
 int store_open(struct store **out, const char *path, const struct store_options *opts,
@@ -246,10 +311,11 @@ int store_open(struct store **out, const char *path, const struct store_options 
                             sql_flags, NULL, NULL);
     sqlite3_busy_timeout(st->db, (int)opts->busy_timeout_ms);
 
-    /* Reading the schema first tells a non-SQLite or damaged file before anything is written.
+    /* Only reads until the file is known to be tiendo's: a file of another program, an empty
+     * one or one of a newer tiendo is refused exactly as it was found (issue 14).
      * journal_mode=WAL lets readers and one writer work at once; synchronous=NORMAL is safe
      * in WAL (a power cut may lose the last commits, never the file). */
-    if (store_exec(st, "SELECT count(*) FROM sqlite_schema", err) != 0 ||
+    if (identify(st, opts->create, err) != 0 ||
         store_exec(st, "PRAGMA foreign_keys = ON", err) != 0 ||
         store_exec(st, "PRAGMA journal_mode = WAL", err) != 0 ||
         store_exec(st, "PRAGMA synchronous = NORMAL", err) != 0 ||
@@ -257,15 +323,8 @@ int store_open(struct store **out, const char *path, const struct store_options 
                          opts->schema_version > 0 ? opts->schema_version : store_schema_version(),
                          err) != 0) {
         store_free(st);
-        if (!existed) {
-            /* Never leave a half-made database behind. */
-            char side[4200];
-            unlink(path);
-            snprintf(side, sizeof side, "%s-wal", path);
-            unlink(side);
-            snprintf(side, sizeof side, "%s-shm", path);
-            unlink(side);
-        }
+        if (!existed) /* never leave a half-made database behind */
+            unlink_db_files(path);
         return -1;
     }
     /* Rows another program added get their list keys now, not at the first screen. A database
@@ -274,6 +333,109 @@ int store_open(struct store **out, const char *path, const struct store_options 
     store_task_heal_keys(st, &ignored);
     *out = st;
     return 0;
+}
+
+int store_create(struct store **out, const char *path, const struct store_options *opts,
+                 struct td_err *err)
+{
+    *out = NULL;
+    struct stat sb;
+    bool replace = stat(path, &sb) == 0;
+    if (replace && (!S_ISREG(sb.st_mode) || sb.st_size != 0))
+        return store_open(out, path, opts, err);
+    /* Built beside its place (same directory, so the rename is atomic) under a name no other
+     * command opens; only a complete database is renamed into place (store_finish). */
+    char tmp[PATH_MAX + 32];
+    const char *slash = strrchr(path, '/');
+    int dirlen = slash != NULL ? (int)(slash - path + 1) : 0;
+    snprintf(tmp, sizeof tmp, "%.*s.%s.init-XXXXXX", dirlen, path, path + dirlen);
+    int fd = mkstemp(tmp);
+    if (fd < 0)
+        return td_err_set(err, TD_E_DB, _("%s: cannot create the database (%s)"), path,
+                          strerror(errno));
+    mode_t mask = umask(0);
+    umask(mask);
+    (void)fchmod(fd, 0644 & ~mask); /* what SQLite gives a file it creates */
+    close(fd);
+    struct store_options o = *opts;
+    o.create = true;
+    if (store_open(out, tmp, &o, err) != 0) {
+        unlink_db_files(tmp);
+        return -1;
+    }
+    struct store *st = *out;
+    char *final = strdup(path), *t = strdup(tmp);
+    if (final == NULL || t == NULL) {
+        free(final);
+        free(t);
+        store_free(st);
+        unlink_db_files(tmp);
+        *out = NULL;
+        return td_err_set(err, TD_E_NOMEM, _("out of memory"));
+    }
+    free(st->path);
+    st->path = final;
+    st->tmp_path = t;
+    st->replace = replace;
+    return store_exec(st, "PRAGMA application_id = " STORE_APPLICATION_ID_TEXT, err);
+}
+
+static void fsync_path(const char *path, int flags)
+{
+    int fd = open(path, flags);
+    if (fd >= 0) {
+        (void)fsync(fd);
+        close(fd);
+    }
+}
+
+int store_finish(struct store *st, struct td_err *err)
+{
+    if (st == NULL)
+        return 0;
+    if (st->tmp_path == NULL) {
+        store_free(st);
+        return 0;
+    }
+    /* Everything into the main file, the WAL emptied: closing the last connection removes the
+     * -wal and -shm files, so the file is whole on its own when it takes its place. */
+    if (store_exec(st, "PRAGMA wal_checkpoint(TRUNCATE)", err) != 0) {
+        store_free(st);
+        return -1;
+    }
+    char *tmp = st->tmp_path, *path = strdup(st->path);
+    bool replace = st->replace;
+    st->tmp_path = NULL;
+    store_free(st);
+    int rc = path == NULL ? td_err_set(err, TD_E_NOMEM, _("out of memory")) : 0;
+    if (rc == 0) {
+        fsync_path(tmp, O_RDONLY);
+        /* link refuses to replace a database another init made meanwhile; rename replaces the
+         * empty file that was there. */
+        if (replace ? rename(tmp, path) != 0 : link(tmp, path) != 0) {
+            rc = td_err_set(err, TD_E_DB,
+                            errno == EEXIST
+                                ? _("%s: another tiendo init created the database meanwhile; "
+                                    "nothing was changed, run init again")
+                                : _("%s: cannot create the database (%s)"),
+                            path, strerror(errno));
+        } else {
+            char dir[PATH_MAX];
+            snprintf(dir, sizeof dir, "%s", path);
+            char *slash = strrchr(dir, '/');
+            if (slash == NULL)
+                snprintf(dir, sizeof dir, ".");
+            else if (slash == dir)
+                dir[1] = '\0';
+            else
+                *slash = '\0';
+            fsync_path(dir, O_RDONLY | O_DIRECTORY);
+        }
+    }
+    unlink_db_files(tmp); /* after link, the name that built it; after a failure, the file */
+    free(tmp);
+    free(path);
+    return rc;
 }
 
 int store_each_cells(struct store *st, const char *sql, int ncols,
@@ -330,6 +492,15 @@ long store_save_write(struct store *st, struct row_save *rs, sqlite3_stmt *s, st
 int store_save_end(struct store *st, struct row_save *rs, long id, struct td_err *err)
 {
     bool insert = rs->id == 0;
+    char *now = insert || rs->old == NULL ? NULL : store_snapshot(st, rs->before, id);
+    bool same = now != NULL && strcmp(now, rs->old) == 0;
+    free(now);
+    if (same) { /* a save that changed nothing writes nothing: no new version, no audit row */
+        free(rs->old);
+        rs->old = NULL;
+        store_rollback(st);
+        return 0;
+    }
     int rc = store_audit(st, rs->audit, id, insert ? "insert" : "update", rs->old, rs->what, err);
     free(rs->old);
     rs->old = NULL;

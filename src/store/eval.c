@@ -1,5 +1,6 @@
 /* Evaluations, the criteria and lists they use, the matrix, and a unit's facts. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
@@ -91,9 +92,10 @@ int store_evaluation_save(struct store *st, const char *period, long unit_id,
                           const struct evaluation_row *rows, int n, struct td_err *err)
 {
 #define EVALUATION_JSON                                                                            \
-    "json_object('period', period, 'unit_id', unit_id, 'criterion_id', criterion_id,"              \
-    " 'rating_id', rating_id, 'comment', comment, 'evidence', evidence, 'measure_id', measure_id," \
-    " 'measure_note', measure_note)"
+    "json_object('period', period, 'unit', (SELECT code FROM unit WHERE id = unit_id),"            \
+    " 'criterion', (SELECT code FROM criterion WHERE id = criterion_id), 'rating', (SELECT code"   \
+    " FROM vocab WHERE id = rating_id), 'comment', comment, 'evidence', evidence, 'measure',"      \
+    " (SELECT code FROM vocab WHERE id = measure_id), 'measure_note', measure_note)"
     static const char current[] = "SELECT version, updated_by, " EVALUATION_JSON " FROM evaluation"
                                   " WHERE period = ?1 AND unit_id = ?2 AND criterion_id = ?3";
     static const char upsert[] =
@@ -103,7 +105,11 @@ int store_evaluation_save(struct store *st, const char *period, long unit_id,
         " rating_id = excluded.rating_id, comment = excluded.comment,"
         " evidence = excluded.evidence, measure_id = excluded.measure_id,"
         " measure_note = excluded.measure_note, version = version + 1,"
-        " updated_by = excluded.updated_by, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')";
+        " updated_by = excluded.updated_by, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')"
+        /* a row saved as it was is left alone: no new version, no audit row */
+        " WHERE rating_id IS NOT excluded.rating_id OR comment IS NOT excluded.comment"
+        " OR evidence IS NOT excluded.evidence OR measure_id IS NOT excluded.measure_id"
+        " OR measure_note IS NOT excluded.measure_note";
     static const char audit[] =
         "INSERT INTO audit_log (login, tbl, row_id, action, old_values, new_values, change_id)"
         " SELECT ?4, 'evaluation', id, 'save', ?5, " EVALUATION_JSON ","
@@ -124,25 +130,35 @@ int store_evaluation_save(struct store *st, const char *period, long unit_id,
         sqlite3_bind_int64(s, 3, r->criterion_id);
         int rc = sqlite3_step(s);
         long version = rc == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : 0;
-        char who[64] = "", old[4096] = "";
+        char who[64] = "";
+        char *old = NULL; /* whole: a cut JSON text would not be JSON */
         if (rc == SQLITE_ROW) {
             store_text_col(s, 1, who, sizeof who);
-            store_text_col(s, 2, old, sizeof old);
+            const unsigned char *o = sqlite3_column_text(s, 2);
+            if (o != NULL && (old = strdup((const char *)o)) == NULL) {
+                sqlite3_reset(s);
+                td_err_set(err, TD_E_NOMEM, _("out of memory"));
+                goto fail;
+            }
         }
         sqlite3_reset(s);
         if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+            free(old);
             store_fail(st, _("saving the evaluation"), err);
             goto fail;
         }
         if (version != r->version) {
+            free(old);
             td_err_set(err, TD_E_CONFLICT,
                        _("%s saved an evaluation of this unit for this period since you opened "
                          "it; nothing was saved"),
                        who);
             goto fail;
         }
-        if ((s = store_stmt(st, upsert, err)) == NULL)
+        if ((s = store_stmt(st, upsert, err)) == NULL) {
+            free(old);
             goto fail;
+        }
         sqlite3_bind_text(s, 1, period, -1, SQLITE_TRANSIENT);
         sqlite3_bind_int64(s, 2, unit_id);
         sqlite3_bind_int64(s, 3, r->criterion_id);
@@ -153,17 +169,25 @@ int store_evaluation_save(struct store *st, const char *period, long unit_id,
         sqlite3_bind_text(s, 8, r->measure_note, -1, SQLITE_STATIC);
         sqlite3_bind_text(s, 9, st->user, -1, SQLITE_STATIC);
         if (sqlite3_step(s) != SQLITE_DONE) {
+            free(old);
             store_fail(st, _("saving the evaluation"), err);
             goto fail;
         }
-        if ((s = store_stmt(st, audit, err)) == NULL)
+        if (sqlite3_changes(st->db) == 0) { /* as it was */
+            free(old);
+            continue;
+        }
+        if ((s = store_stmt(st, audit, err)) == NULL) {
+            free(old);
             goto fail;
+        }
         sqlite3_bind_text(s, 1, period, -1, SQLITE_TRANSIENT);
         sqlite3_bind_int64(s, 2, unit_id);
         sqlite3_bind_int64(s, 3, r->criterion_id);
         sqlite3_bind_text(s, 4, st->user, -1, SQLITE_STATIC);
-        if (old[0] != '\0')
-            sqlite3_bind_text(s, 5, old, -1, SQLITE_STATIC);
+        if (old != NULL)
+            sqlite3_bind_text(s, 5, old, -1, SQLITE_TRANSIENT);
+        free(old);
         if (sqlite3_step(s) != SQLITE_DONE) {
             store_fail(st, _("saving the evaluation"), err);
             goto fail;

@@ -113,9 +113,11 @@ int store_inspection_save(struct store *st, struct inspection_row *r, struct td_
 #define INSPECTION_JSON                                                                            \
     "json_object('kind', kind, 'date', date, 'scope', scope, 'findings', findings,"                \
     " 'recommendations', recommendations, 'followup_status', followup_status, 'followup_date',"    \
-    " followup_date, 'units', (SELECT group_concat(unit_id) FROM inspection_unit"                  \
-    " WHERE inspection_id = inspection.id), 'tasks', (SELECT group_concat(task_id)"                \
-    " FROM inspection_task WHERE inspection_id = inspection.id))"
+    " followup_date, 'units', (SELECT group_concat(code, ',') FROM (SELECT u.code FROM"            \
+    " inspection_unit iu JOIN unit u ON u.id = iu.unit_id WHERE iu.inspection_id ="                \
+    " inspection.id ORDER BY u.sort_order, u.code)), 'tasks', (SELECT group_concat(code, ',')"     \
+    " FROM (SELECT t.code FROM inspection_task it JOIN task t ON t.id = it.task_id"                \
+    " WHERE it.inspection_id = inspection.id ORDER BY t.sort_code, t.code)))"
     static const char before[] = ROW_SNAPSHOT_SQL("inspection", INSPECTION_JSON);
     static const char audit[] = ROW_AUDIT_SQL("inspection", INSPECTION_JSON);
     const char *what = _("saving the inspection");

@@ -38,9 +38,16 @@ struct task_count_cache {
     long data_version, count;
 };
 
+/* PRAGMA application_id of a tiendo database ("tdo1"): set by init and by a migration, it tells
+ * tiendo's file from another program's SQLite database. */
+#define STORE_APPLICATION_ID      0x74646f31L
+#define STORE_APPLICATION_ID_TEXT "1952739121"
+
 struct store {
     sqlite3 *db;
-    char *path;
+    char *path;     /* the database, as messages name it */
+    char *tmp_path; /* store_create: the file being built, until store_finish renames it */
+    bool replace;   /* store_create: an empty file was there, which the rename replaces */
     char *user;
     struct {
         const char *sql; /* a string literal: cached by address */

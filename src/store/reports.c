@@ -263,7 +263,9 @@ int store_submission_save(struct store *st, long report_id, const char *today,
         " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')"
         " WHERE id = ?7 AND version = ?8 AND report_id = ?1 AND unit_id = ?2";
 #define SUBMISSION_JSON                                                                            \
-    "json_object('report_id', report_id, 'unit_id', unit_id, 'submitted_on', submitted_on,"        \
+    "json_object('report', (SELECT coalesce(r.code || ' ', '') || p.period FROM report p"          \
+    " LEFT JOIN report_rule r ON r.id = p.rule_id WHERE p.id = report_id), 'unit', (SELECT code"   \
+    " FROM unit WHERE id = unit_id), 'submitted_on', submitted_on,"                                \
     " 'doc_number', doc_number, 'note', note)"
     static const char before[] = ROW_SNAPSHOT_SQL("submission", SUBMISSION_JSON);
     static const char audit[] = ROW_AUDIT_SQL("submission", SUBMISSION_JSON);

@@ -360,6 +360,11 @@ int store_migrate_to(struct store *st, int to, struct td_err *err)
                             "up to %d; use a newer tiendo"),
                           st->path, v, NMIGRATIONS);
     }
+    /* A database from before application_id gets it with its next migration. */
+    if (v < to && store_exec(st, "PRAGMA application_id = " STORE_APPLICATION_ID_TEXT, err) != 0) {
+        store_rollback(st);
+        return -1;
+    }
     for (int i = v; i < to && i < NMIGRATIONS; i++) {
         char pragma[64];
         snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", i + 1);

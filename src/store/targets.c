@@ -88,8 +88,10 @@ int store_indicator_value_set(struct store *st, long indicator_id, int year, boo
     static const char del[] = "DELETE FROM indicator_value WHERE indicator_id = ?1 AND year = ?2";
     static const char audit[] =
         "INSERT INTO audit_log (login, tbl, row_id, action, old_values, new_values, change_id)"
-        " VALUES (?1, 'indicator_value', ?2, ?3, CASE WHEN ?6 THEN json_object('year', ?4,"
-        " 'value', ?7) END, json_object('year', ?4, 'value', ?5),"
+        " VALUES (?1, 'indicator_value', ?2, ?3, CASE WHEN ?6 THEN json_object('indicator',"
+        " (SELECT code FROM indicator WHERE id = ?2), 'year', ?4, 'value', ?7) END,"
+        " json_object('indicator', (SELECT code FROM indicator WHERE id = ?2), 'year', ?4,"
+        " 'value', ?5),"
         " " AUDIT_NEXT_CHANGE ")";
     static const char owner[] = "SELECT owner_unit_id FROM indicator WHERE id = ?1";
     sqlite3_stmt *o = store_stmt(st, owner, err);
@@ -132,6 +134,10 @@ int store_indicator_value_set(struct store *st, long indicator_id, int year, boo
             td_err_set(err, TD_E_CONFLICT,
                        _("someone else cleared %d since you opened it; nothing was saved"), year);
         goto fail;
+    }
+    if ((clear && !had) || (!clear && had && stored == value)) {
+        store_rollback(st); /* a change that changes nothing leaves no trace */
+        return 0;
     }
     s = store_stmt(st, clear ? del : upsert, err);
     if (s == NULL)

@@ -426,6 +426,23 @@ int store_task_get(struct store *st, long id, struct task_detail *out, struct td
     return rc == SQLITE_ROW ? 0 : store_fail(st, _("reading a task"), err);
 }
 
+long store_task_id_by_code(struct store *st, const char *code, struct td_err *err)
+{
+    static const char sql[] = "SELECT id FROM task WHERE code = ?1 AND deleted = 0";
+    sqlite3_stmt *s = store_stmt(st, sql, err);
+    if (s == NULL)
+        return -1;
+    sqlite3_bind_text(s, 1, code, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(s);
+    long id = rc == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : -1;
+    sqlite3_reset(s);
+    if (rc == SQLITE_DONE)
+        td_err_set(err, TD_E_NOTFOUND, _("task %s does not exist"), code);
+    else if (rc != SQLITE_ROW)
+        store_fail(st, _("reading a task"), err);
+    return id;
+}
+
 /* Reads the columns of the task detail query (see store_task_get) into out. */
 static void read_detail(sqlite3_stmt *s, struct task_detail *out)
 {
@@ -494,7 +511,8 @@ static int add_one(struct store *st, long change, long task_id, long expected_ve
         " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?1";
     static const char audit_update[] =
         "INSERT INTO audit_log (login, tbl, row_id, action, new_values, change_id)"
-        " SELECT ?2, 'progress_update', id, 'insert', json_object('task_id', task_id,"
+        " SELECT ?2, 'progress_update', id, 'insert', json_object('task',"
+        " (SELECT code FROM task WHERE id = task_id),"
         " 'reported_on', reported_on, 'percent', percent, 'status', status, 'done', done,"
         " 'difficulties', difficulties, 'proposals', proposals, 'reason', reason), ?3"
         " FROM progress_update WHERE id = ?1";
@@ -631,8 +649,11 @@ static int undo_task_change(struct store *st, long id, const char *action, long 
         "UPDATE task SET (code, title, description, group_id, phase_id, lead_unit_id,"
         " start_date, due_date, output, priority, integrated_on, integrated_doc) ="
         " (SELECT json_extract(o, '$.code'), json_extract(o, '$.title'),"
-        " json_extract(o, '$.description'), json_extract(o, '$.group_id'),"
-        " json_extract(o, '$.phase_id'), json_extract(o, '$.lead_unit_id'),"
+        " json_extract(o, '$.description'), coalesce((SELECT id FROM vocab WHERE domain ="
+        " 'group' AND code = json_extract(o, '$.group')), json_extract(o, '$.group_id')),"
+        " coalesce((SELECT id FROM phase WHERE code = json_extract(o, '$.phase')),"
+        " json_extract(o, '$.phase_id')), coalesce((SELECT id FROM unit WHERE code ="
+        " json_extract(o, '$.lead')), json_extract(o, '$.lead_unit_id')),"
         " json_extract(o, '$.start_date'), json_extract(o, '$.due_date'),"
         " json_extract(o, '$.output'), json_extract(o, '$.priority'),"
         " json_extract(o, '$.integrated_on'), json_extract(o, '$.integrated_doc')"
@@ -641,7 +662,8 @@ static int undo_task_change(struct store *st, long id, const char *action, long 
         " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?1";
     static const char clear_coop[] = "DELETE FROM task_unit WHERE task_id = ?1";
     static const char restore_coop[] =
-        "INSERT INTO task_unit (task_id, unit_id) SELECT ?1, value FROM audit_log,"
+        "INSERT INTO task_unit (task_id, unit_id) SELECT ?1, CASE WHEN type = 'text'"
+        " THEN (SELECT id FROM unit WHERE code = value) ELSE value END FROM audit_log,"
         " json_each(json_extract(old_values, '$.coop')) WHERE audit_log.id = ?2";
     bool update = strcmp(action, "update") == 0;
     sqlite3_stmt *s = store_stmt(st, update ? restore_fields : set_deleted, err);
@@ -1064,11 +1086,14 @@ static int check_row(struct store *st, const struct task_new *t, long self,
 
 /* A task as JSON, for the audit log and undo: its fields, cooperating units and version. */
 #define TASK_SNAPSHOT                                                                              \
-    "json_object('code', code, 'title', title, 'description', description, 'group_id',"            \
-    " group_id, 'phase_id', phase_id, 'lead_unit_id', lead_unit_id, 'start_date', start_date,"     \
-    " 'due_date', due_date, 'output', output, 'priority', priority, 'integrated_on',"              \
-    " integrated_on, 'integrated_doc', integrated_doc, 'deleted', deleted, 'version', version,"    \
-    " 'coop', (SELECT json_group_array(unit_id) FROM task_unit WHERE task_id = task.id))"
+    "json_object('code', code, 'title', title, 'description', description, 'group',"               \
+    " (SELECT code FROM vocab WHERE id = group_id), 'phase', (SELECT code FROM phase"              \
+    " WHERE id = phase_id), 'lead', (SELECT code FROM unit WHERE id = lead_unit_id),"              \
+    " 'start_date', start_date, 'due_date', due_date, 'output', output, 'priority', priority,"     \
+    " 'integrated_on', integrated_on, 'integrated_doc', integrated_doc, 'deleted', deleted,"       \
+    " 'version', version, 'coop', (SELECT json_group_array(code) FROM (SELECT u.code FROM"         \
+    " task_unit tu JOIN unit u ON u.id = tu.unit_id WHERE tu.task_id = task.id"                    \
+    " ORDER BY u.sort_order, u.code)))"
 
 static int audit_task(struct store *st, long change, long id, const char *action,
                       const char *old_json, struct td_err *err)
@@ -1109,6 +1134,22 @@ static char *snapshot(struct store *st, long id, long expected_version, struct t
         store_fail(st, _("reading a task"), err);
     sqlite3_reset(s);
     return json;
+}
+
+/* 1 when task id is now as the snapshot old shows it, but for its version; 0 when it changed. */
+static int unchanged(struct store *st, long id, const char *old, struct td_err *err)
+{
+    static const char sql[] = "SELECT json_remove(?2, '$.version') = json_remove(" TASK_SNAPSHOT
+                              ", '$.version') FROM task WHERE id = ?1";
+    sqlite3_stmt *s = store_stmt(st, sql, err);
+    if (s == NULL)
+        return -1;
+    sqlite3_bind_int64(s, 1, id);
+    sqlite3_bind_text(s, 2, old, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(s);
+    int same = rc == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
+    sqlite3_reset(s);
+    return rc == SQLITE_ROW ? same : store_fail(st, _("saving the task"), err);
 }
 
 static int set_coop(struct store *st, long id, const char *coop, struct td_err *err)
@@ -1227,10 +1268,14 @@ int store_task_update(struct store *st, long id, long expected_version, const st
         sqlite3_bind_int64(s, 14, id);
         if (sqlite3_step(s) != SQLITE_DONE)
             store_fail(st, t->code, err);
-        else if (set_coop(st, id, t->coop, err) == 0)
+        else if (set_coop(st, id, t->coop, err) == 0 && (rc = unchanged(st, id, old, err)) == 0)
             rc = audit_task(st, change, id, "update", old, err);
     }
     free(old);
+    if (rc == 1) { /* saved as it was: no new version, no audit row */
+        store_rollback(st);
+        return 0;
+    }
     if (rc != 0) {
         store_rollback(st);
         return -1;

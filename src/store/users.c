@@ -574,6 +574,8 @@ int store_audit_each(struct store *st, const struct audit_filter *f, bool newest
         store_text_col(s, 6, r->old_values, sizeof r->old_values);
         store_text_col(s, 7, r->new_values, sizeof r->new_values);
         store_text_col(s, 8, r->unit, sizeof r->unit);
+        r->old_full = (const char *)sqlite3_column_text(s, 6);
+        r->new_full = (const char *)sqlite3_column_text(s, 7);
         if (row(ctx, r) != 0) {
             rc = SQLITE_DONE;
             break;

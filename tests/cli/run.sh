@@ -393,4 +393,6 @@ expect "and a --config file cannot turn it off (2)" 2 "--config is not allowed i
 run --db "$db"
 expect "without a terminal the program says it needs one (2)" 2 "needs a terminal"
 
+. "$here/database.sh"
+
 finish
