@@ -291,6 +291,8 @@ int cli_main(int argc, char **argv)
         status = cli_fail(&err);
     } else if (cli_settle(&cli), (status = cli_check_restricted(&cli)) != 0) {
         /* said why */
+    } else if ((status = cli_check_plan_file(&cli)) != 0) {
+        /* said which file names it */
     } else {
         if (command == NULL)
             status = cli_cmd_ui(&cli);
