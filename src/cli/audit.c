@@ -89,7 +89,7 @@ int cli_cmd_period(struct cli *cli, const char *how, const char *period)
         printf(_("Period %s is open for changes again.\n"), period);
     } else {
         /* Closing takes the admin's reopening away: say what that means today. */
-        char ends[16], shown[32];
+        char ends[16];
         store_period_ends(st, period, ends, sizeof ends);
         long days = store_lock_after_days(st);
         td_date end;
@@ -98,6 +98,7 @@ int cli_cmd_period(struct cli *cli, const char *how, const char *period)
                      "lock_after_days is 0.\n"),
                    period);
         } else {
+            char shown[32];
             date_format(end + days, cli->cfg.date_format, shown, sizeof shown);
             printf(store_period_writable(st, period, ends)
                        ? _("Period %s is no longer held open: it stays open until %s (%ld days "

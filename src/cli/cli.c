@@ -289,10 +289,9 @@ int cli_main(int argc, char **argv)
         status = cli_cmd_check(&cli); /* reports every problem, not only the first */
     } else if (config_load(&cli.cfg, cli.config_file, &err) != 0) {
         status = cli_fail(&err);
-    } else if (cli_settle(&cli), (status = cli_check_restricted(&cli)) != 0) {
-        /* said why */
-    } else if ((status = cli_check_plan_file(&cli)) != 0) {
-        /* said which file names it */
+    } else if (cli_settle(&cli), (status = cli_check_restricted(&cli)) != 0 ||
+                                     (status = cli_check_plan_file(&cli)) != 0) {
+        /* said why, or which settings file names a plan file that is not there */
     } else {
         if (command == NULL)
             status = cli_cmd_ui(&cli);
