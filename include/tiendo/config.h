@@ -29,6 +29,7 @@ struct td_config {
     struct user_def *users;    /* [users] of every file, a later file's line winning */
     int nusers;
     bool plan_file_set; /* some file set [plan] file (otherwise the database's own is kept) */
+    int plan_file_from; /* which of files[] set it last */
     char *files[3];     /* the files that were read, in order */
     int nfiles;
     struct keymap keymap;                 /* the action table's keys after [keys] */

@@ -11,12 +11,13 @@
 struct store;
 
 struct store_options {
-    long busy_timeout_ms; /* how long a write waits for another session */
-    bool create;          /* create the file when it does not exist (init) */
-    const char *user;     /* login recorded in updated_by */
-    int schema_version;   /* migrate only up to this version (tests); 0: the latest */
-    long lock_after_days; /* [security]: periods this long over are read-only; 0: never */
-    td_date today;        /* for the period lock */
+    long busy_timeout_ms;    /* how long a write waits for another session */
+    bool create;             /* create the file when it does not exist (init) */
+    const char *user;        /* login recorded in updated_by */
+    int schema_version;      /* migrate only up to this version (tests); 0: the latest */
+    long lock_after_days;    /* [security]: periods this long over are read-only; 0: never */
+    td_date today;           /* for the period lock */
+    const char *date_format; /* dates in messages for people ([ui] date_format); NULL: %d/%m/%Y */
 };
 
 /* Opens (or with create, creates) the database at path, sets foreign keys, WAL and the busy

@@ -12,11 +12,12 @@
  * submission is kept. Returns the number of instances added or changed, or -1. */
 int store_sync_reports(struct store *st, td_date today, struct td_err *err);
 
-/* Calls row for every report instance by due date: the rule's code, the title, the period,
- * the due date (YYYY-MM-DD) and who must submit (all, kind:KIND or unit codes). */
+/* Calls row for every report instance by due date: a key unique and stable for the instance
+ * (RULE-PERIOD for one a rule makes, adhoc-ID for one made by hand), the rule's code, the title,
+ * the period, the due date (YYYY-MM-DD) and who must submit (all, kind:KIND or unit codes). */
 int store_report_each(struct store *st,
-                      int (*row)(void *ctx, const char *rule, const char *title, const char *period,
-                                 const char *due, const char *units),
+                      int (*row)(void *ctx, const char *key, const char *rule, const char *title,
+                                 const char *period, const char *due, const char *units),
                       void *ctx, struct td_err *err);
 
 /* A report instance on the schedule: who must submit and how many have. */

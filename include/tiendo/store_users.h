@@ -37,8 +37,15 @@ void store_user_units(struct store *st, char *buf, size_t size);
 int store_user_logins(struct store *st, char (*out)[USER_LOGIN_MAX], int max, int *n,
                       struct td_err *err);
 
+/* The last day of a period (YYYY-MM-DD): a phase's (by its code), or a year's 31 December (the
+ * last year of "2021-2030"). */
+void store_period_ends(struct store *st, const char *period, char *ends, size_t size);
+/* 0 when period is one of the plan's: a year of the plan, a phase's code or a report's period;
+ * else -1 with TD_E_USAGE and a message naming the plan's years and phases. */
+int store_period_known(struct store *st, const char *period, struct td_err *err);
+
 /* Opens (open) or closes again a period locked by [security] lock_after_days ("2025", a
- * report's period); admin only, audited. */
+ * report's period); admin only, audited. Refuses a period that is not the plan's. */
 int store_period_set_open(struct store *st, const char *period, bool open, struct td_err *err);
 /* Whether the session may still change the period that ended on ends (YYYY-MM-DD). */
 bool store_period_writable(struct store *st, const char *period, const char *ends);

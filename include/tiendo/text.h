@@ -8,6 +8,10 @@
 /* True when the n bytes at s are well-formed UTF-8 (no overlongs, surrogates or NULs). */
 bool text_valid_utf8(const char *s, size_t n);
 
+/* Decodes the UTF-8 character at s (n bytes left) into *cp; returns its length in bytes, or 0
+ * when the bytes there are not well-formed UTF-8 (or a NUL). */
+size_t text_utf8_next(const char *s, size_t n, unsigned *cp);
+
 /* Returns a malloc'd NFC copy of s (caller frees), or NULL when s is not valid UTF-8 or
  * memory ran out. Every text that enters tiendo (keyboard, INI, CSV, database) passes here. */
 char *text_nfc(const char *s);
@@ -17,6 +21,15 @@ char *text_nfc(const char *s);
  * not UTF-8 as \xNN, so that data can never drive a terminal. Returns the length needed
  * (like snprintf). */
 size_t text_escape(const char *s, char *out, size_t size);
+
+/* As text_escape, but line feeds and tabs stay as they are: for writers whose format holds
+ * multi-line text (CSV cells, Markdown paragraphs). A carriage return is still escaped (^M):
+ * alone it would let text overwrite the line before it on a terminal. */
+size_t text_escape_lines(const char *s, char *out, size_t size);
+
+/* A malloc'd copy of s escaped as text_escape (lines false) or text_escape_lines (lines true),
+ * or NULL when memory ran out. */
+char *text_escaped_dup(const char *s, bool lines);
 
 /* Display cells that s takes once escaped (wcwidth of each character; zero-width
  * combining marks count 0, wide characters 2). */

@@ -83,12 +83,31 @@ int cli_cmd_period(struct cli *cli, const char *how, const char *period)
     if (cli_open_store(cli, false, &st, &err) != 0)
         return cli_fail(&err);
     int status = 0;
-    if (store_period_set_open(st, period, open, &err) != 0)
+    if (store_period_set_open(st, period, open, &err) != 0) {
         status = cli_fail(&err);
-    else
-        printf(open ? _("Period %s is open for changes again.\n")
-                    : _("Period %s follows the lock again.\n"),
-               period);
+    } else if (open) {
+        printf(_("Period %s is open for changes again.\n"), period);
+    } else {
+        /* Closing takes the admin's reopening away: say what that means today. */
+        char ends[16];
+        store_period_ends(st, period, ends, sizeof ends);
+        long days = store_lock_after_days(st);
+        td_date end;
+        if (days <= 0 || date_parse_iso(ends, &end) != 0) {
+            printf(_("Period %s is no longer held open; no period locks while [security] "
+                     "lock_after_days is 0.\n"),
+                   period);
+        } else {
+            char shown[32];
+            date_format(end + days, cli->cfg.date_format, shown, sizeof shown);
+            printf(store_period_writable(st, period, ends)
+                       ? _("Period %s is no longer held open: it stays open until %s (%ld days "
+                           "after its end), then locks.\n")
+                       : _("Period %s is locked again: it was open until %s (%ld days after its "
+                           "end); only an admin can reopen it.\n"),
+                   period, shown, days);
+        }
+    }
     store_close(st);
     return status;
 }

@@ -66,15 +66,17 @@ static bool concerns(const char *units, const char *unit)
     return false;
 }
 
-static int on_report(void *ctx, const char *rule, const char *title, const char *period,
-                     const char *due, const char *units)
+static int on_report(void *ctx, const char *key, const char *rule, const char *title,
+                     const char *period, const char *due, const char *units)
 {
+    (void)rule;
+    (void)period;
     struct cal *c = ctx;
     td_date d;
     if (date_parse_iso(due, &d) != 0 || !concerns(units, c->unit))
         return 0;
     const char *who = strcmp(units, "all") == 0 ? _("every unit") : units;
-    return add(c, (struct ical_event){own(c, "report-%s-%s@%s", rule, period, c->plan), d,
+    return add(c, (struct ical_event){own(c, "report-%s@%s", key, c->plan), d,
                                       own(c, _("Report due: %s"), title),
                                       own(c, _("Who must submit: %s"), who), NULL});
 }

@@ -16,15 +16,25 @@
 #include "tiendo/i18n.h"
 #include "tiendo/lang.h"
 #include "tiendo/paths.h"
+#include "tiendo/text.h"
 
 void cli_error(const char *fmt, ...)
 {
-    va_list ap;
+    /* Messages quote what people gave (arguments, CSV cells, file names): shown with control
+     * characters escaped, as the screens show them, so that they cannot drive the terminal. */
+    va_list ap, again;
     va_start(ap, fmt);
-    fputs("tiendo: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    va_copy(again, ap);
+    int len = vsnprintf(NULL, 0, fmt, ap);
+    char *msg = len >= 0 ? malloc((size_t)len + 1) : NULL;
+    if (msg != NULL)
+        vsnprintf(msg, (size_t)len + 1, fmt, again);
+    va_end(again);
     va_end(ap);
+    char *safe = msg != NULL ? text_escaped_dup(msg, true) : NULL;
+    fprintf(stderr, "tiendo: %s\n", safe != NULL ? safe : _("out of memory"));
+    free(safe);
+    free(msg);
 }
 
 int cli_fail(const struct td_err *err)
@@ -317,8 +327,9 @@ int cli_main(int argc, char **argv)
         status = cli_cmd_check(&cli); /* reports every problem, not only the first */
     } else if (config_load(&cli.cfg, cli.config_file, &err) != 0) {
         status = cli_fail(&err);
-    } else if (cli_settle(&cli), (status = cli_check_restricted(&cli)) != 0) {
-        /* said why */
+    } else if (cli_settle(&cli), (status = cli_check_restricted(&cli)) != 0 ||
+                                     (status = cli_check_plan_file(&cli)) != 0) {
+        /* said why, or which settings file names a plan file that is not there */
     } else {
         if (command == NULL)
             status = cli_cmd_ui(&cli);

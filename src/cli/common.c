@@ -27,6 +27,25 @@ void cli_plan_path(const struct cli *cli, struct store *st, char *buf, size_t si
     paths_plan_file(cli->cfg.plan_file, buf, size);
 }
 
+int cli_check_plan_file(const struct cli *cli)
+{
+    if (!cli->cfg.plan_file_set || cli->plan_option != NULL)
+        return 0;
+    char path[PATH_MAX];
+    paths_plan_file(cli->cfg.plan_file, path, sizeof path);
+    FILE *f = fopen(path, "r");
+    if (f != NULL) {
+        fclose(f);
+        return 0;
+    }
+    int e = errno;
+    int from = cli->cfg.plan_file_from;
+    cli_error("%s: [plan] file: %s: %s",
+              from >= 0 && from < cli->cfg.nfiles ? cli->cfg.files[from] : "tiendo.ini", path,
+              strerror(e));
+    return 2;
+}
+
 /* The users of [users] into the database, once it has the plan's units to bind them to. */
 static int sync_users(const struct cli *cli, struct store *st, struct td_err *err)
 {
@@ -45,6 +64,7 @@ int cli_open_store(const struct cli *cli, bool create, struct store **out, struc
         .user = cli->user,
         .lock_after_days = cli->cfg.lock_after_days,
         .today = cli->today,
+        .date_format = cli->cfg.date_format,
     };
     struct stat sb;
     bool absent = stat(cli->db_path, &sb) != 0;

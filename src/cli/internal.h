@@ -47,6 +47,9 @@ bool cli_in_export_dir(const struct cli *cli, const char *path);
 
 /* In restricted mode, refuses --config, --db and --plan: returns 2 after saying why, else 0. */
 int cli_check_restricted(const struct cli *cli);
+/* A [plan] file that some settings file names must be readable, whatever the command: 0, or
+ * 2 after saying which file, section and key (check reports it among its problems instead). */
+int cli_check_plan_file(const struct cli *cli);
 
 /* Prints "tiendo: message" on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -95,8 +95,10 @@ static int apply_file(struct td_config *cfg, const struct ini_doc *doc,
         const char *sec = ini_doc_section(doc, s);
         schema_load_section(settings, NSETTINGS, sec, doc, sec, cfg, problems);
     }
-    if (ini_doc_get(doc, "plan", "file") != NULL)
+    if (ini_doc_get(doc, "plan", "file") != NULL) {
         cfg->plan_file_set = true;
+        cfg->plan_file_from = cfg->nfiles; /* the file is added to files[] next */
+    }
     const char *file = ini_doc_path(doc);
     char why[512];
     for (int k = 0; k < ini_doc_nkeys(doc, "keys"); k++) {

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <iniparser.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -104,6 +105,14 @@ static char *trimmed_dup(const char *s, size_t n)
     return d;
 }
 
+/* Whether a value (the text after "=") opens a quote, " or ', that it never closes. */
+static bool unclosed_quote(const char *v)
+{
+    while (isspace((unsigned char)*v))
+        v++;
+    return (*v == '"' || *v == '\'') && strchr(v + 1, *v) == NULL;
+}
+
 /* One pass over the lines: where each section and key stands, and the problems iniparser
  * would hide (duplicates) or report badly (BOM, long lines, bad UTF-8). */
 static int scan_lines(struct ini_doc *doc, const char *text, size_t len, struct td_err *err)
@@ -159,6 +168,11 @@ static int scan_lines(struct ini_doc *doc, const char *text, size_t len, struct 
                     rc = td_err_set(err, TD_E_CONFIG,
                                     _("%s:%d: key \"%s\" comes before any [section]"), doc->path,
                                     line, key);
+                } else if (eq != NULL && unclosed_quote(eq + 1)) {
+                    /* iniparser 4.1 would take the quote and the rest of the line as the
+                     * value ("en); the person meant a closed one. */
+                    rc = td_err_set(err, TD_E_CONFIG, _("%s:%d: [%s] %s: a quote is not closed"),
+                                    doc->path, line, section, key);
                 } else {
                     for (int i = 0; i < doc->nentries && rc == 0; i++)
                         if (doc->entries[i].key != NULL &&

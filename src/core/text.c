@@ -40,6 +40,11 @@ static size_t utf8_decode(const unsigned char *s, size_t n, unsigned *cp)
     return len;
 }
 
+size_t text_utf8_next(const char *s, size_t n, unsigned *cp)
+{
+    return utf8_decode((const unsigned char *)s, n, cp);
+}
+
 bool text_valid_utf8(const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s;
@@ -63,12 +68,16 @@ char *text_nfc(const char *s)
 
 /* The escaped form of one character (or stray byte) at p: points *src at it, returns its
  * length. tmp must hold 16 bytes. */
-static size_t escape_one(const unsigned char *p, size_t len, unsigned cp, bool valid, char *tmp,
-                         const char **src)
+static size_t escape_one(const unsigned char *p, size_t len, unsigned cp, bool valid, bool lines,
+                         char *tmp, const char **src)
 {
     *src = tmp;
     if (!valid)
         return (size_t)snprintf(tmp, 16, "\\x%02X", p[0]);
+    if (lines && (cp == '\n' || cp == '\t')) {
+        *src = (const char *)p;
+        return len;
+    }
     if (cp < 0x20 || cp == 0x7F) {
         tmp[0] = '^';
         tmp[1] = cp == 0x7F ? '?' : (char)(cp + '@');
@@ -80,7 +89,7 @@ static size_t escape_one(const unsigned char *p, size_t len, unsigned cp, bool v
     return len;
 }
 
-size_t text_escape(const char *s, char *out, size_t size)
+static size_t escape(const char *s, bool lines, char *out, size_t size)
 {
     const unsigned char *p = (const unsigned char *)s;
     size_t left = strlen(s), used = 0, written = 0;
@@ -93,7 +102,7 @@ size_t text_escape(const char *s, char *out, size_t size)
             len = 1;
         char tmp[16];
         const char *src;
-        size_t n = escape_one(p, len, cp, valid, tmp, &src);
+        size_t n = escape_one(p, len, cp, valid, lines, tmp, &src);
         if (!full && written + n < size) {
             memcpy(out + written, src, n);
             written += n;
@@ -107,6 +116,25 @@ size_t text_escape(const char *s, char *out, size_t size)
     if (out != NULL && size > 0)
         out[written] = '\0';
     return used;
+}
+
+size_t text_escape(const char *s, char *out, size_t size)
+{
+    return escape(s, false, out, size);
+}
+
+size_t text_escape_lines(const char *s, char *out, size_t size)
+{
+    return escape(s, true, out, size);
+}
+
+char *text_escaped_dup(const char *s, bool lines)
+{
+    size_t need = escape(s, lines, NULL, 0);
+    char *out = malloc(need + 1);
+    if (out != NULL)
+        escape(s, lines, out, need + 1);
+    return out;
 }
 
 /* Width in cells of one escaped piece of text (already safe to display). */
@@ -200,7 +228,9 @@ int text_fit(const char *s, int cols, char *out, size_t size)
 void text_group_digits(long n, const char *sep, char *out, size_t size)
 {
     char digits[32];
-    int len = snprintf(digits, sizeof digits, "%ld", n < 0 ? -n : n);
+    /* The magnitude as unsigned: -LONG_MIN does not fit in a long. */
+    unsigned long mag = n < 0 ? 0UL - (unsigned long)n : (unsigned long)n;
+    int len = snprintf(digits, sizeof digits, "%lu", mag);
     size_t o = 0, seplen = strlen(sep);
     if (size == 0)
         return;

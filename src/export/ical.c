@@ -3,23 +3,34 @@
 #include <string.h>
 
 #include "tiendo/ical.h"
+#include "tiendo/text.h"
 
 size_t ical_escape(const char *text, char *out, size_t size)
 {
-    size_t n = 0;
-    for (const char *p = text; *p; p++) {
-        char esc[3] = {0};
-        if (*p == '\\' || *p == ';' || *p == ',')
-            esc[0] = '\\', esc[1] = *p;
-        else if (*p == '\n')
-            esc[0] = '\\', esc[1] = 'n';
-        else if (*p == '\r' || ((unsigned char)*p < 0x20 && *p != '\t'))
-            continue; /* control characters have no place in a calendar */
-        else
-            esc[0] = *p;
-        for (char *e = esc; *e; e++, n++)
+    size_t n = 0, left = strlen(text);
+    const char *p = text;
+    while (left > 0) {
+        unsigned cp = 0;
+        size_t len = text_utf8_next(p, left, &cp);
+        const char *piece = p;
+        size_t plen = len;
+        char esc[2] = {'\\', 0};
+        if (len == 0) { /* not UTF-8, which a calendar must be: the replacement character */
+            piece = "\xEF\xBF\xBD";
+            plen = 3;
+            len = 1;
+        } else if (cp == '\\' || cp == ';' || cp == ',' || cp == '\n') {
+            esc[1] = cp == '\n' ? 'n' : (char)cp;
+            piece = esc;
+            plen = 2;
+        } else if ((cp < 0x20 && cp != '\t') || (cp >= 0x7F && cp < 0xA0)) {
+            plen = 0; /* control characters (C0, DEL, C1) have no place in a calendar */
+        }
+        for (size_t i = 0; i < plen; i++, n++)
             if (n + 1 < size)
-                out[n] = *e;
+                out[n] = piece[i];
+        p += len;
+        left -= len;
     }
     if (size > 0)
         out[n < size ? n : size - 1] = '\0';

@@ -5,6 +5,7 @@
 
 #include "tiendo/i18n.h"
 #include "tiendo/table.h"
+#include "tiendo/text.h"
 
 /* Characters that make a spreadsheet read a cell as a formula (CSV injection). */
 #define FORMULA_START "=+-@\t\r"
@@ -31,53 +32,66 @@ bool csv_needs_quote_mark(const char *s)
     return s != NULL && s[0] != '\0' && strchr(FORMULA_START, s[0]) != NULL && !plain_number(s);
 }
 
-static int csv_cell(FILE *f, const char *s)
+static int csv_cell(FILE *f, const char *text)
 {
+    /* Control characters shown as the screens show them (^[, <U+009B>), line feeds and tabs
+     * kept: a CSV file printed to a terminal cannot drive it. */
+    char *s = text_escaped_dup(text != NULL ? text : "", true);
     if (s == NULL)
-        s = "";
+        return -1;
     /* A text that a spreadsheet would run as a formula gets a leading apostrophe, which
      * spreadsheets show as text; csv_read takes it off again. */
     bool mark = csv_needs_quote_mark(s);
-    if (strpbrk(s, ",\"\r\n") == NULL)
-        return (mark && fputc('\'', f) == EOF) || fputs(s, f) < 0 ? -1 : 0;
-    if (fputc('"', f) == EOF || (mark && fputc('\'', f) == EOF))
-        return -1;
-    for (; *s; s++) {
-        if (*s == '"' && fputc('"', f) == EOF)
-            return -1;
-        if (fputc(*s, f) == EOF)
-            return -1;
+    int rc = 0;
+    if (strpbrk(s, ",\"\r\n") == NULL) {
+        rc = (mark && fputc('\'', f) == EOF) || fputs(s, f) < 0 ? -1 : 0;
+    } else if (fputc('"', f) == EOF || (mark && fputc('\'', f) == EOF)) {
+        rc = -1;
+    } else {
+        for (const char *p = s; *p && rc == 0; p++)
+            if ((*p == '"' && fputc('"', f) == EOF) || fputc(*p, f) == EOF)
+                rc = -1;
+        if (rc == 0 && fputc('"', f) == EOF)
+            rc = -1;
     }
-    return fputc('"', f) == EOF ? -1 : 0;
+    free(s);
+    return rc;
 }
 
+/* A JSON string: every control character, C0, DEL and C1 (U+0080..U+009F), as a \u escape, so
+ * that the text is whole for a program and harmless on a terminal; a byte that is not UTF-8
+ * is written as the text \xNN, as the screens show it. */
 static int json_string(FILE *f, const char *s)
 {
     if (fputc('"', f) == EOF)
         return -1;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+    size_t left = strlen(s);
+    while (left > 0) {
+        unsigned cp = 0;
+        size_t len = text_utf8_next(s, left, &cp);
         int rc;
-        switch (*p) {
-        case '"':
+        if (len == 0) {
+            rc = fprintf(f, "\\\\x%02X", (unsigned char)*s);
+            len = 1;
+        } else if (cp == '"') {
             rc = fputs("\\\"", f);
-            break;
-        case '\\':
+        } else if (cp == '\\') {
             rc = fputs("\\\\", f);
-            break;
-        case '\n':
+        } else if (cp == '\n') {
             rc = fputs("\\n", f);
-            break;
-        case '\r':
+        } else if (cp == '\r') {
             rc = fputs("\\r", f);
-            break;
-        case '\t':
+        } else if (cp == '\t') {
             rc = fputs("\\t", f);
-            break;
-        default:
-            rc = *p < 0x20 || *p == 0x7F ? fprintf(f, "\\u%04x", *p) : fputc(*p, f);
+        } else if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) {
+            rc = fprintf(f, "\\u%04x", cp);
+        } else {
+            rc = fwrite(s, 1, len, f) == len ? 0 : -1;
         }
         if (rc < 0)
             return -1;
+        s += len;
+        left -= len;
     }
     return fputc('"', f) == EOF ? -1 : 0;
 }

@@ -287,6 +287,10 @@ int store_open(struct store **out, const char *path, const struct store_options 
     st->role = USER_ADMIN;
     st->lock_after_days = opts->lock_after_days;
     st->today = opts->today;
+    snprintf(st->date_format, sizeof st->date_format, "%s",
+             opts->date_format != NULL && date_format_check(opts->date_format) == 0
+                 ? opts->date_format
+                 : "%d/%m/%Y");
     int flags =
         SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (opts->create ? SQLITE_OPEN_CREATE : 0);
     int rc = sqlite3_open_v2(path, &st->db, flags, NULL);

@@ -6,6 +6,7 @@
 #include "internal.h"
 #include "tiendo/i18n.h"
 #include "tiendo/store_eval.h"
+#include "tiendo/store_users.h"
 
 int store_criteria(struct store *st, struct criterion_row *out, int max, int *n, struct td_err *err)
 {

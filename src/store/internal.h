@@ -61,6 +61,7 @@ struct store {
     int nunit_ids;
     long lock_after_days;
     td_date today;
+    char date_format[16]; /* for dates in messages, as the screens show them */
 };
 
 /* A prepared statement for sql (a string literal), prepared once per connection and reset
@@ -147,10 +148,12 @@ void store_task_anchor_drop(struct store *st);
 int store_allow_admin(struct store *st, const char *what, struct td_err *err);
 int store_allow_unit(struct store *st, long unit_id, const char *what, struct td_err *err);
 /* 0 when period (its text, e.g. "2025") may still change: not locked, or reopened. ends is
- * the last day of the period (YYYY-MM-DD). -1 with TD_E_DENIED when locked. */
+ * the day the lock counts from (YYYY-MM-DD): the period's last day, or a report's due date.
+ * -1 with TD_E_DENIED when locked; the message states the period's real end, and the due
+ * date when that is what the lock counted from. */
 int store_allow_period(struct store *st, const char *period, const char *ends, struct td_err *err);
-/* The last day of an evaluation period: a phase's (by its code) or a year's 31 December. */
-void store_period_ends(struct store *st, const char *period, char *ends, size_t size);
+/* A date (YYYY-MM-DD) as people read it in messages (the store's date format) into out. */
+void store_show_date(const struct store *st, const char *iso, char *out, size_t size);
 
 int store_migrate_to(struct store *st, int to, struct td_err *err);
 

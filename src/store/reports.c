@@ -130,12 +130,14 @@ fail:
     " OR instr(',' || replace(" UNITS ", ' ', '') || ',', ',' || u.code || ',') > 0)"
 
 int store_report_each(struct store *st,
-                      int (*row)(void *ctx, const char *rule, const char *title, const char *period,
-                                 const char *due, const char *units),
+                      int (*row)(void *ctx, const char *key, const char *rule, const char *title,
+                                 const char *period, const char *due, const char *units),
                       void *ctx, struct td_err *err)
 {
+    /* Two reports made by hand in one year share rule and period: their id tells them apart. */
     static const char sql[] =
-        "SELECT coalesce(r2.code, 'adhoc'), r.title, r.period, r.due_date, " UNITS
+        "SELECT coalesce(r2.code, 'adhoc'), r.title, r.period, r.due_date, " UNITS ","
+        " CASE WHEN r2.code IS NULL THEN 'adhoc-' || r.id ELSE r2.code || '-' || r.period END"
         " FROM report r LEFT JOIN report_rule r2 ON r2.id = r.rule_id"
         " WHERE r.deleted = 0 ORDER BY r.due_date, r.id";
     sqlite3_stmt *s = store_stmt(st, sql, err);
@@ -143,9 +145,9 @@ int store_report_each(struct store *st,
         return -1;
     int rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-        if (row(ctx, (const char *)sqlite3_column_text(s, 0),
-                (const char *)sqlite3_column_text(s, 1), (const char *)sqlite3_column_text(s, 2),
-                (const char *)sqlite3_column_text(s, 3),
+        if (row(ctx, (const char *)sqlite3_column_text(s, 5),
+                (const char *)sqlite3_column_text(s, 0), (const char *)sqlite3_column_text(s, 1),
+                (const char *)sqlite3_column_text(s, 2), (const char *)sqlite3_column_text(s, 3),
                 (const char *)sqlite3_column_text(s, 4)) != 0) {
             rc = SQLITE_DONE;
             break;

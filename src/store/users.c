@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "tiendo/date.h"
 #include "tiendo/i18n.h"
 #include "tiendo/store_users.h"
 
@@ -416,14 +417,63 @@ bool store_period_writable(struct store *st, const char *period, const char *end
     return st->today <= end + st->lock_after_days || period_reopened(st, period);
 }
 
+void store_show_date(const struct store *st, const char *iso, char *out, size_t size)
+{
+    td_date d;
+    if (date_parse_iso(iso, &d) == 0)
+        date_format(d, st->date_format, out, size);
+    else
+        snprintf(out, size, "%s", iso);
+}
+
 int store_allow_period(struct store *st, const char *period, const char *ends, struct td_err *err)
 {
     if (store_period_writable(st, period, ends))
         return 0;
+    char real_end[16], end_shown[32], from_shown[32];
+    store_period_ends(st, period, real_end, sizeof real_end);
+    store_show_date(st, real_end, end_shown, sizeof end_shown);
+    store_show_date(st, ends, from_shown, sizeof from_shown);
+    if (strcmp(real_end, ends) == 0)
+        return td_err_set(err, TD_E_DENIED,
+                          _("period %s is locked: it ended on %s, more than %ld days ago; an admin "
+                            "can reopen it (tiendo period open %s)"),
+                          period, end_shown, st->lock_after_days, period);
     return td_err_set(err, TD_E_DENIED,
-                      _("period %s is locked: it ended on %s, more than %ld days ago; an admin "
-                        "can reopen it (tiendo period open %s)"),
-                      period, ends, st->lock_after_days, period);
+                      _("period %s is locked: it ended on %s and its report was due on %s, more "
+                        "than %ld days ago; an admin can reopen it (tiendo period open %s)"),
+                      period, end_shown, from_shown, st->lock_after_days, period);
+}
+
+int store_period_known(struct store *st, const char *period, struct td_err *err)
+{
+    static const char sql[] =
+        "SELECT (SELECT count(*) FROM plan WHERE ?1 GLOB '[0-9][0-9][0-9][0-9]'"
+        "  AND CAST(?1 AS INTEGER) BETWEEN start_year AND end_year)"
+        " + (SELECT count(*) FROM phase WHERE active = 1 AND code = ?1)"
+        " + (SELECT count(*) FROM report WHERE deleted = 0 AND period = ?1),"
+        " (SELECT start_year FROM plan), (SELECT end_year FROM plan),"
+        " (SELECT group_concat(code, ', ') FROM (SELECT code FROM phase WHERE active = 1"
+        "  ORDER BY sort_order, code))";
+    sqlite3_stmt *s = store_stmt(st, sql, err);
+    if (s == NULL)
+        return -1;
+    sqlite3_bind_text(s, 1, period, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(s) != SQLITE_ROW) {
+        sqlite3_reset(s);
+        return store_fail(st, _("reading the plan's periods"), err);
+    }
+    long known = (long)sqlite3_column_int64(s, 0);
+    long from = (long)sqlite3_column_int64(s, 1), to = (long)sqlite3_column_int64(s, 2);
+    char phases[256];
+    store_text_col(s, 3, phases, sizeof phases);
+    sqlite3_reset(s);
+    if (known > 0)
+        return 0;
+    return td_err_set(err, TD_E_USAGE,
+                      _("period %s is not one of the plan's: a year from %ld to %ld, or a "
+                        "phase (%s)"),
+                      period, from, to, phases[0] != '\0' ? phases : "-");
 }
 
 void store_period_ends(struct store *st, const char *period, char *ends, size_t size)
@@ -495,7 +545,8 @@ int store_period_set_open(struct store *st, const char *period, bool open, struc
         " json_object('period', period, 'open', open),"
         " " AUDIT_NEXT_CHANGE " FROM period_open WHERE id = ?1";
     static const char id_sql[] = "SELECT id FROM period_open WHERE period = ?1";
-    if (store_allow_admin(st, _("reopen a period"), err) != 0)
+    if (store_allow_admin(st, _("reopen a period"), err) != 0 ||
+        store_period_known(st, period, err) != 0)
         return -1;
     if (store_begin(st, err) != 0)
         return -1;

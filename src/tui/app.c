@@ -14,6 +14,7 @@
 #include "tiendo/text.h"
 
 #define STACK_MAX 16
+#define HELD_MAX  4096 /* keys typed while the terminal is too small */
 
 struct frame {
     const struct screen_ops *ops;
@@ -201,10 +202,16 @@ static void draw_all(struct app *app, struct frame *stack, int depth)
 {
     erase();
     if (COLS < TUI_MIN_COLS || LINES < TUI_MIN_LINES) {
-        char msg[128];
+        char msg[128], quit[32] = "C-q";
         snprintf(msg, sizeof msg, _("terminal too small (need %dx%d)"), TUI_MIN_COLS,
                  TUI_MIN_LINES);
         draw_text(0, 0, COLS, msg, ROLE_ERROR);
+        int key = shown_key(app, ACT_QUIT, true);
+        if (key >= 0)
+            key_to_label(key, quit, sizeof quit);
+        snprintf(msg, sizeof msg, _("%s quits; what you type is kept"), quit);
+        if (LINES > 1)
+            draw_text(1, 0, COLS, msg, ROLE_NORMAL);
         return;
     }
     /* The topmost full screen, then the overlays above it. */
@@ -360,6 +367,11 @@ int tui_run(struct tui_context *ctx, struct td_err *err)
     int depth = 0;
     int status = push(stack, &depth, &menu_screen, NULL, &app);
     bool dirty = true;
+    static struct {
+        int keys[HELD_MAX];
+        int n, at;
+    } held;
+    held.n = held.at = 0;
     while (status == 0 && depth > 0 && !stop_requested) {
         struct frame *top = &stack[depth - 1];
         if (dirty) {
@@ -375,22 +387,42 @@ int tui_run(struct tui_context *ctx, struct td_err *err)
             refresh();
             dirty = false;
         }
-        bench_settled();
-        int key = read_key();
+        bool small = COLS < TUI_MIN_COLS || LINES < TUI_MIN_LINES;
+        int key;
+        if (!small && held.at < held.n) {
+            key = held.keys[held.at++]; /* typed while the terminal was too small */
+        } else {
+            if (held.at == held.n)
+                held.at = held.n = 0;
+            bench_settled();
+            key = read_key();
+        }
         if (key < 0)
             continue; /* interrupted, or a key we do not use */
         if (key == TK_RESIZE) {
             dirty = true;
             continue;
         }
-        if (COLS < TUI_MIN_COLS || LINES < TUI_MIN_LINES)
-            continue; /* only a resize or a signal helps now */
-        bool had_message = app.message[0] != '\0';
-        app.message[0] = '\0';
-        app.current = top->ops;
         bool text = top->ops->text_entry ||
                     (top->ops->wants_text != NULL && top->ops->wants_text(top->state));
         enum action act = keymap_lookup(app.keymap, key, top->ops->actions, text);
+        if (small) {
+            /* Nothing can be shown, but nothing typed is lost: keys wait until the terminal
+             * is large enough again (a storm of resizes while typing into a form). The quit
+             * key quits; so does q when no text is being typed and no key waits. */
+            if (act == ACT_QUIT || (held.n == 0 && !text && (key == 'q' || key == 'Q'))) {
+                while (depth > 0)
+                    pop(stack, &depth, &app, false);
+            } else if (held.n < HELD_MAX) {
+                held.keys[held.n++] = key;
+            } else {
+                beep();
+            }
+            continue;
+        }
+        bool had_message = app.message[0] != '\0';
+        app.message[0] = '\0';
+        app.current = top->ops;
         enum tui_result r;
         if (act == ACT_HELP && top->ops != &help_screen) {
             app.below = top->ops;

@@ -245,6 +245,19 @@ static void test_syntax_error_names_the_line(void **state)
     assert_non_null(strstr(msg, "t.ini:2: syntax error"));
 }
 
+/* Issue 14: iniparser 4.1 took language = "en as the value "en; a closed quote is meant. */
+static void test_an_unterminated_quote_names_file_section_and_key(void **state)
+{
+    (void)state;
+    expect_error("[ui]\nlanguage = \"en\n", ":2: [ui] language: a quote is not closed");
+    expect_error("[database]\npath = '/srv/x.db\n", ":2: [database] path: a quote is not closed");
+    struct td_config cfg;
+    struct helper_msgs m;
+    assert_int_equal(load_one("[ui]\nlanguage = \"en\"\n[database]\npath = a\"b\n", &cfg, &m), 0);
+    assert_string_equal(cfg.language, "en");
+    config_free(&cfg);
+}
+
 static void test_later_files_win_and_missing_optional_files_are_skipped(void **state)
 {
     (void)state;
@@ -368,6 +381,7 @@ int main(void)
         cmocka_unit_test(test_invalid_utf8_is_refused_with_its_line),
         cmocka_unit_test(test_long_lines_and_duplicates_are_refused_with_their_line),
         cmocka_unit_test(test_syntax_error_names_the_line),
+        cmocka_unit_test(test_an_unterminated_quote_names_file_section_and_key),
         cmocka_unit_test(test_keys_rebind_actions_and_conflicts_name_the_key),
         cmocka_unit_test(test_colors_override_roles),
         cmocka_unit_test(test_later_files_win_and_missing_optional_files_are_skipped),

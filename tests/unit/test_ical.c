@@ -27,6 +27,13 @@ static void test_text_is_escaped_as_the_rfc_says(void **state)
     assert_string_equal(out, "a\\,b\\;c\\\\d\\ne");
     ical_escape("bell\a here", out, sizeof out);
     assert_string_equal(out, "bell here");
+    /* ESC, DEL and C1 controls are dropped too; a stray byte becomes U+FFFD (issue 14). */
+    ical_escape("a\x1b[2J\x7f\xC2\x9B"
+                "b\xFF"
+                "c",
+                out, sizeof out);
+    assert_string_equal(out, "a[2Jb\xEF\xBF\xBD"
+                             "c");
 }
 
 static void test_a_long_vietnamese_summary_folds_at_character_boundaries(void **state)

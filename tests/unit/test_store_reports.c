@@ -27,11 +27,11 @@ static int teardown_each(void **state)
 
 struct seen {
     int n;
-    char due[32][11], period[32][16], rule[32][16];
+    char due[32][11], period[32][16], rule[32][16], key[32][32];
 };
 
-static int on_report(void *ctx, const char *rule, const char *title, const char *period,
-                     const char *due, const char *units)
+static int on_report(void *ctx, const char *key, const char *rule, const char *title,
+                     const char *period, const char *due, const char *units)
 {
     (void)title;
     (void)units;
@@ -40,6 +40,7 @@ static int on_report(void *ctx, const char *rule, const char *title, const char 
         snprintf(s->due[s->n], sizeof s->due[0], "%s", due);
         snprintf(s->period[s->n], sizeof s->period[0], "%s", period);
         snprintf(s->rule[s->n], sizeof s->rule[0], "%s", rule);
+        snprintf(s->key[s->n], sizeof s->key[0], "%s", key);
     }
     s->n++;
     return 0;
@@ -236,6 +237,30 @@ static void test_an_ad_hoc_report_for_two_units(void **state)
     assert_string_equal(rows[at].rule, "adhoc");
     assert_string_equal(rows[at].requester, "Bộ trưởng");
     assert_int_equal(rows[at].expected, 2);
+
+    /* Issue 14: two reports made by hand in one year had one calendar key (adhoc-2026). */
+    struct report_row second = {0};
+    snprintf(second.title, sizeof second.title, "Báo cáo nhanh thứ hai");
+    snprintf(second.due, sizeof second.due, "2026-04-10");
+    snprintf(second.units, sizeof second.units, "PC");
+    assert_int_equal(store_report_save_adhoc(st, &second, &err), 0);
+    struct seen seen = {0};
+    assert_int_equal(store_report_each(st, on_report, &seen, &err), 0);
+    char want_first[32], want_second[32];
+    snprintf(want_first, sizeof want_first, "adhoc-%ld", r.id);
+    snprintf(want_second, sizeof want_second, "adhoc-%ld", second.id);
+    int found = 0;
+    for (int i = 0; i < seen.n && i < 32; i++) {
+        found += strcmp(seen.key[i], want_first) == 0 || strcmp(seen.key[i], want_second) == 0;
+        for (int j = 0; j < i; j++)
+            assert_string_not_equal(seen.key[i], seen.key[j]);
+        if (strcmp(seen.rule[i], "adhoc") != 0) { /* a rule's key stays RULE-PERIOD */
+            char want[48];
+            snprintf(want, sizeof want, "%s-%s", seen.rule[i], seen.period[i]);
+            assert_string_equal(seen.key[i], want);
+        }
+    }
+    assert_int_equal(found, 2);
 
     struct report_row stale = rows[at];
     snprintf(r.due, sizeof r.due, "2026-03-20");

@@ -283,6 +283,52 @@ static void test_the_message_names_the_role_and_the_units(void **state)
     store_close(st);
 }
 
+/* Issue 14: the lock message said "ended on 2026-01-15" (a report's due date, in ISO) while the
+ * Periods screen said 31/12/2025; and a year outside the plan could be "reopened". */
+static void test_lock_messages_state_the_real_end_as_people_read_dates(void **state)
+{
+    (void)state;
+    struct td_err err = {0};
+    long value = plan_store_long(&ps, "SELECT id FROM indicator WHERE code = 'TMTN-TT'");
+    struct store *st = open_as("lan", "2026-03-01");
+    assert_int_equal(store_indicator_value_set(st, value, 2025, false, 1, NULL, &err), -1);
+    assert_string_equal(err.msg, "period 2025 is locked: it ended on 31/12/2025, more than 30 days "
+                                 "ago; an admin can reopen it (tiendo period open 2025)");
+    td_date sync_day;
+    assert_int_equal(date_parse_iso("2025-06-01", &sync_day), 0);
+    assert_true(store_sync_reports(ps.st, sync_day, &err) > 0);
+    long report = plan_store_long(&ps, "SELECT id FROM report WHERE period = '2025'"
+                                       " AND due_date = '2026-01-15'");
+    struct submission_row subs[16];
+    int n = 0;
+    assert_int_equal(store_submission_list(st, report, subs, 16, &n, &err), 0);
+    int mine = 0;
+    while (mine < n && strcmp(subs[mine].code, "VTTTN") != 0)
+        mine++;
+    if (mine >= n)
+        fail_msg("report %ld: %d units, first %s", report, n, n > 0 ? subs[0].code : "-");
+    snprintf(subs[mine].submitted_on, sizeof subs[mine].submitted_on, "2026-01-10");
+    assert_int_equal(store_submission_save(st, report, "2026-03-01", &subs[mine], &err), -1);
+    assert_int_equal(err.status, TD_E_DENIED);
+    assert_string_equal(err.msg, "period 2025 is locked: it ended on 31/12/2025 and its report "
+                                 "was due on 15/01/2026, more than 30 days ago; an admin can "
+                                 "reopen it (tiendo period open 2025)");
+    store_close(st);
+
+    st = open_as("boss", "2026-03-01");
+    assert_int_equal(store_period_known(st, "2025", &err), 0);
+    assert_int_equal(store_period_known(st, "2021-2025", &err), 0);
+    assert_int_equal(store_period_known(st, "2021-2030", &err), 0); /* the final report's */
+    const char *outside[] = {"1800", "2099", "2020", "2031", "02025", "20x5", "", "2025 "};
+    for (size_t i = 0; i < sizeof outside / sizeof *outside; i++) {
+        assert_int_equal(store_period_set_open(st, outside[i], true, &err), -1);
+        assert_int_equal(err.status, TD_E_USAGE);
+        assert_non_null(strstr(err.msg, "is not one of the plan's: a year from 2021 to 2030"));
+    }
+    store_close(st);
+    assert_int_equal(plan_store_long(&ps, "SELECT count(*) FROM period_open"), 0);
+}
+
 static void test_a_period_locks_after_its_days_and_an_admin_reopens_it(void **state)
 {
     (void)state;
@@ -413,6 +459,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_the_message_names_the_role_and_the_units, setup_each,
                                         teardown_each),
         cmocka_unit_test_setup_teardown(test_a_period_locks_after_its_days_and_an_admin_reopens_it,
+                                        setup_each, teardown_each),
+        cmocka_unit_test_setup_teardown(test_lock_messages_state_the_real_end_as_people_read_dates,
                                         setup_each, teardown_each),
         cmocka_unit_test_setup_teardown(test_the_audit_trail_shows_each_role_its_share, setup_each,
                                         teardown_each),

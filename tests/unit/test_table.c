@@ -51,6 +51,28 @@ static void test_json_escapes_and_types(void **state)
     free(json);
 }
 
+/* Issue 14: a title with ESC, BEL, CR and C1 reached a terminal raw through CSV and JSON. */
+static void test_control_characters_never_leave_raw(void **state)
+{
+    (void)state;
+    const char *const rows[][3] = {{"I.1",
+                                    "T\x1b]0;pwn\x07\x1b[2J\rX\xC2\x9B"
+                                    "1m\x7f\n2",
+                                    ""},
+                                   {"bad\xFF", "=1+1\x1b", "3"}};
+    char *csv = write_table(TABLE_CSV, false, rows, 2);
+    assert_string_equal(csv, "code,title,pct\r\n"
+                             "I.1,\"T^[]0;pwn^G^[[2J^MX<U+009B>1m^?\n2\",\r\n"
+                             "bad\\xFF,'=1+1^[,3\r\n");
+    free(csv);
+    char *json = write_table(TABLE_JSON, false, rows, 2);
+    assert_string_equal(json, "[\n  {\"code\": \"I.1\", \"title\": \"T\\u001b]0;pwn\\u0007"
+                              "\\u001b[2J\\rX\\u009b1m\\u007f\\n2\", \"pct\": null},\n"
+                              "  {\"code\": \"bad\\\\xFF\", \"title\": \"=1+1\\u001b\", "
+                              "\"pct\": 3}\n]\n");
+    free(json);
+}
+
 static void test_reading_back_follows_quotes_newlines_and_lines(void **state)
 {
     (void)state;
@@ -105,7 +127,8 @@ static void test_formulas_are_neutralised_and_read_back(void **state)
     assert_non_null(strstr(csv, "\r\nI.2,'+A1,\r\n"));
     assert_non_null(strstr(csv, "\r\nI.4,'@SUM(A1),\r\n"));
     assert_non_null(strstr(csv, "\r\nI.5,'\tx,\r\n"));
-    assert_non_null(strstr(csv, "\r\nI.6,\"'\rx\",\r\n"));
+    /* A lone carriage return is a control character: shown as ^M, as the screens show it. */
+    assert_non_null(strstr(csv, "\r\nI.6,^Mx,\r\n"));
     assert_non_null(strstr(csv, "\r\n-7,a = b,\r\n")); /* a number, and no formula start */
     assert_non_null(strstr(csv, "\r\nI.8,\"-2,5\",\r\n"));
     FILE *in = fmemopen(csv, strlen(csv), "r");
@@ -116,7 +139,7 @@ static void test_formulas_are_neutralised_and_read_back(void **state)
     for (int i = 0; i < 8; i++) {
         assert_int_equal(csv_read(&r, why, sizeof why), 1);
         assert_string_equal(r.cells[0], rows[i][0]);
-        assert_string_equal(r.cells[1], rows[i][1]);
+        assert_string_equal(r.cells[1], i == 5 ? "^Mx" : rows[i][1]);
     }
     csv_reader_free(&r);
     fclose(in);
@@ -149,6 +172,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_csv_quotes_only_what_needs_it),
         cmocka_unit_test(test_json_escapes_and_types),
+        cmocka_unit_test(test_control_characters_never_leave_raw),
         cmocka_unit_test(test_reading_back_follows_quotes_newlines_and_lines),
         cmocka_unit_test(test_malformed_records_are_named),
         cmocka_unit_test(test_formulas_are_neutralised_and_read_back),

@@ -1,4 +1,5 @@
 /* Text: UTF-8 checks, NFC, escaping of control characters, display widths, language. */
+#include <limits.h>
 #include <locale.h>
 
 #include "helpers.h"
@@ -116,6 +117,34 @@ static void test_digits_are_grouped_in_thousands(void **state)
     assert_string_equal(out, "37");
     text_group_digits(-12345, ",", out, sizeof out);
     assert_string_equal(out, "-12,345");
+    /* -LONG_MIN does not fit in a long: the magnitude is taken unsigned (UBSan caught it). */
+    text_group_digits(LONG_MIN, ",", out, sizeof out);
+    assert_string_equal(out, LONG_MIN == -9223372036854775807L - 1 ? "-9,223,372,036,854,775,808"
+                                                                   : "-2,147,483,648");
+    text_group_digits(LONG_MAX, ".", out, sizeof out);
+    assert_string_equal(out, LONG_MAX == 9223372036854775807L ? "9.223.372.036.854.775.807"
+                                                              : "2.147.483.647");
+    text_group_digits(LONG_MIN, ",", out, 4); /* cut short, still terminated */
+    assert_string_equal(out, "-9,");
+}
+
+static void test_escape_lines_keeps_line_feeds_and_tabs_only(void **state)
+{
+    (void)state;
+    char out[128];
+    text_escape_lines("a\nb\tc\r\x1b]0;t\x07\xC2\x9B"
+                      "1m\x7f",
+                      out, sizeof out);
+    assert_string_equal(out, "a\nb\tc^M^[]0;t^G<U+009B>1m^?");
+    text_escape("a\nb", out, sizeof out);
+    assert_string_equal(out, "a^Jb");
+    char *dup = text_escaped_dup("x\x1b\n", true);
+    assert_string_equal(dup, "x^[\n");
+    free(dup);
+    unsigned cp = 0;
+    assert_int_equal(text_utf8_next("\xC2\x9B", 2, &cp), 2);
+    assert_int_equal(cp, 0x9B);
+    assert_int_equal(text_utf8_next("\xC2", 1, &cp), 0);
 }
 
 static void test_language_auto_follows_lc_all_then_lang(void **state)
@@ -166,6 +195,7 @@ int main(void)
         cmocka_unit_test(test_fit_cuts_with_an_ellipsis_without_splitting_characters),
         cmocka_unit_test(test_search_ignores_case_and_marks),
         cmocka_unit_test(test_digits_are_grouped_in_thousands),
+        cmocka_unit_test(test_escape_lines_keeps_line_feeds_and_tabs_only),
         cmocka_unit_test(test_natural_key_orders_as_the_natural_comparison),
         cmocka_unit_test(test_language_auto_follows_lc_all_then_lang),
     };
