@@ -91,22 +91,6 @@ static int on_meeting(void *ctx, const char *key, const char *date, const char *
                                       own(c, "%s", kind), own(c, "%s", place)});
 }
 
-/* Whether CODE names an active unit; false with ERR set when the lookup itself fails. */
-static bool unit_known(struct store *st, const char *code, struct td_err *err)
-{
-    enum { MAX = 1024 };
-    struct unit_choice *units = calloc(MAX, sizeof *units);
-    int n = 0;
-    bool found = false;
-    if (units == NULL)
-        td_err_set(err, TD_E_NOMEM, "%s", _("out of memory"));
-    else if (store_unit_list(st, units, MAX, &n, err) == 0)
-        for (int i = 0; i < n && !found; i++)
-            found = strcmp(units[i].code, code) == 0;
-    free(units);
-    return found;
-}
-
 int cli_cmd_calendar(struct cli *cli)
 {
     struct store *st = NULL;
@@ -121,7 +105,7 @@ int cli_cmd_calendar(struct cli *cli)
         store_close(st);
         return cli_fail(&err);
     }
-    if (cli->unit != NULL && !unit_known(st, cli->unit, &err)) {
+    if (cli->unit != NULL && !cli_unit_known(st, cli->unit, &err)) {
         store_summary_free(&sum);
         store_close(st);
         if (err.status != TD_OK)

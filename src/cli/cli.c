@@ -62,6 +62,11 @@ static const char *set_language(const char *setting)
     return lang;
 }
 
+const char *cli_use_language(const char *setting)
+{
+    return set_language(setting);
+}
+
 static void usage(FILE *out)
 {
     fprintf(out,
@@ -88,6 +93,9 @@ static void usage(FILE *out)
               "                       the audit trail: who changed what and when\n"
               "  period open|close PERIOD\n"
               "                       reopen a period the lock closed (admin), or close it\n"
+              "  backup FILE          a checked copy of the live database into the new FILE\n"
+              "  remind [--days N] [--unit CODE] [--format text|csv|json] [-o FILE]\n"
+              "                       reports due soon or overdue and tasks late, per unit\n"
               "\n"
               "Options:\n"
               "  -c, --config FILE    read FILE after /etc/tiendo/tiendo.ini and\n"
@@ -146,7 +154,16 @@ int cli_main(int argc, char **argv)
     setup_locale();
     set_language("auto"); /* until the settings say otherwise */
 
-    enum { OPT_PLAN = 256, OPT_DEMO, OPT_FORMAT, OPT_BOM, OPT_DRY_RUN, OPT_UNIT, OPT_SINCE };
+    enum {
+        OPT_PLAN = 256,
+        OPT_DEMO,
+        OPT_FORMAT,
+        OPT_BOM,
+        OPT_DRY_RUN,
+        OPT_UNIT,
+        OPT_SINCE,
+        OPT_DAYS
+    };
     static const struct option options[] = {
         {"config", required_argument, NULL, 'c'},
         {"db", required_argument, NULL, 'd'},
@@ -161,6 +178,7 @@ int cli_main(int argc, char **argv)
         {"dry-run", no_argument, NULL, OPT_DRY_RUN},
         {"unit", required_argument, NULL, OPT_UNIT},
         {"since", required_argument, NULL, OPT_SINCE},
+        {"days", required_argument, NULL, OPT_DAYS},
         {NULL, 0, NULL, 0},
     };
     struct cli cli;
@@ -202,6 +220,9 @@ int cli_main(int argc, char **argv)
         case OPT_SINCE:
             cli.since = optarg;
             break;
+        case OPT_DAYS:
+            cli.days = optarg;
+            break;
         case 'h':
             usage(stdout);
             return 0;
@@ -220,8 +241,8 @@ int cli_main(int argc, char **argv)
     static const struct {
         const char *name;
         int args; /* how many arguments it takes at most */
-    } commands[] = {{"init", 0},   {"check", 0},    {"export", 1}, {"import", 2},
-                    {"report", 2}, {"calendar", 0}, {"audit", 0},  {"period", 2}};
+    } commands[] = {{"init", 0},     {"check", 0}, {"export", 1}, {"import", 2}, {"report", 2},
+                    {"calendar", 0}, {"audit", 0}, {"period", 2}, {"backup", 1}, {"remind", 0}};
     int max_args = -1;
     for (size_t i = 0; command != NULL && i < sizeof commands / sizeof commands[0]; i++)
         if (strcmp(command, commands[i].name) == 0)
@@ -243,14 +264,21 @@ int cli_main(int argc, char **argv)
     bool is_report = command != NULL && strcmp(command, "report") == 0;
     bool is_calendar = command != NULL && strcmp(command, "calendar") == 0;
     bool is_audit = command != NULL && strcmp(command, "audit") == 0;
-    if ((cli.format != NULL && !is_export && !is_report && !is_audit) ||
-        (cli.output != NULL && !is_export && !is_report && !is_calendar && !is_audit) ||
+    bool is_remind = command != NULL && strcmp(command, "remind") == 0;
+    if ((cli.format != NULL && !is_export && !is_report && !is_audit && !is_remind) ||
+        (cli.output != NULL && !is_export && !is_report && !is_calendar && !is_audit &&
+         !is_remind) ||
         (cli.bom && !is_export && !is_audit)) {
         cli_error(_("--format, -o and --bom go with the export command; see tiendo --help"));
         return 2;
     }
-    if (cli.unit != NULL && !is_report && !is_calendar) {
-        cli_error(_("--unit goes with the report and calendar commands; see tiendo --help"));
+    if (cli.unit != NULL && !is_report && !is_calendar && !is_remind) {
+        cli_error(
+            _("--unit goes with the report, calendar and remind commands; see tiendo --help"));
+        return 2;
+    }
+    if (cli.days != NULL && !is_remind) {
+        cli_error(_("--days goes with the remind command; see tiendo --help"));
         return 2;
     }
     if (cli.since != NULL && !is_audit) {
@@ -296,6 +324,10 @@ int cli_main(int argc, char **argv)
             status = cli_cmd_audit(&cli);
         else if (strcmp(command, "period") == 0)
             status = cli_cmd_period(&cli, arg1, arg2);
+        else if (strcmp(command, "backup") == 0)
+            status = cli_cmd_backup(&cli, arg1);
+        else if (is_remind)
+            status = cli_cmd_remind(&cli);
         else
             status = cli_cmd_init(&cli);
     }

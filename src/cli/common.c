@@ -11,6 +11,7 @@
 #include "tiendo/paths.h"
 #include "tiendo/planfile.h"
 #include "tiendo/store_reports.h"
+#include "tiendo/store_tasks.h"
 #include "tiendo/store_users.h"
 
 void cli_plan_path(const struct cli *cli, struct store *st, char *buf, size_t size)
@@ -35,6 +36,12 @@ static int sync_users(const struct cli *cli, struct store *st, struct td_err *er
     return store_sync_users(st, cli->cfg.users, cli->cfg.nusers, err);
 }
 
+bool cli_db_owner(const struct cli *cli)
+{
+    struct stat sb;
+    return !cli->restricted && stat(cli->db_path, &sb) == 0 && sb.st_uid == geteuid();
+}
+
 int cli_open_store(const struct cli *cli, bool create, struct store **out, struct td_err *err)
 {
     if (create && paths_mkdir_parents(cli->db_path, err) != 0)
@@ -50,8 +57,7 @@ int cli_open_store(const struct cli *cli, bool create, struct store **out, struc
         return -1;
     /* Whoever owns the database file can change it with any SQLite tool anyway: without
      * declared users, and outside restricted mode, that person works as an admin. */
-    struct stat sb;
-    bool owner = !cli->restricted && stat(cli->db_path, &sb) == 0 && sb.st_uid == geteuid();
+    bool owner = cli_db_owner(cli);
     if (sync_users(cli, *out, err) != 0 || store_login(*out, cli->user, owner, err) != 0) {
         store_close(*out);
         *out = NULL;
@@ -177,4 +183,19 @@ int cli_out_close(const struct cli *cli, struct cli_out *o, int rc)
         cli_error(_("%s: cannot write: %s"), cli->output != NULL ? cli->output : "stdout",
                   errno != 0 ? strerror(errno) : _("output error"));
     return 1;
+}
+
+bool cli_unit_known(struct store *st, const char *code, struct td_err *err)
+{
+    enum { MAX = 1024 };
+    struct unit_choice *units = calloc(MAX, sizeof *units);
+    int n = 0;
+    bool found = false;
+    if (units == NULL)
+        td_err_set(err, TD_E_NOMEM, "%s", _("out of memory"));
+    else if (store_unit_list(st, units, MAX, &n, err) == 0)
+        for (int i = 0; i < n && !found; i++)
+            found = strcmp(units[i].code, code) == 0;
+    free(units);
+    return found;
 }

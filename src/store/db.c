@@ -245,6 +245,7 @@ int store_open(struct store **out, const char *path, const struct store_options 
     sqlite3_create_function(st->db, "tiendo_flags", 7, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
                             sql_flags, NULL, NULL);
     sqlite3_busy_timeout(st->db, (int)opts->busy_timeout_ms);
+    st->busy_timeout_ms = opts->busy_timeout_ms;
 
     /* Reading the schema first tells a non-SQLite or damaged file before anything is written.
      * journal_mode=WAL lets readers and one writer work at once; synchronous=NORMAL is safe

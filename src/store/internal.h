@@ -54,6 +54,7 @@ struct store {
     int nunit_ids;
     long lock_after_days;
     td_date today;
+    long busy_timeout_ms;
 };
 
 /* A prepared statement for sql (a string literal), prepared once per connection and reset
