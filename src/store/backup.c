@@ -87,9 +87,16 @@ int store_backup(struct store *st, const char *dest, struct store_backup_info *i
         return -1;
     }
     int rc = copy_pages(st, dst, dest, err);
-    /* The copy is one self-contained file, not a database waiting for its -wal. */
-    if (rc == 0 && sqlite3_exec(dst, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK)
-        rc = td_err_set(err, TD_E_DB, _("%s: the backup failed: %s"), dest, sqlite3_errmsg(dst));
+    /* The copy keeps the source's WAL mark in its header: reopened, it is made one
+     * self-contained file again, not a database waiting for its -wal. */
+    sqlite3_close(dst);
+    dst = NULL;
+    if (rc == 0 &&
+        (sqlite3_open_v2(dest, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) !=
+             SQLITE_OK ||
+         sqlite3_exec(dst, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK))
+        rc = td_err_set(err, TD_E_DB, _("%s: the backup failed: %s"), dest,
+                        dst != NULL ? sqlite3_errmsg(dst) : _("out of memory"));
     if (rc == 0) {
         /* The same checks as `tiendo check`, on the copy. */
         struct store *copy = calloc(1, sizeof *copy);
