@@ -30,6 +30,8 @@ void cli_error(const char *fmt, ...)
 int cli_fail(const struct td_err *err)
 {
     cli_error("%s", err->msg);
+    if (cli_log_worthy(err->status))
+        cli_syslog(err->msg);
     return td_exit_status(err->status);
 }
 
@@ -130,6 +132,7 @@ void cli_settle(struct cli *cli)
         snprintf(cli->user, sizeof cli->user, "%s", cli->user_option);
     else
         default_user(cli->user, sizeof cli->user);
+    cli_log_as(cli->user);
     cli->restricted = cli->user_option != NULL || cli->cfg.restricted;
 }
 
@@ -289,6 +292,7 @@ int cli_main(int argc, char **argv)
         cli.audit_login = cli.user_option;
         cli.user_option = NULL;
     }
+    cli_log_as(cli.user_option); /* until the settings are read */
     if (cli.dry_run && !is_import) {
         cli_error(_("--dry-run goes with the import command; see tiendo --help"));
         return 2;

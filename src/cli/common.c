@@ -86,6 +86,7 @@ int cli_sync_plan(const struct cli *cli, struct store *st, bool force, bool quie
         if (!(quiet && err.status == TD_E_NOTFOUND && have_plan && !force)) {
             if (quiet)
                 cli_error("%s", err.msg);
+            cli_syslog(err.msg); /* the plan file refused: tiendo stops */
             status = td_exit_status(err.status == TD_E_NOTFOUND ? TD_E_CONFIG : err.status);
         }
     } else if (force || !store_plan_is_current(st, plan.source_hash)) {

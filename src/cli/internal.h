@@ -47,8 +47,15 @@ int cli_check_restricted(const struct cli *cli);
 
 /* Prints "tiendo: message" on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* Prints err and returns its exit status. */
+/* Prints err and returns its exit status; an error that stops tiendo for a reason an
+ * administrator should see (cli_log_worthy) also goes to the system log. */
 int cli_fail(const struct td_err *err);
+
+/* The system log (src/cli/log.c): who the messages name (the login; the Unix user until set),
+ * which statuses are logged, and the one call that logs a line (LOG_USER, LOG_ERR, "tiendo"). */
+void cli_log_as(const char *login);
+bool cli_log_worthy(enum td_status status);
+void cli_syslog(const char *msg);
 
 /* The plan file to use: init --plan, else [plan] file when an INI set it, else the file the
  * database was synchronised from, else the default of [plan] file. */

@@ -169,16 +169,22 @@ static int write_text(FILE *out, const struct remind *r)
         rc |= fprintf(out, _("To: %s (%s)\n\n"), u->name, u->code);
         rc |= fprintf(out, _("As of %s, the office reminds your unit of the following:\n"), today);
         int topic = -1;
+        bool reports = false, tasks = false;
         for (; i < r->n && &r->units[r->items[i].unit] == u && rc >= 0; i++) {
             if (r->items[i].topic != topic) {
                 topic = r->items[i].topic;
                 rc |= fprintf(out, "\n%s\n", heads[topic]);
             }
+            reports |= topic <= REPORT_DUE_SOON;
+            tasks |= topic >= TASK_OVERDUE;
             rc |= write_item_text(out, r, &r->items[i]);
         }
-        rc |= fprintf(out, "\n%s\n",
-                      _("Please send the reports due and bring the progress of these tasks up to "
-                        "date in tiendo."));
+        rc |= fputc('\n', out);
+        if (reports)
+            rc |= fprintf(out, "%s\n", _("Please send the reports above by their due dates."));
+        if (tasks)
+            rc |= fprintf(out, "%s\n",
+                          _("Please bring the progress of the tasks above up to date in tiendo."));
     }
     return rc < 0 ? -1 : 0;
 }
@@ -240,9 +246,6 @@ int cli_cmd_remind(struct cli *cli)
         cli_error(_("--format: expected text, csv or json; got \"%s\""), format);
         return 2;
     }
-    /* A reminder an office mails is Vietnamese unless the settings say English. */
-    cli_use_language(strcmp(cli->cfg.language, "en") == 0 ? "en" : "vi");
-
     struct store *st = NULL;
     struct td_err err = {0};
     if (cli_open_store(cli, false, &st, &err) != 0)
@@ -270,6 +273,9 @@ int cli_cmd_remind(struct cli *cli)
     }
     if (status == 0) {
         qsort(r.items, (size_t)r.n, sizeof *r.items, by_unit);
+        /* A reminder an office mails is Vietnamese unless the settings say English (the
+         * messages before it follow the user's language). */
+        cli_use_language(strcmp(cli->cfg.language, "en") == 0 ? "en" : "vi");
         struct cli_out o;
         if ((status = cli_out_open(cli, &o)) == 0) {
             int rc =

@@ -272,7 +272,9 @@ int store_open(struct store **out, const char *path, const struct store_options 
     /* Rows another program added get their list keys now, not at the first screen. A database
      * this user may only read keeps them without: they sort first. */
     struct td_err ignored;
+    sqlite3_busy_timeout(st->db, 0); /* only when nobody is writing: it is no reason to wait */
     store_task_heal_keys(st, &ignored);
+    sqlite3_busy_timeout(st->db, (int)opts->busy_timeout_ms);
     *out = st;
     return 0;
 }

@@ -123,7 +123,7 @@ printf '[database]\nbusy_timeout_ms = 200\n' >"$T/busy.ini"
 } | sqlite3 "$T/busy.db" &
 holder=$!
 sleep 0.5
-run --config "$T/busy.ini" --db "$T/busy.db" init
+run --config "$T/busy.ini" --db "$T/busy.db" period close 2025 # opening needs no lock; writing does
 expect "a locked database says busy, try again (1)" 1 "busy"
 wait "$holder"
 
@@ -392,5 +392,8 @@ expect "and a --config file cannot turn it off (2)" 2 "--config is not allowed i
 # The full-screen program needs a terminal and says so.
 run --db "$db"
 expect "without a terminal the program says it needs one (2)" 2 "needs a terminal"
+
+# Backups, reminders, calendar alarms, the system log (issue 16.4).
+. "$here/operations.sh"
 
 finish
