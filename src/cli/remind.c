@@ -272,16 +272,18 @@ int cli_cmd_remind(struct cli *cli)
         status = 1;
     }
     if (status == 0) {
-        qsort(r.items, (size_t)r.n, sizeof *r.items, by_unit);
-        /* A reminder an office mails is Vietnamese unless the settings say English (the
-         * messages before it follow the user's language). */
-        cli_use_language(strcmp(cli->cfg.language, "en") == 0 ? "en" : "vi");
+        if (r.n > 0)
+            qsort(r.items, (size_t)r.n, sizeof *r.items, by_unit);
         struct cli_out o;
         if ((status = cli_out_open(cli, &o)) == 0) {
+            /* A reminder an office mails is Vietnamese unless the settings say English; the
+             * messages around it follow the user's language. */
+            cli_use_language(strcmp(cli->cfg.language, "en") == 0 ? "en" : "vi");
             int rc =
                 strcmp(format, "text") == 0
                     ? write_text(o.f, &r)
                     : write_table(o.f, &r, strcmp(format, "csv") == 0 ? TABLE_CSV : TABLE_JSON);
+            cli_use_language(cli->cfg.language);
             status = cli_out_close(cli, &o, rc);
         }
     }
