@@ -40,7 +40,7 @@ static int copy_pages(struct store *st, sqlite3 *dst, const char *dest, struct t
         return td_err_set(err, TD_E_DB, _("%s: cannot start the backup: %s"), dest,
                           sqlite3_errmsg(dst));
     int rc;
-    for (int tries = 0; (rc = sqlite3_backup_step(b, -1)) == SQLITE_BUSY || rc == SQLITE_LOCKED;
+    for (long tries = 0; (rc = sqlite3_backup_step(b, -1)) == SQLITE_BUSY || rc == SQLITE_LOCKED;
          tries++) {
         if (tries * 100 >= st->busy_timeout_ms)
             break;
