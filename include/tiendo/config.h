@@ -10,6 +10,13 @@
 #include "tiendo/keys.h"
 #include "tiendo/users.h"
 
+/* A list of day counts, as [reports] remind_days = 7, 1 gives it. */
+#define TD_DAYS_MAX 8
+struct td_days {
+    int n;
+    int day[TD_DAYS_MAX];
+};
+
 /* Every field has its default after config_load, whatever the files say. Strings are owned
  * by the struct (config_free). */
 struct td_config {
@@ -22,11 +29,13 @@ struct td_config {
     long behind_tolerance;     /* [tasks]: percentage points before "behind schedule" */
     long due_soon_days;        /* [tasks]: how near a due date is "due soon" */
     long report_due_soon_days; /* [reports]: the same for a report not yet submitted */
-    double tolerance;          /* [targets]: how far below a target is "at risk", 0..1 */
-    char *export_dir;          /* [export] dir: where x writes lists; "" = the data directory's */
-    bool restricted;           /* [security] restricted: once a file says yes, it stays on */
-    long lock_after_days;      /* [security]: a period is read-only this long after it ends */
-    struct user_def *users;    /* [users] of every file, a later file's line winning */
+    struct td_days
+        remind_days;        /* [reports]: a calendar alarm this many days before each due date */
+    double tolerance;       /* [targets]: how far below a target is "at risk", 0..1 */
+    char *export_dir;       /* [export] dir: where x writes lists; "" = the data directory's */
+    bool restricted;        /* [security] restricted: once a file says yes, it stays on */
+    long lock_after_days;   /* [security]: a period is read-only this long after it ends */
+    struct user_def *users; /* [users] of every file, a later file's line winning */
     int nusers;
     bool plan_file_set; /* some file set [plan] file (otherwise the database's own is kept) */
     int plan_file_from; /* which of files[] set it last */

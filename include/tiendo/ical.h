@@ -11,6 +11,11 @@ struct ical_event {
     const char *uid; /* stable: the same event keeps its UID from one export to the next */
     td_date date;    /* an all-day event */
     const char *summary, *description, *location;
+    /* Reminders: one VALARM (ACTION:DISPLAY, TRIGGER:-PnD) per value, n days before the event;
+     * alarm_text is their DESCRIPTION (the summary when NULL). */
+    const int *alarm_days;
+    int nalarms;
+    const char *alarm_text;
 };
 
 /* Escapes text as RFC 5545 3.3.11 says (\\ \; \, and \n for a line break) into out; returns

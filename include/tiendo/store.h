@@ -64,6 +64,18 @@ int store_load_demo(struct store *st, const struct plan_def *plan, struct td_err
 int store_check(struct store *st, void (*report)(void *ctx, const char *msg), void *ctx,
                 struct td_err *err);
 
+/* What a backup made. */
+struct store_backup_info {
+    long long bytes; /* the copy's size */
+    int version;     /* its schema version */
+};
+/* Copies the database, as one commit left it, into the new file dest (mode 0600) with SQLite's
+ * online backup API, while other sessions go on working, then runs store_check's checks on the
+ * copy. An existing dest is never overwritten (TD_E_INVALID naming it); a dest that cannot be
+ * made is TD_E_IO; a copy that fails its check is removed again (TD_E_DB). */
+int store_backup(struct store *st, const char *dest, struct store_backup_info *info,
+                 struct td_err *err);
+
 /* What the main menu shows. Strings owned by the struct (store_summary_free). */
 struct store_summary {
     char *plan_code, *plan_title, *plan_short_title;

@@ -13,6 +13,7 @@
 
 struct cal {
     const char *plan, *unit;
+    const struct td_days *alarms;
     struct ical_event *ev;
     int n;
     char **owned;
@@ -76,9 +77,10 @@ static int on_report(void *ctx, const char *key, const char *rule, const char *t
     if (date_parse_iso(due, &d) != 0 || !concerns(units, c->unit))
         return 0;
     const char *who = strcmp(units, "all") == 0 ? _("every unit") : units;
-    return add(c, (struct ical_event){own(c, "report-%s@%s", key, c->plan), d,
-                                      own(c, _("Report due: %s"), title),
-                                      own(c, _("Who must submit: %s"), who), NULL});
+    const char *summary = own(c, _("Report due: %s"), title);
+    return add(c, (struct ical_event){own(c, "report-%s@%s", key, c->plan), d, summary,
+                                      own(c, _("Who must submit: %s"), who), NULL, c->alarms->day,
+                                      c->alarms->n, summary});
 }
 
 static int on_meeting(void *ctx, const char *key, const char *date, const char *kind,
@@ -90,23 +92,7 @@ static int on_meeting(void *ctx, const char *key, const char *date, const char *
     if (date_parse_iso(date, &d) != 0)
         return 0; /* a conference without a date yet has no place in a calendar */
     return add(c, (struct ical_event){own(c, "meeting-%s@%s", key, c->plan), d, own(c, "%s", title),
-                                      own(c, "%s", kind), own(c, "%s", place)});
-}
-
-/* Whether CODE names an active unit; false with ERR set when the lookup itself fails. */
-static bool unit_known(struct store *st, const char *code, struct td_err *err)
-{
-    enum { MAX = 1024 };
-    struct unit_choice *units = calloc(MAX, sizeof *units);
-    int n = 0;
-    bool found = false;
-    if (units == NULL)
-        td_err_set(err, TD_E_NOMEM, "%s", _("out of memory"));
-    else if (store_unit_list(st, units, MAX, &n, err) == 0)
-        for (int i = 0; i < n && !found; i++)
-            found = strcmp(units[i].code, code) == 0;
-    free(units);
-    return found;
+                                      own(c, "%s", kind), own(c, "%s", place), NULL, 0, NULL});
 }
 
 int cli_cmd_calendar(struct cli *cli)
@@ -123,7 +109,7 @@ int cli_cmd_calendar(struct cli *cli)
         store_close(st);
         return cli_fail(&err);
     }
-    if (cli->unit != NULL && !unit_known(st, cli->unit, &err)) {
+    if (cli->unit != NULL && !cli_unit_known(st, cli->unit, &err)) {
         store_summary_free(&sum);
         store_close(st);
         if (err.status != TD_OK)
@@ -131,7 +117,7 @@ int cli_cmd_calendar(struct cli *cli)
         cli_error(_("--unit: no unit %s"), cli->unit);
         return 2;
     }
-    struct cal c = {sum.plan_code, cli->unit, NULL, 0, NULL, 0, 0};
+    struct cal c = {sum.plan_code, cli->unit, &cli->cfg.remind_days, NULL, 0, NULL, 0, 0};
     if (store_report_each(st, on_report, &c, &err) != 0 ||
         store_meeting_each(st, on_meeting, &c, &err) != 0)
         status = cli_fail(&err);

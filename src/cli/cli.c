@@ -40,6 +40,8 @@ void cli_error(const char *fmt, ...)
 int cli_fail(const struct td_err *err)
 {
     cli_error("%s", err->msg);
+    if (cli_log_worthy(err->status))
+        cli_syslog(err->msg);
     return td_exit_status(err->status);
 }
 
@@ -72,6 +74,11 @@ static const char *set_language(const char *setting)
     return lang;
 }
 
+const char *cli_use_language(const char *setting)
+{
+    return set_language(setting);
+}
+
 static void usage(FILE *out)
 {
     fprintf(out,
@@ -101,6 +108,9 @@ static void usage(FILE *out)
               "                       save a progress update, as the progress form does\n"
               "  period open|close PERIOD\n"
               "                       reopen a period the lock closed (admin), or close it\n"
+              "  backup FILE          a checked copy of the live database into the new FILE\n"
+              "  remind [--days N] [--unit CODE] [--format text|csv|json] [-o FILE]\n"
+              "                       reports due soon or overdue and tasks late, per unit\n"
               "\n"
               "Options:\n"
               "  -c, --config FILE    read FILE after /etc/tiendo/tiendo.ini and\n"
@@ -135,6 +145,7 @@ void cli_settle(struct cli *cli)
         snprintf(cli->user, sizeof cli->user, "%s", cli->user_option);
     else
         default_user(cli->user, sizeof cli->user);
+    cli_log_as(cli->user);
     cli->restricted = cli->user_option != NULL || cli->cfg.restricted;
 }
 
@@ -170,7 +181,8 @@ int cli_main(int argc, char **argv)
         OPT_STATUS,
         OPT_DATE,
         OPT_NOTE,
-        OPT_REASON
+        OPT_REASON,
+        OPT_DAYS
     };
     static const struct option options[] = {
         {"config", required_argument, NULL, 'c'},
@@ -190,6 +202,7 @@ int cli_main(int argc, char **argv)
         {"date", required_argument, NULL, OPT_DATE},
         {"note", required_argument, NULL, OPT_NOTE},
         {"reason", required_argument, NULL, OPT_REASON},
+        {"days", required_argument, NULL, OPT_DAYS},
         {NULL, 0, NULL, 0},
     };
     struct cli cli;
@@ -243,6 +256,9 @@ int cli_main(int argc, char **argv)
         case OPT_REASON:
             cli.reason = optarg;
             break;
+        case OPT_DAYS:
+            cli.days = optarg;
+            break;
         case 'h':
             usage(stdout);
             return 0;
@@ -261,8 +277,9 @@ int cli_main(int argc, char **argv)
     static const struct {
         const char *name;
         int args; /* how many arguments it takes at most */
-    } commands[] = {{"init", 0},     {"check", 0}, {"export", 1}, {"import", 2},  {"report", 2},
-                    {"calendar", 0}, {"audit", 0}, {"period", 2}, {"progress", 2}};
+    } commands[] = {{"init", 0},     {"check", 0},    {"export", 1},   {"import", 2},
+                    {"report", 2},   {"calendar", 0}, {"audit", 0},    {"period", 2},
+                    {"progress", 2}, {"backup", 1},   {"remind", 0}};
     int max_args = -1;
     for (size_t i = 0; command != NULL && i < sizeof commands / sizeof commands[0]; i++)
         if (strcmp(command, commands[i].name) == 0)
@@ -284,14 +301,21 @@ int cli_main(int argc, char **argv)
     bool is_report = command != NULL && strcmp(command, "report") == 0;
     bool is_calendar = command != NULL && strcmp(command, "calendar") == 0;
     bool is_audit = command != NULL && strcmp(command, "audit") == 0;
-    if ((cli.format != NULL && !is_export && !is_report && !is_audit) ||
-        (cli.output != NULL && !is_export && !is_report && !is_calendar && !is_audit) ||
+    bool is_remind = command != NULL && strcmp(command, "remind") == 0;
+    if ((cli.format != NULL && !is_export && !is_report && !is_audit && !is_remind) ||
+        (cli.output != NULL && !is_export && !is_report && !is_calendar && !is_audit &&
+         !is_remind) ||
         (cli.bom && !is_export && !is_audit)) {
         cli_error(_("--format, -o and --bom go with the export command; see tiendo --help"));
         return 2;
     }
-    if (cli.unit != NULL && !is_report && !is_calendar) {
-        cli_error(_("--unit goes with the report and calendar commands; see tiendo --help"));
+    if (cli.unit != NULL && !is_report && !is_calendar && !is_remind) {
+        cli_error(
+            _("--unit goes with the report, calendar and remind commands; see tiendo --help"));
+        return 2;
+    }
+    if (cli.days != NULL && !is_remind) {
+        cli_error(_("--days goes with the remind command; see tiendo --help"));
         return 2;
     }
     if (cli.since != NULL && !is_audit) {
@@ -302,6 +326,7 @@ int cli_main(int argc, char **argv)
         cli.audit_login = cli.user_option;
         cli.user_option = NULL;
     }
+    cli_log_as(cli.user_option); /* until the settings are read */
     bool is_progress = command != NULL && strcmp(command, "progress") == 0;
     if ((cli.status != NULL || cli.date != NULL || cli.note != NULL || cli.reason != NULL) &&
         !is_progress) {
@@ -347,6 +372,10 @@ int cli_main(int argc, char **argv)
             status = cli_cmd_progress(&cli, arg1, arg2);
         else if (strcmp(command, "period") == 0)
             status = cli_cmd_period(&cli, arg1, arg2);
+        else if (strcmp(command, "backup") == 0)
+            status = cli_cmd_backup(&cli, arg1);
+        else if (is_remind)
+            status = cli_cmd_remind(&cli);
         else
             status = cli_cmd_init(&cli);
     }

@@ -11,6 +11,7 @@
 #include "tiendo/paths.h"
 #include "tiendo/planfile.h"
 #include "tiendo/store_reports.h"
+#include "tiendo/store_tasks.h"
 #include "tiendo/store_users.h"
 
 void cli_plan_path(const struct cli *cli, struct store *st, char *buf, size_t size)
@@ -54,6 +55,12 @@ static int sync_users(const struct cli *cli, struct store *st, struct td_err *er
     return store_sync_users(st, cli->cfg.users, cli->cfg.nusers, err);
 }
 
+bool cli_db_owner(const struct cli *cli)
+{
+    struct stat sb;
+    return !cli->restricted && stat(cli->db_path, &sb) == 0 && sb.st_uid == geteuid();
+}
+
 int cli_open_store(const struct cli *cli, bool create, struct store **out, struct td_err *err)
 {
     if (create && paths_mkdir_parents(cli->db_path, err) != 0)
@@ -75,8 +82,7 @@ int cli_open_store(const struct cli *cli, bool create, struct store **out, struc
     /* Whoever owns the database file can change it with any SQLite tool anyway: without
      * declared users, and outside restricted mode, that person works as an admin (and so does
      * whoever creates it). */
-    bool owner = !cli->restricted &&
-                 ((create && absent) || (stat(cli->db_path, &sb) == 0 && sb.st_uid == geteuid()));
+    bool owner = cli_db_owner(cli) || (!cli->restricted && create && absent);
     if (sync_users(cli, *out, err) != 0 || store_login(*out, cli->user, owner, err) != 0) {
         store_close(*out);
         *out = NULL;
@@ -105,6 +111,7 @@ int cli_sync_plan(const struct cli *cli, struct store *st, bool force, bool quie
         if (!(quiet && err.status == TD_E_NOTFOUND && have_plan && !force)) {
             if (quiet)
                 cli_error("%s", err.msg);
+            cli_syslog(err.msg); /* the plan file refused: tiendo stops */
             status = td_exit_status(err.status == TD_E_NOTFOUND ? TD_E_CONFIG : err.status);
         }
     } else if (force || !store_plan_is_current(st, plan.source_hash)) {
@@ -202,4 +209,19 @@ int cli_out_close(const struct cli *cli, struct cli_out *o, int rc)
         cli_error(_("%s: cannot write: %s"), cli->output != NULL ? cli->output : "stdout",
                   errno != 0 ? strerror(errno) : _("output error"));
     return 1;
+}
+
+bool cli_unit_known(struct store *st, const char *code, struct td_err *err)
+{
+    enum { MAX = 1024 };
+    struct unit_choice *units = calloc(MAX, sizeof *units);
+    int n = 0;
+    bool found = false;
+    if (units == NULL)
+        td_err_set(err, TD_E_NOMEM, "%s", _("out of memory"));
+    else if (store_unit_list(st, units, MAX, &n, err) == 0)
+        for (int i = 0; i < n && !found; i++)
+            found = strcmp(units[i].code, code) == 0;
+    free(units);
+    return found;
 }

@@ -24,6 +24,7 @@ struct cli {
     bool dry_run;            /* import --dry-run */
     const char *unit;        /* report --unit */
     const char *since;       /* audit --since */
+    const char *days;        /* remind --days */
     const char *audit_login; /* audit --user: whose changes (not who acts) */
     const char *status;      /* progress --status */
     const char *date;        /* progress --date */
@@ -53,12 +54,30 @@ int cli_check_plan_file(const struct cli *cli);
 
 /* Prints "tiendo: message" on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* Prints err and returns its exit status. */
+/* Prints err and returns its exit status; an error that stops tiendo for a reason an
+ * administrator should see (cli_log_worthy) also goes to the system log. */
 int cli_fail(const struct td_err *err);
+
+/* The system log (src/cli/log.c): who the messages name (the login; the Unix user until set),
+ * which statuses are logged, and the one call that logs a line (LOG_USER, LOG_ERR, "tiendo"). */
+void cli_log_as(const char *login);
+bool cli_log_worthy(enum td_status status);
+void cli_syslog(const char *msg);
 
 /* The plan file to use: init --plan, else [plan] file when an INI set it, else the file the
  * database was synchronised from, else the default of [plan] file. */
 void cli_plan_path(const struct cli *cli, struct store *st, char *buf, size_t size);
+
+/* Whether the session runs as the owner of the database file, outside restricted mode: that
+ * person could change the file with any SQLite tool anyway. */
+bool cli_db_owner(const struct cli *cli);
+
+/* Whether CODE names an active unit; false with ERR set when the lookup itself fails. */
+bool cli_unit_known(struct store *st, const char *code, struct td_err *err);
+
+/* Sets the language of messages from a [ui] language value (vi, en, auto); returns "vi" or
+ * "en". */
+const char *cli_use_language(const char *setting);
 
 /* Opens the database with the settings (create for init). */
 int cli_open_store(const struct cli *cli, bool create, struct store **out, struct td_err *err);
@@ -104,5 +123,7 @@ int cli_cmd_calendar(struct cli *cli);
 int cli_cmd_audit(struct cli *cli);
 int cli_cmd_progress(struct cli *cli, const char *code, const char *percent);
 int cli_cmd_period(struct cli *cli, const char *how, const char *period);
+int cli_cmd_backup(struct cli *cli, const char *file);
+int cli_cmd_remind(struct cli *cli);
 
 #endif

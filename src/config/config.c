@@ -38,6 +38,9 @@ static const struct setting_def settings[] = {
     {"reports", "due_soon_days", ST_INT, "14", 0, 365, NULL, AT(report_due_soon_days),
      N_("A report a unit has not submitted is due soon when its due date is at most this many "
         "days away")},
+    {"reports", "remind_days", ST_DAYS, "", 0, 365, NULL, AT(remind_days),
+     N_("tiendo calendar gives each report deadline an alarm this many days before it, one per "
+        "value (e.g. 7, 1); empty: none")},
     {"targets", "tolerance", ST_NUMBER, "0.05", 0, 1, NULL, AT(tolerance),
      N_("A projection this close below its target (0.05: within 5 %) is at risk, not off "
         "track")},

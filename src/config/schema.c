@@ -97,6 +97,46 @@ static int parse_bool(const char *s, bool *out)
     return -1;
 }
 
+/* "7, 1" (or one number, or nothing) into out: every value a whole number from min to max, given
+ * once, at most TD_DAYS_MAX of them. Returns 0, or -1 with why set. */
+static int parse_days(const char *s, long min, long max, struct td_days *out, bool *too_many)
+{
+    memset(out, 0, sizeof *out);
+    *too_many = false;
+    const char *p = s;
+    while (isspace((unsigned char)*p))
+        p++;
+    if (*p == '\0')
+        return 0;
+    for (;;) {
+        char item[32];
+        size_t len = strcspn(p, ",");
+        while (len > 0 && isspace((unsigned char)p[len - 1]))
+            len--;
+        while (len > 0 && isspace((unsigned char)*p))
+            p++, len--;
+        long v;
+        if (len == 0 || len >= sizeof item)
+            return -1;
+        memcpy(item, p, len);
+        item[len] = '\0';
+        if (!isdigit((unsigned char)item[0]) || parse_long(item, &v) != 0 || v < min || v > max)
+            return -1;
+        for (int i = 0; i < out->n; i++)
+            if (out->day[i] == (int)v)
+                return -1;
+        if (out->n == TD_DAYS_MAX) {
+            *too_many = true;
+            return -1;
+        }
+        out->day[out->n++] = (int)v;
+        p += strcspn(p, ",");
+        if (*p == '\0')
+            return 0;
+        p++;
+    }
+}
+
 static bool choice_ok(const char *choices, const char *s)
 {
     size_t n = strlen(s);
@@ -140,6 +180,8 @@ int schema_apply(const struct setting_def *def, const char *text, void *base, co
     bool b = false;
     double d = 0;
     struct schema_range r = {0, 0, true};
+    struct td_days days;
+    bool too_many;
     td_date date;
 
     switch (def->type) {
@@ -152,6 +194,19 @@ int schema_apply(const struct setting_def *def, const char *text, void *base, co
         }
         break;
     case ST_STRING:
+        break;
+    case ST_DAYS:
+        if (parse_days(text, def->min, def->max, &days, &too_many) != 0) {
+            if (too_many)
+                schema_problem_add(problems, _("%s: at most %d values; got \"%s\""), where,
+                                   TD_DAYS_MAX, text);
+            else
+                schema_problem_add(problems,
+                                   _("%s: expected whole numbers of days from %ld to %ld, each "
+                                     "once, separated by commas (e.g. 7, 1); got \"%s\""),
+                                   where, def->min, def->max, text);
+            return -1;
+        }
         break;
     case ST_INT:
         if (parse_long(text, &l) != 0) {
@@ -250,6 +305,9 @@ int schema_apply(const struct setting_def *def, const char *text, void *base, co
         break;
     case ST_RANGE:
         *(struct schema_range *)(void *)slot = r;
+        break;
+    case ST_DAYS:
+        *(struct td_days *)(void *)slot = days;
         break;
     case ST_SECTION:
         break;

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "tiendo/config.h"
 #include "tiendo/err.h"
 #include "tiendo/ini.h"
 
@@ -20,6 +21,7 @@ enum setting_type {
     ST_NUMBER,  /* double, a decimal number (point or comma) */
     ST_RANGE,   /* struct schema_range: "9.0-9.5" or one number */
     ST_SECTION, /* not a key: declares that the section exists (may be empty) */
+    ST_DAYS,    /* struct td_days: whole numbers within min..max, comma separated, each once */
 };
 
 struct schema_range {

@@ -95,6 +95,15 @@ int ical_write(FILE *out, const struct ical_event *events, int n, td_date stamp)
             rc |= property(out, "DESCRIPTION", e->description);
         if (e->location != NULL && e->location[0] != '\0')
             rc |= property(out, "LOCATION", e->location);
+        for (int a = 0; a < e->nalarms; a++) {
+            rc |= ical_line(out, "BEGIN:VALARM");
+            rc |= ical_line(out, "ACTION:DISPLAY");
+            snprintf(line, sizeof line, "TRIGGER:-P%dD", e->alarm_days[a]);
+            rc |= ical_line(out, line);
+            const char *text = e->alarm_text != NULL ? e->alarm_text : e->summary;
+            rc |= property(out, "DESCRIPTION", text != NULL && text[0] != '\0' ? text : "tiendo");
+            rc |= ical_line(out, "END:VALARM");
+        }
         rc |= ical_line(out, "END:VEVENT");
     }
     rc |= ical_line(out, "END:VCALENDAR");

@@ -314,6 +314,7 @@ int store_open(struct store **out, const char *path, const struct store_options 
     sqlite3_create_function(st->db, "tiendo_flags", 7, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
                             sql_flags, NULL, NULL);
     sqlite3_busy_timeout(st->db, (int)opts->busy_timeout_ms);
+    st->busy_timeout_ms = opts->busy_timeout_ms;
 
     /* Only reads until the file is known to be tiendo's: a file of another program, an empty
      * one or one of a newer tiendo is refused exactly as it was found (issue 14).
@@ -334,7 +335,9 @@ int store_open(struct store **out, const char *path, const struct store_options 
     /* Rows another program added get their list keys now, not at the first screen. A database
      * this user may only read keeps them without: they sort first. */
     struct td_err ignored;
+    sqlite3_busy_timeout(st->db, 0); /* only when nobody is writing: it is no reason to wait */
     store_task_heal_keys(st, &ignored);
+    sqlite3_busy_timeout(st->db, (int)opts->busy_timeout_ms);
     *out = st;
     return 0;
 }

@@ -62,6 +62,7 @@ struct store {
     long lock_after_days;
     td_date today;
     char date_format[16]; /* for dates in messages, as the screens show them */
+    long busy_timeout_ms;
 };
 
 /* A prepared statement for sql (a string literal), prepared once per connection and reset

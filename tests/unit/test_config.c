@@ -100,6 +100,40 @@ static void test_values_are_read_and_typed(void **state)
     config_free(&cfg);
 }
 
+/* [reports] remind_days: a list of day counts, or one, or nothing; anything else is refused
+ * naming file, section and key. */
+static void test_remind_days_is_a_list_of_days(void **state)
+{
+    (void)state;
+    struct td_config cfg;
+    struct helper_msgs m;
+    assert_int_equal(load_one("[reports]\nremind_days = 7, 1\n", &cfg, &m), 0);
+    assert_int_equal(cfg.remind_days.n, 2);
+    assert_int_equal(cfg.remind_days.day[0], 7);
+    assert_int_equal(cfg.remind_days.day[1], 1);
+    config_free(&cfg);
+    assert_int_equal(load_one("[reports]\nremind_days = 3\n", &cfg, &m), 0);
+    assert_int_equal(cfg.remind_days.n, 1);
+    assert_int_equal(cfg.remind_days.day[0], 3);
+    config_free(&cfg);
+    assert_int_equal(load_one("[reports]\nremind_days =\n", &cfg, &m), 0);
+    assert_int_equal(cfg.remind_days.n, 0);
+    config_free(&cfg);
+    static const char *const bad[] = {"7,,1", "seven", "-1", "366", "7, 7",
+                                      "1.5",  "7 1",   "+3", "08x", ","};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char ini[128], want[256];
+        snprintf(ini, sizeof ini, "[reports]\nremind_days = %s\n", bad[i]);
+        snprintf(want, sizeof want,
+                 ": [reports] remind_days: expected whole numbers of days from 0 to 365, each "
+                 "once, separated by commas (e.g. 7, 1); got \"%s\"",
+                 bad[i]);
+        expect_error(ini, want);
+    }
+    expect_error("[reports]\nremind_days = 1, 2, 3, 4, 5, 6, 7, 8, 9\n",
+                 ": [reports] remind_days: at most 8 values; got \"1, 2, 3, 4, 5, 6, 7, 8, 9\"");
+}
+
 static void test_bad_choice_names_file_section_and_key(void **state)
 {
     (void)state;
@@ -371,6 +405,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_defaults_hold_without_any_file),
         cmocka_unit_test(test_values_are_read_and_typed),
+        cmocka_unit_test(test_remind_days_is_a_list_of_days),
         cmocka_unit_test(test_bad_choice_names_file_section_and_key),
         cmocka_unit_test(test_unknown_section_is_an_error),
         cmocka_unit_test(test_unknown_key_is_an_error),

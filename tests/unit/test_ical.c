@@ -76,8 +76,9 @@ static void write_calendar(FILE *f, void *ctx)
     date_from_ymd(2026, 1, 15, &due);
     date_from_ymd(2025, 12, 20, &stamp);
     struct ical_event ev[2] = {
-        {"report-annual-2025@tiendo", due, "Hạn nộp báo cáo năm 2025", "VTTTN, TMDT", NULL},
-        {"meeting-midterm-2025@tiendo", due + 30, "Hội nghị sơ kết", NULL, "Hà Nội"},
+        {"report-annual-2025@tiendo", due, "Hạn nộp báo cáo năm 2025", "VTTTN, TMDT", NULL, NULL, 0,
+         NULL},
+        {"meeting-midterm-2025@tiendo", due + 30, "Hội nghị sơ kết", NULL, "Hà Nội", NULL, 0, NULL},
     };
     assert_int_equal(ical_write(f, ev, 2, stamp), 0);
 }
@@ -96,12 +97,48 @@ static void test_a_calendar_keeps_its_uids_from_one_export_to_the_next(void **st
     free(b);
 }
 
+static void write_alarms(FILE *f, void *ctx)
+{
+    (void)ctx;
+    td_date due;
+    date_from_ymd(2026, 1, 15, &due);
+    static const int days[] = {7, 1};
+    struct ical_event ev[2] = {
+        {"report-annual-2025@tiendo", due, "Hạn nộp báo cáo năm 2025", NULL, NULL, days, 2,
+         "Nhắc: báo cáo năm 2025, hạn 15/01/2026"},
+        {"meeting-midterm-2025@tiendo", due + 30, "Hội nghị sơ kết", NULL, NULL, NULL, 0, NULL},
+    };
+    assert_int_equal(ical_write(f, ev, 2, due), 0);
+}
+
+/* [reports] remind_days = 7, 1: one VALARM per value inside the report's event, none in an
+ * event without alarms, each with the three properties RFC 5545 3.6.6 requires of DISPLAY. */
+static void test_each_reminder_day_gives_the_event_one_display_alarm(void **state)
+{
+    (void)state;
+    char *a = capture(write_alarms, NULL);
+    const char *want = "BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-P7D\r\n"
+                       "DESCRIPTION:Nhắc: báo cáo năm 2025\\, hạn 15/01/2026\r\nEND:VALARM\r\n"
+                       "BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-P1D\r\n";
+    const char *first = strstr(a, want);
+    assert_non_null(first);
+    const char *end = strstr(a, "END:VEVENT\r\n");
+    assert_true(first < end); /* inside the report's event */
+    int n = 0;
+    for (const char *p = a; (p = strstr(p, "BEGIN:VALARM")) != NULL; p++)
+        n++;
+    assert_int_equal(n, 2);
+    assert_null(strstr(end, "VALARM")); /* the meeting has none */
+    free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_text_is_escaped_as_the_rfc_says),
         cmocka_unit_test(test_a_long_vietnamese_summary_folds_at_character_boundaries),
         cmocka_unit_test(test_a_calendar_keeps_its_uids_from_one_export_to_the_next),
+        cmocka_unit_test(test_each_reminder_day_gives_the_event_one_display_alarm),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -267,6 +267,62 @@ static void test_check_finds_broken_foreign_keys(void **state)
     store_close(st);
 }
 
+/* Another program's SQLite file is not taken over: no tiendo table is added to it. */
+static void test_another_programs_sqlite_file_is_refused_untouched(void **state)
+{
+    (void)state;
+    sql_exec("CREATE TABLE invoice (no INTEGER); INSERT INTO invoice VALUES (7)");
+    struct store *st = NULL;
+    struct td_err err = {0};
+    assert_int_equal(store_open(&st, db, &open_opts, &err), -1);
+    assert_int_equal(err.status, TD_E_DB);
+    assert_non_null(strstr(err.msg, "an SQLite file with other tables"));
+    assert_int_equal(sql_long("SELECT count(*) FROM sqlite_schema"), 1);
+    assert_int_equal(sql_long("PRAGMA user_version"), 0);
+}
+
+/* A backup made while another connection holds an open write transaction: opening needs no
+ * lock, the copy is the last commit, in one file of mode 0600, and an existing file is never
+ * overwritten. */
+static void test_backup_copies_the_last_commit_while_another_session_writes(void **state)
+{
+    (void)state;
+    struct store *st = open_store(&create_opts);
+    sync_file(st, SHIPPED);
+    store_close(st);
+    sqlite3 *writer;
+    assert_int_equal(sqlite3_open(db, &writer), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(writer,
+                                  "BEGIN IMMEDIATE; UPDATE unit SET name = 'uncommitted'"
+                                  " WHERE code = 'VTTTN'",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    struct store_options quick = open_opts;
+    quick.busy_timeout_ms = 50; /* a wait would fail the test, not slow it */
+    st = open_store(&quick);
+    char copy[PATH_MAX + 16];
+    snprintf(copy, sizeof copy, "%s/copy.db", dir);
+    struct store_backup_info info;
+    struct td_err err = {0};
+    if (store_backup(st, copy, &info, &err) != 0)
+        fail_msg("store_backup: %s", err.msg);
+    assert_true(info.bytes > 0);
+    assert_int_equal(info.version, store_schema_version());
+    struct stat sb;
+    assert_int_equal(stat(copy, &sb), 0);
+    assert_int_equal(sb.st_mode & 0777, 0600);
+    assert_int_equal(store_backup(st, copy, &info, &err), -1);
+    assert_int_equal(err.status, TD_E_INVALID);
+    assert_non_null(strstr(err.msg, "exists already"));
+    store_close(st);
+    assert_int_equal(sqlite3_exec(writer, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(writer);
+    assert_int_equal(sql_long("SELECT count(*) FROM unit WHERE name = 'uncommitted'"), 1);
+    snprintf(db, sizeof db, "%s", copy); /* sql_long reads the copy now */
+    assert_int_equal(sql_long("SELECT count(*) FROM unit WHERE name = 'uncommitted'"), 0);
+    assert_true(sql_long("SELECT count(*) FROM unit") > 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -288,6 +344,11 @@ int main(void)
                                         setup_each, teardown_each),
         cmocka_unit_test_setup_teardown(test_check_finds_broken_foreign_keys, setup_each,
                                         teardown_each),
+        cmocka_unit_test_setup_teardown(test_another_programs_sqlite_file_is_refused_untouched,
+                                        setup_each, teardown_each),
+        cmocka_unit_test_setup_teardown(
+            test_backup_copies_the_last_commit_while_another_session_writes, setup_each,
+            teardown_each),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
