@@ -17,13 +17,18 @@ struct store_options {
     int schema_version;   /* migrate only up to this version (tests); 0: the latest */
     long lock_after_days; /* [security]: periods this long over are read-only; 0: never */
     td_date today;        /* for the period lock */
+    unsigned file_mode;   /* mode of the file and its -wal and -shm (0600); 0: leave it */
+    bool file_group;      /* give them the group file_gid too */
+    unsigned file_gid;
 };
 
 /* Opens (or with create, creates) the database at path, sets foreign keys, WAL and the busy
  * timeout, and migrates an older schema. A missing file without create is TD_E_NOTFOUND; a
  * newer schema TD_E_NEWER; a locked database TD_E_BUSY; a read-only, damaged or non-SQLite
  * file TD_E_DB, with a message that says which. A file created here and not migrated is
- * removed again, so a failure never leaves a half-made database behind. */
+ * removed again, so a failure never leaves a half-made database behind. With file_mode, the
+ * file, its -wal and its -shm get that mode (and group), whatever the umask or SQLite's own
+ * 0644, when this process owns them. */
 int store_open(struct store **out, const char *path, const struct store_options *opts,
                struct td_err *err);
 void store_close(struct store *st);
