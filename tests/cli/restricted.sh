@@ -20,7 +20,7 @@ out=$T/out
 err=$T/err
 
 run() { # ARGS...: stdout in $out, stderr in $err, status in $rc (stdin from $STDIN)
-	"$BIN" "$@" >"$out" 2>"$err" <"${STDIN:-/dev/null}"
+	timeout 30 "$BIN" "$@" >"$out" 2>"$err" <"${STDIN:-/dev/null}"
 	rc=$?
 }
 expect() { # name want-status want-stderr-text
@@ -236,7 +236,7 @@ check "and names it" contains "$out" "standard input: 2 tasks checked"
 
 # --- Issue 16 point 2: SSH_ORIGINAL_COMMAND in restricted mode. ---
 ssh_run() { # login command [stdin]
-	SSH_ORIGINAL_COMMAND=$2 "$BIN" --user "$1" >"$out" 2>"$err" <"${3:-/dev/null}"
+	SSH_ORIGINAL_COMMAND=$2 timeout 30 "$BIN" --user "$1" >"$out" 2>"$err" <"${3:-/dev/null}"
 	rc=$?
 }
 snapshot >"$T/snap.before"
