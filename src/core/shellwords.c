@@ -32,14 +32,13 @@ int shellwords_split(const char *line, struct shellwords *out, char *why, size_t
             return -1;
         }
         if (strchr(";&|<>`()", c) != NULL || (c == '$' && p[1] == '(')) {
-            snprintf(why, size,
-                     _("\"%c\": shell syntax is not run here; send one tiendo command"), c);
+            snprintf(why, size, _("\"%c\": shell syntax is not run here; send one tiendo command"),
+                     c);
             return -1;
         }
         if (!in_word) {
             if (out->n == SHELLWORDS_MAX_WORDS) {
-                snprintf(why, size, _("more than %d words in the command"),
-                         SHELLWORDS_MAX_WORDS);
+                snprintf(why, size, _("more than %d words in the command"), SHELLWORDS_MAX_WORDS);
                 return -1;
             }
             out->words[out->n++] = w;

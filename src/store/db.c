@@ -210,8 +210,9 @@ static int set_modes(const char *path, const struct store_options *opts, struct 
             continue;
         if (opts->file_group && sb.st_gid != (gid_t)opts->file_gid &&
             lchown(p, (uid_t)-1, (gid_t)opts->file_gid) != 0)
-            return td_err_set(err, TD_E_IO, _("%s: cannot give it to group %u ([security] group): %s"),
-                              p, opts->file_gid, strerror(errno));
+            return td_err_set(err, TD_E_IO,
+                              _("%s: cannot give it to group %u ([security] group): %s"), p,
+                              opts->file_gid, strerror(errno));
         if ((sb.st_mode & 07777) != opts->file_mode && chmod(p, (mode_t)opts->file_mode) != 0)
             return td_err_set(err, TD_E_IO, _("%s: cannot set its mode to %04o: %s"), p,
                               opts->file_mode, strerror(errno));
