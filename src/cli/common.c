@@ -226,7 +226,7 @@ int cli_open_input(const struct cli *cli, const char *path, FILE **in)
         cli_error("%s: %s", path, strerror(e));
         return 1;
     }
-    if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+    if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode) || sb.st_nlink != 1) { /* hard link too */
         close(fd);
         cli_error(_("%s: not a plain file; in restricted mode files are read only as plain files "
                     "in %s ([export] dir)"),

@@ -87,8 +87,8 @@ int cli_out_open(const struct cli *cli, struct cli_out *o);
 /* Whether the output is standard output (no -o, or -o -). */
 bool cli_out_is_stdout(const struct cli *cli);
 /* Opens a file to read: "-" is standard input; in restricted mode only a plain file directly
- * inside [export] dir, opened there without following a link. Returns 0, or 1 (cannot read)
- * or 2 (restricted mode refuses it) after saying why. */
+ * inside [export] dir (one name only: no hard link), opened there without following a link. Returns
+ * 0, or 1 (cannot read) or 2 (restricted mode refuses it) after saying why. */
 int cli_open_input(const struct cli *cli, const char *path, FILE **in);
 /* Closes it. rc says how the content went: 0 complete, so FILE takes it; < 0 writing failed;
  * > 0 failed and the caller said why. Unless complete and written, the temporary file goes and

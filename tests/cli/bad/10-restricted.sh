@@ -73,6 +73,10 @@ mkfifo "$W/exports/fifo.csv"
 bad "restricted: import of a FIFO is refused without waiting" 2 "not a plain file" \
 	--user sep import tasks "$W/exports/fifo.csv"
 r10_fresh
+ln "$W/outside/tasks.csv" "$W/exports/hard.csv"
+bad "restricted: import of a hard link to a file elsewhere is refused" 2 "not a plain file" \
+	--user sep import tasks "$W/exports/hard.csv"
+r10_fresh
 mkdir "$W/exports/adir"
 bad "restricted: import of a directory is refused" 2 "not a plain file" \
 	--user sep import tasks "$W/exports/adir"
