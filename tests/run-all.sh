@@ -52,6 +52,7 @@ for variant in normal asan; do
 	run_suite "$variant command line" tests/cli/run.sh "$dir/bin/tiendo"
 	run_suite "$variant control characters" tests/cli/controls.sh "$dir/bin/tiendo"
 	run_suite "$variant bad inputs" tests/cli/badinput.sh "$dir/bin/tiendo"
+	run_suite "$variant restricted mode" tests/cli/restricted.sh "$dir/bin/tiendo"
 	run_suite "$variant screens" tests/e2e/run.sh "$dir/bin/tiendo"
 done
 

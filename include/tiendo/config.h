@@ -34,6 +34,8 @@ struct td_config {
     double tolerance;       /* [targets]: how far below a target is "at risk", 0..1 */
     char *export_dir;       /* [export] dir: where x writes lists; "" = the data directory's */
     bool restricted;        /* [security] restricted: once a file says yes, it stays on */
+    char *group;            /* [security] group: "" = none */
+    long group_gid;         /* that group's id, -1 when none (files are 0600, else 0640) */
     long lock_after_days;   /* [security]: a period is read-only this long after it ends */
     struct user_def *users; /* [users] of every file, a later file's line winning */
     int nusers;

@@ -24,4 +24,10 @@ void paths_plan_file(const char *setting, char *buf, size_t size);
 /* Creates dir and its parents (mode 0700 for new ones); TD_E_IO with the reason. */
 int paths_mkdir_parents(const char *file_path, struct td_err *err);
 
+/* The mode of every file tiendo writes (database, exports): 0600, or 0640 with a group
+ * ([security] group; gid < 0: none). */
+unsigned paths_file_mode(long gid);
+/* Gives the open file fd that mode and group, whatever the umask: 0, or -1 with errno. */
+int paths_secure_fd(int fd, long gid);
+
 #endif

@@ -18,6 +18,9 @@ struct store_options {
     long lock_after_days;    /* [security]: periods this long over are read-only; 0: never */
     td_date today;           /* for the period lock */
     const char *date_format; /* dates in messages for people ([ui] date_format); NULL: %d/%m/%Y */
+    unsigned file_mode;      /* mode of the file and its -wal and -shm (0600); 0: leave it */
+    bool file_group;         /* give them the group file_gid too */
+    unsigned file_gid;
 };
 
 /* Opens (or with create, creates) the database at path, sets foreign keys, WAL and the busy
@@ -26,7 +29,9 @@ struct store_options {
  * file TD_E_DB, with a message that says which; so is a file that is not a tiendo database (an
  * empty one, or another program's SQLite database), which is left exactly as it was: only
  * create may fill an empty file. A file created here and not migrated is
- * removed again, so a failure never leaves a half-made database behind. */
+ * removed again, so a failure never leaves a half-made database behind. With file_mode, the
+ * file, its -wal and its -shm get that mode (and group), whatever the umask or SQLite's own
+ * 0644, when this process owns them. */
 int store_open(struct store **out, const char *path, const struct store_options *opts,
                struct td_err *err);
 void store_close(struct store *st);

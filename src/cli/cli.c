@@ -16,7 +16,9 @@
 #include "tiendo/i18n.h"
 #include "tiendo/lang.h"
 #include "tiendo/paths.h"
+#include "tiendo/shellwords.h"
 #include "tiendo/text.h"
+#include "tiendo/users.h"
 
 void cli_error(const char *fmt, ...)
 {
@@ -96,13 +98,15 @@ static void usage(FILE *out)
               "         [--format csv|json] [-o FILE] [--bom]\n"
               "                       write the data as CSV (RFC 4180, UTF-8) or JSON\n"
               "  import tasks FILE.csv [--dry-run]\n"
-              "                       add tasks from a CSV file: all rows or none\n"
+              "                       add tasks from a CSV file (- is standard input):\n"
+              "                       all rows or none\n"
               "  report annual YEAR | midterm | final [--unit CODE] [--format md|html]\n"
               "         [-o FILE]     a report draft from the data\n"
               "  calendar [--unit CODE] [-o FILE]\n"
               "                       report deadlines and conferences as iCalendar\n"
-              "  audit [--since DATE] [--user LOGIN] [--format csv|json] [-o FILE]\n"
-              "                       the audit trail: who changed what and when\n"
+              "  audit [--since DATE] [--by LOGIN] [--format csv|json] [-o FILE]\n"
+              "                       the audit trail: who changed what and when;\n"
+              "                       --by keeps the changes LOGIN made\n"
               "  progress TASK PERCENT [--status STATUS] [--date YYYY-MM-DD]\n"
               "         [--note TEXT] [--reason TEXT]\n"
               "                       save a progress update, as the progress form does\n"
@@ -117,7 +121,10 @@ static void usage(FILE *out)
               "                       ~/.config/tiendo/tiendo.ini (later values win)\n"
               "  -d, --db FILE        use the database FILE\n"
               "  -u, --user LOGIN     act as LOGIN (default: the Unix login name), in\n"
-              "                       restricted mode\n"
+              "                       restricted mode; there a command the SSH client sent\n"
+              "                       (SSH_ORIGINAL_COMMAND) runs if it is export, report,\n"
+              "                       calendar, audit, import tasks - or check\n"
+              "  -o, --output FILE    write FILE whole or not at all; - is standard output\n"
               "  -h, --help           show this help and exit\n"
               "  -V, --version        show the version and exit\n"
               "\n"
@@ -146,7 +153,9 @@ void cli_settle(struct cli *cli)
     else
         default_user(cli->user, sizeof cli->user);
     cli_log_as(cli->user);
-    cli->restricted = cli->user_option != NULL || cli->cfg.restricted;
+    /* Decided before any subcommand (decide_restricted); a --config file may turn it on,
+     * which refuses that --config, and nothing turns it off. */
+    cli->restricted = cli->restricted || cli->cfg.restricted;
 }
 
 int cli_check_restricted(const struct cli *cli)
@@ -165,11 +174,35 @@ int cli_check_restricted(const struct cli *cli)
     return 2;
 }
 
-int cli_main(int argc, char **argv)
+/* Restricted mode is decided here, once, before any subcommand runs and before a --config
+ * file is read, from how tiendo was started: --user, or [security] restricted = yes in the
+ * system or the user's settings file. Subcommands only read cli->restricted (cli_settle can
+ * turn it on when a --config file says so, never off). */
+static void decide_restricted(struct cli *cli)
 {
-    setup_locale();
-    set_language("auto"); /* until the settings say otherwise */
+    if (cli->user_option != NULL) {
+        cli->restricted = true;
+        return;
+    }
+    char user_file[PATH_MAX];
+    config_user_file(user_file, sizeof user_file);
+    const char *files[2] = {CONFIG_SYSTEM_FILE, user_file};
+    const bool required[2] = {false, false};
+    struct td_config peek;
+    struct td_err err = {0};
+    config_load_files(&peek, files, required, 2, NULL, NULL, &err); /* problems: said later */
+    cli->restricted = peek.restricted;
+    config_free(&peek);
+}
 
+struct cmdline {
+    const char *command, *arg1, *arg2;
+};
+
+/* Parses argv into cli and cl. Returns -1 to go on, or the exit status (0 after --help or
+ * --version, 2 after saying what is wrong). */
+static int parse_args(struct cli *cli, int argc, char **argv, struct cmdline *cl)
+{
     enum {
         OPT_PLAN = 256,
         OPT_DEMO,
@@ -182,7 +215,8 @@ int cli_main(int argc, char **argv)
         OPT_DATE,
         OPT_NOTE,
         OPT_REASON,
-        OPT_DAYS
+        OPT_DAYS,
+        OPT_BY
     };
     static const struct option options[] = {
         {"config", required_argument, NULL, 'c'},
@@ -203,61 +237,64 @@ int cli_main(int argc, char **argv)
         {"note", required_argument, NULL, OPT_NOTE},
         {"reason", required_argument, NULL, OPT_REASON},
         {"days", required_argument, NULL, OPT_DAYS},
+        {"by", required_argument, NULL, OPT_BY},
         {NULL, 0, NULL, 0},
     };
-    struct cli cli;
-    memset(&cli, 0, sizeof cli);
+    optind = 0; /* glibc: start afresh (the SSH command is parsed after argv) */
     opterr = 0;
     int c;
     while ((c = getopt_long(argc, argv, ":c:d:u:o:hV", options, NULL)) != -1) {
         switch (c) {
         case 'c':
-            cli.config_file = optarg;
+            cli->config_file = optarg;
             break;
         case 'd':
-            cli.db_option = optarg;
+            cli->db_option = optarg;
             break;
         case 'u':
-            cli.user_option = optarg;
+            cli->user_option = optarg;
             break;
         case OPT_PLAN:
-            cli.plan_option = optarg;
+            cli->plan_option = optarg;
             break;
         case OPT_DEMO:
-            cli.demo = true;
+            cli->demo = true;
             break;
         case OPT_FORMAT:
-            cli.format = optarg;
+            cli->format = optarg;
             break;
         case 'o':
-            cli.output = optarg;
+            cli->output = optarg;
             break;
         case OPT_BOM:
-            cli.bom = true;
+            cli->bom = true;
             break;
         case OPT_DRY_RUN:
-            cli.dry_run = true;
+            cli->dry_run = true;
             break;
         case OPT_UNIT:
-            cli.unit = optarg;
+            cli->unit = optarg;
             break;
         case OPT_SINCE:
-            cli.since = optarg;
+            cli->since = optarg;
+            break;
+        case OPT_BY:
+            cli->audit_login = optarg;
             break;
         case OPT_STATUS:
-            cli.status = optarg;
+            cli->status = optarg;
             break;
         case OPT_DATE:
-            cli.date = optarg;
+            cli->date = optarg;
             break;
         case OPT_NOTE:
-            cli.note = optarg;
+            cli->note = optarg;
             break;
         case OPT_REASON:
-            cli.reason = optarg;
+            cli->reason = optarg;
             break;
         case OPT_DAYS:
-            cli.days = optarg;
+            cli->days = optarg;
             break;
         case 'h':
             usage(stdout);
@@ -294,60 +331,162 @@ int cli_main(int argc, char **argv)
                   argv[optind + 1 + (max_args < 0 ? 0 : max_args)]);
         return 2;
     }
-    const char *arg1 = nargs > 0 ? argv[optind + 1] : NULL;
-    const char *arg2 = nargs > 1 ? argv[optind + 2] : NULL;
+    cl->command = command;
+    cl->arg1 = nargs > 0 ? argv[optind + 1] : NULL;
+    cl->arg2 = nargs > 1 ? argv[optind + 2] : NULL;
     bool is_export = command != NULL && strcmp(command, "export") == 0;
     bool is_import = command != NULL && strcmp(command, "import") == 0;
     bool is_report = command != NULL && strcmp(command, "report") == 0;
     bool is_calendar = command != NULL && strcmp(command, "calendar") == 0;
     bool is_audit = command != NULL && strcmp(command, "audit") == 0;
     bool is_remind = command != NULL && strcmp(command, "remind") == 0;
-    if ((cli.format != NULL && !is_export && !is_report && !is_audit && !is_remind) ||
-        (cli.output != NULL && !is_export && !is_report && !is_calendar && !is_audit &&
+    if ((cli->format != NULL && !is_export && !is_report && !is_audit && !is_remind) ||
+        (cli->output != NULL && !is_export && !is_report && !is_calendar && !is_audit &&
          !is_remind) ||
-        (cli.bom && !is_export && !is_audit)) {
+        (cli->bom && !is_export && !is_audit)) {
         cli_error(_("--format, -o and --bom go with the export command; see tiendo --help"));
         return 2;
     }
-    if (cli.unit != NULL && !is_report && !is_calendar && !is_remind) {
+    if (cli->unit != NULL && !is_report && !is_calendar && !is_remind) {
         cli_error(
             _("--unit goes with the report, calendar and remind commands; see tiendo --help"));
         return 2;
     }
-    if (cli.days != NULL && !is_remind) {
+    if (cli->days != NULL && !is_remind) {
         cli_error(_("--days goes with the remind command; see tiendo --help"));
         return 2;
     }
-    if (cli.since != NULL && !is_audit) {
-        cli_error(_("--since goes with the audit command; see tiendo --help"));
+    if ((cli->since != NULL || cli->audit_login != NULL) && !is_audit) {
+        cli_error(_("--since and --by go with the audit command; see tiendo --help"));
         return 2;
     }
-    if (is_audit) { /* audit --user LOGIN: whose changes to list; the session stays one's own */
-        cli.audit_login = cli.user_option;
-        cli.user_option = NULL;
-    }
-    cli_log_as(cli.user_option); /* until the settings are read */
     bool is_progress = command != NULL && strcmp(command, "progress") == 0;
-    if ((cli.status != NULL || cli.date != NULL || cli.note != NULL || cli.reason != NULL) &&
+    if ((cli->status != NULL || cli->date != NULL || cli->note != NULL || cli->reason != NULL) &&
         !is_progress) {
         cli_error(_("--status, --date, --note and --reason go with the progress command; see "
                     "tiendo --help"));
         return 2;
     }
-    if (cli.dry_run && !is_import) {
+    if (cli->dry_run && !is_import) {
         cli_error(_("--dry-run goes with the import command; see tiendo --help"));
         return 2;
     }
-    if ((cli.plan_option != NULL || cli.demo) &&
+    if ((cli->plan_option != NULL || cli->demo) &&
         (command == NULL || strcmp(command, "init") != 0)) {
         cli_error(_("--plan and --demo go with the init command; see tiendo --help"));
         return 2;
     }
+    if (cli->user_option != NULL && !user_login_valid(cli->user_option)) {
+        char shown[256];
+        text_escape(cli->user_option, shown, sizeof shown);
+        cli_error(_("--user \"%s\": not a login (letters a-z, digits, '.', '_' and '-', at "
+                    "most 63)"),
+                  shown);
+        return 2;
+    }
+    return -1;
+}
+
+/* The command an SSH client sent to the forced command `tiendo --user LOGIN`, gitolite's
+ * way: split into words without a shell, one of the commands that bring a file in or out,
+ * with the forced command's user and settings only, files on standard output and imports
+ * from standard input. Fills cli and cl and returns -1 to run it, else 2 after saying why. */
+static int ssh_command(struct cli *cli, const char *line, char *argv0, struct shellwords *sw,
+                       char **sargv, struct cmdline *cl)
+{
+    char why[256];
+    if (shellwords_split(line, sw, why, sizeof why) != 0) {
+        cli_error(_("SSH command refused: %s"), why);
+        return 2;
+    }
+    int first = sw->n > 0 && strcmp(sw->words[0], "tiendo") == 0 ? 1 : 0;
+    static const char *const allowed[] = {"export", "report", "calendar",
+                                          "audit",  "import", "check"};
+    const char *name = first < sw->n ? sw->words[first] : "";
+    bool known = false;
+    for (size_t i = 0; i < sizeof allowed / sizeof allowed[0]; i++)
+        known = known || strcmp(name, allowed[i]) == 0;
+    if (!known) {
+        char shown[256];
+        text_escape(name, shown, sizeof shown);
+        cli_error(_("SSH command refused: \"%s\"; over SSH tiendo runs only export, report, "
+                    "calendar, audit, import tasks - and check (ssh without a command opens "
+                    "the screens)"),
+                  shown);
+        return 2;
+    }
+    int n = 0;
+    sargv[n++] = argv0;
+    for (int i = first; i < sw->n; i++)
+        sargv[n++] = sw->words[i];
+    sargv[n] = NULL;
+    struct cli sent;
+    memset(&sent, 0, sizeof sent);
+    int status = parse_args(&sent, n, sargv, cl);
+    if (status >= 0)
+        return status;
+    const char *refused = sent.config_file != NULL   ? "--config"
+                          : sent.db_option != NULL   ? "--db"
+                          : sent.user_option != NULL ? "--user"
+                          : sent.plan_option != NULL ? "--plan"
+                          : sent.demo                ? "--demo"
+                                                     : NULL;
+    if (refused != NULL) {
+        cli_error(_("SSH command refused: %s is not allowed over SSH; the forced command "
+                    "chooses the user and the settings"),
+                  refused);
+        return 2;
+    }
+    if (sent.output != NULL && strcmp(sent.output, "-") != 0) {
+        char shown[256];
+        text_escape(sent.output, shown, sizeof shown);
+        cli_error(_("SSH command refused: -o %s; over SSH files come on standard output "
+                    "(ssh SERVER export tasks > tasks.csv)"),
+                  shown);
+        return 2;
+    }
+    if (strcmp(cl->command, "import") == 0 && (cl->arg2 == NULL || strcmp(cl->arg2, "-") != 0)) {
+        cli_error(_("SSH command refused: over SSH import reads standard input (ssh SERVER "
+                    "import tasks - < tasks.csv)"));
+        return 2;
+    }
+    cli->format = sent.format;
+    cli->output = sent.output;
+    cli->bom = sent.bom;
+    cli->dry_run = sent.dry_run;
+    cli->unit = sent.unit;
+    cli->since = sent.since;
+    cli->audit_login = sent.audit_login;
+    cli->ssh = true;
+    return -1;
+}
+
+int cli_main(int argc, char **argv)
+{
+    setup_locale();
+    set_language("auto"); /* until the settings say otherwise */
+
+    struct cli cli;
+    memset(&cli, 0, sizeof cli);
+    struct cmdline cl = {NULL, NULL, NULL};
+    int status = parse_args(&cli, argc, argv, &cl);
+    if (status >= 0)
+        return status;
+    cli_log_as(cli.user_option); /* until the settings are read */
+    decide_restricted(&cli);
+    if ((status = cli_check_restricted(&cli)) != 0)
+        return status; /* before a --config file is read, or --db opened */
+    static struct shellwords sw;
+    char *sargv[SHELLWORDS_MAX_WORDS + 2];
+    const char *sent = getenv("SSH_ORIGINAL_COMMAND");
+    if (cli.restricted && cl.command == NULL && sent != NULL && sent[0] != '\0' &&
+        (status = ssh_command(&cli, sent, argv[0], &sw, sargv, &cl)) >= 0)
+        return status;
+    const char *command = cl.command;
 
     struct td_err err = {0};
     if (date_today(&cli.today, &err) != 0)
         return cli_fail(&err);
-    int status;
     if (command != NULL && strcmp(command, "check") == 0) {
         status = cli_cmd_check(&cli); /* reports every problem, not only the first */
     } else if (config_load(&cli.cfg, cli.config_file, &err) != 0) {
@@ -358,23 +497,23 @@ int cli_main(int argc, char **argv)
     } else {
         if (command == NULL)
             status = cli_cmd_ui(&cli);
-        else if (is_export)
-            status = cli_cmd_export(&cli, arg1);
-        else if (is_import)
-            status = cli_cmd_import(&cli, arg1, arg2);
-        else if (is_report)
-            status = cli_cmd_report(&cli, arg1, arg2);
-        else if (is_calendar)
+        else if (strcmp(command, "export") == 0)
+            status = cli_cmd_export(&cli, cl.arg1);
+        else if (strcmp(command, "import") == 0)
+            status = cli_cmd_import(&cli, cl.arg1, cl.arg2);
+        else if (strcmp(command, "report") == 0)
+            status = cli_cmd_report(&cli, cl.arg1, cl.arg2);
+        else if (strcmp(command, "calendar") == 0)
             status = cli_cmd_calendar(&cli);
-        else if (is_audit)
+        else if (strcmp(command, "audit") == 0)
             status = cli_cmd_audit(&cli);
-        else if (is_progress)
-            status = cli_cmd_progress(&cli, arg1, arg2);
+        else if (strcmp(command, "progress") == 0)
+            status = cli_cmd_progress(&cli, cl.arg1, cl.arg2);
         else if (strcmp(command, "period") == 0)
-            status = cli_cmd_period(&cli, arg1, arg2);
+            status = cli_cmd_period(&cli, cl.arg1, cl.arg2);
         else if (strcmp(command, "backup") == 0)
-            status = cli_cmd_backup(&cli, arg1);
-        else if (is_remind)
+            status = cli_cmd_backup(&cli, cl.arg1);
+        else if (strcmp(command, "remind") == 0)
             status = cli_cmd_remind(&cli);
         else
             status = cli_cmd_init(&cli);

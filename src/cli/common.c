@@ -1,5 +1,6 @@
 /* Steps the subcommands share: opening the database, finding and synchronising the plan. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,6 +73,9 @@ int cli_open_store(const struct cli *cli, bool create, struct store **out, struc
         .lock_after_days = cli->cfg.lock_after_days,
         .today = cli->today,
         .date_format = cli->cfg.date_format,
+        .file_mode = paths_file_mode(cli->cfg.group_gid),
+        .file_group = cli->cfg.group_gid >= 0,
+        .file_gid = cli->cfg.group_gid >= 0 ? (unsigned)cli->cfg.group_gid : 0,
     };
     struct stat sb;
     bool absent = stat(cli->db_path, &sb) != 0;
@@ -159,25 +163,48 @@ bool cli_in_export_dir(const struct cli *cli, const char *path)
            strcmp(real_dir, real_parent) == 0;
 }
 
+bool cli_out_is_stdout(const struct cli *cli)
+{
+    return cli->output == NULL || strcmp(cli->output, "-") == 0;
+}
+
+static void export_dir_of(const struct cli *cli, char *dir, size_t size)
+{
+    paths_export_dir(cli->cfg.export_dir, dir, size);
+}
+
 int cli_out_open(const struct cli *cli, struct cli_out *o)
 {
     o->f = stdout;
     o->tmp[0] = '\0';
-    if (cli->output == NULL)
+    if (cli_out_is_stdout(cli))
         return 0;
-    if (cli->restricted && !cli_in_export_dir(cli, cli->output)) {
+    if (cli->restricted) {
         char dir[PATH_MAX];
-        paths_export_dir(cli->cfg.export_dir, dir, sizeof dir);
-        cli_error(_("-o %s: in restricted mode files are written only in %s ([export] dir)"),
-                  cli->output, dir);
-        return 2;
+        export_dir_of(cli, dir, sizeof dir);
+        struct stat sb;
+        if (!cli_in_export_dir(cli, cli->output)) {
+            cli_error(_("-o %s: in restricted mode files are written only in %s ([export] dir)"),
+                      cli->output, dir);
+            return 2;
+        }
+        /* rename would replace a planted link, not follow it; still, say no to it. */
+        if (lstat(cli->output, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+            cli_error(_("-o %s: not a plain file (a symbolic link?); in restricted mode files "
+                        "are written only as plain files in %s ([export] dir)"),
+                      cli->output, dir);
+            return 2;
+        }
     }
     snprintf(o->tmp, sizeof o->tmp, "%s.tmp-XXXXXX", cli->output);
-    int fd = mkstemp(o->tmp);
-    if (fd >= 0) { /* mkstemp makes it 0600: give it the mode any new file would get */
-        mode_t mask = umask(0);
-        umask(mask);
-        (void)fchmod(fd, 0666 & ~mask);
+    int fd = mkstemp(o->tmp); /* O_EXCL: never through a link */
+    if (fd >= 0 && paths_secure_fd(fd, cli->cfg.group_gid) != 0) {
+        int e = errno;
+        close(fd);
+        unlink(o->tmp);
+        cli_error(_("%s: cannot set its mode or group ([security] group): %s"), cli->output,
+                  strerror(e));
+        return 1;
     }
     o->f = fd >= 0 ? fdopen(fd, "w") : NULL;
     if (o->f != NULL)
@@ -190,10 +217,67 @@ int cli_out_open(const struct cli *cli, struct cli_out *o)
     return 1;
 }
 
+int cli_open_input(const struct cli *cli, const char *path, FILE **in)
+{
+    *in = NULL;
+    if (strcmp(path, "-") == 0) {
+        *in = stdin;
+        return 0;
+    }
+    if (!cli->restricted) {
+        *in = fopen(path, "rb");
+        if (*in != NULL)
+            return 0;
+        cli_error("%s: %s", path, strerror(errno));
+        return 1;
+    }
+    char dir[PATH_MAX];
+    export_dir_of(cli, dir, sizeof dir);
+    if (!cli_in_export_dir(cli, path)) {
+        cli_error(_("%s: in restricted mode files are read only from %s ([export] dir)"), path,
+                  dir);
+        return 2;
+    }
+    /* The name inside the directory itself, never through a link planted there. */
+    const char *slash = strrchr(path, '/');
+    const char *name = slash != NULL ? slash + 1 : path;
+    int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    int fd = dfd >= 0 ? openat(dfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
+                      : -1;
+    int e = errno;
+    if (dfd >= 0)
+        close(dfd);
+    struct stat sb;
+    if (fd < 0 && e == ELOOP) {
+        cli_error(_("%s: a symbolic link; in restricted mode files are read only as plain files "
+                    "in %s ([export] dir)"),
+                  path, dir);
+        return 2;
+    }
+    if (fd < 0) {
+        cli_error("%s: %s", path, strerror(e));
+        return 1;
+    }
+    if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode) || sb.st_nlink != 1) { /* hard link too */
+        close(fd);
+        cli_error(_("%s: not a plain file; in restricted mode files are read only as plain files "
+                    "in %s ([export] dir)"),
+                  path, dir);
+        return 2;
+    }
+    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    *in = fdopen(fd, "rb");
+    if (*in != NULL)
+        return 0;
+    cli_error("%s: %s", path, strerror(errno));
+    close(fd);
+    return 1;
+}
+
 int cli_out_close(const struct cli *cli, struct cli_out *o, int rc)
 {
     bool written = rc <= 0 && !ferror(o->f);
-    if (cli->output == NULL) {
+    if (cli_out_is_stdout(cli)) {
         written = fflush(o->f) == 0 && written;
     } else {
         written = fclose(o->f) == 0 && written;
@@ -206,7 +290,7 @@ int cli_out_close(const struct cli *cli, struct cli_out *o, int rc)
     if (rc == 0 && written)
         return 0;
     if (rc <= 0)
-        cli_error(_("%s: cannot write: %s"), cli->output != NULL ? cli->output : "stdout",
+        cli_error(_("%s: cannot write: %s"), !cli_out_is_stdout(cli) ? cli->output : "stdout",
                   errno != 0 ? strerror(errno) : _("output error"));
     return 1;
 }

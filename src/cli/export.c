@@ -379,7 +379,7 @@ int cli_cmd_export(struct cli *cli, const char *what)
     int status = cli_out_close(cli, &o, rc);
     if (failed != 0)
         status = failed;
-    if (status == 0 && cli->output != NULL)
+    if (status == 0 && !cli_out_is_stdout(cli))
         fprintf(stderr,
                 ngettext("tiendo: %ld row written to %s\n", "tiendo: %ld rows written to %s\n",
                          (unsigned long)w.rows),

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "internal.h"
 #include "tiendo/i18n.h"
@@ -86,28 +87,20 @@ static bool to_iso(const struct cli *cli, char **value)
 int cli_cmd_import(struct cli *cli, const char *what, const char *path)
 {
     if (what == NULL || strcmp(what, "tasks") != 0 || path == NULL) {
-        cli_error(_("usage: tiendo import tasks FILE.csv [--dry-run]"));
+        cli_error(_("usage: tiendo import tasks FILE.csv|- [--dry-run]"));
         return 2;
     }
-    if (cli->restricted && !cli_in_export_dir(cli, path)) {
-        char dir[PATH_MAX];
-        paths_export_dir(cli->cfg.export_dir, dir, sizeof dir);
-        cli_error(_("%s: in restricted mode files are read only from %s ([export] dir)"), path,
-                  dir);
-        return 2;
-    }
-    FILE *in = fopen(path, "rb");
-    if (in == NULL) {
-        cli_error("%s: %s", path, strerror(errno));
-        return 1;
-    }
+    FILE *in;
+    int opened = cli_open_input(cli, path, &in);
+    if (opened != 0)
+        return opened;
     struct csv_reader r;
     csv_reader_init(&r, in);
     struct cli_progress bar;
-    fseek(in, 0, SEEK_END);
-    cli_progress_start(&bar, _("Checking"), ftell(in));
-    rewind(in);
-    struct import_ctx c = {path, NULL, 0};
+    struct stat sb;
+    bool seekable = fstat(fileno(in), &sb) == 0 && S_ISREG(sb.st_mode);
+    cli_progress_start(&bar, _("Checking"), seekable ? (long)sb.st_size : 0);
+    struct import_ctx c = {strcmp(path, "-") == 0 ? _("standard input") : path, NULL, 0};
     char why[200];
     int map[64];
     int ncols = 0, nrows = 0;
@@ -144,7 +137,8 @@ int cli_cmd_import(struct cli *cli, const char *what, const char *path)
             problem(&c, r.line, "%s", why);
             break;
         }
-        cli_progress_set(&bar, ftell(in));
+        if (seekable)
+            cli_progress_set(&bar, ftell(in));
         if (r.ncells == 1 && r.cells[0][0] == '\0')
             continue; /* a blank line */
         struct row *grown = realloc(c.rows, sizeof *grown * (size_t)(nrows + 1));
@@ -192,7 +186,8 @@ int cli_cmd_import(struct cli *cli, const char *what, const char *path)
     }
     cli_progress_end(&bar);
     csv_reader_free(&r);
-    fclose(in);
+    if (in != stdin)
+        fclose(in);
 
     int status = 0;
     if (c.problems == 0) {
@@ -221,7 +216,7 @@ int cli_cmd_import(struct cli *cli, const char *what, const char *path)
     if (status == 0 && c.problems > 0) {
         cli_error(ngettext("%s: %d problem; nothing was imported",
                            "%s: %d problems; nothing was imported", (unsigned long)c.problems),
-                  path, c.problems);
+                  c.file, c.problems);
         status = 1;
     } else if (status == 0) {
         printf(cli->dry_run ? ngettext("%s: %d task checked; nothing written (--dry-run)\n",
@@ -229,7 +224,7 @@ int cli_cmd_import(struct cli *cli, const char *what, const char *path)
                                        (unsigned long)nrows)
                             : ngettext("%s: %d task imported\n", "%s: %d tasks imported\n",
                                        (unsigned long)nrows),
-               path, nrows);
+               c.file, nrows);
     }
     for (int i = 0; i < nrows; i++)
         for (int k = 0; k < C_COUNT; k++)

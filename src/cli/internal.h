@@ -25,7 +25,7 @@ struct cli {
     const char *unit;        /* report --unit */
     const char *since;       /* audit --since */
     const char *days;        /* remind --days */
-    const char *audit_login; /* audit --user: whose changes (not who acts) */
+    const char *audit_login; /* audit --by: whose changes (not who acts) */
     const char *status;      /* progress --status */
     const char *date;        /* progress --date */
     const char *note;        /* progress --note */
@@ -33,7 +33,8 @@ struct cli {
     struct td_config cfg;
     char db_path[PATH_MAX];
     char user[256];
-    bool restricted;  /* --user given, or [security] restricted */
+    bool restricted;  /* --user given, or [security] restricted: decided once, in cli_main */
+    bool ssh;         /* the command came in SSH_ORIGINAL_COMMAND */
     const char *lang; /* "vi" or "en" */
     td_date today;
 };
@@ -99,8 +100,9 @@ void cli_progress_step(struct cli_progress *p);
 void cli_progress_set(struct cli_progress *p, long done);
 void cli_progress_end(struct cli_progress *p);
 
-/* Where a command writes: standard output, or with -o FILE a file made beside FILE and renamed
- * over it at the end, so that FILE is written whole or not at all. */
+/* Where a command writes: standard output (no -o, or -o -), or with -o FILE a file made beside
+ * FILE (mode 0600, or 0640 with [security] group) and renamed over it at the end, so that FILE
+ * is written whole or not at all. */
 struct cli_out {
     FILE *f;
     char tmp[PATH_MAX + 16];
@@ -108,6 +110,12 @@ struct cli_out {
 /* Opens the output; 1 (cannot write) or 2 (restricted mode: outside [export] dir) after saying
  * why. */
 int cli_out_open(const struct cli *cli, struct cli_out *o);
+/* Whether the output is standard output (no -o, or -o -). */
+bool cli_out_is_stdout(const struct cli *cli);
+/* Opens a file to read: "-" is standard input; in restricted mode only a plain file directly
+ * inside [export] dir (one name only: no hard link), opened there without following a link. Returns
+ * 0, or 1 (cannot read) or 2 (restricted mode refuses it) after saying why. */
+int cli_open_input(const struct cli *cli, const char *path, FILE **in);
 /* Closes it. rc says how the content went: 0 complete, so FILE takes it; < 0 writing failed;
  * > 0 failed and the caller said why. Unless complete and written, the temporary file goes and
  * FILE stays as it was. Returns 0, or 1 (after saying what could not be written). */

@@ -1,4 +1,5 @@
 /* The settings table of tiendo.ini and the loading of system, user and command-line files. */
+#include <grp.h>
 #include <limits.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -53,6 +54,9 @@ static const struct setting_def settings[] = {
     {"security", "restricted", ST_BOOL, "no", 0, 0, NULL, AT(restricted),
      N_("yes: no --config or --db on the command line, files written and read only inside "
         "[export] dir (always on with --user); a later file cannot turn it off")},
+    {"security", "group", ST_STRING, "", 0, 0, NULL, AT(group),
+     N_("The database, its -wal and -shm files and the exports are mode 0600; with a group "
+        "named here, 0640 and that group, so its members can read them")},
     {"security", "lock_after_days", ST_INT, "0", 0, 3650, NULL, AT(lock_after_days),
      N_("Evaluations, submissions and indicator values of a period become read-only this many "
         "days after it ends, until an admin reopens it; 0: never")},
@@ -103,6 +107,13 @@ static int apply_file(struct td_config *cfg, const struct ini_doc *doc,
         cfg->plan_file_from = cfg->nfiles; /* the file is added to files[] next */
     }
     const char *file = ini_doc_path(doc);
+    if (ini_doc_get(doc, "security", "group") != NULL && cfg->group != NULL) {
+        struct group *g = cfg->group[0] != '\0' ? getgrnam(cfg->group) : NULL;
+        if (cfg->group[0] != '\0' && g == NULL)
+            schema_problem_add(problems, _("%s: [security] group: no group \"%s\" on this system"),
+                               file, cfg->group);
+        cfg->group_gid = g != NULL ? (long)g->gr_gid : -1;
+    }
     char why[512];
     for (int k = 0; k < ini_doc_nkeys(doc, "keys"); k++) {
         const char *name = ini_doc_key(doc, "keys", k);
@@ -158,6 +169,7 @@ int config_load_files(struct td_config *cfg, const char *const *paths, const boo
     for (size_t s = 0; s < sizeof sections / sizeof sections[0]; s++)
         schema_defaults(settings, NSETTINGS, sections[s], cfg);
     keymap_defaults(&cfg->keymap);
+    cfg->group_gid = -1;
 
     bool restricted = false;
     for (int i = 0; i < n; i++) {

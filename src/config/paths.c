@@ -99,3 +99,15 @@ int paths_mkdir_parents(const char *file_path, struct td_err *err)
         return td_err_set(err, TD_E_IO, _("%s is not a directory"), dir);
     return 0;
 }
+
+unsigned paths_file_mode(long gid)
+{
+    return gid >= 0 ? 0640 : 0600;
+}
+
+int paths_secure_fd(int fd, long gid)
+{
+    if (gid >= 0 && fchown(fd, (uid_t)-1, (gid_t)gid) != 0)
+        return -1;
+    return fchmod(fd, (mode_t)paths_file_mode(gid));
+}

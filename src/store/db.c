@@ -260,6 +260,30 @@ static int identify(struct store *st, bool create, struct td_err *err)
                       st->path);
 }
 
+/* The database and its -wal and -shm, when this process owns them, to the mode (and group)
+ * asked for. By path, never through another descriptor (closing one drops SQLite's locks);
+ * a symbolic link is left alone. */
+static int set_modes(const char *path, const struct store_options *opts, struct td_err *err)
+{
+    static const char *const suffixes[] = {"", "-wal", "-shm"};
+    for (size_t i = 0; opts->file_mode != 0 && i < sizeof suffixes / sizeof suffixes[0]; i++) {
+        char p[PATH_MAX + 8];
+        snprintf(p, sizeof p, "%s%s", path, suffixes[i]);
+        struct stat sb;
+        if (lstat(p, &sb) != 0 || !S_ISREG(sb.st_mode) || sb.st_uid != geteuid())
+            continue;
+        if (opts->file_group && sb.st_gid != (gid_t)opts->file_gid &&
+            lchown(p, (uid_t)-1, (gid_t)opts->file_gid) != 0)
+            return td_err_set(err, TD_E_IO,
+                              _("%s: cannot give it to group %u ([security] group): %s"), p,
+                              opts->file_gid, strerror(errno));
+        if ((sb.st_mode & 07777) != opts->file_mode && chmod(p, (mode_t)opts->file_mode) != 0)
+            return td_err_set(err, TD_E_IO, _("%s: cannot set its mode to %04o: %s"), p,
+                              opts->file_mode, strerror(errno));
+    }
+    return 0;
+}
+
 int store_open(struct store **out, const char *path, const struct store_options *opts,
                struct td_err *err)
 {
@@ -321,12 +345,14 @@ int store_open(struct store **out, const char *path, const struct store_options 
      * journal_mode=WAL lets readers and one writer work at once; synchronous=NORMAL is safe
      * in WAL (a power cut may lose the last commits, never the file). */
     if (identify(st, opts->create, err) != 0 ||
+        set_modes(path, opts, err) != 0 || /* before SQLite makes -wal and -shm like it */
         store_exec(st, "PRAGMA foreign_keys = ON", err) != 0 ||
         store_exec(st, "PRAGMA journal_mode = WAL", err) != 0 ||
         store_exec(st, "PRAGMA synchronous = NORMAL", err) != 0 ||
         store_migrate_to(st,
                          opts->schema_version > 0 ? opts->schema_version : store_schema_version(),
-                         err) != 0) {
+                         err) != 0 ||
+        set_modes(path, opts, err) != 0) {
         store_free(st);
         if (!existed) /* never leave a half-made database behind */
             unlink_db_files(path);

@@ -1,10 +1,12 @@
 /* The list widget: a window over rows fetched on demand, with marks, search and a footer. */
 #include <curses.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "internal.h"
 #include "tiendo/i18n.h"
@@ -307,7 +309,20 @@ enum tui_result list_export(struct list_widget *l, struct app *app, const char *
         app_message(app, true, "%s", err.msg);
         return TUI_REDRAW;
     }
-    FILE *f = fopen(path, "wx"); /* never over another file */
+    /* Never over another file nor through a link; 0600 (0640 with [security] group). */
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd >= 0 && paths_secure_fd(fd, app->ctx->cfg->group_gid) != 0) {
+        int e = errno;
+        close(fd);
+        remove(path);
+        fd = -1;
+        errno = e;
+    }
+    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+    if (f == NULL && fd >= 0) {
+        close(fd);
+        remove(path);
+    }
     if (f == NULL) {
         app_message(app, true, _("%s: cannot write: %s"), path, strerror(errno));
         return TUI_REDRAW;

@@ -15,6 +15,7 @@ file=$(ls "$T"/exports/tasks-*.csv 2>/dev/null | head -1)
 check "the CSV file is there" test -n "$file"
 check "the CSV holds the header and exactly the rows shown" \
 	test "$(tail -n +2 "$file" | cut -d, -f1 | tr -d '\r' | tr '\n' ' ')" = "$shown"
+check "the file is 0600, whatever the umask (issue 14 point 8)" test "$(stat -c %a "$file")" = 600
 check "the CSV header names the columns as on the screen" \
 	sh -c 'head -1 "$1" | grep -q "^Code,Task,Lead,Due,Status,%"' _ "$file"
 e2e_stop

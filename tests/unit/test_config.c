@@ -349,6 +349,26 @@ static void test_users_and_security_across_files(void **state)
     free(b);
 }
 
+/* [security] group names a group of this system; without it files are 0600. */
+static void test_security_group_is_a_group_of_this_system(void **state)
+{
+    (void)state;
+    struct td_config cfg;
+    struct helper_msgs m;
+    assert_int_equal(load_one("[ui]\nlanguage = en\n", &cfg, &m), 0);
+    assert_int_equal(cfg.group_gid, -1);
+    config_free(&cfg);
+    assert_int_equal(load_one("[security]\ngroup = root\n", &cfg, &m), 0);
+    assert_int_equal(cfg.group_gid, 0);
+    assert_string_equal(cfg.group, "root");
+    config_free(&cfg);
+    assert_int_equal(load_one("[security]\ngroup =\n", &cfg, &m), 0);
+    assert_int_equal(cfg.group_gid, -1);
+    config_free(&cfg);
+    expect_error("[security]\ngroup = no-such-group-here\n",
+                 ": [security] group: no group \"no-such-group-here\" on this system");
+}
+
 /* config/tiendo.ini documents every key of the table with its default and help, and loads. */
 static void test_documented_default_file_matches_the_table(void **state)
 {
@@ -421,6 +441,7 @@ int main(void)
         cmocka_unit_test(test_colors_override_roles),
         cmocka_unit_test(test_later_files_win_and_missing_optional_files_are_skipped),
         cmocka_unit_test(test_users_and_security_across_files),
+        cmocka_unit_test(test_security_group_is_a_group_of_this_system),
         cmocka_unit_test(test_documented_default_file_matches_the_table),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
