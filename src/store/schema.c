@@ -342,18 +342,6 @@ int store_user_version(struct store *st)
     return v;
 }
 
-/* Whether the file holds tables although no tiendo schema was ever written into it. */
-static bool foreign_tables(struct store *st)
-{
-    sqlite3_stmt *s = NULL;
-    bool any = false;
-    if (sqlite3_prepare_v2(st->db, "SELECT 1 FROM sqlite_schema LIMIT 1", -1, &s, NULL) ==
-        SQLITE_OK)
-        any = sqlite3_step(s) == SQLITE_ROW;
-    sqlite3_finalize(s);
-    return any;
-}
-
 int store_migrate_to(struct store *st, int to, struct td_err *err)
 {
     /* A database already at the version needs no write lock: opening it (to read, to back it
@@ -361,11 +349,6 @@ int store_migrate_to(struct store *st, int to, struct td_err *err)
     int v = store_user_version(st);
     if (v >= to && v <= NMIGRATIONS)
         return 0;
-    if (v == 0 && foreign_tables(st))
-        return td_err_set(err, TD_E_DB,
-                          _("%s: not a tiendo database (an SQLite file with other tables); "
-                            "nothing was changed"),
-                          st->path);
     /* IMMEDIATE: two sessions starting together must not both migrate. */
     if (store_begin(st, err) != 0)
         return -1;

@@ -276,7 +276,7 @@ static void test_another_programs_sqlite_file_is_refused_untouched(void **state)
     struct td_err err = {0};
     assert_int_equal(store_open(&st, db, &open_opts, &err), -1);
     assert_int_equal(err.status, TD_E_DB);
-    assert_non_null(strstr(err.msg, "an SQLite file with other tables"));
+    assert_non_null(strstr(err.msg, "an SQLite database of another program"));
     assert_int_equal(sql_long("SELECT count(*) FROM sqlite_schema"), 1);
     assert_int_equal(sql_long("PRAGMA user_version"), 0);
 }

@@ -27,7 +27,7 @@ fresh
 sqlite3 "$W/other.db" "CREATE TABLE invoice (no INTEGER); INSERT INTO invoice VALUES (1)"
 guard "$W/other.db" "$W/exports/copy.db"
 bad "backup of another program's SQLite file is refused and leaves it alone" 1 \
-	"not a tiendo database (an SQLite file with other tables)" --db "$W/other.db" backup "$W/exports/copy.db"
+	"not a tiendo database (an SQLite database of another program)" --db "$W/other.db" backup "$W/exports/copy.db"
 fresh
 bad "backup without a file name says what it needs" 2 "backup needs the name of the new file" backup
 fresh
