@@ -50,4 +50,11 @@ int text_parse_decimal(const char *s, double *out);
 /* Formats n with a thousands separator (sep, e.g. "," or "."): 1204 -> "1,204". */
 void text_group_digits(long n, const char *sep, char *out, size_t size);
 
+/* A number for people to read, in the interface language lang ("vi" or "en"), with decimals
+ * digits after the decimal mark: "vi" writes 1.234,5 (decimal comma, a dot between thousands),
+ * any other language 1,234.5. Never depends on the C locale, so a server's locale cannot change
+ * it; machine formats (INI, CSV, JSON, ICS) keep printf under LC_NUMERIC "C" instead. Returns
+ * out. */
+const char *text_human_number(double v, int decimals, const char *lang, char *out, size_t size);
+
 #endif

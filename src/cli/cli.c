@@ -34,13 +34,17 @@ int cli_fail(const struct td_err *err)
 }
 
 /* UTF-8 text needs a UTF-8 locale even on servers where none is generated: fall back to
- * C.UTF-8, which glibc always has. Messages then follow LANGUAGE, which we set ourselves. */
+ * C.UTF-8, which glibc always has. Messages then follow LANGUAGE, which we set ourselves.
+ * Numbers stay in the "C" locale whatever the server's: under vi_VN.UTF-8 strtod would stop
+ * at the point of "9.5" and printf would write "9,5" into INI, CSV, JSON and ICS. Numbers
+ * people read are formatted by text_human_number in the interface language instead. */
 static void setup_locale(void)
 {
     setlocale(LC_ALL, "");
     const char *codeset = nl_langinfo(CODESET);
     if (codeset == NULL || strcmp(codeset, "UTF-8") != 0)
         setlocale(LC_ALL, "C.UTF-8");
+    setlocale(LC_NUMERIC, "C");
     const char *msgs = setlocale(LC_MESSAGES, NULL);
     if (msgs == NULL || strcmp(msgs, "C") == 0 || strcmp(msgs, "POSIX") == 0)
         setlocale(LC_MESSAGES, "C.UTF-8"); /* glibc ignores LANGUAGE under plain C */

@@ -77,6 +77,11 @@ const char *app_digit_sep(const struct app *app)
     return strcmp(app->ctx->lang, "vi") == 0 ? "." : ",";
 }
 
+const char *app_number(const struct app *app, double v, int decimals, char *buf, size_t size)
+{
+    return text_human_number(v, decimals, app->ctx->lang, buf, size);
+}
+
 bool app_allows(const struct app *app, const struct action_need *needs, enum action act)
 {
     enum user_role role = store_role(app->ctx->store);
