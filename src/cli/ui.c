@@ -7,6 +7,8 @@ int cli_cmd_ui(struct cli *cli)
 {
     struct store *st = NULL;
     struct td_err err = {0};
+    if (tui_check_terminal(&err) != 0) /* before ncurses prints its own and exits */
+        return cli_fail(&err);
     if (cli_open_store(cli, false, &st, &err) != 0)
         return cli_fail(&err);
     int status = cli_sync_plan(cli, st, false, true);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <term.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -302,6 +303,36 @@ static void bench_settled(void)
         bench_fd = -1;
 }
 
+int tui_check_terminal(struct td_err *err)
+{
+    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+        return td_err_set(err, TD_E_USAGE,
+                          _("the full-screen program needs a terminal; see tiendo --help for "
+                            "the commands that work without one"));
+    const char *term = getenv("TERM");
+    if (term == NULL || term[0] == '\0')
+        return td_err_set(err, TD_E_USAGE,
+                          _("TERM is not set: the full-screen program needs to know the "
+                            "terminal type (for example TERM=xterm-256color)"));
+    int found = 0;
+    if (setupterm(term, STDOUT_FILENO, &found) != OK)
+        return td_err_set(err, TD_E_USAGE,
+                          found == 0 ? _("TERM=%s: no such terminal type in terminfo; set a known "
+                                         "one (for example TERM=xterm-256color) or install "
+                                         "ncurses-term")
+                                     : _("TERM=%s: the terminfo database cannot be read"),
+                          term);
+    const char *cup = tigetstr("cup");
+    bool moves = cup != NULL && cup != (char *)-1;
+    del_curterm(cur_term);
+    if (!moves)
+        return td_err_set(err, TD_E_USAGE,
+                          _("TERM=%s cannot move the cursor, which the full-screen program "
+                            "needs; set a real terminal type (for example TERM=xterm-256color)"),
+                          term);
+    return 0;
+}
+
 int tui_run(struct tui_context *ctx, struct td_err *err)
 {
     /* Only a pipe: a wrong number must never write into the database file. */
@@ -310,10 +341,8 @@ int tui_run(struct tui_context *ctx, struct td_err *err)
     bench_fd = fd != NULL && fd[0] >= '3' && fd[0] <= '9' && fd[1] == '\0' ? fd[0] - '0' : -1;
     if (bench_fd >= 0 && (fstat(bench_fd, &sb) != 0 || !S_ISFIFO(sb.st_mode)))
         bench_fd = -1;
-    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
-        return td_err_set(err, TD_E_USAGE,
-                          _("the full-screen program needs a terminal; see tiendo --help for "
-                            "the commands that work without one"));
+    if (tui_check_terminal(err) != 0)
+        return -1;
     struct store_summary sum;
     int year, month, day;
     date_to_ymd(ctx->today, &year, &month, &day);
