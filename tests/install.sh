@@ -4,6 +4,7 @@
 set -u
 cd "$(dirname "$0")/.."
 . tests/lib.sh
+unset LC_ALL LANGUAGE XDG_CONFIG_HOME XDG_DATA_HOME TIENDO_TODAY # LC_ALL would beat LANG below
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 if make -s install DESTDIR="$T/root" PREFIX=/opt/tiendo SYSCONFDIR=/etc >"$T/log" 2>&1; then

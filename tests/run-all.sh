@@ -50,6 +50,7 @@ for variant in normal asan; do
 	run_suite "$variant command line" tests/cli/run.sh "$dir/bin/tiendo"
 	run_suite "$variant bad inputs" tests/cli/badinput.sh "$dir/bin/tiendo"
 	run_suite "$variant screens" tests/e2e/run.sh "$dir/bin/tiendo"
+	run_suite "$variant locales" tests/locale.sh "$dir/bin/tiendo"
 done
 
 echo

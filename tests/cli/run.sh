@@ -10,6 +10,9 @@ chmod 755 "$T"
 trap 'rm -rf "$T"' EXIT
 export HOME=$T/home TIENDO_TODAY=2025-12-20 LANG=C.UTF-8
 unset XDG_CONFIG_HOME XDG_DATA_HOME LC_ALL LANGUAGE
+# tests/locale.sh: every locale category but the messages from TIENDO_TEST_LOCALE (vi_VN.UTF-8).
+[ -z "${TIENDO_TEST_LOCALE:-}" ] || export LC_CTYPE=$TIENDO_TEST_LOCALE \
+	LC_NUMERIC=$TIENDO_TEST_LOCALE LC_TIME=$TIENDO_TEST_LOCALE LC_COLLATE=$TIENDO_TEST_LOCALE
 mkdir -p "$HOME"
 out=$T/out
 err=$T/err
