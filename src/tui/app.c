@@ -310,18 +310,22 @@ int tui_check_terminal(struct td_err *err)
                           _("the full-screen program needs a terminal; see tiendo --help for "
                             "the commands that work without one"));
     const char *term = getenv("TERM");
+    char shown[300];
     if (term == NULL || term[0] == '\0')
         return td_err_set(err, TD_E_USAGE,
                           _("TERM is not set: the full-screen program needs to know the "
                             "terminal type (for example TERM=xterm-256color)"));
+    text_fit(term, 64, shown, sizeof shown); /* escaped: it is printed to the terminal */
+    /* No terminfo name is that long or holds a '/' (ncurses would say "cannot read"). */
     int found = 0;
-    if (setupterm(term, STDOUT_FILENO, &found) != OK)
+    bool plausible = strlen(term) <= 64 && strchr(term, '/') == NULL;
+    if (!plausible || setupterm(term, STDOUT_FILENO, &found) != OK)
         return td_err_set(err, TD_E_USAGE,
                           found == 0 ? _("TERM=%s: no such terminal type in terminfo; set a known "
                                          "one (for example TERM=xterm-256color) or install "
                                          "ncurses-term")
                                      : _("TERM=%s: the terminfo database cannot be read"),
-                          term);
+                          shown);
     const char *cup = tigetstr("cup");
     bool moves = cup != NULL && cup != (char *)-1;
     del_curterm(cur_term);
@@ -329,7 +333,7 @@ int tui_check_terminal(struct td_err *err)
         return td_err_set(err, TD_E_USAGE,
                           _("TERM=%s cannot move the cursor, which the full-screen program "
                             "needs; set a real terminal type (for example TERM=xterm-256color)"),
-                          term);
+                          shown);
     return 0;
 }
 
