@@ -106,6 +106,22 @@ static void usage(FILE *out)
               "TIENDO_TODAY=YYYY-MM-DD pins today's date. See tiendo(1) and tiendo.ini(5).\n"));
 }
 
+#ifndef TIENDO_BUG_REPORT
+#define TIENDO_BUG_REPORT "the tiendo maintainers" /* the Makefile passes BUG_REPORT */
+#endif
+
+/* As GNU programs say it: the first line stays "tiendo X.Y.Z" for scripts. */
+static void version(void)
+{
+    printf("tiendo %s\n", TIENDO_VERSION);
+    printf("Copyright (C) 2025 the tiendo authors\n");
+    fputs(_("License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\n"
+            "This is free software: you are free to change and redistribute it.\n"
+            "There is NO WARRANTY, to the extent permitted by law.\n"),
+          stdout);
+    printf(_("Report bugs to: %s\n"), TIENDO_BUG_REPORT);
+}
+
 static void default_user(char *buf, size_t size)
 {
     struct passwd *pw = getpwuid(getuid());
@@ -210,7 +226,7 @@ int cli_main(int argc, char **argv)
             usage(stdout);
             return 0;
         case 'V':
-            printf("tiendo %s\n", TIENDO_VERSION);
+            version();
             return 0;
         case ':':
             cli_error(_("option %s needs a value; see tiendo --help"), argv[optind - 1]);
