@@ -58,11 +58,12 @@ void paths_share_dir(char *buf, size_t size)
         char *slash = strrchr(exe, '/');
         if (slash != NULL)
             *slash = '\0';
-        char joined[PATH_MAX + 32], real[PATH_MAX];
+        char joined[PATH_MAX + 32];
         snprintf(joined, sizeof joined, "%s/../share/tiendo/plans", exe);
         struct stat st;
         if (stat(joined, &st) == 0 && S_ISDIR(st.st_mode)) {
             snprintf(joined, sizeof joined, "%s/../share", exe);
+            char real[PATH_MAX];
             snprintf(buf, size, "%s", realpath(joined, real) != NULL ? real : joined);
             return;
         }

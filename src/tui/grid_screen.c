@@ -101,11 +101,12 @@ static void grid_draw(struct app *app, void *state, int top, int height)
                 app->cursor_x = x + c;
                 continue;
             }
-            char num[24];
-            if (value_at(r, yr, &v))
+            if (value_at(r, yr, &v)) {
+                char num[24];
                 snprintf(cell, sizeof cell, "%5s", app_number(app, v, 1, num, sizeof num));
-            else
+            } else {
                 snprintf(cell, sizeof cell, "%5s", "·");
+            }
             if (cur)
                 draw_fill(y, x, COLW - 1, ROLE_SELECTED);
             draw_text(y, x, COLW - 1, cell, cur ? ROLE_SELECTED : ROLE_NORMAL);

@@ -47,12 +47,14 @@ enum role targets_verdict_role(int v)
 
 void targets_range(const struct app *app, double low, double high, char *buf, size_t size)
 {
-    char a[32], b[32];
-    if (low == high)
-        snprintf(buf, size, "%s", app_number(app, low, 1, a, sizeof a));
-    else
-        snprintf(buf, size, "%s–%s", app_number(app, low, 1, a, sizeof a),
-                 app_number(app, high, 1, b, sizeof b));
+    char a[32];
+    app_number(app, low, 1, a, sizeof a);
+    if (low == high) {
+        snprintf(buf, size, "%s", a);
+    } else {
+        char b[32];
+        snprintf(buf, size, "%s–%s", a, app_number(app, high, 1, b, sizeof b));
+    }
 }
 
 static int load(struct app *app, struct targets_state *t)
