@@ -7,6 +7,13 @@ DATADIR    ?= $(PREFIX)/share
 MANDIR     ?= $(DATADIR)/man
 SYSCONFDIR ?= /etc
 DESTDIR    ?=
+BASHCOMPDIR ?= $(DATADIR)/bash-completion/completions
+# Where --version tells people to report bugs.
+BUG_REPORT ?= tiendo maintainers <maintainers@users.noreply.r-seed-b715ccc6.example>
+# PACKAGING=1 (debian/rules sets it) builds as a package build wants: no apt-get (the build
+# dependencies come from debian/control) and no -Werror (a newer compiler's new warning must
+# not break the package). CPPFLAGS, CFLAGS and LDFLAGS (dpkg-buildflags) are always honoured.
+PACKAGING  ?=
 
 VERSION := 0.1.0
 BUILD   := build
@@ -18,11 +25,12 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
 
 # Messages are cut to fit their buffers on purpose, so truncation is not a warning here.
-WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wvla \
+WERROR   := $(if $(filter 1,$(PACKAGING)),,-Werror)
+WARN     := -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wvla \
 	    -Wno-format-truncation
 CFLAGS   ?= -O2 -g
 ALL_CFLAGS = -std=c11 $(WARN) -Iinclude -I/usr/include/iniparser $(PKG_CFLAGS) \
-	     -DTIENDO_VERSION='"$(VERSION)"' -MMD -MP $(CFLAGS)
+	     -DTIENDO_VERSION='"$(VERSION)"' $(DIRS_DEFS) -MMD -MP $(CFLAGS)
 ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 LIBS      = -liniparser $(PKG_LIBS) -lm
 
@@ -37,16 +45,32 @@ MO       := $(PO:po/%.po=$(BUILD)/share/locale/%/LC_MESSAGES/tiendo.mo)
 
 BIN  := $(BUILD)/bin/tiendo
 ABIN := $(ASAN)/bin/tiendo
-DEPS_OK := $(BUILD)/.deps-ok
+DEPS_OK := $(if $(filter 1,$(PACKAGING)),,$(BUILD)/.deps-ok)
+
+# The installed locations compiled into the binary: the system settings file and the share
+# directory (used when the binary has no share/ beside it, as the build tree has). The stamp
+# changes with them, so the files that use them are rebuilt for `make install PREFIX=...`.
+DIRS_DEFS  = -DTIENDO_SYSCONFDIR='"$(SYSCONFDIR)"' -DTIENDO_DATADIR='"$(DATADIR)"' \
+	     -DTIENDO_BUG_REPORT='"$(BUG_REPORT)"'
+DIRS_STAMP := $(BUILD)/.dirs
+DIRS_USERS := src/config/paths.c src/config/config.c src/cli/check.c src/cli/cli.c
 
 RUN_DB = $${XDG_DATA_HOME:-$$HOME/.local/share}/tiendo/tiendo.db
 
 all: $(DEPS_OK) $(BIN) $(MO) $(BUILD)/share/tiendo/plans
 
 # Missing Debian packages are installed once, again whenever the list changes.
+ifneq ($(DEPS_OK),)
 $(DEPS_OK): scripts/debian-packages.txt scripts/install-deps
 	@scripts/install-deps
 	@mkdir -p $(BUILD) && touch $@
+endif
+
+$(DIRS_STAMP): FORCE
+	@mkdir -p $(@D)
+	@echo '$(DIRS_DEFS)' | cmp -s - $@ 2>/dev/null || echo '$(DIRS_DEFS)' >$@
+$(DIRS_USERS:%.c=$(BUILD)/obj/%.o) $(DIRS_USERS:%.c=$(ASAN)/obj/%.o): $(DIRS_STAMP)
+FORCE:
 
 run: all
 	@test -e "$(RUN_DB)" || $(BIN) --db "$(RUN_DB)" init --demo
@@ -68,7 +92,7 @@ soak: all
 $(BUILD)/obj/%.o: %.c $(DEPS_OK)
 	@mkdir -p $(@D)
 	@echo "  CC      $<"
-	@$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	@$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
 $(ASAN)/obj/%.o: %.c $(DEPS_OK)
 	@mkdir -p $(@D)
@@ -86,7 +110,7 @@ $(ASAN)/libtiendo.a: $(LIB_AOBJ)
 $(BIN): $(BUILD)/obj/src/main.o $(BUILD)/libtiendo.a
 	@mkdir -p $(@D)
 	@echo "  LD      $@"
-	@$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
+	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 $(ABIN): $(ASAN)/obj/src/main.o $(ASAN)/libtiendo.a
 	@mkdir -p $(@D)
@@ -137,7 +161,9 @@ lint:
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
-		$(DESTDIR)$(DATADIR)/tiendo/plans $(DESTDIR)$(SYSCONFDIR)/tiendo
+		$(DESTDIR)$(DATADIR)/tiendo/plans $(DESTDIR)$(SYSCONFDIR)/tiendo \
+		$(DESTDIR)$(BASHCOMPDIR)
+	install -m 644 scripts/bash-completion/tiendo $(DESTDIR)$(BASHCOMPDIR)/tiendo
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/tiendo
 	install -m 644 man/tiendo.1 $(DESTDIR)$(MANDIR)/man1/tiendo.1
 	install -m 644 man/tiendo.ini.5 $(DESTDIR)$(MANDIR)/man5/tiendo.ini.5
@@ -150,9 +176,27 @@ install: all
 		install -m 644 $(BUILD)/share/locale/$$p/LC_MESSAGES/tiendo.mo \
 			$(DESTDIR)$(DATADIR)/locale/$$p/LC_MESSAGES/tiendo.mo; done
 
+# Removes what install put there, except the settings in $(SYSCONFDIR)/tiendo/tiendo.ini,
+# which the administrator may have changed (remove it by hand when it is no longer wanted).
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/tiendo $(DESTDIR)$(MANDIR)/man1/tiendo.1 \
+		$(DESTDIR)$(MANDIR)/man5/tiendo.ini.5 $(DESTDIR)$(BASHCOMPDIR)/tiendo
+	rm -rf $(DESTDIR)$(DATADIR)/tiendo
+	for p in $(PO:po/%.po=%); do rm -f $(DESTDIR)$(DATADIR)/locale/$$p/LC_MESSAGES/tiendo.mo; done
+
+# The Debian package (debian/), built with dpkg-buildpackage in a copy of the tree under
+# $(BUILD)/deb, so that the package's clean step cannot touch this build; the .deb lands there.
+DEB_DIR ?= $(BUILD)/deb
+deb:
+	rm -rf $(DEB_DIR) && mkdir -p $(DEB_DIR)/tiendo-$(VERSION)
+	tar --exclude=./build --exclude=./$(BUILD) --exclude=./.git -cf - . | \
+		tar -C $(DEB_DIR)/tiendo-$(VERSION) -xf -
+	cd $(DEB_DIR)/tiendo-$(VERSION) && dpkg-buildpackage -us -uc -b
+	@ls $(DEB_DIR)/*.deb
+
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: all run test bench soak install clean pot lint
+.PHONY: all run test bench soak install uninstall deb clean pot lint FORCE
 .SECONDARY:
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -41,6 +41,7 @@ before=$(pgrep -f -- "/bin/tiendo" 2>/dev/null | tr '\n' ' ')
 run_suite "translations" tests/i18n.sh
 run_suite "install" tests/install.sh
 run_suite "crash (kill -9)" tests/crash/run.sh "$build/bin/tiendo" 8
+run_suite "package" tests/deb.sh
 for variant in normal asan; do
 	if [ $variant = normal ]; then dir=$build; export ASAN_OPTIONS=""; else
 		dir=$asan
@@ -54,6 +55,7 @@ for variant in normal asan; do
 	run_suite "$variant bad inputs" tests/cli/badinput.sh "$dir/bin/tiendo"
 	run_suite "$variant restricted mode" tests/cli/restricted.sh "$dir/bin/tiendo"
 	run_suite "$variant screens" tests/e2e/run.sh "$dir/bin/tiendo"
+	run_suite "$variant locales" tests/locale.sh "$dir/bin/tiendo"
 done
 
 # No tiendo this run started may outlive it (issue 19: a hung-up ASan build once spun for

@@ -63,7 +63,10 @@ void config_free(struct td_config *cfg);
 
 /* The user's config file path ($XDG_CONFIG_HOME or ~/.config) into buf. */
 void config_user_file(char *buf, size_t size);
-#define CONFIG_SYSTEM_FILE "/etc/tiendo/tiendo.ini"
+#ifndef TIENDO_SYSCONFDIR
+#define TIENDO_SYSCONFDIR "/etc" /* the Makefile passes SYSCONFDIR */
+#endif
+#define CONFIG_SYSTEM_FILE TIENDO_SYSCONFDIR "/tiendo/tiendo.ini"
 
 /* The settings table, for documentation and tests: returns false past the end. Section and
  * key are NULL-free; key is "" for a section that has no keys yet; help is untranslated. */

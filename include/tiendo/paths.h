@@ -13,8 +13,9 @@ void paths_default_db(char *buf, size_t size);
  * (~/.local/share/tiendo/export). */
 void paths_export_dir(const char *configured, char *buf, size_t size);
 
-/* The share directory beside the running binary (<bin>/../share): build tree and installed
- * tree have the same layout, so both find plans/ and locale/ without configuration. */
+/* The share directory: <bin>/../share when it holds tiendo/plans (the build tree, a staged
+ * install, a package unpacked with dpkg -x: they all have the installed layout), else the
+ * DATADIR compiled in by the Makefile (/usr/share in the Debian package). */
 void paths_share_dir(char *buf, size_t size);
 
 /* Resolves a plan file setting: a name without '/' is looked up in <share>/tiendo/plans;

@@ -50,6 +50,7 @@ struct report_data {
     const char *generated;    /* the date it was made, as displayed */
     const char *unit_filter;  /* a unit's name, or NULL for the whole plan */
     bool demo;                /* the data holds demo rows */
+    const char *lang;         /* the interface language ("vi", "en"): how numbers are written */
     const char *criteria[4];  /* the plan's wording for (a) integration, (b) progress,
                                  (c) targets, (d) difficulties; NULL: a default heading */
     const struct report_unit *units;

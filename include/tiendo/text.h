@@ -27,9 +27,9 @@ size_t text_escape(const char *s, char *out, size_t size);
  * alone it would let text overwrite the line before it on a terminal. */
 size_t text_escape_lines(const char *s, char *out, size_t size);
 
-/* A malloc'd copy of s escaped as text_escape (lines false) or text_escape_lines (lines true),
+/* A malloc'd copy of s escaped as text_escape (keep_lines false) or text_escape_lines (keep_lines true),
  * or NULL when memory ran out. */
-char *text_escaped_dup(const char *s, bool lines);
+char *text_escaped_dup(const char *s, bool keep_lines);
 
 /* Display cells that s takes once escaped (wcwidth of each character; zero-width
  * combining marks count 0, wide characters 2). */
@@ -62,5 +62,12 @@ int text_parse_decimal(const char *s, double *out);
 
 /* Formats n with a thousands separator (sep, e.g. "," or "."): 1204 -> "1,204". */
 void text_group_digits(long n, const char *sep, char *out, size_t size);
+
+/* A number for people to read, in the interface language lang ("vi" or "en"), with decimals
+ * digits after the decimal mark: "vi" writes 1.234,5 (decimal comma, a dot between thousands),
+ * any other language 1,234.5. Never depends on the C locale, so a server's locale cannot change
+ * it; machine formats (INI, CSV, JSON, ICS) keep printf under LC_NUMERIC "C" instead. Returns
+ * out. */
+const char *text_human_number(double v, int decimals, const char *lang, char *out, size_t size);
 
 #endif

@@ -28,4 +28,9 @@ int tui_run(struct tui_context *ctx, struct td_err *err);
 int tui_stopped_by(void);
 void tui_end_by_signal(int sig);
 
+/* Whether this terminal can run the screens: standard input and output are terminals and
+ * TERM names a terminfo entry that can move the cursor (not "dumb"). TD_E_USAGE with a
+ * message saying what to do otherwise, before ncurses would print its own and exit. */
+int tui_check_terminal(struct td_err *err);
+
 #endif

@@ -48,13 +48,17 @@ int cli_fail(const struct td_err *err)
 }
 
 /* UTF-8 text needs a UTF-8 locale even on servers where none is generated: fall back to
- * C.UTF-8, which glibc always has. Messages then follow LANGUAGE, which we set ourselves. */
+ * C.UTF-8, which glibc always has. Messages then follow LANGUAGE, which we set ourselves.
+ * Numbers stay in the "C" locale whatever the server's: under vi_VN.UTF-8 strtod would stop
+ * at the point of "9.5" and printf would write "9,5" into INI, CSV, JSON and ICS. Numbers
+ * people read are formatted by text_human_number in the interface language instead. */
 static void setup_locale(void)
 {
     setlocale(LC_ALL, "");
     const char *codeset = nl_langinfo(CODESET);
     if (codeset == NULL || strcmp(codeset, "UTF-8") != 0)
         setlocale(LC_ALL, "C.UTF-8");
+    setlocale(LC_NUMERIC, "C");
     const char *msgs = setlocale(LC_MESSAGES, NULL);
     if (msgs == NULL || strcmp(msgs, "C") == 0 || strcmp(msgs, "POSIX") == 0)
         setlocale(LC_MESSAGES, "C.UTF-8"); /* glibc ignores LANGUAGE under plain C */
@@ -130,6 +134,22 @@ static void usage(FILE *out)
               "\n"
               "Exit status: 0 success, 1 runtime failure, 2 usage or configuration error.\n"
               "TIENDO_TODAY=YYYY-MM-DD pins today's date. See tiendo(1) and tiendo.ini(5).\n"));
+}
+
+#ifndef TIENDO_BUG_REPORT
+#define TIENDO_BUG_REPORT "the tiendo maintainers" /* the Makefile passes BUG_REPORT */
+#endif
+
+/* As GNU programs say it: the first line stays "tiendo X.Y.Z" for scripts. */
+static void version(void)
+{
+    printf("tiendo %s\n", TIENDO_VERSION);
+    printf("Copyright (C) 2025 the tiendo authors\n");
+    fputs(_("License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\n"
+            "This is free software: you are free to change and redistribute it.\n"
+            "There is NO WARRANTY, to the extent permitted by law.\n"),
+          stdout);
+    printf(_("Report bugs to: %s\n"), TIENDO_BUG_REPORT);
 }
 
 static void default_user(char *buf, size_t size)
@@ -300,7 +320,7 @@ static int parse_args(struct cli *cli, int argc, char **argv, struct cmdline *cl
             usage(stdout);
             return 0;
         case 'V':
-            printf("tiendo %s\n", TIENDO_VERSION);
+            version();
             return 0;
         case ':':
             cli_error(_("option %s needs a value; see tiendo --help"), argv[optind - 1]);

@@ -232,6 +232,7 @@ int cli_cmd_report(struct cli *cli, const char *kind, const char *year_arg)
     date_format(cli->today, cli->cfg.date_format, generated, sizeof generated);
     d.generated = generated;
     d.demo = sum.demo_rows > 0;
+    d.lang = cli->lang;
 
     /* The plan's own wording heads the four contents, by the facts each criterion names. */
     struct criterion_row crit[16];

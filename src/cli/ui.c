@@ -1,4 +1,6 @@
 /* No command: open the full-screen program on the database. */
+#include <unistd.h>
+
 #include "internal.h"
 #include "tiendo/store_users.h"
 #include "tiendo/tui.h"
@@ -7,6 +9,10 @@ int cli_cmd_ui(struct cli *cli)
 {
     struct store *st = NULL;
     struct td_err err = {0};
+    /* On a terminal, TERM is checked before anything opens (ncurses would print its own
+     * message and exit); without one, a missing database is still the first thing said. */
+    if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) && tui_check_terminal(&err) != 0)
+        return cli_fail(&err);
     if (cli_open_store(cli, false, &st, &err) != 0)
         return cli_fail(&err);
     int status = cli_sync_plan(cli, st, false, true);

@@ -45,21 +45,30 @@ void config_user_file(char *buf, size_t size)
     xdg_path("XDG_CONFIG_HOME", ".config", "tiendo/tiendo.ini", buf, size);
 }
 
+#ifndef TIENDO_DATADIR
+#define TIENDO_DATADIR "/usr/local/share" /* the Makefile passes DATADIR */
+#endif
+
 void paths_share_dir(char *buf, size_t size)
 {
     char exe[PATH_MAX];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n <= 0) {
-        snprintf(buf, size, "/usr/local/share");
-        return;
+    if (n > 0) {
+        exe[n] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash != NULL)
+            *slash = '\0';
+        char joined[PATH_MAX + 32];
+        snprintf(joined, sizeof joined, "%s/../share/tiendo/plans", exe);
+        struct stat st;
+        if (stat(joined, &st) == 0 && S_ISDIR(st.st_mode)) {
+            snprintf(joined, sizeof joined, "%s/../share", exe);
+            char real[PATH_MAX];
+            snprintf(buf, size, "%s", realpath(joined, real) != NULL ? real : joined);
+            return;
+        }
     }
-    exe[n] = '\0';
-    char *slash = strrchr(exe, '/');
-    if (slash != NULL)
-        *slash = '\0';
-    char joined[PATH_MAX + 16], real[PATH_MAX];
-    snprintf(joined, sizeof joined, "%s/../share", exe);
-    snprintf(buf, size, "%s", realpath(joined, real) != NULL ? real : joined);
+    snprintf(buf, size, "%s", TIENDO_DATADIR);
 }
 
 void paths_plan_file(const char *setting, char *buf, size_t size)

@@ -128,12 +128,12 @@ size_t text_escape_lines(const char *s, char *out, size_t size)
     return escape(s, true, out, size);
 }
 
-char *text_escaped_dup(const char *s, bool lines)
+char *text_escaped_dup(const char *s, bool keep_lines)
 {
-    size_t need = escape(s, lines, NULL, 0);
+    size_t need = escape(s, keep_lines, NULL, 0);
     char *out = malloc(need + 1);
     if (out != NULL)
-        escape(s, lines, out, need + 1);
+        escape(s, keep_lines, out, need + 1);
     return out;
 }
 
@@ -245,6 +245,33 @@ void text_group_digits(long n, const char *sep, char *out, size_t size)
         }
     }
     out[o] = '\0';
+}
+
+const char *text_human_number(double v, int decimals, const char *lang, char *out, size_t size)
+{
+    bool vi = lang != NULL && strcmp(lang, "vi") == 0;
+    if (size == 0)
+        return out;
+    decimals = decimals < 0 ? 0 : decimals > 6 ? 6 : decimals;
+    long long scale = 1;
+    for (int i = 0; i < decimals; i++)
+        scale *= 10;
+    if (v != v || v > 1e15 || v < -1e15) { /* NaN or beyond what anyone types: plain */
+        snprintf(out, size, "%s", v != v ? "-" : v > 0 ? "\u221e" : "-\u221e");
+        return out;
+    }
+    double mag = (v < 0 ? -v : v) * (double)scale + 0.5;
+    long long scaled = (long long)mag;
+    long whole = (long)(scaled / scale);
+    long long frac = scaled % scale;
+    char grouped[48];
+    text_group_digits(whole, vi ? "." : ",", grouped, sizeof grouped);
+    const char *sign = v < 0 && scaled != 0 ? "-" : "";
+    if (decimals == 0)
+        snprintf(out, size, "%s%s", sign, grouped);
+    else
+        snprintf(out, size, "%s%s%s%0*lld", sign, grouped, vi ? "," : ".", decimals, frac);
+    return out;
 }
 
 /* The folded form of one code point into out (at most 16 bytes); returns its length. */

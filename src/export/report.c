@@ -264,10 +264,23 @@ static void svg_submissions(struct out *o, const struct report_data *d)
 
 /* ---- The sections ---- */
 
-static void fmt_num(char *buf, size_t size, bool has, double v)
+/* A number in the draft as people write it in its language: 12,60 in Vietnamese. */
+static void fmt_num(char *buf, size_t size, const struct report_data *d, bool has, double v)
 {
     if (has)
-        snprintf(buf, size, "%.2f", v);
+        text_human_number(v, 2, d->lang, buf, size);
+    else
+        snprintf(buf, size, "-");
+}
+
+/* fmt_num followed by a year in brackets: "12,60 (2025)". */
+static void fmt_num_year(char *buf, size_t size, const struct report_data *d, bool has, double v,
+                         int year)
+{
+    char num[32];
+    fmt_num(num, sizeof num, d, has, v);
+    if (has)
+        snprintf(buf, size, "%s (%d)", num, year);
     else
         snprintf(buf, size, "-");
 }
@@ -385,20 +398,19 @@ int report_write(FILE *f, const struct report_data *d, enum report_format fmt)
             const struct report_indicator *r = &d->indicators[i];
             char name[600], base[40], target[48], latest[40], proj[24], req[24];
             snprintf(name, sizeof name, "%s %s (%s)", r->code, r->name, r->measure_unit);
-            if (r->has_baseline)
-                snprintf(base, sizeof base, "%.2f (%d)", r->baseline_value, r->baseline_year);
-            else
-                snprintf(base, sizeof base, "-");
-            if (r->has_target)
-                snprintf(target, sizeof target, "%.2f–%.2f (%d)", r->low, r->high, r->target_year);
-            else
+            fmt_num_year(base, sizeof base, d, r->has_baseline, r->baseline_value,
+                         r->baseline_year);
+            if (r->has_target) {
+                char lo[20], hi[20];
+                snprintf(target, sizeof target, "%s–%s (%d)",
+                         text_human_number(r->low, 2, d->lang, lo, sizeof lo),
+                         text_human_number(r->high, 2, d->lang, hi, sizeof hi), r->target_year);
+            } else {
                 snprintf(target, sizeof target, "-");
-            if (r->has_latest)
-                snprintf(latest, sizeof latest, "%.2f (%d)", r->latest, r->latest_year);
-            else
-                snprintf(latest, sizeof latest, "-");
-            fmt_num(proj, sizeof proj, r->has_projection, r->projection);
-            fmt_num(req, sizeof req, r->has_required, r->required);
+            }
+            fmt_num_year(latest, sizeof latest, d, r->has_latest, r->latest, r->latest_year);
+            fmt_num(proj, sizeof proj, d, r->has_projection, r->projection);
+            fmt_num(req, sizeof req, d, r->has_required, r->required);
             const char *cells[] = {name, base, target, latest, proj, req, r->verdict};
             table_row(&o, cells, 7, r->verdict_class == 3 ? "late" : NULL);
         }

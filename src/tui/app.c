@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <term.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -90,6 +91,11 @@ enum tui_result app_open(struct app *app, const struct screen_ops *ops, void *ar
 const char *app_digit_sep(const struct app *app)
 {
     return strcmp(app->ctx->lang, "vi") == 0 ? "." : ",";
+}
+
+const char *app_number(const struct app *app, double v, int decimals, char *buf, size_t size)
+{
+    return text_human_number(v, decimals, app->ctx->lang, buf, size);
 }
 
 bool app_allows(const struct app *app, const struct action_need *needs, enum action act)
@@ -329,6 +335,40 @@ void tui_end_by_signal(int sig)
     on_stop_signal(sig); /* with leaving set: default action, raised again */
 }
 
+int tui_check_terminal(struct td_err *err)
+{
+    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+        return td_err_set(err, TD_E_USAGE,
+                          _("the full-screen program needs a terminal; see tiendo --help for "
+                            "the commands that work without one"));
+    const char *term = getenv("TERM");
+    char shown[300];
+    if (term == NULL || term[0] == '\0')
+        return td_err_set(err, TD_E_USAGE,
+                          _("TERM is not set: the full-screen program needs to know the "
+                            "terminal type (for example TERM=xterm-256color)"));
+    text_fit(term, 64, shown, sizeof shown); /* escaped: it is printed to the terminal */
+    /* No terminfo name is that long or holds a '/' (ncurses would say "cannot read"). */
+    int found = 0;
+    bool plausible = strlen(term) <= 64 && strchr(term, '/') == NULL;
+    if (!plausible || setupterm(term, STDOUT_FILENO, &found) != OK)
+        return td_err_set(err, TD_E_USAGE,
+                          found == 0 ? _("TERM=%s: no such terminal type in terminfo; set a known "
+                                         "one (for example TERM=xterm-256color) or install "
+                                         "ncurses-term")
+                                     : _("TERM=%s: the terminfo database cannot be read"),
+                          shown);
+    const char *cup = tigetstr("cup");
+    bool moves = cup != NULL && cup != (char *)-1;
+    del_curterm(cur_term);
+    if (!moves)
+        return td_err_set(err, TD_E_USAGE,
+                          _("TERM=%s cannot move the cursor, which the full-screen program "
+                            "needs; set a real terminal type (for example TERM=xterm-256color)"),
+                          shown);
+    return 0;
+}
+
 int tui_run(struct tui_context *ctx, struct td_err *err)
 {
     /* Only a pipe: a wrong number must never write into the database file. */
@@ -337,10 +377,8 @@ int tui_run(struct tui_context *ctx, struct td_err *err)
     bench_fd = fd != NULL && fd[0] >= '3' && fd[0] <= '9' && fd[1] == '\0' ? fd[0] - '0' : -1;
     if (bench_fd >= 0 && (fstat(bench_fd, &sb) != 0 || !S_ISFIFO(sb.st_mode)))
         bench_fd = -1;
-    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
-        return td_err_set(err, TD_E_USAGE,
-                          _("the full-screen program needs a terminal; see tiendo --help for "
-                            "the commands that work without one"));
+    if (tui_check_terminal(err) != 0)
+        return -1;
     struct store_summary sum;
     int year, month, day;
     date_to_ymd(ctx->today, &year, &month, &day);

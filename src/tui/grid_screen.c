@@ -101,10 +101,12 @@ static void grid_draw(struct app *app, void *state, int top, int height)
                 app->cursor_x = x + c;
                 continue;
             }
-            if (value_at(r, yr, &v))
-                snprintf(cell, sizeof cell, "%5.1f", v);
-            else
+            if (value_at(r, yr, &v)) {
+                char num[24];
+                snprintf(cell, sizeof cell, "%5s", app_number(app, v, 1, num, sizeof num));
+            } else {
                 snprintf(cell, sizeof cell, "%5s", "·");
+            }
             if (cur)
                 draw_fill(y, x, COLW - 1, ROLE_SELECTED);
             draw_text(y, x, COLW - 1, cell, cur ? ROLE_SELECTED : ROLE_NORMAL);
@@ -204,8 +206,12 @@ static enum tui_result grid_handle(struct app *app, void *state, enum action act
         /* Typing starts editing the cell, as in a spreadsheet; Enter edits what is there. */
         double v;
         char now[32] = "";
-        if (key == TK_ENTER && value_at(&g->ind[g->row], g->from + g->col, &v))
-            snprintf(now, sizeof now, "%g", v);
+        if (key == TK_ENTER && value_at(&g->ind[g->row], g->from + g->col, &v)) {
+            snprintf(now, sizeof now, "%g", v); /* LC_NUMERIC is "C": a point */
+            char *point = strchr(now, '.');
+            if (point != NULL && strcmp(app->ctx->lang, "vi") == 0)
+                *point = ',';
+        }
         edit_set(&g->edit, now);
         if (key != TK_ENTER)
             edit_insert(&g->edit, key);

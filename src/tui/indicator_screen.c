@@ -77,15 +77,16 @@ static void chart(const struct app *app, const struct indicator_row *r, int top,
     int colw = 6, x0 = 10;
     int target_row = top + rows - 1 - (int)((target - lo) / (hi - lo) * (rows - 1) + 0.5);
     char label[40];
-    snprintf(label, sizeof label, "%.1f", hi);
+    app_number(app, hi, 1, label, sizeof label);
     draw_text(top, 1, 8, label, ROLE_MUTED);
-    snprintf(label, sizeof label, "%.1f", lo);
+    app_number(app, lo, 1, label, sizeof label);
     draw_text(top + rows - 1, 1, 8, label, ROLE_MUTED);
     if (r->ntargets > 0) {
         attrset(theme_attr(ROLE_AT_RISK));
         mvhline_set(target_row, x0, WACS_HLINE, (to - from + 1) * colw);
         attrset(A_NORMAL);
-        snprintf(label, sizeof label, _("target %.1f"), target);
+        char num[32];
+        snprintf(label, sizeof label, _("target %s"), app_number(app, target, 1, num, sizeof num));
         int lx = x0 + (to - from + 1) * colw + 1;
         if (COLS - 2 - lx >= text_width(label))
             draw_text(target_row, lx, COLS - 2 - lx, label, ROLE_AT_RISK);
@@ -129,19 +130,24 @@ static void indicator_draw(struct app *app, void *state, int top, int height)
     int y = top + rows + 4;
     if (r->ntargets > 0) {
         char range[40];
-        targets_range(r->targets[r->ntargets - 1].low, r->targets[r->ntargets - 1].high, range,
+        targets_range(app, r->targets[r->ntargets - 1].low, r->targets[r->ntargets - 1].high, range,
                       sizeof range);
-        snprintf(line, sizeof line, _("Target %s in %d · projection %.2f · %s"), range,
-                 r->targets[r->ntargets - 1].year, s->fc.projection, verdict_label(s->fc.verdict));
+        char proj[32];
+        snprintf(line, sizeof line, _("Target %s in %d · projection %s · %s"), range,
+                 r->targets[r->ntargets - 1].year,
+                 app_number(app, s->fc.projection, 2, proj, sizeof proj),
+                 verdict_label(s->fc.verdict));
         if (s->fc.verdict == VERDICT_NOT_ENOUGH)
             snprintf(line, sizeof line, _("Target %s in %d · %s"), range,
                      r->targets[r->ntargets - 1].year, verdict_label(s->fc.verdict));
         draw_text(y++, 2, COLS - 4, line, targets_verdict_role(s->fc.verdict));
     }
     if (r->kind == IND_GROWTH && s->fc.verdict != VERDICT_NOT_ENOUGH && s->fc.remaining > 0) {
+        char got[32], need[32];
         snprintf(line, sizeof line,
-                 _("Achieved %.2f %%/year; needed from now on: %.2f %%/year for %d years"),
-                 s->fc.achieved, s->fc.required, s->fc.remaining);
+                 _("Achieved %s %%/year; needed from now on: %s %%/year for %d years"),
+                 app_number(app, s->fc.achieved, 2, got, sizeof got),
+                 app_number(app, s->fc.required, 2, need, sizeof need), s->fc.remaining);
         draw_text(y++, 2, COLS - 4, line, ROLE_NORMAL);
     }
     draw_text(y++, 2, COLS - 4,

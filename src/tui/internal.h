@@ -91,6 +91,8 @@ void app_message(struct app *app, bool error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* Thousands separator of the interface language ("." in Vietnamese, "," in English). */
 const char *app_digit_sep(const struct app *app);
+/* v for people to read in the interface language (12,6 in Vietnamese, 12.6 in English). */
+const char *app_number(const struct app *app, double v, int decimals, char *buf, size_t size);
 /* A stored date (YYYY-MM-DD) in the configured date format; "" when there is none. */
 void app_show_date(const struct app *app, const char *iso, char *out, size_t size);
 /* Copies typed text into dst in NFC, the form every stored text is in. */
@@ -332,7 +334,7 @@ struct forecast_result;
 void targets_forecast(const struct app *app, const struct indicator_row *r,
                       struct forecast_result *out);
 enum role targets_verdict_role(int verdict);
-void targets_range(double low, double high, char *buf, size_t size);
+void targets_range(const struct app *app, double low, double high, char *buf, size_t size);
 extern const struct screen_ops task_form_screen; /* arg: NULL to add, or a long * task id */
 struct bulk_args {
     const long *ids;

@@ -45,12 +45,16 @@ enum role targets_verdict_role(int v)
     }
 }
 
-void targets_range(double low, double high, char *buf, size_t size)
+void targets_range(const struct app *app, double low, double high, char *buf, size_t size)
 {
-    if (low == high)
-        snprintf(buf, size, "%.1f", low);
-    else
-        snprintf(buf, size, "%.1f–%.1f", low, high);
+    char a[32];
+    app_number(app, low, 1, a, sizeof a);
+    if (low == high) {
+        snprintf(buf, size, "%s", a);
+    } else {
+        char b[32];
+        snprintf(buf, size, "%s–%s", a, app_number(app, high, 1, b, sizeof b));
+    }
 }
 
 static int load(struct app *app, struct targets_state *t)
@@ -65,17 +69,19 @@ static int load(struct app *app, struct targets_state *t)
         targets_forecast(app, r, &t->fc[i]);
         char(*c)[48] = t->cells[i];
         c[0][0] = c[1][0] = c[2][0] = '\0';
+        char num[32];
         if (r->nvalues > 0)
-            snprintf(c[0], 48, "%.1f (%d)", r->values[r->nvalues - 1].value,
+            snprintf(c[0], 48, "%s (%d)",
+                     app_number(app, r->values[r->nvalues - 1].value, 1, num, sizeof num),
                      r->values[r->nvalues - 1].year);
         if (r->ntargets > 0) {
             char range[40];
-            targets_range(r->targets[r->ntargets - 1].low, r->targets[r->ntargets - 1].high, range,
-                          sizeof range);
+            targets_range(app, r->targets[r->ntargets - 1].low, r->targets[r->ntargets - 1].high,
+                          range, sizeof range);
             snprintf(c[1], 48, "%s (%d)", range, r->targets[r->ntargets - 1].year);
         }
         if (t->fc[i].verdict != VERDICT_NOT_ENOUGH)
-            snprintf(c[2], 48, "%.1f", t->fc[i].projection);
+            snprintf(c[2], 48, "%s", app_number(app, t->fc[i].projection, 1, num, sizeof num));
         snprintf(c[3], 48, "%s", verdict_label(t->fc[i].verdict));
     }
     return 0;

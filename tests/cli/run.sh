@@ -10,6 +10,9 @@ chmod 755 "$T"
 trap 'rm -rf "$T"' EXIT
 export HOME=$T/home TIENDO_TODAY=2025-12-20 LANG=C.UTF-8
 unset XDG_CONFIG_HOME XDG_DATA_HOME LC_ALL LANGUAGE
+# tests/locale.sh: every locale category but the messages from TIENDO_TEST_LOCALE (vi_VN.UTF-8).
+[ -z "${TIENDO_TEST_LOCALE:-}" ] || export LC_CTYPE=$TIENDO_TEST_LOCALE \
+	LC_NUMERIC=$TIENDO_TEST_LOCALE LC_TIME=$TIENDO_TEST_LOCALE LC_COLLATE=$TIENDO_TEST_LOCALE
 mkdir -p "$HOME"
 out=$T/out
 err=$T/err
@@ -104,10 +107,17 @@ cp "$db" "$T/ro/ro.db"
 chmod 444 "$T/ro/ro.db"
 chmod 555 "$T/ro"
 if [ "$(id -u)" = 0 ]; then
-	# Root writes anything: run this one as nobody.
+	# Root writes anything: run this one as nobody, on a copy of the binary and its share
+	# directory (the checkout may sit where nobody cannot enter: /root, a 0700 directory).
 	chmod 755 "$T/home"
+	mkdir -p "$T/nobody/bin"
+	cp "$BIN" "$T/nobody/bin/tiendo"
+	cp -rL "$(dirname "$BIN")/../share" "$T/nobody/share"
+	cp "$here/../lsan.supp" "$T/nobody/lsan.supp"
+	chmod -R a+rX "$T/nobody"
 	setpriv --reuid=65534 --regid=65534 --clear-groups env HOME="$T/home" \
-		"$BIN" --db "$T/ro/ro.db" >"$out" 2>"$err" </dev/null
+		LSAN_OPTIONS="suppressions=$T/nobody/lsan.supp:print_suppressions=0" \
+		"$T/nobody/bin/tiendo" --db "$T/ro/ro.db" >"$out" 2>"$err" </dev/null
 	rc=$?
 else
 	run --db "$T/ro/ro.db"

@@ -147,6 +147,24 @@ static void test_escape_lines_keeps_line_feeds_and_tabs_only(void **state)
     assert_int_equal(text_utf8_next("\xC2", 1, &cp), 0);
 }
 
+static void test_human_numbers_follow_the_interface_language(void **state)
+{
+    (void)state;
+    char out[32];
+    assert_string_equal(text_human_number(12.6, 1, "vi", out, sizeof out), "12,6");
+    assert_string_equal(text_human_number(12.6, 1, "en", out, sizeof out), "12.6");
+    assert_string_equal(text_human_number(1234567.891, 2, "vi", out, sizeof out), "1.234.567,89");
+    assert_string_equal(text_human_number(1234567.891, 2, "en", out, sizeof out), "1,234,567.89");
+    assert_string_equal(text_human_number(9.5, 2, NULL, out, sizeof out), "9.50");
+    assert_string_equal(text_human_number(-0.25, 1, "vi", out, sizeof out), "-0,3");
+    assert_string_equal(text_human_number(-0.01, 1, "vi", out, sizeof out), "0,0"); /* no -0,0 */
+    assert_string_equal(text_human_number(99.96, 1, "vi", out, sizeof out), "100,0");
+    assert_string_equal(text_human_number(42.4, 0, "vi", out, sizeof out), "42");
+    assert_string_equal(text_human_number(0.0 / 0.0, 1, "vi", out, sizeof out), "-");
+    text_human_number(1234.5, 1, "vi", out, 4); /* cut, never overrun */
+    assert_string_equal(out, "1.2");
+}
+
 static void test_language_auto_follows_lc_all_then_lang(void **state)
 {
     (void)state;
@@ -197,6 +215,7 @@ int main(void)
         cmocka_unit_test(test_digits_are_grouped_in_thousands),
         cmocka_unit_test(test_escape_lines_keeps_line_feeds_and_tabs_only),
         cmocka_unit_test(test_natural_key_orders_as_the_natural_comparison),
+        cmocka_unit_test(test_human_numbers_follow_the_interface_language),
         cmocka_unit_test(test_language_auto_follows_lc_all_then_lang),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
