@@ -156,31 +156,53 @@ static void table_end(struct out *o)
     put(o, o->fmt == REPORT_HTML ? "</table>\n" : "\n");
 }
 
+/* Every number a reader sees goes through here: at most `decimals` decimals, no trailing
+ * zeros ("12", "12.5"). The one place to switch to the Vietnamese decimal comma. */
+static const char *num(char *buf, size_t size, double v, int decimals)
+{
+    snprintf(buf, size, "%.*f", decimals, v);
+    char *dot = strchr(buf, '.');
+    if (dot != NULL) {
+        char *end = buf + strlen(buf) - 1;
+        while (end > dot && *end == '0')
+            *end-- = '\0';
+        if (end == dot)
+            *end = '\0';
+    }
+    if (strcmp(buf, "-0") == 0)
+        snprintf(buf, size, "0");
+    return buf;
+}
+
+/* A count, through the same formatter. */
+static const char *count(char *buf, size_t size, long n)
+{
+    return num(buf, size, (double)n, 0);
+}
+
 /* ---- Charts (HTML only; Markdown readers get the tables) ---- */
 
 static void svg_units(struct out *o, const struct report_data *d)
 {
-    int n = d->nunits, h = 22 * n + 30;
+    int n = d->nunits, h = 22 * n + 50;
     putf(o,
          "<svg class=\"chart\" role=\"img\" width=\"640\" height=\"%d\" viewBox=\"0 0 640 %d\">"
          "<title>",
          h, h);
     text(o, _("Average progress by unit"));
-    put(o, "</title>\n");
-    if (n == 0) {
-        put(o, "<text x=\"10\" y=\"20\">");
-        text(o, _("No data for this section."));
-        put(o, "</text>");
-    }
+    put(o, "</title>\n<text x=\"0\" y=\"14\" font-size=\"12\" font-weight=\"bold\">");
+    text(o, _("Average progress by unit"));
+    put(o, " (%)</text>\n");
     for (int i = 0; i < n; i++) {
         const struct report_unit *u = &d->units[i];
-        int y = 10 + i * 22, w = (int)(u->avg_percent * 4.5);
+        int y = 30 + i * 22, w = (int)(u->avg_percent * 4.5);
+        char v[32];
         putf(o, "<text x=\"0\" y=\"%d\" font-size=\"11\">", y + 13);
         text(o, u->code);
         putf(o,
              "</text><rect x=\"100\" y=\"%d\" width=\"%d\" height=\"16\" fill=\"#2a7ab0\"/>"
-             "<text x=\"%d\" y=\"%d\" font-size=\"11\">%.0f %%</text>\n",
-             y, w, 106 + w, y + 13, u->avg_percent);
+             "<text x=\"%d\" y=\"%d\" font-size=\"11\">%s %%</text>\n",
+             y, w, 106 + w, y + 13, num(v, sizeof v, u->avg_percent, 0));
     }
     put(o, "</svg>\n");
 }
@@ -194,10 +216,12 @@ static void svg_indicator(struct out *o, const struct report_indicator *r)
     }
     if (r->has_baseline)
         hi = r->baseline_value > hi ? r->baseline_value : hi;
+    if (r->has_projection)
+        hi = r->projection > hi ? r->projection : hi;
     if (hi <= lo)
         hi = lo + 1;
     hi *= 1.1;
-    int x0 = 40, w = 560, h = 160;
+    int x0 = 60, w = 520, top = 30, h = 160;
     int first = r->nvalues > 0 ? r->years[0] : r->target_year - 10;
     if (r->has_baseline && r->baseline_year < first)
         first = r->baseline_year;
@@ -205,32 +229,81 @@ static void svg_indicator(struct out *o, const struct report_indicator *r)
     if (last <= first)
         last = first + 1;
 #define X(year) (x0 + (int)((double)((year)-first) / (last - first) * w))
-#define Y(v)    (10 + (int)((hi - (v)) / (hi - lo) * h))
-    putf(o,
-         "<svg class=\"chart\" role=\"img\" width=\"640\" height=\"200\" viewBox=\"0 0 640 200\">"
-         "<title>");
+#define Y(v)    (top + (int)((hi - (v)) / (hi - lo) * h))
+    char a[32], b[32];
+    put(o, "<svg class=\"chart\" role=\"img\" width=\"640\" height=\"240\" "
+           "viewBox=\"0 0 640 240\"><title>");
     text(o, r->code);
-    put(o, "</title>\n");
-    if (r->has_target)
+    put(o, " ");
+    text(o, r->name);
+    put(o, "</title>\n<text x=\"0\" y=\"14\" font-size=\"12\" font-weight=\"bold\">");
+    text(o, r->code);
+    put(o, " ");
+    text(o, r->name);
+    put(o, " (");
+    text(o, r->measure_unit);
+    put(o, ")</text>\n");
+    /* The y axis: four values. */
+    for (int k = 0; k <= 4; k++) {
+        double v = lo + (hi - lo) * k / 4;
+        putf(o,
+             "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#ddd\"/>"
+             "<text x=\"%d\" y=\"%d\" font-size=\"10\" text-anchor=\"end\">%s</text>\n",
+             x0, Y(v), x0 + w, Y(v), x0 - 4, Y(v) + 3, num(a, sizeof a, v, 2));
+    }
+    if (r->has_target) {
+        int y1 = Y(r->high), y2 = Y(r->low);
         putf(o,
              "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#f3d27a\" "
-             "opacity=\"0.6\"/>\n",
-             x0, Y(r->high), w, Y(r->low) - Y(r->high) > 1 ? Y(r->low) - Y(r->high) : 2);
+             "opacity=\"0.6\"/>\n<text x=\"%d\" y=\"%d\" font-size=\"10\">",
+             x0, y1, w, y2 - y1 > 1 ? y2 - y1 : 2, x0 + 4, y1 - 2);
+        char label[128];
+        snprintf(label, sizeof label, _("target %s–%s in %d"), num(a, sizeof a, r->low, 2),
+                 num(b, sizeof b, r->high, 2), r->target_year);
+        text(o, label);
+        put(o, "</text>\n");
+    }
     put(o, "<polyline fill=\"none\" stroke=\"#2a7ab0\" stroke-width=\"2\" points=\"");
     if (r->has_baseline)
         putf(o, "%d,%d ", X(r->baseline_year), Y(r->baseline_value));
     for (int i = 0; i < r->nvalues; i++)
         putf(o, "%d,%d ", X(r->years[i]), Y(r->values[i]));
     put(o, "\"/>\n");
+    if (r->has_baseline) {
+        putf(o,
+             "<rect x=\"%d\" y=\"%d\" width=\"6\" height=\"6\" fill=\"#555\"/>"
+             "<text x=\"%d\" y=\"%d\" font-size=\"10\">",
+             X(r->baseline_year) - 3, Y(r->baseline_value) - 3, X(r->baseline_year) + 5,
+             Y(r->baseline_value) + 12);
+        text(o, _("baseline"));
+        putf(o, " %s</text>\n", num(a, sizeof a, r->baseline_value, 2));
+    }
     for (int i = 0; i < r->nvalues; i++)
         putf(o, "<circle cx=\"%d\" cy=\"%d\" r=\"3\" fill=\"#2a7ab0\"/>\n", X(r->years[i]),
              Y(r->values[i]));
-    putf(o,
-         "<text x=\"%d\" y=\"195\" font-size=\"11\">%d</text><text x=\"%d\" y=\"195\" "
-         "font-size=\"11\">%d</text>\n",
-         x0, first, x0 + w - 24, last);
+    if (r->has_projection && r->has_target && r->nvalues > 0) {
+        int ly = r->years[r->nvalues - 1];
+        double lv = r->values[r->nvalues - 1];
+        putf(o,
+             "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#2a7ab0\" "
+             "stroke-dasharray=\"5,4\"/>\n<text x=\"%d\" y=\"%d\" font-size=\"10\" "
+             "text-anchor=\"end\">",
+             X(ly), Y(lv), X(r->target_year), Y(r->projection), X(r->target_year),
+             Y(r->projection) - 4);
+        text(o, _("projection"));
+        putf(o, " %s: ", num(a, sizeof a, r->projection, 2));
+        text(o, r->verdict);
+        put(o, "</text>\n");
+    }
+    /* The x axis: the years. */
+    int step = (last - first) > 10 ? 2 : 1;
+    putf(o, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#888\"/>\n", x0, top + h,
+         x0 + w, top + h);
+    for (int y = first; y <= last; y += step)
+        putf(o, "<text x=\"%d\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">%d</text>\n", X(y),
+             top + h + 14, y);
     if (r->nvalues == 0 && !r->has_baseline) {
-        put(o, "<text x=\"60\" y=\"100\">");
+        put(o, "<text x=\"80\" y=\"100\">");
         text(o, _("No data for this section."));
         put(o, "</text>\n");
     }
@@ -241,7 +314,7 @@ static void svg_indicator(struct out *o, const struct report_indicator *r)
 
 static void svg_submissions(struct out *o, const struct report_data *d)
 {
-    put(o, "<svg class=\"chart\" role=\"img\" width=\"640\" height=\"60\" viewBox=\"0 0 640 60\">"
+    put(o, "<svg class=\"chart\" role=\"img\" width=\"640\" height=\"80\" viewBox=\"0 0 640 80\">"
            "<title>");
     text(o, _("Submissions on time and late"));
     put(o, "</title>\n");
@@ -256,25 +329,364 @@ static void svg_submissions(struct out *o, const struct report_data *d)
         putf(o,
              "<rect x=\"0\" y=\"10\" width=\"%d\" height=\"30\" fill=\"#3a9a4a\"/>"
              "<rect x=\"%d\" y=\"10\" width=\"%d\" height=\"30\" fill=\"#e0a020\"/>"
-             "<rect x=\"%d\" y=\"10\" width=\"%d\" height=\"30\" fill=\"#c0392b\"/>",
+             "<rect x=\"%d\" y=\"10\" width=\"%d\" height=\"30\" fill=\"#c0392b\"/>\n",
              a, a, b, a + b, 600 - a - b);
+        /* The legend. */
+        const char *labels[3] = {_("on time"), _("late"), _("not submitted")};
+        const char *colors[3] = {"#3a9a4a", "#e0a020", "#c0392b"};
+        long counts[3] = {d->reports_on_time, d->reports_late, d->reports_missing};
+        for (int i = 0; i < 3; i++) {
+            char c[32];
+            putf(o,
+                 "<rect x=\"%d\" y=\"52\" width=\"10\" height=\"10\" fill=\"%s\"/>"
+                 "<text x=\"%d\" y=\"61\" font-size=\"11\">",
+                 i * 200, colors[i], i * 200 + 14);
+            text(o, labels[i]);
+            putf(o, ": %s</text>\n", count(c, sizeof c, counts[i]));
+        }
     }
     put(o, "</svg>\n");
 }
 
 /* ---- The sections ---- */
 
-static void fmt_num(char *buf, size_t size, bool has, double v)
+/* "-" for a value that is not there. */
+static const char *opt_num(char *buf, size_t size, bool has, double v)
 {
     if (has)
-        snprintf(buf, size, "%.2f", v);
+        return num(buf, size, v, 2);
+    snprintf(buf, size, "-");
+    return buf;
+}
+
+/* The heading of criterion k: its code from the plan, its words from the catalogue. */
+static const char *criterion_heading(const struct report_data *d, int facts, char *buf, size_t size)
+{
+    static const char *const defaults[4] = {N_("Integration of the tasks"),
+                                            N_("Progress of the tasks"), N_("Reaching the targets"),
+                                            N_("Difficulties, obstacles and proposals")};
+    const char *code = NULL;
+    for (int i = 0; i < d->ncriteria; i++)
+        if (d->criteria_facts[i] == facts)
+            code = d->criteria_codes[i];
+    if (code != NULL)
+        snprintf(buf, size, "%s) %s", code, _(defaults[facts]));
     else
-        snprintf(buf, size, "-");
+        snprintf(buf, size, "%s", _(defaults[facts]));
+    return buf;
+}
+
+/* The evaluation of one criterion, unit by unit. */
+static void evaluation_of(struct out *o, const struct report_data *d, int k)
+{
+    char line[256];
+    snprintf(line, sizeof line, _("Evaluation %s) for %s"), d->criteria_codes[k],
+             d->eval_period != NULL ? d->eval_period : "");
+    heading(o, 3, line);
+    int shown = 0;
+    const char *head[] = {_("Unit"), _("Rating"), _("Comment"), _("Evidence"), _("Measure")};
+    for (int u = 0; u < d->nunits; u++) {
+        const struct report_eval *e = &d->units[u].evals[k];
+        if (e->rating == NULL && (e->comment == NULL || e->comment[0] == '\0'))
+            continue;
+        if (shown++ == 0)
+            table_start(o, head, 5);
+        char name[300];
+        snprintf(name, sizeof name, "%s %s", d->units[u].code, d->units[u].name);
+        const char *cells[] = {name, e->rating != NULL ? e->rating : _("not rated"), e->comment,
+                               e->evidence, e->measure};
+        table_row(o, cells, 5, NULL);
+    }
+    if (shown > 0)
+        table_end(o);
+    else
+        para(o, _("No unit has been evaluated on this criterion for the period yet."));
+}
+
+static void evaluations_for(struct out *o, const struct report_data *d, int facts)
+{
+    for (int k = 0; k < d->ncriteria; k++)
+        if (d->criteria_facts[k] == facts)
+            evaluation_of(o, d, k);
+}
+
+static void task_table(struct out *o, const struct report_data *d)
+{
+    const char *group = NULL;
+    const char *thead[] = {_("Code"), _("Task"), _("Lead"), _("Due"), _("Status"), "%"};
+    for (int i = 0; i < d->ntasks; i++) {
+        const struct report_task *t = &d->tasks[i];
+        if (group == NULL || strcmp(group, t->group) != 0) {
+            if (group != NULL)
+                table_end(o);
+            group = t->group;
+            heading(o, 4, group[0] != '\0' ? group : _("Tasks without a group"));
+            table_start(o, thead, 6);
+        }
+        char pct[16];
+        const char *cells[] = {t->code, t->title,  t->unit,
+                               t->due,  t->status, count(pct, sizeof pct, t->percent)};
+        table_row(o, cells, 6, t->overdue ? "late" : NULL);
+    }
+    if (group != NULL)
+        table_end(o);
+}
+
+static void progress_section(struct out *o, const struct report_data *d)
+{
+    char line[512], c[6][32];
+    if (d->tasks_total == 0) {
+        no_data(o);
+        return;
+    }
+    heading(o, 3, _("By unit"));
+    const char *head[] = {_("Unit"),    _("Tasks"),  _("Done"),
+                          _("Overdue"), _("Behind"), _("Average %")};
+    table_start(o, head, 6);
+    for (int i = 0; i < d->nunits; i++) {
+        const struct report_unit *u = &d->units[i];
+        if (u->tasks == 0)
+            continue;
+        const char *cells[] = {u->code,
+                               count(c[0], 32, u->tasks),
+                               count(c[1], 32, u->done),
+                               count(c[2], 32, u->overdue),
+                               count(c[3], 32, u->behind),
+                               num(c[4], 32, u->avg_percent, 0)};
+        table_row(o, cells, 6, u->overdue > 0 ? "late" : NULL);
+    }
+    table_end(o);
+    if (o->fmt == REPORT_HTML)
+        svg_units(o, d);
+    heading(o, 3, _("By group"));
+    const char *ghead[] = {_("Group"),   _("Tasks"),  _("Done"),
+                           _("Overdue"), _("Behind"), _("Average %")};
+    table_start(o, ghead, 6);
+    for (int i = 0; i < d->ngroups; i++) {
+        const struct report_group *g = &d->groups[i];
+        const char *cells[] = {g->name[0] != '\0' ? g->name : _("Tasks without a group"),
+                               count(c[0], 32, g->tasks),
+                               count(c[1], 32, g->done),
+                               count(c[2], 32, g->overdue),
+                               count(c[3], 32, g->behind),
+                               num(c[4], 32, g->avg_percent, 0)};
+        table_row(o, cells, 6, g->overdue > 0 ? "late" : NULL);
+    }
+    table_end(o);
+    if (d->all_tasks) {
+        heading(o, 3, _("All tasks of the period"));
+    } else {
+        heading(o, 3, _("Tasks needing attention"));
+        snprintf(line, sizeof line,
+                 _("%s of the period's %s tasks: overdue, behind schedule, or due within the "
+                   "period and not done. The full list: tiendo report … --all-tasks."),
+                 count(c[0], 32, d->ntasks), count(c[1], 32, d->tasks_total));
+        para(o, line);
+    }
+    if (d->ntasks == 0)
+        no_data(o);
+    task_table(o, d);
+}
+
+static void targets_section(struct out *o, const struct report_data *d)
+{
+    if (d->nindicators == 0) {
+        no_data(o);
+        return;
+    }
+    const char *head[] = {_("Indicator"),  _("Baseline"),      _("Target"), _("Latest"),
+                          _("Projection"), _("Needed a year"), _("Verdict")};
+    table_start(o, head, 7);
+    for (int i = 0; i < d->nindicators; i++) {
+        const struct report_indicator *r = &d->indicators[i];
+        char name[600], base[64], target[96], latest[64], proj[32], req[64], a[32], b[32];
+        snprintf(name, sizeof name, "%s %s (%s)", r->code, r->name, r->measure_unit);
+        if (r->has_baseline)
+            snprintf(base, sizeof base, "%s (%d)", num(a, sizeof a, r->baseline_value, 2),
+                     r->baseline_year);
+        else
+            snprintf(base, sizeof base, "-");
+        if (r->has_target)
+            snprintf(target, sizeof target, "%s–%s (%d)", num(a, sizeof a, r->low, 2),
+                     num(b, sizeof b, r->high, 2), r->target_year);
+        else
+            snprintf(target, sizeof target, "-");
+        if (r->has_latest)
+            snprintf(latest, sizeof latest, "%s (%d)", num(a, sizeof a, r->latest, 2),
+                     r->latest_year);
+        else
+            snprintf(latest, sizeof latest, "-");
+        opt_num(proj, sizeof proj, r->has_projection, r->projection);
+        if (r->has_required)
+            snprintf(req, sizeof req, _("%s for %d years"), num(a, sizeof a, r->required, 2),
+                     r->remaining);
+        else
+            snprintf(req, sizeof req, "-");
+        const char *cells[] = {name, base, target, latest, proj, req, r->verdict};
+        table_row(o, cells, 7, r->verdict_class == 3 ? "late" : NULL);
+    }
+    table_end(o);
+    if (o->fmt == REPORT_HTML)
+        for (int i = 0; i < d->nindicators; i++)
+            svg_indicator(o, &d->indicators[i]);
+}
+
+static void summary_section(struct out *o, const struct report_data *d)
+{
+    char line[4096];
+    snprintf(line, sizeof line, _("Evaluation summary %s"),
+             d->eval_period != NULL ? d->eval_period : "");
+    heading(o, 2, line);
+    if (d->ncriteria == 0 || d->nunits == 0) {
+        no_data(o);
+        return;
+    }
+    const char *head[DRAFT_CRITERIA + 1];
+    head[0] = _("Unit");
+    for (int k = 0; k < d->ncriteria; k++)
+        head[k + 1] = d->criteria_codes[k];
+    size_t used = 0;
+    int missing = 0, rated = 0;
+    line[0] = '\0';
+    for (int u = 0; u < d->nunits; u++) {
+        const struct report_unit *ru = &d->units[u];
+        if (!ru->evaluated) {
+            used += (size_t)snprintf(line + used, used < sizeof line ? sizeof line - used : 0,
+                                     "%s%s %s", missing++ > 0 ? ", " : "", ru->code, ru->name);
+            if (used >= sizeof line)
+                used = sizeof line;
+            continue;
+        }
+        if (rated++ == 0)
+            table_start(o, head, d->ncriteria + 1);
+        const char *cells[DRAFT_CRITERIA + 1];
+        cells[0] = ru->code;
+        for (int k = 0; k < d->ncriteria; k++)
+            cells[k + 1] = ru->evals[k].rating != NULL ? ru->evals[k].rating : "-";
+        table_row(o, cells, d->ncriteria + 1, NULL);
+    }
+    if (rated > 0)
+        table_end(o);
+    if (missing > 0) {
+        char intro[128];
+        snprintf(intro, sizeof intro, _("Units not yet evaluated for %s:"),
+                 d->eval_period != NULL ? d->eval_period : "");
+        if (o->fmt == REPORT_HTML)
+            put(o, "<p>");
+        text(o, intro);
+        put(o, " ");
+        text(o, line);
+        put(o, o->fmt == REPORT_HTML ? "</p>\n" : "\n\n");
+    } else {
+        para(o, _("Every unit has been evaluated for the period."));
+    }
+}
+
+/* Units by code and name, comma separated, with the date they submitted when asked. */
+static void unit_list(struct out *o, const struct report_instance *r, enum report_sub_state st,
+                      const char *label)
+{
+    int n = 0;
+    for (int i = 0; i < r->nunits; i++)
+        n += r->units[i].state == st;
+    if (n == 0)
+        return;
+    if (o->fmt == REPORT_HTML)
+        put(o, "<p>");
+    char c[32];
+    text(o, label);
+    putf(o, " (%s): ", count(c, sizeof c, n));
+    int k = 0;
+    for (int i = 0; i < r->nunits; i++) {
+        const struct report_submitter *m = &r->units[i];
+        if (m->state != st)
+            continue;
+        if (k++ > 0)
+            put(o, "; ");
+        text(o, m->code);
+        put(o, " ");
+        text(o, m->name);
+        if (st == RSUB_LATE) {
+            put(o, " (");
+            text(o, m->date);
+            put(o, ")");
+        }
+    }
+    put(o, o->fmt == REPORT_HTML ? "</p>\n" : "\n\n");
+}
+
+static void reporting_section(struct out *o, const struct report_data *d)
+{
+    char line[512], a[32], b[32], c[32], e[32];
+    heading(o, 2, _("Reporting"));
+    if (d->reports_expected == 0) {
+        no_data(o);
+    } else {
+        snprintf(line, sizeof line, _("%s submissions expected: %s on time, %s late, %s missing"),
+                 count(a, sizeof a, d->reports_expected), count(b, sizeof b, d->reports_on_time),
+                 count(c, sizeof c, d->reports_late), count(e, sizeof e, d->reports_missing));
+        para(o, line);
+    }
+    if (o->fmt == REPORT_HTML)
+        svg_submissions(o, d);
+    for (int i = 0; i < d->nreports; i++) {
+        const struct report_instance *r = &d->reports[i];
+        snprintf(line, sizeof line, _("%s (%s), due %s"), r->title, r->period, r->due);
+        heading(o, 3, line);
+        if (r->expected == 0) {
+            para(o, _("Not due yet."));
+            continue;
+        }
+        char rate[32], ontime[32];
+        snprintf(
+            line, sizeof line, _("Reporting rate %s %%, on time %s %%"),
+            num(rate, sizeof rate, 100.0 * (double)(r->on_time + r->late) / (double)r->expected, 0),
+            num(ontime, sizeof ontime, 100.0 * (double)r->on_time / (double)r->expected, 0));
+        para(o, line);
+        unit_list(o, r, RSUB_ON_TIME, _("On time"));
+        unit_list(o, r, RSUB_LATE, _("Late"));
+        unit_list(o, r, RSUB_MISSING, _("Not submitted"));
+    }
+}
+
+static void activities_section(struct out *o, const struct report_data *d)
+{
+    heading(o, 2, _("Communication activities"));
+    if (d->nactivities == 0) {
+        no_data(o);
+        return;
+    }
+    const char *khead[] = {_("Kind"), _("Activities")};
+    table_start(o, khead, 2);
+    for (int i = 0; i < d->nactivity_kinds; i++) {
+        char c[32];
+        const char *cells[] = {d->activity_kinds[i].label[0] != '\0' ? d->activity_kinds[i].label
+                                                                     : "-",
+                               count(c, sizeof c, d->activity_kinds[i].n)};
+        table_row(o, cells, 2, NULL);
+    }
+    table_end(o);
+    const char *head[] = {_("Date"),  _("Kind"),  _("Channel"), _("Unit"),
+                          _("Title"), _("Reach"), _("Status")};
+    table_start(o, head, 7);
+    for (int i = 0; i < d->nactivities; i++) {
+        const struct report_activity *a = &d->activities[i];
+        const char *cells[] = {a->date[0] != '\0' ? a->date : _("not set yet"),
+                               a->kind,
+                               a->channel,
+                               a->unit,
+                               a->title,
+                               a->reach,
+                               a->status};
+        table_row(o, cells, 7, NULL);
+    }
+    table_end(o);
 }
 
 int report_write(FILE *f, const struct report_data *d, enum report_format fmt)
 {
     struct out o = {f, fmt, 0};
+    char line[1200];
     if (fmt == REPORT_HTML) {
         put(&o, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"/><title>");
         text(&o, d->title);
@@ -283,7 +695,7 @@ int report_write(FILE *f, const struct report_data *d, enum report_format fmt)
                 "body { font-family: 'Times New Roman', serif; font-size: 12pt; color: #111; "
                 "max-width: 180mm; margin: auto; }\n"
                 "h1 { font-size: 16pt; text-align: center; } h2 { font-size: 13pt; "
-                "margin-top: 1.4em; } h3 { font-size: 12pt; }\n"
+                "margin-top: 1.4em; } h3 { font-size: 12pt; } h4 { font-size: 11pt; }\n"
                 "table { border-collapse: collapse; width: 100%; margin: 0.5em 0; "
                 "font-size: 10pt; page-break-inside: auto; }\n"
                 "th, td { border: 1px solid #888; padding: 2px 4px; vertical-align: top; }\n"
@@ -295,9 +707,22 @@ int report_write(FILE *f, const struct report_data *d, enum report_format fmt)
     }
     heading(&o, 1, d->title);
     para(&o, d->plan_title);
-    char line[512];
-    snprintf(line, sizeof line, _("Period: %s · made on %s from the data of tiendo"),
-             d->period_label, d->generated);
+    if (d->kind == DRAFT_ADHOC) {
+        snprintf(line, sizeof line, _("Requested by: %s · deadline %s"), d->requester, d->deadline);
+        para(&o, line);
+        if (d->subject != NULL && d->subject[0] != '\0') {
+            snprintf(line, sizeof line, _("Subject: %s"), d->subject);
+            para(&o, line);
+        }
+        snprintf(line, sizeof line, _("Made on %s from the data of tiendo"), d->generated);
+    } else {
+        snprintf(line, sizeof line, _("Period: %s · made on %s from the data of tiendo"),
+                 d->period_label, d->generated);
+    }
+    para(&o, line);
+    snprintf(line, sizeof line,
+             _("Figures as of %s: each task as its latest update on or before that day."),
+             d->as_of);
     para(&o, line);
     if (d->unit_filter != NULL) {
         snprintf(line, sizeof line, _("Unit: %s"), d->unit_filter);
@@ -310,107 +735,39 @@ int report_write(FILE *f, const struct report_data *d, enum report_format fmt)
                    "illustration and are not official."));
         put(&o, fmt == REPORT_HTML ? "</p>\n" : "\n\n");
     }
+    if (d->kind == DRAFT_ADHOC)
+        reporting_section(&o, d);
 
     /* (a) Integration into the units' own plans. */
-    heading(&o, 2, d->criteria[0] != NULL ? d->criteria[0] : _("Integration of the tasks"));
+    heading(&o, 2, criterion_heading(d, 0, line, sizeof line));
     if (d->nunits == 0) {
         no_data(&o);
     } else {
         const char *head[] = {_("Unit"), _("Tasks led"), _("In its own plan")};
         table_start(&o, head, 3);
         for (int i = 0; i < d->nunits; i++) {
-            char a[16], b[16], name[300];
+            char a[32], b[32], name[300];
             snprintf(name, sizeof name, "%s %s", d->units[i].code, d->units[i].name);
-            snprintf(a, sizeof a, "%ld", d->units[i].tasks);
-            snprintf(b, sizeof b, "%ld", d->units[i].integrated);
-            const char *cells[] = {name, a, b};
+            const char *cells[] = {name, count(a, sizeof a, d->units[i].tasks),
+                                   count(b, sizeof b, d->units[i].integrated)};
             table_row(&o, cells, 3, NULL);
         }
         table_end(&o);
     }
+    evaluations_for(&o, d, 0);
 
-    /* (b) Progress, per unit then per group. */
-    heading(&o, 2, d->criteria[1] != NULL ? d->criteria[1] : _("Progress of the tasks"));
-    if (d->ntasks == 0) {
-        no_data(&o);
-    } else {
-        heading(&o, 3, _("By unit"));
-        const char *head[] = {_("Unit"),    _("Tasks"),  _("Done"),
-                              _("Overdue"), _("Behind"), _("Average %")};
-        table_start(&o, head, 6);
-        for (int i = 0; i < d->nunits; i++) {
-            const struct report_unit *u = &d->units[i];
-            if (u->tasks == 0)
-                continue;
-            char c[5][24];
-            snprintf(c[0], 24, "%ld", u->tasks);
-            snprintf(c[1], 24, "%ld", u->done);
-            snprintf(c[2], 24, "%ld", u->overdue);
-            snprintf(c[3], 24, "%ld", u->behind);
-            snprintf(c[4], 24, "%.0f", u->avg_percent);
-            const char *cells[] = {u->code, c[0], c[1], c[2], c[3], c[4]};
-            table_row(&o, cells, 6, u->overdue > 0 ? "late" : NULL);
-        }
-        table_end(&o);
-        if (fmt == REPORT_HTML)
-            svg_units(&o, d);
-        const char *group = NULL;
-        const char *thead[] = {_("Code"), _("Task"), _("Lead"), _("Due"), _("Status"), "%"};
-        for (int i = 0; i < d->ntasks; i++) {
-            const struct report_task *t = &d->tasks[i];
-            if (group == NULL || strcmp(group, t->group) != 0) {
-                if (group != NULL)
-                    table_end(&o);
-                group = t->group;
-                heading(&o, 3, group[0] != '\0' ? group : _("Tasks without a group"));
-                table_start(&o, thead, 6);
-            }
-            char pct[8];
-            snprintf(pct, sizeof pct, "%d", t->percent);
-            const char *cells[] = {t->code, t->title, t->unit, t->due, t->status, pct};
-            table_row(&o, cells, 6, t->overdue ? "late" : NULL);
-        }
-        table_end(&o);
-    }
+    /* (b) Progress, per unit, per group, then the tasks. */
+    heading(&o, 2, criterion_heading(d, 1, line, sizeof line));
+    progress_section(&o, d);
+    evaluations_for(&o, d, 1);
 
     /* (c) Targets. */
-    heading(&o, 2, d->criteria[2] != NULL ? d->criteria[2] : _("Reaching the targets"));
-    if (d->nindicators == 0) {
-        no_data(&o);
-    } else {
-        const char *head[] = {_("Indicator"),  _("Baseline"),      _("Target"), _("Latest"),
-                              _("Projection"), _("Needed a year"), _("Verdict")};
-        table_start(&o, head, 7);
-        for (int i = 0; i < d->nindicators; i++) {
-            const struct report_indicator *r = &d->indicators[i];
-            char name[600], base[40], target[48], latest[40], proj[24], req[24];
-            snprintf(name, sizeof name, "%s %s (%s)", r->code, r->name, r->measure_unit);
-            if (r->has_baseline)
-                snprintf(base, sizeof base, "%.2f (%d)", r->baseline_value, r->baseline_year);
-            else
-                snprintf(base, sizeof base, "-");
-            if (r->has_target)
-                snprintf(target, sizeof target, "%.2f–%.2f (%d)", r->low, r->high, r->target_year);
-            else
-                snprintf(target, sizeof target, "-");
-            if (r->has_latest)
-                snprintf(latest, sizeof latest, "%.2f (%d)", r->latest, r->latest_year);
-            else
-                snprintf(latest, sizeof latest, "-");
-            fmt_num(proj, sizeof proj, r->has_projection, r->projection);
-            fmt_num(req, sizeof req, r->has_required, r->required);
-            const char *cells[] = {name, base, target, latest, proj, req, r->verdict};
-            table_row(&o, cells, 7, r->verdict_class == 3 ? "late" : NULL);
-        }
-        table_end(&o);
-        if (fmt == REPORT_HTML)
-            for (int i = 0; i < d->nindicators; i++)
-                svg_indicator(&o, &d->indicators[i]);
-    }
+    heading(&o, 2, criterion_heading(d, 2, line, sizeof line));
+    targets_section(&o, d);
+    evaluations_for(&o, d, 2);
 
     /* (d) Difficulties and proposals. */
-    heading(&o, 2,
-            d->criteria[3] != NULL ? d->criteria[3] : _("Difficulties, obstacles and proposals"));
+    heading(&o, 2, criterion_heading(d, 3, line, sizeof line));
     if (d->ndifficulties == 0) {
         no_data(&o);
     } else {
@@ -423,64 +780,63 @@ int report_write(FILE *f, const struct report_data *d, enum report_format fmt)
         }
         table_end(&o);
     }
+    evaluations_for(&o, d, 3);
 
-    /* The reporting regime. */
-    heading(&o, 2, _("Reporting"));
-    if (d->reports_expected == 0) {
-        no_data(&o);
-    } else {
-        snprintf(line, sizeof line,
-                 _("%ld submissions expected: %ld on time, %ld late, %ld missing"),
-                 d->reports_expected, d->reports_on_time, d->reports_late, d->reports_missing);
-        para(&o, line);
-    }
-    if (fmt == REPORT_HTML)
-        svg_submissions(&o, d);
-
-    heading(&o, 2, _("Inspections and surveys"));
-    if (d->ninspections == 0) {
-        no_data(&o);
-    } else {
-        const char *head[] = {_("Date"),  _("Kind"),     _("Units"),
-                              _("Scope"), _("Findings"), _("Recommendations")};
-        table_start(&o, head, 6);
-        for (int i = 0; i < d->ninspections; i++) {
-            const struct report_inspection *n = &d->inspections[i];
-            const char *cells[] = {n->date,  n->kind,     n->units,
-                                   n->scope, n->findings, n->recommendations};
-            table_row(&o, cells, 6, NULL);
+    /* Criteria of the plan beyond the four contents. */
+    for (int k = 0; k < d->ncriteria; k++)
+        if (d->criteria_facts[k] < 0) {
+            snprintf(line, sizeof line, "%s) %s", d->criteria_codes[k], d->criteria_labels[k]);
+            heading(&o, 2, line);
+            evaluation_of(&o, d, k);
         }
-        table_end(&o);
-    }
+    summary_section(&o, d);
 
-    heading(&o, 2, _("Communication activities"));
-    if (d->activities == 0)
-        no_data(&o);
+    if (d->kind != DRAFT_ADHOC) {
+        reporting_section(&o, d);
 
-    heading(&o, 2, _("Conferences and meetings"));
-    if (d->nmeetings == 0) {
-        no_data(&o);
-    } else {
-        const char *head[] = {_("Date"), _("Kind"), _("Title"), _("Conclusions")};
-        table_start(&o, head, 4);
-        for (int i = 0; i < d->nmeetings; i++) {
-            const struct report_meeting *m = &d->meetings[i];
-            const char *cells[] = {m->date[0] != '\0' ? m->date : _("not set yet"), m->kind,
-                                   m->title, m->conclusions};
-            table_row(&o, cells, 4, NULL);
+        heading(&o, 2, _("Inspections and surveys"));
+        if (d->ninspections == 0) {
+            no_data(&o);
+        } else {
+            const char *head[] = {_("Date"),  _("Kind"),     _("Units"),
+                                  _("Scope"), _("Findings"), _("Recommendations")};
+            table_start(&o, head, 6);
+            for (int i = 0; i < d->ninspections; i++) {
+                const struct report_inspection *n = &d->inspections[i];
+                const char *cells[] = {n->date,  n->kind,     n->units,
+                                       n->scope, n->findings, n->recommendations};
+                table_row(&o, cells, 6, NULL);
+            }
+            table_end(&o);
         }
-        table_end(&o);
+
+        activities_section(&o, d);
+
+        heading(&o, 2, _("Conferences and meetings"));
+        if (d->nmeetings == 0) {
+            no_data(&o);
+        } else {
+            const char *head[] = {_("Date"), _("Kind"), _("Title"), _("Conclusions")};
+            table_start(&o, head, 4);
+            for (int i = 0; i < d->nmeetings; i++) {
+                const struct report_meeting *m = &d->meetings[i];
+                const char *cells[] = {m->date[0] != '\0' ? m->date : _("not set yet"), m->kind,
+                                       m->title, m->conclusions};
+                table_row(&o, cells, 4, NULL);
+            }
+            table_end(&o);
+        }
     }
 
     heading(&o, 2, _("Proposed adjustments"));
-    if (d->nproposals == 0) {
+    if (d->nadjustments == 0) {
         no_data(&o);
     } else {
-        const char *head[] = {_("Date"), _("Task"), _("Unit"), _("Proposal")};
+        const char *head[] = {_("From"), _("Date"), _("Unit"), _("Proposal")};
         table_start(&o, head, 4);
-        for (int i = 0; i < d->nproposals; i++) {
-            const struct report_note *n = &d->proposals[i];
-            const char *cells[] = {n->date, n->task, n->unit, n->text};
+        for (int i = 0; i < d->nadjustments; i++) {
+            const struct report_adjustment *a = &d->adjustments[i];
+            const char *cells[] = {a->source, a->date, a->unit, a->text};
             table_row(&o, cells, 4, NULL);
         }
         table_end(&o);
