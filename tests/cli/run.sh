@@ -394,6 +394,8 @@ run --db "$db"
 expect "without a terminal the program says it needs one (2)" 2 "needs a terminal"
 
 . "$here/database.sh"
+# Report drafts with evaluations, activities, submissions, period-true figures (issue 15).
+. "$here/reports.sh"
 # Backups, reminders, calendar alarms, the system log (issue 16.4).
 . "$here/operations.sh"
 
