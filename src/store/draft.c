@@ -166,12 +166,15 @@ static int settle_period(struct build *b, const struct store_summary *sum)
     b->to = (int)sum->end_year;
     switch (rq->kind) {
     case DRAFT_ANNUAL:
-        if (rq->year < sum->start_year || rq->year > sum->end_year)
+        if (rq->year < sum->start_year || rq->year > sum->end_year) {
+            char got[16];
+            snprintf(got, sizeof got, "%d", rq->year);
             return td_err_set(b->err, TD_E_USAGE,
-                              _("report annual: expected a year from %ld to %ld; got \"%d\""),
-                              sum->start_year, sum->end_year, rq->year);
+                              _("report annual: expected a year from %ld to %ld; got \"%s\""),
+                              sum->start_year, sum->end_year, got);
+        }
         b->from = b->to = rq->year;
-        d->title = keepf(b, _("Annual thematic report %d"), rq->year);
+        d->title = keepf(b, _("Annual thematic report %ld"), (long)rq->year);
         d->eval_period = keepf(b, "%d", rq->year);
         break;
     case DRAFT_MIDTERM:
