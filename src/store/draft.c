@@ -399,7 +399,7 @@ static int read_tasks(struct build *b)
     sqlite3_bind_int64(s, 2, b->unit_id);
     struct flag_rules rules = {b->as_of_date, b->rq->behind_tolerance, b->rq->due_soon_days};
     const char *group = NULL;
-    int rc;
+    int rc = SQLITE_DONE;
     while (!b->failed && (rc = sqlite3_step(s)) == SQLITE_ROW) {
         int u = unit_index(b, (long)sqlite3_column_int64(s, 4));
         if (u < 0 || (b->rq->kind == DRAFT_ADHOC && !b->asked[u]))
@@ -575,7 +575,7 @@ static int read_activities(struct build *b)
     sqlite3_bind_text(s, 1, b->first, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(s, 2, b->last, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int64(s, 3, b->unit_id);
-    int rc;
+    int rc = SQLITE_DONE;
     while (!b->failed && (rc = sqlite3_step(s)) == SQLITE_ROW) {
         struct report_activity *a = MORE(b, act);
         if (a == NULL)
@@ -622,7 +622,7 @@ static int read_reports(struct build *b)
     sqlite3_bind_text(s, 1, b->first, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(s, 2, b->last, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int64(s, 4, b->rq->kind == DRAFT_ADHOC ? b->rq->adhoc_id : 0);
-    int rc, *firsts = NULL, nfirst = 0, cap_first = 0;
+    int rc = SQLITE_DONE, *firsts = NULL, nfirst = 0, cap_first = 0;
     struct report_data *d = b->d;
     while (!b->failed && (rc = sqlite3_step(s)) == SQLITE_ROW) {
         int u = unit_index(b, (long)sqlite3_column_int64(s, 4));
