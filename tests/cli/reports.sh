@@ -119,3 +119,11 @@ run --db "$rdb" report adhoc 99999
 expect "an unknown ad-hoc report is refused (1)" 1 "no ad-hoc report 99999"
 run --db "$rdb" report adhoc abc
 expect "an ad-hoc report's number must be a number (2)" 2 "expected the number of an ad-hoc report"
+
+# The same draft in Vietnamese: the a)–d) headings and the sections from the catalogue.
+printf '[ui]\nlanguage = vi\n' >"$T/vi.ini"
+run -c "$T/vi.ini" --db "$rdb" report annual 2024
+expect "report annual 2024 in Vietnamese" 0
+check "the Vietnamese draft heads its contents in Vietnamese" \
+	test "$(grep '^## [a-d])' "$out" | tr '\n' '|')" = "## a) Tích hợp nhiệm vụ|## b) Tiến độ nhiệm vụ|## c) Mức độ đạt mục tiêu|## d) Khó khăn, vướng mắc và đề xuất|"
+check "the Vietnamese draft names the late unit" grep -q '^Muộn (1): KHTC Vụ Kế hoạch – Tài chính (01/02/2024)$' "$out"
