@@ -8,6 +8,9 @@
 enum draft_kind { DRAFT_ANNUAL, DRAFT_MIDTERM, DRAFT_FINAL, DRAFT_ADHOC };
 
 #define DRAFT_CRITERIA 8
+/* At most this many tasks needing attention are listed, the most pressing first (overdue
+ * longest, then behind schedule, then due in the period); the summaries count them all. */
+#define DRAFT_ATTENTION_MAX 1000
 
 struct report_task {
     const char *code, *title, *unit, *group, *due, *status;
@@ -109,7 +112,8 @@ struct report_data {
     const char *eval_period; /* the evaluation period the draft shows ("2025", "2021-2025") */
     const struct report_unit *units;
     int nunits;
-    long tasks_total; /* tasks of the period, listed or not */
+    long tasks_total;     /* tasks of the period, listed or not */
+    long attention_total; /* of those, the ones needing attention */
     const struct report_task *tasks;
     int ntasks;
     const struct report_group *groups;

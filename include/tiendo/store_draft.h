@@ -11,10 +11,11 @@
 
 struct draft_request {
     enum draft_kind kind;
-    int year;         /* DRAFT_ANNUAL: the year reported on */
-    long adhoc_id;    /* DRAFT_ADHOC: the report instance's id */
-    const char *unit; /* a unit's code, or NULL for the whole plan */
-    bool all_tasks;   /* list every task of the period, not only those needing attention */
+    int year;          /* DRAFT_ANNUAL: the year reported on */
+    long adhoc_id;     /* DRAFT_ADHOC: the report instance's id */
+    const char *unit;  /* a unit's code, or NULL for the whole plan */
+    bool all_tasks;    /* list every task of the period, not only those needing attention */
+    int attention_max; /* at most this many of those (0: DRAFT_ATTENTION_MAX) */
     td_date today;
     int behind_tolerance, due_soon_days; /* the [tasks] settings */
     double tolerance;                    /* [targets] tolerance of the forecast */

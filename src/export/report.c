@@ -480,8 +480,15 @@ static void progress_section(struct out *o, const struct report_data *d)
         snprintf(line, sizeof line,
                  _("%s of the period's %s tasks: overdue, behind schedule, or due within the "
                    "period and not done. The full list: tiendo report … --all-tasks."),
-                 count(c[0], 32, d->ntasks), count(c[1], 32, d->tasks_total));
+                 count(c[0], 32, d->attention_total), count(c[1], 32, d->tasks_total));
         para(o, line);
+        if (d->ntasks < d->attention_total) {
+            snprintf(line, sizeof line,
+                     _("Listed here: the %s most pressing (overdue the longest first, then "
+                       "behind schedule, then due in the period)."),
+                     count(c[0], 32, d->ntasks));
+            para(o, line);
+        }
     }
     if (d->ntasks == 0)
         no_data(o);

@@ -14,6 +14,14 @@
 #include "tiendo/store_tasks.h"
 #include "tiendo/store_targets.h"
 
+/* How a listed task sorts: its group's place in the plan, its code's natural-order key. */
+struct task_key {
+    int group;
+    const char *sort;
+    long id;
+    int index;
+};
+
 /* Everything the draft points at: freed together. */
 struct draft_mem {
     void **p;
@@ -41,10 +49,16 @@ struct build {
     int nunits;
     struct report_task *tasks;
     int ntasks, cap_tasks;
+    long *rank; /* per task listed: how pressing (lower first) */
+    int nrank, cap_rank;
     struct report_group *groups;
     int ngroups, cap_groups;
-    double group_sum;
-    long group_counted;
+    long *group_ids; /* by group index; the last group (no id) holds the tasks without one */
+    int ngroup_ids, cap_group_ids;
+    double *group_sum;
+    long *group_counted;
+    struct task_key *keys; /* per task listed: how it sorts */
+    int nkeys, cap_keys;
     struct report_note *notes;
     int nnotes, cap_notes;
     struct report_adjustment *adj;
@@ -367,54 +381,148 @@ static int read_evaluations(struct build *b)
 
 /* ---- Tasks as of the period's end ---- */
 
-static void close_group(struct build *b)
+/* The plan's groups in plan order, and one more for the tasks without a group. */
+static int read_groups(struct build *b)
 {
-    if (b->ngroups == 0)
+    static const char sql[] = "SELECT id, label FROM vocab WHERE domain = 'group'"
+                              " ORDER BY sort_order, id";
+    sqlite3_stmt *s = store_stmt(b->st, sql, b->err);
+    if (s == NULL)
+        return -1;
+    int rc = SQLITE_DONE;
+    while (!b->failed && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+        struct report_group *g = MORE(b, groups);
+        long *id = more(b, &b->group_ids, &b->ngroup_ids, &b->cap_group_ids, sizeof *id);
+        if (g == NULL || id == NULL)
+            break;
+        g->name = keep(b, col(s, 1));
+        *id = (long)sqlite3_column_int64(s, 0);
+    }
+    sqlite3_reset(s);
+    struct report_group *none = MORE(b, groups);
+    if (none != NULL)
+        none->name = "";
+    if (b->failed)
+        return td_err_set(b->err, TD_E_NOMEM, _("out of memory"));
+    b->group_sum = calloc((size_t)b->ngroups, sizeof *b->group_sum);
+    b->group_counted = calloc((size_t)b->ngroups, sizeof *b->group_counted);
+    if (b->group_sum == NULL || b->group_counted == NULL)
+        return td_err_set(b->err, TD_E_NOMEM, _("out of memory"));
+    return rc == SQLITE_DONE ? 0 : store_fail(b->st, _("reading tasks"), b->err);
+}
+
+static int group_index(const struct build *b, long id)
+{
+    for (int i = 0; i < b->ngroup_ids; i++)
+        if (b->group_ids[i] == id)
+            return i;
+    return b->ngroups - 1;
+}
+
+static const long *ranks;
+static int by_rank(const void *x, const void *y)
+{
+    int i = *(const int *)x, j = *(const int *)y;
+    if (ranks[i] != ranks[j])
+        return ranks[i] < ranks[j] ? -1 : 1;
+    return i < j ? -1 : i > j;
+}
+
+/* Keeps the DRAFT_ATTENTION_MAX most pressing tasks, in the order they were read. */
+static void keep_most_pressing(struct build *b)
+{
+    int max = b->rq->attention_max > 0 ? b->rq->attention_max : DRAFT_ATTENTION_MAX;
+    if (b->ntasks <= max)
         return;
-    struct report_group *g = &b->groups[b->ngroups - 1];
-    g->avg_percent = b->group_counted > 0 ? b->group_sum / (double)b->group_counted : 0;
-    b->group_sum = 0;
-    b->group_counted = 0;
+    int *order = malloc(sizeof *order * (size_t)b->ntasks);
+    bool *kept = calloc((size_t)b->ntasks, sizeof *kept);
+    if (order == NULL || kept == NULL) {
+        free(order);
+        free(kept);
+        b->failed = 1;
+        return;
+    }
+    for (int i = 0; i < b->ntasks; i++)
+        order[i] = i;
+    ranks = b->rank;
+    qsort(order, (size_t)b->ntasks, sizeof *order, by_rank);
+    for (int i = 0; i < max; i++)
+        kept[order[i]] = true;
+    int n = 0;
+    for (int i = 0; i < b->ntasks; i++)
+        if (kept[i]) {
+            b->tasks[n] = b->tasks[i];
+            b->keys[n++] = b->keys[i];
+        }
+    b->ntasks = n;
+    free(order);
+    free(kept);
+}
+
+/* Tasks listed by group in plan order, then by code in natural order. */
+static int by_group_and_code(const void *x, const void *y)
+{
+    const struct task_key *a = x, *c = y;
+    if (a->group != c->group)
+        return a->group < c->group ? -1 : 1;
+    int k = strcmp(a->sort, c->sort);
+    return k != 0 ? k : (a->id > c->id) - (a->id < c->id);
+}
+
+static void sort_listed(struct build *b)
+{
+    struct report_task *sorted = malloc(sizeof *sorted * (size_t)(b->ntasks > 0 ? b->ntasks : 1));
+    if (sorted == NULL) {
+        b->failed = 1;
+        return;
+    }
+    for (int i = 0; i < b->ntasks; i++)
+        b->keys[i].index = i;
+    qsort(b->keys, (size_t)b->ntasks, sizeof *b->keys, by_group_and_code);
+    for (int i = 0; i < b->ntasks; i++)
+        sorted[i] = b->tasks[b->keys[i].index];
+    memcpy(b->tasks, sorted, sizeof *sorted * (size_t)b->ntasks);
+    free(sorted);
 }
 
 static int read_tasks(struct build *b)
 {
+    /* A task's row holds its latest update (the store keeps it so); only a task updated after
+     * the period's end needs its history read back, to the latest update on or before it. */
     static const char sql[] =
-        "SELECT t.code, t.title, u.code, coalesce(g.label, ''), t.lead_unit_id,"
+        "SELECT t.id, t.code, t.title, t.lead_unit_id, coalesce(t.group_id, 0),"
         " coalesce(t.start_date, ''), coalesce(t.due_date, ''), coalesce(t.integrated_on, ''),"
-        " p.status, p.percent,"
-        " EXISTS (SELECT 1 FROM progress_update x WHERE x.task_id = t.id), t.status, t.percent,"
-        " t.is_demo"
-        " FROM task t JOIN unit u ON u.id = t.lead_unit_id LEFT JOIN vocab g ON g.id = t.group_id"
-        " LEFT JOIN progress_update p ON p.id = (SELECT x.id FROM progress_update x"
-        "  WHERE x.task_id = t.id AND x.reported_on <= ?1"
-        "  ORDER BY x.reported_on DESC, x.id DESC LIMIT 1)"
-        " WHERE t.deleted = 0 AND (t.start_date IS NULL OR t.start_date <= ?1)"
-        " AND (?2 = 0 OR t.lead_unit_id = ?2)"
-        " ORDER BY g.sort_order IS NULL, g.sort_order, g.id, t.code COLLATE tiendo_natural, t.id";
+        " t.status, t.percent, t.is_demo, coalesce(t.sort_code, t.code),"
+        " CASE WHEN EXISTS (SELECT 1 FROM progress_update x WHERE x.task_id = t.id"
+        "  AND x.reported_on > ?1) THEN coalesce((SELECT x.status || ' ' || x.percent"
+        "  FROM progress_update x WHERE x.task_id = t.id AND x.reported_on <= ?1"
+        "  ORDER BY x.reported_on DESC, x.id DESC LIMIT 1), 'not_started 0') END"
+        " FROM task t NOT INDEXED WHERE t.deleted = 0"
+        " AND (t.start_date IS NULL OR t.start_date <= ?1)"
+        " AND (?2 = 0 OR t.lead_unit_id = ?2)";
+    if (read_groups(b) != 0)
+        return -1;
     sqlite3_stmt *s = store_stmt(b->st, sql, b->err);
     if (s == NULL)
         return -1;
     sqlite3_bind_text(s, 1, b->as_of, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int64(s, 2, b->unit_id);
     struct flag_rules rules = {b->as_of_date, b->rq->behind_tolerance, b->rq->due_soon_days};
-    const char *group = NULL;
     int rc = SQLITE_DONE;
     while (!b->failed && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-        int u = unit_index(b, (long)sqlite3_column_int64(s, 4));
+        int u = unit_index(b, (long)sqlite3_column_int64(s, 3));
         if (u < 0 || (b->rq->kind == DRAFT_ADHOC && !b->asked[u]))
             continue;
         const char *start = col(s, 5), *due = col(s, 6), *integrated = col(s, 7);
         int status, percent;
-        if (sqlite3_column_type(s, 8) != SQLITE_NULL) {
+        if (sqlite3_column_type(s, 12) != SQLITE_NULL) {
+            char code[32] = "";
+            percent = 0;
+            sscanf(col(s, 12), "%31s %d", code, &percent);
+            status = status_parse(code);
+        } else {
             status = status_parse(col(s, 8));
             percent = sqlite3_column_int(s, 9);
-        } else if (sqlite3_column_int(s, 10) != 0) {
-            status = ST_NOT_STARTED; /* every update came after the period's end */
-            percent = 0;
-        } else {
-            status = status_parse(col(s, 11)); /* as imported, never updated */
-            percent = sqlite3_column_int(s, 12);
         }
         if (status < 0)
             status = ST_NOT_STARTED;
@@ -428,7 +536,7 @@ static int read_tasks(struct build *b)
             status_flags(&rules, (enum task_status)status, percent, has_start, ds, has_due, dd);
         bool overdue = (flags & FLAG_OVERDUE) != 0, behind = (flags & FLAG_BEHIND) != 0;
         bool due_open = open && in_period(b, due);
-        if (sqlite3_column_int(s, 13) != 0)
+        if (sqlite3_column_int(s, 10) != 0)
             b->d->demo = true;
 
         struct report_unit *ru = &b->units[u];
@@ -437,36 +545,33 @@ static int read_tasks(struct build *b)
         ru->done += status == ST_DONE;
         ru->overdue += overdue;
         ru->behind += behind;
-        if (status != ST_CANCELLED) {
-            b->unit_sum[u] += percent;
-            b->unit_counted[u]++;
-        }
-        const char *gname = col(s, 3);
-        if (group == NULL || strcmp(group, gname) != 0) {
-            close_group(b);
-            struct report_group *g = MORE(b, groups);
-            if (g == NULL)
-                break;
-            g->name = group = keep(b, gname);
-        }
-        struct report_group *g = &b->groups[b->ngroups - 1];
+        int gi = group_index(b, (long)sqlite3_column_int64(s, 4));
+        struct report_group *g = &b->groups[gi];
         g->tasks++;
         g->done += status == ST_DONE;
         g->overdue += overdue;
         g->behind += behind;
         if (status != ST_CANCELLED) {
-            b->group_sum += percent;
-            b->group_counted++;
+            b->unit_sum[u] += percent;
+            b->unit_counted[u]++;
+            b->group_sum[gi] += percent;
+            b->group_counted[gi]++;
         }
         b->d->tasks_total++;
+        b->d->attention_total += overdue || behind || due_open;
         if (!b->rq->all_tasks && !overdue && !behind && !due_open)
             continue;
         struct report_task *t = MORE(b, tasks);
-        if (t == NULL)
+        long *rank = MORE(b, rank);
+        struct task_key *key = MORE(b, keys);
+        if (t == NULL || rank == NULL || key == NULL)
             break;
-        *t = (struct report_task){keep(b, col(s, 0)),
-                                  keep(b, col(s, 1)),
+        /* Overdue the longest first, then behind schedule, then due in the period. */
+        *rank = (overdue ? 0 : behind ? 1 : 2) * 10000000L + (has_due ? (long)dd : 9999999L);
+        *key = (struct task_key){gi, keep(b, col(s, 11)), (long)sqlite3_column_int64(s, 0), 0};
+        *t = (struct report_task){keep(b, col(s, 1)),
                                   keep(b, col(s, 2)),
+                                  b->units[u].code,
                                   g->name,
                                   shown_date(b, due),
                                   status_label((enum task_status)status),
@@ -476,14 +581,29 @@ static int read_tasks(struct build *b)
                                   due_open};
     }
     sqlite3_reset(s);
-    close_group(b);
     if (b->failed)
         return td_err_set(b->err, TD_E_NOMEM, _("out of memory"));
     if (rc != SQLITE_DONE && rc != SQLITE_ROW)
         return store_fail(b->st, _("reading tasks"), b->err);
+    if (!b->rq->all_tasks)
+        keep_most_pressing(b);
+    if (!b->failed)
+        sort_listed(b);
+    if (b->failed)
+        return td_err_set(b->err, TD_E_NOMEM, _("out of memory"));
     for (int u = 0; u < b->nunits; u++)
         b->units[u].avg_percent =
             b->unit_counted[u] > 0 ? b->unit_sum[u] / (double)b->unit_counted[u] : 0;
+    /* Only the groups that have tasks. */
+    int n = 0;
+    for (int i = 0; i < b->ngroups; i++) {
+        if (b->groups[i].tasks == 0)
+            continue;
+        b->groups[i].avg_percent =
+            b->group_counted[i] > 0 ? b->group_sum[i] / (double)b->group_counted[i] : 0;
+        b->groups[n++] = b->groups[i];
+    }
+    b->ngroups = n;
     return 0;
 }
 
@@ -741,6 +861,9 @@ int store_draft_build(struct store *st, const struct draft_request *rq, struct r
     if (out->mem == NULL)
         return td_err_set(err, TD_E_NOMEM, _("out of memory"));
     struct build b = {.st = st, .rq = rq, .d = out, .err = err};
+    /* A draft reads the task table and a row of history per task, all over the file: mapped,
+     * those reads cost no system call each (at 100,000 tasks, most of the time). */
+    sqlite3_exec(st->db, "PRAGMA mmap_size = 1073741824", NULL, NULL, NULL);
     out->kind = rq->kind;
     out->all_tasks = rq->all_tasks;
     int ty, tm, td;
@@ -819,6 +942,11 @@ int store_draft_build(struct store *st, const struct draft_request *rq, struct r
     out->nactivity_kinds = b.nkinds;
     out->reports = b.reports;
     out->nreports = b.nreports;
+    free(b.rank);
+    free(b.keys);
+    free(b.group_ids);
+    free(b.group_sum);
+    free(b.group_counted);
     free(b.unit_ids);
     free(b.unit_sum);
     free(b.unit_counted);

@@ -190,6 +190,31 @@ static void test_only_the_tasks_needing_attention_by_default(void **state)
     store_draft_free(&d);
 }
 
+/* At ministry scale the list keeps the most pressing: overdue first, in group and code order. */
+static void test_the_list_keeps_the_most_pressing_tasks(void **state)
+{
+    (void)state;
+    struct draft_request rq = annual(2024);
+    struct report_data all;
+    free(draft_text(&rq, &all));
+    long overdue = 0;
+    for (int i = 0; i < all.ntasks; i++)
+        overdue += all.tasks[i].overdue;
+    assert_true(overdue >= 1);
+    assert_int_equal(all.attention_total, all.ntasks);
+    rq.attention_max = (int)overdue;
+    struct report_data few;
+    char *text = draft_text(&rq, &few);
+    assert_int_equal(few.ntasks, overdue);
+    assert_int_equal(few.attention_total, all.attention_total);
+    for (int i = 0; i < few.ntasks; i++)
+        assert_true(few.tasks[i].overdue);
+    assert_non_null(strstr(text, "Listed here: the "));
+    store_draft_free(&all);
+    store_draft_free(&few);
+    free(text);
+}
+
 static void test_the_evaluation_comes_with_ratings_and_comments(void **state)
 {
     (void)state;
@@ -234,6 +259,8 @@ int main(void)
                                         teardown_each),
         cmocka_unit_test_setup_teardown(test_only_the_tasks_needing_attention_by_default,
                                         setup_each, teardown_each),
+        cmocka_unit_test_setup_teardown(test_the_list_keeps_the_most_pressing_tasks, setup_each,
+                                        teardown_each),
         cmocka_unit_test_setup_teardown(test_the_evaluation_comes_with_ratings_and_comments,
                                         setup_each, teardown_each),
     };
