@@ -861,9 +861,6 @@ int store_draft_build(struct store *st, const struct draft_request *rq, struct r
     if (out->mem == NULL)
         return td_err_set(err, TD_E_NOMEM, _("out of memory"));
     struct build b = {.st = st, .rq = rq, .d = out, .err = err};
-    /* A draft reads the task table and a row of history per task, all over the file: mapped,
-     * those reads cost no system call each (at 100,000 tasks, most of the time). */
-    sqlite3_exec(st->db, "PRAGMA mmap_size = 1073741824", NULL, NULL, NULL);
     out->kind = rq->kind;
     out->all_tasks = rq->all_tasks;
     int ty, tm, td;
