@@ -1,5 +1,6 @@
 /* Report drafts in Markdown and HTML (one self-contained file: inline CSS, inline SVG charts,
  * printable on A4, nothing fetched from the network). */
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -207,6 +208,21 @@ static void svg_units(struct out *o, const struct report_data *d)
     put(o, "</svg>\n");
 }
 
+/* A round step for about four intervals over range: 1, 2, 2.5 or 5 times a power of ten. */
+static double nice_step(double range)
+{
+    double raw = range / 4, p = 1;
+    while (p * 10 <= raw)
+        p *= 10;
+    while (p > raw)
+        p /= 10;
+    static const double mult[] = {1, 2, 2.5, 5, 10};
+    for (int i = 0; i < 5; i++)
+        if (p * mult[i] >= raw)
+            return p * mult[i];
+    return p * 10;
+}
+
 static void svg_indicator(struct out *o, const struct report_indicator *r)
 {
     double lo = 0, hi = r->has_target ? r->high : 1;
@@ -220,7 +236,11 @@ static void svg_indicator(struct out *o, const struct report_indicator *r)
         hi = r->projection > hi ? r->projection : hi;
     if (hi <= lo)
         hi = lo + 1;
-    hi *= 1.1;
+    double step = nice_step(hi - lo);
+    lo = floor(lo / step) * step;
+    hi = ceil(hi / step) * step;
+    if (hi - lo < step * 4.5 && hi + step > hi)
+        hi += step; /* room above the highest point for its label */
     int x0 = 60, w = 520, top = 30, h = 160;
     int first = r->nvalues > 0 ? r->years[0] : r->target_year - 10;
     if (r->has_baseline && r->baseline_year < first)
@@ -243,9 +263,8 @@ static void svg_indicator(struct out *o, const struct report_indicator *r)
     put(o, " (");
     text(o, r->measure_unit);
     put(o, ")</text>\n");
-    /* The y axis: four values. */
-    for (int k = 0; k <= 4; k++) {
-        double v = lo + (hi - lo) * k / 4;
+    /* The y axis: round values. */
+    for (double v = lo; v <= hi + step / 2; v += step) {
         putf(o,
              "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#ddd\"/>"
              "<text x=\"%d\" y=\"%d\" font-size=\"10\" text-anchor=\"end\">%s</text>\n",
@@ -296,10 +315,10 @@ static void svg_indicator(struct out *o, const struct report_indicator *r)
         put(o, "</text>\n");
     }
     /* The x axis: the years. */
-    int step = (last - first) > 10 ? 2 : 1;
+    int ystep = (last - first) > 10 ? 2 : 1;
     putf(o, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#888\"/>\n", x0, top + h,
          x0 + w, top + h);
-    for (int y = first; y <= last; y += step)
+    for (int y = first; y <= last; y += ystep)
         putf(o, "<text x=\"%d\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">%d</text>\n", X(y),
              top + h + 14, y);
     if (r->nvalues == 0 && !r->has_baseline) {
@@ -314,22 +333,24 @@ static void svg_indicator(struct out *o, const struct report_indicator *r)
 
 static void svg_submissions(struct out *o, const struct report_data *d)
 {
-    put(o, "<svg class=\"chart\" role=\"img\" width=\"640\" height=\"80\" viewBox=\"0 0 640 80\">"
+    put(o, "<svg class=\"chart\" role=\"img\" width=\"640\" height=\"90\" viewBox=\"0 0 640 90\">"
            "<title>");
     text(o, _("Submissions on time and late"));
-    put(o, "</title>\n");
+    put(o, "</title>\n<text x=\"0\" y=\"14\" font-size=\"12\" font-weight=\"bold\">");
+    text(o, _("Submissions on time and late"));
+    put(o, "</text>\n");
     long total = d->reports_on_time + d->reports_late + d->reports_missing;
     if (total == 0) {
-        put(o, "<text x=\"10\" y=\"30\">");
+        put(o, "<text x=\"10\" y=\"44\">");
         text(o, _("No data for this section."));
         put(o, "</text>");
     } else {
         int a = (int)(600.0 * d->reports_on_time / total),
             b = (int)(600.0 * d->reports_late / total);
         putf(o,
-             "<rect x=\"0\" y=\"10\" width=\"%d\" height=\"30\" fill=\"#3a9a4a\"/>"
-             "<rect x=\"%d\" y=\"10\" width=\"%d\" height=\"30\" fill=\"#e0a020\"/>"
-             "<rect x=\"%d\" y=\"10\" width=\"%d\" height=\"30\" fill=\"#c0392b\"/>\n",
+             "<rect x=\"0\" y=\"24\" width=\"%d\" height=\"30\" fill=\"#3a9a4a\"/>"
+             "<rect x=\"%d\" y=\"24\" width=\"%d\" height=\"30\" fill=\"#e0a020\"/>"
+             "<rect x=\"%d\" y=\"24\" width=\"%d\" height=\"30\" fill=\"#c0392b\"/>\n",
              a, a, b, a + b, 600 - a - b);
         /* The legend. */
         const char *labels[3] = {_("on time"), _("late"), _("not submitted")};
@@ -338,8 +359,8 @@ static void svg_submissions(struct out *o, const struct report_data *d)
         for (int i = 0; i < 3; i++) {
             char c[32];
             putf(o,
-                 "<rect x=\"%d\" y=\"52\" width=\"10\" height=\"10\" fill=\"%s\"/>"
-                 "<text x=\"%d\" y=\"61\" font-size=\"11\">",
+                 "<rect x=\"%d\" y=\"66\" width=\"10\" height=\"10\" fill=\"%s\"/>"
+                 "<text x=\"%d\" y=\"75\" font-size=\"11\">",
                  i * 200, colors[i], i * 200 + 14);
             text(o, labels[i]);
             putf(o, ": %s</text>\n", count(c, sizeof c, counts[i]));
