@@ -82,7 +82,7 @@ struct report_submitter {
     enum report_sub_state state;
 };
 
-struct report_instance {
+struct report_due {
     const char *title, *period, *due;
     long expected, on_time, late, missing;
     const struct report_submitter *units;
@@ -132,7 +132,7 @@ struct report_data {
     int nactivities;
     const struct report_count *activity_kinds;
     int nactivity_kinds;
-    const struct report_instance *reports;
+    const struct report_due *reports;
     int nreports;
     long reports_expected, reports_on_time, reports_late, reports_missing;
     struct draft_mem *mem;

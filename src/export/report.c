@@ -611,7 +611,7 @@ static void summary_section(struct out *o, const struct report_data *d)
 }
 
 /* Units by code and name, comma separated, with the date they submitted when asked. */
-static void unit_list(struct out *o, const struct report_instance *r, enum report_sub_state st,
+static void unit_list(struct out *o, const struct report_due *r, enum report_sub_state st,
                       const char *label)
 {
     int n = 0;
@@ -658,7 +658,7 @@ static void reporting_section(struct out *o, const struct report_data *d)
     if (o->fmt == REPORT_HTML)
         svg_submissions(o, d);
     for (int i = 0; i < d->nreports; i++) {
-        const struct report_instance *r = &d->reports[i];
+        const struct report_due *r = &d->reports[i];
         snprintf(line, sizeof line, _("%s (%s), due %s"), r->title, r->period, r->due);
         heading(o, 3, line);
         if (r->expected == 0) {

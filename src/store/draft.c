@@ -71,7 +71,7 @@ struct build {
     int nact, cap_act;
     struct report_count *kinds;
     int nkinds, cap_kinds;
-    struct report_instance *reports;
+    struct report_due *reports;
     int nreports, cap_reports;
     struct report_submitter *subs;
     int nsubs, cap_subs;
@@ -753,7 +753,7 @@ static int read_reports(struct build *b)
         long id = (long)sqlite3_column_int64(s, 0);
         const char *due = col(s, 3), *on = col(s, 5);
         if (b->nreports == 0 || id != b->last_report_id) {
-            struct report_instance *r = MORE(b, reports);
+            struct report_due *r = MORE(b, reports);
             int *f = more(b, &firsts, &nfirst, &cap_first, sizeof *firsts);
             if (r == NULL || f == NULL)
                 break;
@@ -763,7 +763,7 @@ static int read_reports(struct build *b)
             *f = b->nsubs;
             b->last_report_id = id;
         }
-        struct report_instance *r = &b->reports[b->nreports - 1];
+        struct report_due *r = &b->reports[b->nreports - 1];
         struct report_submitter *m = MORE(b, subs);
         if (m == NULL)
             break;
