@@ -89,6 +89,14 @@ struct report_due {
     int nunits;
 };
 
+/* The presentation of administrative documents (Decree 30/2020/ND-CP, Appendix I), for
+ * Vietnamese drafts: "" where the office fills it in by hand. */
+struct report_letterhead {
+    bool official; /* lay the draft out so (Vietnamese drafts) */
+    const char *issuer, *issuer_unit, *symbol, *place, *recipients, *signer_position, *signer_name;
+    int year, month, day; /* the date the draft was made */
+};
+
 struct draft_mem; /* what store_draft_free releases */
 
 struct report_data {
@@ -135,6 +143,7 @@ struct report_data {
     const struct report_due *reports;
     int nreports;
     long reports_expected, reports_on_time, reports_late, reports_missing;
+    struct report_letterhead head;
     struct draft_mem *mem;
 };
 

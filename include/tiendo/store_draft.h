@@ -20,6 +20,8 @@ struct draft_request {
     int behind_tolerance, due_soon_days; /* the [tasks] settings */
     double tolerance;                    /* [targets] tolerance of the forecast */
     const char *date_format;             /* how dates are shown */
+    struct report_letterhead head;       /* copied into the draft as it is (its .official,
+                                            names and signer; the date is set from today) */
 };
 
 /* Fills out for the request. Annual: the year; midterm: the plan's start to the first phase's
@@ -32,5 +34,9 @@ struct draft_request {
 int store_draft_build(struct store *st, const struct draft_request *rq, struct report_data *out,
                       struct td_err *err);
 void store_draft_free(struct report_data *d);
+
+/* The letterhead of the [report] settings; official in Vietnamese (lang "vi"). */
+struct td_config;
+struct report_letterhead draft_letterhead(const struct td_config *cfg, const char *lang);
 
 #endif

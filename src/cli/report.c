@@ -31,7 +31,8 @@ int cli_cmd_report(struct cli *cli, const char *kind, const char *arg)
                                .behind_tolerance = (int)cli->cfg.behind_tolerance,
                                .due_soon_days = (int)cli->cfg.due_soon_days,
                                .tolerance = cli->cfg.tolerance,
-                               .date_format = cli->cfg.date_format};
+                               .date_format = cli->cfg.date_format,
+                               .head = draft_letterhead(&cli->cfg, cli->lang)};
     char *end = NULL;
     long n = arg != NULL ? strtol(arg, &end, 10) : 0;
     bool number = arg != NULL && arg[0] != '\0' && *end == '\0' && n > 0 && n < 1000000000L;

@@ -711,6 +711,91 @@ static void activities_section(struct out *o, const struct report_data *d)
     table_end(o);
 }
 
+/* ---- The official layout (Decree 30/2020/ND-CP, Appendix I) ----
+ * Only Vietnamese drafts are laid out so; the national title, the motto and the document's
+ * fixed words are the decree's own Vietnamese, not messages to translate. */
+
+static const char *or_blank(const char *s)
+{
+    return s != NULL && s[0] != '\0' ? s : "…";
+}
+
+/* "Hà Nội, ngày 05 tháng 02 năm 2026": a day below 10, and January and February, with a 0. */
+static void place_and_date(const struct report_letterhead *h, char *buf, size_t size)
+{
+    snprintf(buf, size, "%s, ngày %02d tháng %s%d năm %d", or_blank(h->place), h->day,
+             h->month <= 2 ? "0" : "", h->month, h->year);
+}
+
+static void letterhead(struct out *o, const struct report_data *d)
+{
+    const struct report_letterhead *h = &d->head;
+    char number[300], date[300];
+    snprintf(number, sizeof number, "Số: …/BC-%s", or_blank(h->symbol));
+    place_and_date(h, date, sizeof date);
+    if (o->fmt == REPORT_HTML) {
+        put(o, "<table class=\"letterhead\"><tr><td><div>");
+        text(o, or_blank(h->issuer));
+        put(o, "</div><div class=\"b\">");
+        text(o, or_blank(h->issuer_unit));
+        put(o, "</div><div class=\"rule\"></div><div>");
+        text(o, number);
+        put(o, "</div></td><td><div class=\"b\">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div>"
+               "<div class=\"b\">Độc lập - Tự do - Hạnh phúc</div><div class=\"rule\"></div>"
+               "<div class=\"i\">");
+        text(o, date);
+        put(o, "</div></td></tr></table>\n<h1 class=\"doctype\">BÁO CÁO</h1>\n"
+               "<p class=\"summary\">");
+        text(o, d->title);
+        put(o, "</p>\n");
+        return;
+    }
+    put(o, "\n");
+    text(o, or_blank(h->issuer));
+    put(o, "  \n**");
+    text(o, or_blank(h->issuer_unit));
+    put(o, "**  \n");
+    text(o, number);
+    put(o, "\n\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**  \n**Độc lập - Tự do - Hạnh phúc**\n\n*");
+    text(o, date);
+    put(o, "*\n\n# BÁO CÁO\n\n**");
+    text(o, d->title);
+    put(o, "**\n\n");
+}
+
+/* Nơi nhận (the recipients, one a line, then the file copy) and the signature block. */
+static void signature(struct out *o, const struct report_data *d)
+{
+    const struct report_letterhead *h = &d->head;
+    const char *list = h->recipients != NULL ? h->recipients : "";
+    bool html = o->fmt == REPORT_HTML;
+    put(o, html ? "<table class=\"sign\"><tr><td><div class=\"b i\">Nơi nhận:</div>"
+                : "\n***Nơi nhận:***  \n");
+    while (*list != '\0') {
+        const char *end = strchr(list, ';');
+        size_t n = end != NULL ? (size_t)(end - list) : strlen(list);
+        while (n > 0 && (*list == ' ' || *list == '\t')) {
+            list++;
+            n--;
+        }
+        char *one = strndup(list, n);
+        if (one != NULL && one[0] != '\0') {
+            put(o, html ? "<div>- " : "- ");
+            text(o, one);
+            put(o, html ? ";</div>" : ";  \n");
+        }
+        free(one);
+        list += n;
+        if (*list == ';')
+            list++;
+    }
+    put(o, html ? "<div>- Lưu: VT.</div></td><td><div class=\"b\">" : "- Lưu: VT.\n\n**");
+    text(o, or_blank(h->signer_position));
+    put(o, html ? "</div><div class=\"sig\"></div><div class=\"b\">" : "**\n\n\n\n**");
+    text(o, or_blank(h->signer_name));
+    put(o, html ? "</div></td></tr></table>\n" : "**\n");
+}
+
 int report_write(FILE *f, const struct report_data *d, enum report_format fmt)
 {
     struct out o = {f, fmt, 0};
@@ -730,10 +815,25 @@ int report_write(FILE *f, const struct report_data *d, enum report_format fmt)
                 "th { background: #eee; } tr.late td { color: #a00; }\n"
                 ".none { font-style: italic; color: #555; } .demo { border: 1px solid #c80; "
                 "padding: 4px; color: #850; }\n"
-                "svg.chart { display: block; margin: 0.5em 0; page-break-inside: avoid; }\n"
-                "</style></head>\n<body>\n");
+                "svg.chart { display: block; margin: 0.5em 0; page-break-inside: avoid; }\n");
+        if (d->head.official)
+            put(&o, "@page { size: A4; margin: 20mm 15mm 20mm 30mm; }\n"
+                    "body { font-size: 13pt; max-width: 165mm; }\n"
+                    "table.letterhead td, table.sign td { border: none; width: 50%; "
+                    "text-align: center; font-size: 13pt; }\n"
+                    "table.letterhead td:first-child { width: 40%; }\n"
+                    ".b { font-weight: bold; } .i { font-style: italic; }\n"
+                    ".rule { border-top: 1px solid #111; width: 35%; margin: 2px auto 6px; }\n"
+                    "h1.doctype { margin-top: 1.2em; margin-bottom: 0; font-size: 14pt; }\n"
+                    "p.summary { text-align: center; font-weight: bold; margin-top: 0; }\n"
+                    "table.sign td:first-child { text-align: left; font-size: 11pt; }\n"
+                    ".sig { height: 25mm; }\n");
+        put(&o, "</style></head>\n<body>\n");
     }
-    heading(&o, 1, d->title);
+    if (d->head.official)
+        letterhead(&o, d);
+    else
+        heading(&o, 1, d->title);
     para(&o, d->plan_title);
     if (d->kind == DRAFT_ADHOC) {
         snprintf(line, sizeof line, _("Requested by: %s · deadline %s"), d->requester, d->deadline);
@@ -869,6 +969,8 @@ int report_write(FILE *f, const struct report_data *d, enum report_format fmt)
         }
         table_end(&o);
     }
+    if (d->head.official)
+        signature(&o, d);
     if (fmt == REPORT_HTML)
         put(&o, "</body></html>\n");
     if (fflush(f) != 0)

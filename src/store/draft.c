@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "tiendo/config.h"
 #include "tiendo/i18n.h"
 #include "tiendo/status.h"
 #include "tiendo/store_activities.h"
@@ -865,6 +866,10 @@ int store_draft_build(struct store *st, const struct draft_request *rq, struct r
     out->all_tasks = rq->all_tasks;
     int ty, tm, td;
     date_to_ymd(rq->today, &ty, &tm, &td);
+    out->head = rq->head;
+    out->head.year = ty;
+    out->head.month = tm;
+    out->head.day = td;
     struct store_summary sum;
     if (store_summary(st, ty, &sum, err) != 0)
         return -1;
@@ -960,4 +965,19 @@ void store_draft_free(struct report_data *d)
         free(d->mem);
     }
     memset(d, 0, sizeof *d);
+}
+
+struct report_letterhead draft_letterhead(const struct td_config *cfg, const char *lang)
+{
+    return (struct report_letterhead){lang != NULL && strcmp(lang, "vi") == 0,
+                                      cfg->report_issuer,
+                                      cfg->report_issuer_unit,
+                                      cfg->report_symbol,
+                                      cfg->report_place,
+                                      cfg->report_recipients,
+                                      cfg->report_signer_position,
+                                      cfg->report_signer_name,
+                                      0,
+                                      0,
+                                      0};
 }

@@ -550,7 +550,8 @@ static enum tui_result sched_draft(struct app *app, const struct report_row *r)
                                .behind_tolerance = (int)cfg->behind_tolerance,
                                .due_soon_days = (int)cfg->due_soon_days,
                                .tolerance = cfg->tolerance,
-                               .date_format = cfg->date_format};
+                               .date_format = cfg->date_format,
+                               .head = draft_letterhead(cfg, app->ctx->lang)};
     if (strcmp(r->rule, "annual") == 0) {
         rq.kind = DRAFT_ANNUAL;
         rq.year = atoi(r->period);

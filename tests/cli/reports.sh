@@ -127,3 +127,30 @@ expect "report annual 2024 in Vietnamese" 0
 check "the Vietnamese draft heads its contents in Vietnamese" \
 	test "$(grep '^## [a-d])' "$out" | tr '\n' '|')" = "## a) Tích hợp nhiệm vụ|## b) Tiến độ nhiệm vụ|## c) Mức độ đạt mục tiêu|## d) Khó khăn, vướng mắc và đề xuất|"
 check "the Vietnamese draft names the late unit" grep -q '^Muộn (1): KHTC Vụ Kế hoạch – Tài chính (01/02/2024)$' "$out"
+
+# The official layout of a Vietnamese draft (Decree 30/2020/NĐ-CP): letterhead, number line,
+# place and date, BÁO CÁO and its summary, Nơi nhận and the signature; blanks left as "…".
+cat >"$T/official.ini" <<'INI'
+[ui]
+language = vi
+[report]
+issuer = BỘ CÔNG THƯƠNG
+issuer_unit = VỤ THỊ TRƯỜNG TRONG NƯỚC
+symbol = BCT-TTTN
+place = Hà Nội
+recipients = "Bộ trưởng (để b/c); Các Thứ trưởng"
+signer_position = KT. BỘ TRƯỞNG
+INI
+run -c "$T/official.ini" --db "$rdb" report annual 2024
+expect "report annual 2024 with [report] settings" 0
+check "the governing body and the issuing unit head the draft" sh -c 'head -4 "$1" | grep -q "^BỘ CÔNG THƯƠNG" && head -4 "$1" | grep -q "VỤ THỊ TRƯỜNG TRONG NƯỚC"' _ "$out"
+check "the number line carries the symbol, the number left blank" contains "$out" "Số: …/BC-BCT-TTTN"
+check "the national title and the motto" sh -c 'grep -q "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" "$1" && grep -q "Độc lập - Tự do - Hạnh phúc" "$1"' _ "$out"
+check "place and date in italics, as the decree writes them" contains "$out" "*Hà Nội, ngày 20 tháng 12 năm 2025*"
+check "the document type and its summary line" sh -c 'grep -q "^# BÁO CÁO$" "$1" && grep -q "^\*\*Báo cáo chuyên đề năm 2024\*\*$" "$1"' _ "$out"
+check "Nơi nhận lists the recipients and the file copy" sh -c 'grep -q "^- Bộ trưởng (để b/c);" "$1" && grep -q "^- Các Thứ trưởng;" "$1" && grep -q "^- Lưu: VT.$" "$1"' _ "$out"
+check "the signer's position, and the name left for the office (…)" sh -c 'grep -q "^\*\*KT. BỘ TRƯỞNG\*\*$" "$1" && tail -1 "$1" | grep -q "^\*\*…\*\*$"' _ "$out"
+run -c "$T/official.ini" --db "$rdb" report annual 2024 --format html -o "$T/official.html"
+check "the official HTML draft is well-formed" xmllint --noout "$T/official.html"
+check "the official HTML has the letterhead and the decree's margins" sh -c 'grep -q "<table class=\"letterhead\">" "$1" && grep -q "margin: 20mm 15mm 20mm 30mm" "$1"' _ "$T/official.html"
+check "an English draft keeps the plain layout" sh -c '! grep -q "CỘNG HÒA" "$1"' _ "$md"
