@@ -250,7 +250,7 @@ static void svg_indicator(struct out *o, const struct report_indicator *r)
         last = first + 1;
 #define X(year) (x0 + (int)((double)((year)-first) / (last - first) * w))
 #define Y(v)    (top + (int)((hi - (v)) / (hi - lo) * h))
-    char a[32], b[32];
+    char a[32];
     put(o, "<svg class=\"chart\" role=\"img\" width=\"640\" height=\"240\" "
            "viewBox=\"0 0 640 240\"><title>");
     text(o, r->code);
@@ -264,7 +264,9 @@ static void svg_indicator(struct out *o, const struct report_indicator *r)
     text(o, r->measure_unit);
     put(o, ")</text>\n");
     /* The y axis: round values. */
-    for (double v = lo; v <= hi + step / 2; v += step) {
+    int nticks = (int)((hi - lo) / step + 0.5);
+    for (int k = 0; k <= nticks; k++) {
+        double v = lo + step * k;
         putf(o,
              "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#ddd\"/>"
              "<text x=\"%d\" y=\"%d\" font-size=\"10\" text-anchor=\"end\">%s</text>\n",
@@ -276,7 +278,7 @@ static void svg_indicator(struct out *o, const struct report_indicator *r)
              "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#f3d27a\" "
              "opacity=\"0.6\"/>\n<text x=\"%d\" y=\"%d\" font-size=\"10\">",
              x0, y1, w, y2 - y1 > 1 ? y2 - y1 : 2, x0 + 4, y1 - 2);
-        char label[128];
+        char label[128], b[32];
         snprintf(label, sizeof label, _("target %s–%s in %d"), num(a, sizeof a, r->low, 2),
                  num(b, sizeof b, r->high, 2), r->target_year);
         text(o, label);
@@ -455,7 +457,7 @@ static void task_table(struct out *o, const struct report_data *d)
 
 static void progress_section(struct out *o, const struct report_data *d)
 {
-    char line[512], c[6][32];
+    char c[6][32];
     if (d->tasks_total == 0) {
         no_data(o);
         return;
@@ -498,6 +500,7 @@ static void progress_section(struct out *o, const struct report_data *d)
         heading(o, 3, _("All tasks of the period"));
     } else {
         heading(o, 3, _("Tasks needing attention"));
+        char line[512];
         snprintf(line, sizeof line,
                  _("%s of the period's %s tasks: overdue, behind schedule, or due within the "
                    "period and not done. The full list: tiendo report … --all-tasks."),
@@ -527,18 +530,20 @@ static void targets_section(struct out *o, const struct report_data *d)
     table_start(o, head, 7);
     for (int i = 0; i < d->nindicators; i++) {
         const struct report_indicator *r = &d->indicators[i];
-        char name[600], base[64], target[96], latest[64], proj[32], req[64], a[32], b[32];
+        char name[600], base[64], target[96], latest[64], proj[32], req[64], a[32];
         snprintf(name, sizeof name, "%s %s (%s)", r->code, r->name, r->measure_unit);
         if (r->has_baseline)
             snprintf(base, sizeof base, "%s (%d)", num(a, sizeof a, r->baseline_value, 2),
                      r->baseline_year);
         else
             snprintf(base, sizeof base, "-");
-        if (r->has_target)
+        if (r->has_target) {
+            char b[32];
             snprintf(target, sizeof target, "%s–%s (%d)", num(a, sizeof a, r->low, 2),
                      num(b, sizeof b, r->high, 2), r->target_year);
-        else
+        } else {
             snprintf(target, sizeof target, "-");
+        }
         if (r->has_latest)
             snprintf(latest, sizeof latest, "%s (%d)", num(a, sizeof a, r->latest, 2),
                      r->latest_year);
@@ -645,11 +650,12 @@ static void unit_list(struct out *o, const struct report_due *r, enum report_sub
 
 static void reporting_section(struct out *o, const struct report_data *d)
 {
-    char line[512], a[32], b[32], c[32], e[32];
+    char line[512];
     heading(o, 2, _("Reporting"));
     if (d->reports_expected == 0) {
         no_data(o);
     } else {
+        char a[32], b[32], c[32], e[32];
         snprintf(line, sizeof line, _("%s submissions expected: %s on time, %s late, %s missing"),
                  count(a, sizeof a, d->reports_expected), count(b, sizeof b, d->reports_on_time),
                  count(c, sizeof c, d->reports_late), count(e, sizeof e, d->reports_missing));

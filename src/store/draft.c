@@ -76,7 +76,6 @@ struct build {
     int nreports, cap_reports;
     struct report_submitter *subs;
     int nsubs, cap_subs;
-    int *report_first; /* per report: its first submitter's index, fixed up at the end */
     long last_report_id;
 };
 
@@ -787,7 +786,7 @@ static int read_reports(struct build *b)
         d->reports_missing += state == RSUB_MISSING;
     }
     sqlite3_reset(s);
-    for (int i = 0; !b->failed && i < b->nreports; i++)
+    for (int i = 0; !b->failed && firsts != NULL && i < b->nreports; i++)
         b->reports[i].units = b->subs + firsts[i];
     free(firsts);
     if (b->failed)
