@@ -8,9 +8,10 @@
 
 #include "tiendo/draft.h"
 
-enum report_format { REPORT_MD, REPORT_HTML };
+enum report_format { REPORT_MD, REPORT_HTML, REPORT_DOCX };
 
-/* Writes the report; returns -1 on a write error. Every text from the data is escaped for
+/* Writes the report (DOCX: a Word document, an Office Open XML package); returns -1 on a write
+ * error. Every text from the data is escaped for
  * the format and never carries a control character. */
 int report_write(FILE *out, const struct report_data *d, enum report_format format);
 

@@ -12,7 +12,7 @@
 static int usage_error(void)
 {
     cli_error(_("usage: tiendo report annual YEAR | midterm | final | adhoc ID [--unit CODE] "
-                "[--all-tasks] [--format md|html] [-o FILE]"));
+                "[--all-tasks] [--format md|html|docx] [-o FILE]"));
     return 2;
 }
 
@@ -21,8 +21,10 @@ int cli_cmd_report(struct cli *cli, const char *kind, const char *arg)
     enum report_format fmt = REPORT_MD;
     if (cli->format != NULL && strcmp(cli->format, "html") == 0)
         fmt = REPORT_HTML;
+    else if (cli->format != NULL && strcmp(cli->format, "docx") == 0)
+        fmt = REPORT_DOCX;
     else if (cli->format != NULL && strcmp(cli->format, "md") != 0) {
-        cli_error(_("--format: expected md or html; got \"%s\""), cli->format);
+        cli_error(_("--format: expected md, html or docx; got \"%s\""), cli->format);
         return 2;
     }
     struct draft_request rq = {.unit = cli->unit,

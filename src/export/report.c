@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <zip.h>
 
 #include "tiendo/i18n.h"
 #include "tiendo/report.h"
@@ -46,7 +47,11 @@ static void text(struct out *o, const char *s)
     }
     text_escape(s, safe, need + 1);
     for (const char *p = safe; *p; p++) {
-        if (o->fmt == REPORT_HTML) {
+        if (o->fmt == REPORT_DOCX && *p == '\n') {
+            put(o, "</w:t><w:br/><w:t xml:space=\"preserve\">");
+            continue;
+        }
+        if (o->fmt == REPORT_HTML || o->fmt == REPORT_DOCX) {
             switch (*p) {
             case '&':
                 put(o, "&amp;");
@@ -73,8 +78,18 @@ static void text(struct out *o, const char *s)
     free(safe);
 }
 
+/* Word's run of text: what text() writes goes between the two. */
+#define DOCX_RUN     "<w:r><w:t xml:space=\"preserve\">"
+#define DOCX_RUN_END "</w:t></w:r>"
+
 static void heading(struct out *o, int level, const char *t)
 {
+    if (o->fmt == REPORT_DOCX) {
+        putf(o, "<w:p><w:pPr><w:pStyle w:val=\"Heading%d\"/></w:pPr>" DOCX_RUN, level);
+        text(o, t);
+        put(o, DOCX_RUN_END "</w:p>\n");
+        return;
+    }
     if (o->fmt == REPORT_HTML) {
         putf(o, "<h%d>", level);
         text(o, t);
@@ -86,23 +101,58 @@ static void heading(struct out *o, int level, const char *t)
     }
 }
 
+/* A paragraph's start and end; style (may be NULL) is a class in HTML, a style in Word. */
+static void para_begin(struct out *o, const char *style)
+{
+    if (o->fmt == REPORT_HTML)
+        putf(o, style != NULL ? "<p class=\"%s\">" : "<p>", style != NULL ? style : "");
+    else if (o->fmt == REPORT_DOCX)
+        putf(o,
+             style != NULL ? "<w:p><w:pPr><w:pStyle w:val=\"%s\"/></w:pPr>" DOCX_RUN
+                           : "<w:p>%s" DOCX_RUN,
+             style != NULL ? style : "");
+}
+
+static void para_end(struct out *o)
+{
+    put(o, o->fmt == REPORT_HTML   ? "</p>\n"
+           : o->fmt == REPORT_DOCX ? DOCX_RUN_END "</w:p>\n"
+                                   : "\n\n");
+}
+
 static void para(struct out *o, const char *t)
 {
-    put(o, o->fmt == REPORT_HTML ? "<p>" : "");
+    para_begin(o, NULL);
     text(o, t);
-    put(o, o->fmt == REPORT_HTML ? "</p>\n" : "\n\n");
+    para_end(o);
 }
 
 static void no_data(struct out *o)
 {
-    if (o->fmt == REPORT_HTML)
-        put(o, "<p class=\"none\">");
+    para_begin(o, "none");
     text(o, _("No data for this section."));
-    put(o, o->fmt == REPORT_HTML ? "</p>\n" : "\n\n");
+    para_end(o);
+}
+
+/* A Word table cell holding text, bold when asked. */
+static void docx_cell(struct out *o, const char *t, bool bold)
+{
+    put(o, bold ? "<w:tc><w:p><w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">"
+                : "<w:tc><w:p>" DOCX_RUN);
+    text(o, t);
+    put(o, DOCX_RUN_END "</w:p></w:tc>");
 }
 
 static void table_start(struct out *o, const char *const *head, int n)
 {
+    if (o->fmt == REPORT_DOCX) {
+        put(o, "<w:tbl><w:tblPr><w:tblStyle w:val=\"Grid\"/><w:tblW w:w=\"5000\" "
+               "w:type=\"pct\"/></w:tblPr><w:tr><w:trPr><w:tblHeader/></w:trPr>");
+        for (int i = 0; i < n; i++)
+            docx_cell(o, head[i], true);
+        put(o, "</w:tr>\n");
+        return;
+    }
     if (o->fmt == REPORT_HTML) {
         put(o, "<table><tr>");
         for (int i = 0; i < n; i++) {
@@ -127,6 +177,13 @@ static void table_start(struct out *o, const char *const *head, int n)
 
 static void table_row(struct out *o, const char *const *cells, int n, const char *cls)
 {
+    if (o->fmt == REPORT_DOCX) {
+        put(o, "<w:tr>");
+        for (int i = 0; i < n; i++)
+            docx_cell(o, cells[i] != NULL ? cells[i] : "", false);
+        put(o, "</w:tr>\n");
+        return;
+    }
     if (o->fmt == REPORT_HTML) {
         putf(o, cls != NULL ? "<tr class=\"%s\">" : "<tr>", cls != NULL ? cls : "");
         for (int i = 0; i < n; i++) {
@@ -154,7 +211,9 @@ static void table_row(struct out *o, const char *const *cells, int n, const char
 
 static void table_end(struct out *o)
 {
-    put(o, o->fmt == REPORT_HTML ? "</table>\n" : "\n");
+    put(o, o->fmt == REPORT_HTML   ? "</table>\n"
+           : o->fmt == REPORT_DOCX ? "</w:tbl><w:p/>\n"
+                                   : "\n");
 }
 
 /* Every number a reader sees goes through here: at most `decimals` decimals, no trailing
@@ -604,12 +663,11 @@ static void summary_section(struct out *o, const struct report_data *d)
         char intro[128];
         snprintf(intro, sizeof intro, _("Units not yet evaluated for %s:"),
                  d->eval_period != NULL ? d->eval_period : "");
-        if (o->fmt == REPORT_HTML)
-            put(o, "<p>");
+        para_begin(o, NULL);
         text(o, intro);
         put(o, " ");
         text(o, line);
-        put(o, o->fmt == REPORT_HTML ? "</p>\n" : "\n\n");
+        para_end(o);
     } else {
         para(o, _("Every unit has been evaluated for the period."));
     }
@@ -624,8 +682,7 @@ static void unit_list(struct out *o, const struct report_due *r, enum report_sub
         n += r->units[i].state == st;
     if (n == 0)
         return;
-    if (o->fmt == REPORT_HTML)
-        put(o, "<p>");
+    para_begin(o, NULL);
     char c[32];
     text(o, label);
     putf(o, " (%s): ", count(c, sizeof c, n));
@@ -645,7 +702,7 @@ static void unit_list(struct out *o, const struct report_due *r, enum report_sub
             put(o, ")");
         }
     }
-    put(o, o->fmt == REPORT_HTML ? "</p>\n" : "\n\n");
+    para_end(o);
 }
 
 static void reporting_section(struct out *o, const struct report_data *d)
@@ -733,12 +790,38 @@ static void place_and_date(const struct report_letterhead *h, char *buf, size_t 
              h->month <= 2 ? "0" : "", h->month, h->year);
 }
 
+/* One paragraph of a Word letterhead or signature block. */
+static void docx_line(struct out *o, const char *t, bool bold, bool italic, bool center)
+{
+    putf(o, "<w:p><w:pPr>%s</w:pPr><w:r><w:rPr>%s%s</w:rPr><w:t xml:space=\"preserve\">",
+         center ? "<w:jc w:val=\"center\"/>" : "", bold ? "<w:b/>" : "", italic ? "<w:i/>" : "");
+    text(o, t);
+    put(o, DOCX_RUN_END "</w:p>");
+}
+
+#define DOCX_PLAIN_TABLE "<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/></w:tblPr><w:tr>"
+
 static void letterhead(struct out *o, const struct report_data *d)
 {
     const struct report_letterhead *h = &d->head;
     char number[300], date[300];
     snprintf(number, sizeof number, "Số: …/BC-%s", or_blank(h->symbol));
     place_and_date(h, date, sizeof date);
+    if (o->fmt == REPORT_DOCX) {
+        put(o, DOCX_PLAIN_TABLE "<w:tc><w:tcPr><w:tcW w:w=\"2000\" w:type=\"pct\"/></w:tcPr>");
+        docx_line(o, or_blank(h->issuer), false, false, true);
+        docx_line(o, or_blank(h->issuer_unit), true, false, true);
+        docx_line(o, number, false, false, true);
+        put(o, "</w:tc><w:tc><w:tcPr><w:tcW w:w=\"3000\" w:type=\"pct\"/></w:tcPr>");
+        docx_line(o, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", true, false, true);
+        docx_line(o, "Độc lập - Tự do - Hạnh phúc", true, false, true);
+        docx_line(o, date, false, true, true);
+        put(o, "</w:tc></w:tr></w:tbl>\n<w:p/>");
+        docx_line(o, "BÁO CÁO", true, false, true);
+        docx_line(o, d->title, true, false, true);
+        put(o, "\n");
+        return;
+    }
     if (o->fmt == REPORT_HTML) {
         put(o, "<table class=\"letterhead\"><tr><td><div>");
         text(o, or_blank(h->issuer));
@@ -775,6 +858,31 @@ static void signature(struct out *o, const struct report_data *d)
     const struct report_letterhead *h = &d->head;
     const char *list = h->recipients != NULL ? h->recipients : "";
     bool html = o->fmt == REPORT_HTML;
+    if (o->fmt == REPORT_DOCX) {
+        put(o, "<w:p/>" DOCX_PLAIN_TABLE "<w:tc><w:tcPr><w:tcW w:w=\"2500\" w:type=\"pct\"/>"
+               "</w:tcPr>");
+        docx_line(o, "Nơi nhận:", true, true, false);
+        char *copy = strdup(list);
+        for (char *save = NULL, *one = copy != NULL ? strtok_r(copy, ";", &save) : NULL;
+             one != NULL; one = strtok_r(NULL, ";", &save)) {
+            while (*one == ' ' || *one == '\t')
+                one++;
+            if (*one == '\0')
+                continue;
+            char line[600];
+            snprintf(line, sizeof line, "- %s;", one);
+            docx_line(o, line, false, false, false);
+        }
+        free(copy);
+        docx_line(o, "- Lưu: VT.", false, false, false);
+        put(o, "</w:tc><w:tc><w:tcPr><w:tcW w:w=\"2500\" w:type=\"pct\"/></w:tcPr>");
+        docx_line(o, or_blank(h->signer_position), true, false, true);
+        for (int i = 0; i < 4; i++)
+            put(o, "<w:p/>");
+        docx_line(o, or_blank(h->signer_name), true, false, true);
+        put(o, "</w:tc></w:tr></w:tbl>\n");
+        return;
+    }
     put(o, html ? "<table class=\"sign\"><tr><td><div class=\"b i\">Nơi nhận:</div>"
                 : "\n***Nơi nhận:***  \n");
     while (*list != '\0') {
@@ -802,7 +910,7 @@ static void signature(struct out *o, const struct report_data *d)
     put(o, html ? "</div></td></tr></table>\n" : "**\n");
 }
 
-int report_write(FILE *f, const struct report_data *d, enum report_format fmt)
+static int write_body(FILE *f, const struct report_data *d, enum report_format fmt)
 {
     struct out o = {f, fmt, 0};
     char line[1200];
@@ -863,11 +971,10 @@ int report_write(FILE *f, const struct report_data *d, enum report_format fmt)
         para(&o, line);
     }
     if (d->demo) {
-        if (fmt == REPORT_HTML)
-            put(&o, "<p class=\"demo\">");
+        para_begin(&o, "demo");
         text(&o, _("This database holds demo data: the figures below are invented for "
                    "illustration and are not official."));
-        put(&o, fmt == REPORT_HTML ? "</p>\n" : "\n\n");
+        para_end(&o);
     }
     if (d->kind == DRAFT_ADHOC)
         reporting_section(&o, d);
@@ -982,4 +1089,173 @@ int report_write(FILE *f, const struct report_data *d, enum report_format fmt)
     if (fflush(f) != 0)
         o.failed = 1;
     return o.failed ? -1 : 0;
+}
+
+/* ---- DOCX: the body above inside an Office Open XML package (libzip) ---- */
+
+static const char docx_types[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+    "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+    "<Default Extension=\"rels\" "
+    "ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+    "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+    "<Override PartName=\"/word/document.xml\" ContentType=\"application/"
+    "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
+    "<Override PartName=\"/word/styles.xml\" ContentType=\"application/"
+    "vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
+    "<Override PartName=\"/word/footer1.xml\" ContentType=\"application/"
+    "vnd.openxmlformats-officedocument.wordprocessingml.footer+xml\"/>"
+    "</Types>\n";
+
+static const char docx_rels[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+    "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+    "relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>\n";
+
+static const char docx_doc_rels[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+    "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+    "relationships/styles\" Target=\"styles.xml\"/>"
+    "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+    "relationships/footer\" Target=\"footer1.xml\"/></Relationships>\n";
+
+#define W_NS "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
+#define R_NS "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\""
+
+/* Times New Roman 13 pt, headings by size, a table style with borders. */
+static const char docx_styles[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+    "<w:styles " W_NS "><w:docDefaults><w:rPrDefault><w:rPr>"
+    "<w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:cs=\"Times New Roman\" "
+    "w:eastAsia=\"Times New Roman\"/><w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/><w:lang "
+    "w:val=\"vi-VN\"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after=\"80\"/>"
+    "</w:pPr></w:pPrDefault></w:docDefaults>"
+    "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name "
+    "w:val=\"Normal\"/></w:style>"
+    "<w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/>"
+    "<w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:pPr><w:keepNext/><w:jc "
+    "w:val=\"center\"/><w:outlineLvl w:val=\"0\"/></w:pPr><w:rPr><w:b/><w:sz w:val=\"30\"/>"
+    "</w:rPr></w:style>"
+    "<w:style w:type=\"paragraph\" w:styleId=\"Heading2\"><w:name w:val=\"heading 2\"/>"
+    "<w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:pPr><w:keepNext/><w:spacing "
+    "w:before=\"240\"/><w:outlineLvl w:val=\"1\"/></w:pPr><w:rPr><w:b/><w:sz w:val=\"28\"/>"
+    "</w:rPr></w:style>"
+    "<w:style w:type=\"paragraph\" w:styleId=\"Heading3\"><w:name w:val=\"heading 3\"/>"
+    "<w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:pPr><w:keepNext/><w:outlineLvl "
+    "w:val=\"2\"/></w:pPr><w:rPr><w:b/><w:i/></w:rPr></w:style>"
+    "<w:style w:type=\"paragraph\" w:styleId=\"Heading4\"><w:name w:val=\"heading 4\"/>"
+    "<w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:pPr><w:keepNext/><w:outlineLvl "
+    "w:val=\"3\"/></w:pPr><w:rPr><w:i/></w:rPr></w:style>"
+    "<w:style w:type=\"paragraph\" w:styleId=\"none\"><w:name w:val=\"No data\"/>"
+    "<w:basedOn w:val=\"Normal\"/><w:rPr><w:i/></w:rPr></w:style>"
+    "<w:style w:type=\"paragraph\" w:styleId=\"demo\"><w:name w:val=\"Demo notice\"/>"
+    "<w:basedOn w:val=\"Normal\"/><w:rPr><w:color w:val=\"885500\"/></w:rPr></w:style>"
+    "<w:style w:type=\"table\" w:styleId=\"Grid\"><w:name w:val=\"Table Grid\"/><w:rPr><w:sz "
+    "w:val=\"22\"/></w:rPr><w:tblPr><w:tblBorders>"
+    "<w:top w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"888888\"/>"
+    "<w:left w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"888888\"/>"
+    "<w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"888888\"/>"
+    "<w:right w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"888888\"/>"
+    "<w:insideH w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"888888\"/>"
+    "<w:insideV w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"888888\"/>"
+    "</w:tblBorders><w:tblCellMar><w:left w:w=\"60\" w:type=\"dxa\"/><w:right w:w=\"60\" "
+    "w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style></w:styles>\n";
+
+/* The page number, centred at the foot of every page. */
+static const char docx_footer[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+    "<w:ftr " W_NS "><w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr>"
+    "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\">"
+    " PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
+    "<w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p></w:ftr>\n";
+
+struct part {
+    const char *name;
+    const char *data;
+    size_t size;
+};
+
+/* The parts zipped into one package, written to f. */
+static int docx_package(FILE *f, const struct part *parts, int n)
+{
+    zip_error_t ze;
+    zip_error_init(&ze);
+    zip_source_t *mem = zip_source_buffer_create(NULL, 0, 0, &ze);
+    int rc = -1;
+    if (mem == NULL)
+        goto out;
+    zip_source_keep(mem);
+    zip_t *z = zip_open_from_source(mem, ZIP_TRUNCATE, &ze);
+    if (z == NULL)
+        goto out;
+    for (int i = 0; i < n; i++) {
+        zip_source_t *s = zip_source_buffer(z, parts[i].data, parts[i].size, 0);
+        if (s == NULL || zip_file_add(z, parts[i].name, s, ZIP_FL_ENC_UTF_8) < 0) {
+            zip_source_free(s);
+            zip_discard(z);
+            goto out;
+        }
+    }
+    if (zip_close(z) != 0) {
+        zip_discard(z);
+        goto out;
+    }
+    if (zip_source_open(mem) != 0)
+        goto out;
+    char buf[8192];
+    zip_int64_t got;
+    rc = 0;
+    while ((got = zip_source_read(mem, buf, sizeof buf)) > 0)
+        if (fwrite(buf, 1, (size_t)got, f) != (size_t)got)
+            rc = -1;
+    if (got < 0)
+        rc = -1;
+    zip_source_close(mem);
+out:
+    zip_source_free(mem);
+    zip_error_fini(&ze);
+    return rc;
+}
+
+static int write_docx(FILE *f, const struct report_data *d)
+{
+    char *body = NULL;
+    size_t size = 0;
+    FILE *m = open_memstream(&body, &size);
+    if (m == NULL)
+        return -1;
+    fprintf(m, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document " W_NS
+               " " R_NS "><w:body>\n");
+    int rc = write_body(m, d, REPORT_DOCX);
+    /* A4; the decree's margins for the official layout (20/20 mm, left 30, right 15). */
+    fprintf(m,
+            "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId2\"/>"
+            "<w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1134\" w:right=\"%d\" "
+            "w:bottom=\"1134\" w:left=\"%d\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/>"
+            "</w:sectPr></w:body></w:document>\n",
+            d->head.official ? 850 : 1020, d->head.official ? 1701 : 1134);
+    if (fclose(m) != 0 || rc != 0) {
+        free(body);
+        return -1;
+    }
+    const struct part parts[] = {
+        {"[Content_Types].xml", docx_types, sizeof docx_types - 1},
+        {"_rels/.rels", docx_rels, sizeof docx_rels - 1},
+        {"word/_rels/document.xml.rels", docx_doc_rels, sizeof docx_doc_rels - 1},
+        {"word/document.xml", body, size},
+        {"word/styles.xml", docx_styles, sizeof docx_styles - 1},
+        {"word/footer1.xml", docx_footer, sizeof docx_footer - 1},
+    };
+    rc = docx_package(f, parts, (int)(sizeof parts / sizeof parts[0]));
+    free(body);
+    if (fflush(f) != 0)
+        rc = -1;
+    return rc;
+}
+
+int report_write(FILE *f, const struct report_data *d, enum report_format fmt)
+{
+    return fmt == REPORT_DOCX ? write_docx(f, d) : write_body(f, d, fmt);
 }

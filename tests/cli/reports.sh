@@ -154,3 +154,25 @@ run -c "$T/official.ini" --db "$rdb" report annual 2024 --format html -o "$T/off
 check "the official HTML draft is well-formed" xmllint --noout "$T/official.html"
 check "the official HTML has the letterhead and the decree's margins" sh -c 'grep -q "<table class=\"letterhead\">" "$1" && grep -q "margin: 20mm 15mm 20mm 30mm" "$1"' _ "$T/official.html"
 check "an English draft keeps the plain layout" sh -c '! grep -q "CỘNG HÒA" "$1"' _ "$md"
+
+# DOCX: a Word package whose parts parse, with the same content, read back by unzipping.
+run --db "$rdb" report annual 2024 --format docx -o "$T/annual-2024.docx"
+expect "report annual 2024 --format docx" 0
+dx=$T/docx
+mkdir -p "$dx" && (cd "$dx" && unzip -q -o "$T/annual-2024.docx")
+check "the package has its six parts" sh -c 'cd "$1" && test -f "[Content_Types].xml" -a -f _rels/.rels -a -f word/_rels/document.xml.rels -a -f word/document.xml -a -f word/styles.xml -a -f word/footer1.xml' _ "$dx"
+check "every part is well-formed XML" sh -c 'cd "$1" && xmllint --noout "[Content_Types].xml" _rels/.rels word/_rels/document.xml.rels word/document.xml word/styles.xml word/footer1.xml' _ "$dx"
+w=$dx/word/document.xml
+check "the DOCX has real headings and tables" sh -c 'grep -q "<w:pStyle w:val=\"Heading2\"/>" "$1" && grep -q "<w:tbl>" "$1"' _ "$w"
+check "the DOCX has the ratings and comments" grep -q "NHAN-XET-PC-b" "$w"
+check "the DOCX names the late unit with its date" contains "$w" "KHTC Vụ Kế hoạch – Tài chính (01/02/2024)"
+check "the DOCX lists the activity" contains "$w" "BAI-BAO-2024"
+check "the DOCX leaves out the after-the-end update" sh -c '! grep -q "SAU-KY" "$1"' _ "$w"
+check "the DOCX is A4 with page numbers in its footer" sh -c 'grep -q "w:pgSz w:w=\"11906\" w:h=\"16838\"" "$1" && grep -q " PAGE " "$2"' _ "$w" "$dx/word/footer1.xml"
+run -c "$T/official.ini" --db "$rdb" report annual 2024 --format docx -o "$T/official.docx"
+check "the official DOCX has the letterhead, the decree's margins and Nơi nhận" \
+	sh -c 'unzip -p "$1" word/document.xml | grep -q "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" &&
+	       unzip -p "$1" word/document.xml | grep -q "w:right=\"850\" w:bottom=\"1134\" w:left=\"1701\"" &&
+	       unzip -p "$1" word/document.xml | grep -q "Nơi nhận:"' _ "$T/official.docx"
+run --db "$rdb" report annual 2024 --format pdf
+expect "an unknown draft format is a usage error (2)" 2 "expected md, html or docx"
