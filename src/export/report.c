@@ -134,6 +134,15 @@ static void no_data(struct out *o)
     para_end(o);
 }
 
+/* The columns of a Word table, of equal widths over the text's width (twips). */
+static void docx_grid(struct out *o, int n)
+{
+    put(o, "<w:tblGrid>");
+    for (int i = 0; i < n; i++)
+        putf(o, "<w:gridCol w:w=\"%d\"/>", 9000 / (n > 0 ? n : 1));
+    put(o, "</w:tblGrid>");
+}
+
 /* A Word table cell holding text, bold when asked. */
 static void docx_cell(struct out *o, const char *t, bool bold)
 {
@@ -147,7 +156,9 @@ static void table_start(struct out *o, const char *const *head, int n)
 {
     if (o->fmt == REPORT_DOCX) {
         put(o, "<w:tbl><w:tblPr><w:tblStyle w:val=\"Grid\"/><w:tblW w:w=\"5000\" "
-               "w:type=\"pct\"/></w:tblPr><w:tr><w:trPr><w:tblHeader/></w:trPr>");
+               "w:type=\"pct\"/></w:tblPr>");
+        docx_grid(o, n);
+        put(o, "<w:tr><w:trPr><w:tblHeader/></w:trPr>");
         for (int i = 0; i < n; i++)
             docx_cell(o, head[i], true);
         put(o, "</w:tr>\n");
@@ -799,7 +810,9 @@ static void docx_line(struct out *o, const char *t, bool bold, bool italic, bool
     put(o, DOCX_RUN_END "</w:p>");
 }
 
-#define DOCX_PLAIN_TABLE "<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/></w:tblPr><w:tr>"
+#define DOCX_PLAIN_TABLE                                                                           \
+    "<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/></w:tblPr><w:tblGrid><w:gridCol "        \
+    "w:w=\"4500\"/><w:gridCol w:w=\"4500\"/></w:tblGrid><w:tr>"
 
 static void letterhead(struct out *o, const struct report_data *d)
 {
