@@ -176,3 +176,13 @@ check "the official DOCX has the letterhead, the decree's margins and Nơi nhậ
 	       unzip -p "$1" word/document.xml | grep -q "Nơi nhận:"' _ "$T/official.docx"
 run --db "$rdb" report annual 2024 --format pdf
 expect "an unknown draft format is a usage error (2)" 2 "expected md, html or docx"
+check "a DOCX reader (python3-docx) opens it: headings, the tables, A4 with the decree's margins" \
+	/usr/bin/python3 -c '
+import sys, docx
+d = docx.Document(sys.argv[1])
+heads = [p.text for p in d.paragraphs if p.style.name.startswith("Heading")]
+assert "a) Tích hợp nhiệm vụ" in heads, heads
+assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in d.tables[0].rows[0].cells[1].text
+s = d.sections[0]
+assert round(s.page_width.mm) == 210 and round(s.left_margin.mm) == 30 and round(s.right_margin.mm) == 15
+' "$T/official.docx"
