@@ -471,6 +471,8 @@ static int by_group_and_code(const void *x, const void *y)
 
 static void sort_listed(struct build *b)
 {
+    if (b->ntasks == 0)
+        return; /* nothing listed: no array to sort (qsort and memcpy want one) */
     struct report_task *sorted = malloc(sizeof *sorted * (size_t)(b->ntasks > 0 ? b->ntasks : 1));
     if (sorted == NULL) {
         b->failed = 1;
