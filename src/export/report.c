@@ -737,6 +737,8 @@ static void reporting_section(struct out *o, const struct report_data *d)
         heading(o, 3, line);
         if (r->expected == 0) {
             para(o, _("Not due yet."));
+            unit_list(o, r, RSUB_ON_TIME, _("On time"));
+            unit_list(o, r, RSUB_NOT_DUE, _("Not submitted yet (not due)"));
             continue;
         }
         char rate[32], ontime[32];
@@ -748,6 +750,7 @@ static void reporting_section(struct out *o, const struct report_data *d)
         unit_list(o, r, RSUB_ON_TIME, _("On time"));
         unit_list(o, r, RSUB_LATE, _("Late"));
         unit_list(o, r, RSUB_MISSING, _("Not submitted"));
+        unit_list(o, r, RSUB_NOT_DUE, _("Not submitted yet (not due)"));
     }
 }
 
