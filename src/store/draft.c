@@ -487,6 +487,30 @@ static void sort_listed(struct build *b)
     free(sorted);
 }
 
+/* The code, title, due date and sort key of the tasks kept on the list, by id. */
+static int read_listed_texts(struct build *b)
+{
+    static const char sql[] = "SELECT code, title, coalesce(due_date, ''),"
+                              " coalesce(sort_code, code) FROM task WHERE id = ?1";
+    for (int i = 0; i < b->ntasks && !b->failed; i++) {
+        sqlite3_stmt *s = store_stmt(b->st, sql, b->err);
+        if (s == NULL)
+            return -1;
+        sqlite3_bind_int64(s, 1, b->keys[i].id);
+        int rc = sqlite3_step(s);
+        if (rc == SQLITE_ROW) {
+            b->tasks[i].code = keep(b, col(s, 0));
+            b->tasks[i].title = keep(b, col(s, 1));
+            b->tasks[i].due = shown_date(b, col(s, 2));
+            b->keys[i].sort = keep(b, col(s, 3));
+        }
+        sqlite3_reset(s);
+        if (rc != SQLITE_ROW)
+            return store_fail(b->st, _("reading tasks"), b->err);
+    }
+    return b->failed ? td_err_set(b->err, TD_E_NOMEM, _("out of memory")) : 0;
+}
+
 static int read_tasks(struct build *b)
 {
     /* A task's row holds its latest update (the store keeps it so); only a task updated after
@@ -570,12 +594,15 @@ static int read_tasks(struct build *b)
             break;
         /* Overdue the longest first, then behind schedule, then due in the period. */
         *rank = (overdue ? 0 : behind ? 1 : 2) * 10000000L + (has_due ? (long)dd : 9999999L);
-        *key = (struct task_key){gi, keep(b, col(s, 11)), (long)sqlite3_column_int64(s, 0), 0};
-        *t = (struct report_task){keep(b, col(s, 1)),
-                                  keep(b, col(s, 2)),
+        /* Its texts only when it is sure to be listed; the others once the list is cut. */
+        bool all = b->rq->all_tasks;
+        *key = (struct task_key){gi, all ? keep(b, col(s, 11)) : NULL,
+                                 (long)sqlite3_column_int64(s, 0), 0};
+        *t = (struct report_task){all ? keep(b, col(s, 1)) : NULL,
+                                  all ? keep(b, col(s, 2)) : NULL,
                                   b->units[u].code,
                                   g->name,
-                                  shown_date(b, due),
+                                  all ? shown_date(b, due) : NULL,
                                   status_label((enum task_status)status),
                                   percent,
                                   overdue,
@@ -587,8 +614,11 @@ static int read_tasks(struct build *b)
         return td_err_set(b->err, TD_E_NOMEM, _("out of memory"));
     if (rc != SQLITE_DONE && rc != SQLITE_ROW)
         return store_fail(b->st, _("reading tasks"), b->err);
-    if (!b->rq->all_tasks)
+    if (!b->rq->all_tasks) {
         keep_most_pressing(b);
+        if (!b->failed && read_listed_texts(b) != 0)
+            return -1;
+    }
     if (!b->failed)
         sort_listed(b);
     if (b->failed)
