@@ -31,8 +31,8 @@ check "completion offers the subcommands" test "$(complete_words "")" = \
 check "completion offers remind's formats" test "$(complete_words remind --format "")" = "text csv json"
 check "completion offers audit's --by, not --user, after audit" \
 	test "$(complete_words audit --b)" = "--by --bom"
-check "completion offers the report kinds" test "$(complete_words report "")" = "annual midterm final"
-check "completion offers the report formats" test "$(complete_words report annual --format "")" = "md html"
+check "completion offers the report kinds" test "$(complete_words report "")" = "annual midterm final adhoc"
+check "completion offers the report formats" test "$(complete_words report annual --format "")" = "md html docx"
 check "completion offers the export kinds" contains <(complete_words --db x.db export "") "indicators"
 check "completion offers the export formats" test "$(complete_words export tasks --format "")" = "csv json"
 check "completion offers the options" contains <(complete_words --d) "--db"

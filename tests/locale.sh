@@ -74,16 +74,16 @@ for c in "${cases[@]}"; do
 
 	t --db "$D/plan.db" report annual 2025 -o "$D/r.md"
 	if [ "$lang" = vi ]; then
-		check "$cname: the Vietnamese draft writes 12,60 (2023)" contains "$D/r.md" "12,60 (2023)"
+		check "$cname: the Vietnamese draft writes 12,6 (2023)" contains "$D/r.md" "12,6 (2023)"
 		check "$cname: and targets as 15,00–15,50" contains "$D/r.md" "15,00–15,50 (2030)"
 	else
-		check "$cname: the English draft writes 12.60 (2023)" contains "$D/r.md" "12.60 (2023)"
+		check "$cname: the English draft writes 12.6 (2023)" contains "$D/r.md" "12.6 (2023)"
 	fi
 	# [ui] language decides how people read numbers, not the server's locale.
 	other=$([ "$lang" = vi ] && echo en || echo vi)
 	printf '[ui]\nlanguage = %s\n' "$other" >"$D/ui.ini"
 	t --db "$D/plan.db" --config "$D/ui.ini" report annual 2025 -o "$D/r2.md"
-	want=$([ "$other" = vi ] && echo "12,60 (2023)" || echo "12.60 (2023)")
+	want=$([ "$other" = vi ] && echo "12,6 (2023)" || echo "12.6 (2023)")
 	check "$cname: with [ui] language = $other the draft writes $want" contains "$D/r2.md" "$want"
 
 	# The screens: the targets list shows the latest value as people write it.

@@ -30,9 +30,12 @@ struct td_config {
     long due_soon_days;        /* [tasks]: how near a due date is "due soon" */
     long report_due_soon_days; /* [reports]: the same for a report not yet submitted */
     struct td_days
-        remind_days;        /* [reports]: a calendar alarm this many days before each due date */
-    double tolerance;       /* [targets]: how far below a target is "at risk", 0..1 */
-    char *export_dir;       /* [export] dir: where x writes lists; "" = the data directory's */
+        remind_days;  /* [reports]: a calendar alarm this many days before each due date */
+    double tolerance; /* [targets]: how far below a target is "at risk", 0..1 */
+    char *export_dir; /* [export] dir: where x writes lists; "" = the data directory's */
+    /* [report]: the letterhead and signature of Vietnamese drafts; "" = left for the office */
+    char *report_issuer, *report_issuer_unit, *report_symbol, *report_place, *report_recipients,
+        *report_signer_position, *report_signer_name;
     bool restricted;        /* [security] restricted: once a file says yes, it stays on */
     char *group;            /* [security] group: "" = none */
     long group_gid;         /* that group's id, -1 when none (files are 0600, else 0640) */

@@ -24,6 +24,9 @@ struct forecast_input {
     int target_year;  /* the year the target is for */
     double low, high; /* the target range (low == high for a single number) */
     double tolerance; /* e.g. 0.05: within 5 % of the target is "at risk", not "off track" */
+    int future_year;  /* growth: the first year still to come (0: every year not entered is);
+                         years before it without a value count as grown at the achieved
+                         average, and only the years from it on are "needed from now on" */
 };
 
 struct forecast_result {

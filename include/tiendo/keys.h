@@ -59,6 +59,7 @@ enum action {
     ACT_UNDO,
     ACT_EXPORT,
     ACT_MATRIX,
+    ACT_DRAFT,
     ACT_FIELD_NEXT,
     ACT_FIELD_PREV,
     ACT_SAVE,

@@ -36,6 +36,9 @@ extern const char *const activity_statuses[ACTIVITY_STATUSES]; /* planned, ... c
 /* Where an activity reaches people, as stored ("" for not said). */
 #define ACTIVITY_CHANNELS 7
 extern const char *const activity_channels[ACTIVITY_CHANNELS]; /* newspaper, ... other */
+/* Translated labels of a status and of a channel code ("" for an unknown channel). */
+const char *activity_status_label(const char *code);
+const char *activity_channel_label(const char *code);
 
 struct activity_row {
     long id, version; /* id 0: a new one */

@@ -47,5 +47,10 @@ int store_indicator_value_set(struct store *st, long indicator_id, int year, boo
  * year (or the year after the baseline) to the target year. */
 void indicator_forecast(const struct indicator_row *r, int plan_start_year, double tolerance,
                         struct forecast_result *out);
+/* The same as seen in a given year: future_year is the first year still to come (the year
+ * after a report's period, or today's year on a screen), so "needed from now on" spreads over
+ * those years only. */
+void indicator_forecast_at(const struct indicator_row *r, int plan_start_year, double tolerance,
+                           int future_year, struct forecast_result *out);
 
 #endif

@@ -104,8 +104,9 @@ static void usage(FILE *out)
               "  import tasks FILE.csv [--dry-run]\n"
               "                       add tasks from a CSV file (- is standard input):\n"
               "                       all rows or none\n"
-              "  report annual YEAR | midterm | final [--unit CODE] [--format md|html]\n"
-              "         [-o FILE]     a report draft from the data\n"
+              "  report annual YEAR | midterm | final | adhoc ID [--unit CODE]\n"
+              "         [--format md|html|docx] [--all-tasks] [-o FILE]\n"
+              "                       a report draft from the data\n"
               "  calendar [--unit CODE] [-o FILE]\n"
               "                       report deadlines and conferences as iCalendar\n"
               "  audit [--since DATE] [--by LOGIN] [--format csv|json] [-o FILE]\n"
@@ -236,7 +237,8 @@ static int parse_args(struct cli *cli, int argc, char **argv, struct cmdline *cl
         OPT_NOTE,
         OPT_REASON,
         OPT_DAYS,
-        OPT_BY
+        OPT_BY,
+        OPT_ALL_TASKS
     };
     static const struct option options[] = {
         {"config", required_argument, NULL, 'c'},
@@ -258,6 +260,7 @@ static int parse_args(struct cli *cli, int argc, char **argv, struct cmdline *cl
         {"reason", required_argument, NULL, OPT_REASON},
         {"days", required_argument, NULL, OPT_DAYS},
         {"by", required_argument, NULL, OPT_BY},
+        {"all-tasks", no_argument, NULL, OPT_ALL_TASKS},
         {NULL, 0, NULL, 0},
     };
     optind = 0; /* glibc: start afresh (the SSH command is parsed after argv) */
@@ -301,6 +304,9 @@ static int parse_args(struct cli *cli, int argc, char **argv, struct cmdline *cl
         case OPT_BY:
             cli->audit_login = optarg;
             break;
+        case OPT_ALL_TASKS:
+            cli->all_tasks = true;
+            break;
         case OPT_STATUS:
             cli->status = optarg;
             break;
@@ -334,8 +340,8 @@ static int parse_args(struct cli *cli, int argc, char **argv, struct cmdline *cl
     static const struct {
         const char *name;
         int args; /* how many arguments it takes at most */
-    } commands[] = {{"init", 0},     {"check", 0},    {"export", 1},   {"import", 2},
-                    {"report", 2},   {"calendar", 0}, {"audit", 0},    {"period", 2},
+    } commands[] = {{"init", 0},     {"check", 0},    {"export", 1}, {"import", 2},
+                    {"report", 2},   {"calendar", 0}, {"audit", 0},  {"period", 2},
                     {"progress", 2}, {"backup", 1},   {"remind", 0}};
     int max_args = -1;
     for (size_t i = 0; command != NULL && i < sizeof commands / sizeof commands[0]; i++)

@@ -23,6 +23,7 @@ struct cli {
     bool bom;                /* export --bom */
     bool dry_run;            /* import --dry-run */
     const char *unit;        /* report --unit */
+    bool all_tasks;          /* report --all-tasks */
     const char *since;       /* audit --since */
     const char *days;        /* remind --days */
     const char *audit_login; /* audit --by: whose changes (not who acts) */

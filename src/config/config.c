@@ -48,6 +48,21 @@ static const struct setting_def settings[] = {
     {"export", "dir", ST_STRING, "", 0, 0, NULL, AT(export_dir),
      N_("Where x writes the list on the screen as CSV; empty means "
         "$XDG_DATA_HOME/tiendo/export (~/.local/share/tiendo/export)")},
+    {"report", "issuer", ST_STRING, "", 0, 0, NULL, AT(report_issuer),
+     N_("Report drafts in Vietnamese (Decree 30/2020/ND-CP): the governing body, top left; "
+        "empty: left as … for the office to fill")},
+    {"report", "issuer_unit", ST_STRING, "", 0, 0, NULL, AT(report_issuer_unit),
+     N_("The issuing unit, under the governing body")},
+    {"report", "symbol", ST_STRING, "", 0, 0, NULL, AT(report_symbol),
+     N_("The symbol after the number: Số: …/BC-SYMBOL")},
+    {"report", "place", ST_STRING, "", 0, 0, NULL, AT(report_place),
+     N_("The place before the date, e.g. Hà Nội")},
+    {"report", "recipients", ST_STRING, "", 0, 0, NULL, AT(report_recipients),
+     N_("Nơi nhận: the recipients, separated by semicolons")},
+    {"report", "signer_position", ST_STRING, "", 0, 0, NULL, AT(report_signer_position),
+     N_("The signature block: the signer's position")},
+    {"report", "signer_name", ST_STRING, "", 0, 0, NULL, AT(report_signer_name),
+     N_("The signature block: the signer's name")},
     {"users", "*", ST_STRING, NULL, 0, 0, NULL, SCHEMA_NONE,
      N_("Who may use tiendo: login = admin, login = editor: UNIT, UNIT, or login = viewer; "
         "with none declared, only the database file's owner may, as admin")},
@@ -65,9 +80,9 @@ static const struct setting_def settings[] = {
 };
 #define NSETTINGS (sizeof settings / sizeof settings[0])
 
-static const char *const sections[] = {"database", "ui",       "keys",    "colors",
-                                       "tasks",    "reports",  "targets", "export",
-                                       "users",    "security", "plan"};
+static const char *const sections[] = {"database", "ui",      "keys",     "colors",
+                                       "tasks",    "reports", "targets",  "export",
+                                       "report",   "users",   "security", "plan"};
 
 bool config_describe(size_t i, const char **section, const char **key, const char **def,
                      const char **help)

@@ -63,6 +63,20 @@ static int growth(const struct forecast_input *in, struct forecast_result *r)
     /* The remaining years grow at the achieved average, so the period averages the same. */
     r->projection = r->achieved;
     r->remaining = years > n ? years - n : 0;
+    if (in->future_year > 0) {
+        /* The years still to come that have no value yet; the past ones without a value are
+         * taken at the achieved average. */
+        int to_come = 0;
+        for (int y = in->future_year > in->first_year ? in->future_year : in->first_year;
+             y <= in->target_year; y++) {
+            bool entered = false;
+            for (int i = 0; i < in->npoints; i++)
+                entered |= in->points[i].year == y;
+            to_come += !entered;
+        }
+        product *= pow(1 + r->achieved / 100, r->remaining - to_come);
+        r->remaining = to_come;
+    }
     double goal = in->higher_is_better ? in->low : in->high;
     if (r->remaining > 0)
         r->required = (pow(pow(1 + goal / 100, years) / product, 1.0 / r->remaining) - 1) * 100;

@@ -35,6 +35,8 @@ static const struct action_def actions[ACT_COUNT] = {
     [ACT_UNDO] = {"undo", "u", N_("undo your last change"), SCOPE_SCREEN},
     [ACT_EXPORT] = {"export", "x", N_("export the list as CSV"), SCOPE_SCREEN},
     [ACT_MATRIX] = {"reports.matrix", "m", N_("submission matrix: units by reports"), SCOPE_SCREEN},
+    [ACT_DRAFT] = {"reports.draft", "r", N_("write the selected report's draft (Markdown)"),
+                   SCOPE_SCREEN},
     [ACT_FIELD_NEXT] = {"form.next", "Tab, Down", N_("next field"), SCOPE_FORM},
     [ACT_FIELD_PREV] = {"form.prev", "S-Tab, Up", N_("previous field"), SCOPE_FORM},
     [ACT_SAVE] = {"form.save", "F2, C-s", N_("save"), SCOPE_FORM},

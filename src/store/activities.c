@@ -268,3 +268,25 @@ fail:
     store_save_abort(st, &rs);
     return -1;
 }
+
+const char *activity_status_label(const char *code)
+{
+    if (strcmp(code, "in_progress") == 0)
+        return _("under way");
+    if (strcmp(code, "done") == 0)
+        return _("carried out");
+    if (strcmp(code, "cancelled") == 0)
+        return _("cancelled");
+    return _("planned");
+}
+
+const char *activity_channel_label(const char *code)
+{
+    static const char *const labels[ACTIVITY_CHANNELS] = {
+        N_("newspaper"),    N_("television"), N_("radio"), N_("web portal"),
+        N_("social media"), N_("conference"), N_("other")};
+    for (int i = 0; i < ACTIVITY_CHANNELS; i++)
+        if (strcmp(code, activity_channels[i]) == 0)
+            return _(labels[i]);
+    return "";
+}

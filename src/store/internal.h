@@ -158,4 +158,12 @@ void store_show_date(const struct store *st, const char *iso, char *out, size_t 
 
 int store_migrate_to(struct store *st, int to, struct td_err *err);
 
+/* Who must submit report r: its rule's units, or its own for an ad-hoc one. */
+#define UNITS "coalesce(r2.units, r.units, 'all')"
+/* Whether unit u must submit report r (all, kind:KIND, or a list of codes). */
+#define EXPECTED                                                                                   \
+    "u.active = 1 AND (" UNITS " = 'all'"                                                          \
+    " OR (" UNITS " LIKE 'kind:%' AND u.kind = substr(" UNITS ", 6))"                              \
+    " OR instr(',' || replace(" UNITS ", ' ', '') || ',', ',' || u.code || ',') > 0)"
+
 #endif

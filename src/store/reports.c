@@ -121,14 +121,6 @@ fail:
     return -1;
 }
 
-/* Who must submit report r: its rule's units, or its own for an ad-hoc one. */
-#define UNITS "coalesce(r2.units, r.units, 'all')"
-/* Whether unit u must submit report r (all, kind:KIND, or a list of codes). */
-#define EXPECTED                                                                                   \
-    "u.active = 1 AND (" UNITS " = 'all'"                                                          \
-    " OR (" UNITS " LIKE 'kind:%' AND u.kind = substr(" UNITS ", 6))"                              \
-    " OR instr(',' || replace(" UNITS ", ' ', '') || ',', ',' || u.code || ',') > 0)"
-
 int store_report_each(struct store *st,
                       int (*row)(void *ctx, const char *key, const char *rule, const char *title,
                                  const char *period, const char *due, const char *units),

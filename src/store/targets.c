@@ -177,6 +177,12 @@ fail:
 void indicator_forecast(const struct indicator_row *r, int plan_start_year, double tolerance,
                         struct forecast_result *out)
 {
+    indicator_forecast_at(r, plan_start_year, tolerance, 0, out);
+}
+
+void indicator_forecast_at(const struct indicator_row *r, int plan_start_year, double tolerance,
+                           int future_year, struct forecast_result *out)
+{
     struct forecast_point pts[INDICATOR_VALUES + 1];
     int n = 0;
     if (r->kind == IND_LEVEL && r->has_baseline)
@@ -198,6 +204,7 @@ void indicator_forecast(const struct indicator_row *r, int plan_start_year, doub
                                 r->targets[last].year,
                                 r->targets[last].low,
                                 r->targets[last].high,
-                                tolerance};
+                                tolerance,
+                                future_year};
     forecast(&in, out);
 }

@@ -214,28 +214,6 @@ static const struct screen_ops mform_screen = {
 
 /* ---- The activity form ---- */
 
-static const char *activity_status_label(const char *code)
-{
-    if (strcmp(code, "in_progress") == 0)
-        return _("under way");
-    if (strcmp(code, "done") == 0)
-        return _("carried out");
-    if (strcmp(code, "cancelled") == 0)
-        return _("cancelled");
-    return _("planned");
-}
-
-static const char *channel_label(const char *code)
-{
-    static const char *const labels[ACTIVITY_CHANNELS] = {
-        N_("newspaper"),    N_("television"), N_("radio"), N_("web portal"),
-        N_("social media"), N_("conference"), N_("other")};
-    for (int i = 0; i < ACTIVITY_CHANNELS; i++)
-        if (strcmp(code, activity_channels[i]) == 0)
-            return _(labels[i]);
-    return "";
-}
-
 enum { AF_KIND, AF_TITLE, AF_UNIT, AF_CHANNEL, AF_DATE, AF_REACH, AF_STATUS, AF_NOTE, AF_COUNT };
 
 struct aform_state {
@@ -297,7 +275,7 @@ static int aform_open(struct app *app, void *state, void *arg)
     }
     s->channel_labels[0] = _("(not said)");
     for (int i = 0; i < ACTIVITY_CHANNELS; i++) {
-        s->channel_labels[i + 1] = channel_label(activity_channels[i]);
+        s->channel_labels[i + 1] = activity_channel_label(activity_channels[i]);
         if (strcmp(activity_channels[i], s->row.channel) == 0)
             channel = i + 1;
     }
@@ -436,7 +414,8 @@ static int alist_load(struct app *app, struct alist_state *s)
         } else {
             const struct activity_row *a = &s->activities[i];
             app_show_date(app, a->date, s->cells[i][0], sizeof s->cells[i][0]);
-            snprintf(s->cells[i][1], sizeof s->cells[i][1], "%s", channel_label(a->channel));
+            snprintf(s->cells[i][1], sizeof s->cells[i][1], "%s",
+                     activity_channel_label(a->channel));
             snprintf(s->cells[i][2], sizeof s->cells[i][2], "%s", activity_status_label(a->status));
             s->roles[i] = strcmp(a->status, "done") == 0        ? ROLE_DONE
                           : strcmp(a->status, "cancelled") == 0 ? ROLE_MUTED

@@ -222,6 +222,9 @@ bool list_is_marked(const struct list_widget *l, long id);
 /* Writes every row of the list, as the screen shows it (its filter, its order), as CSV into
  * the export directory, named after name and the time; says where in the message line. */
 enum tui_result list_export(struct list_widget *l, struct app *app, const char *name);
+/* A new file NAME-STAMP.EXT in the export directory, opened as exports are (never over another
+ * file nor through a link, the export mode); its path in path. NULL after saying why. */
+FILE *app_export_file(struct app *app, const char *name, const char *ext, char *path, size_t size);
 /* A list_source find for sources that hold their n rows: the first row from `from` in direction
  * dir where one of the texts that texts(ctx, i, out) puts in out (it returns how many, at most
  * 2) contains needle, ignoring case and marks; -1 when none. */

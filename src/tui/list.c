@@ -294,20 +294,20 @@ enum list_event list_handle(struct list_widget *l, struct app *app, enum action 
                                                                                : LIST_NONE;
 }
 
-enum tui_result list_export(struct list_widget *l, struct app *app, const char *name)
+FILE *app_export_file(struct app *app, const char *name, const char *ext, char *path, size_t size)
 {
-    char dir[PATH_MAX], path[PATH_MAX + 64];
+    char dir[PATH_MAX];
     paths_export_dir(app->ctx->cfg->export_dir, dir, sizeof dir);
     char stamp[32];
     time_t now = time(NULL);
     struct tm tm;
     localtime_r(&now, &tm);
     strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
-    snprintf(path, sizeof path, "%s/%s-%s.csv", dir, name, stamp);
+    snprintf(path, size, "%s/%s-%s.%s", dir, name, stamp, ext);
     struct td_err err;
     if (paths_mkdir_parents(path, &err) != 0) {
         app_message(app, true, "%s", err.msg);
-        return TUI_REDRAW;
+        return NULL;
     }
     /* Never over another file nor through a link; 0600 (0640 with [security] group). */
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
@@ -323,10 +323,17 @@ enum tui_result list_export(struct list_widget *l, struct app *app, const char *
         close(fd);
         remove(path);
     }
-    if (f == NULL) {
+    if (f == NULL)
         app_message(app, true, _("%s: cannot write: %s"), path, strerror(errno));
+    return f;
+}
+
+enum tui_result list_export(struct list_widget *l, struct app *app, const char *name)
+{
+    char path[PATH_MAX + 64];
+    FILE *f = app_export_file(app, name, "csv", path, sizeof path);
+    if (f == NULL)
         return TUI_REDRAW;
-    }
     struct table_column cols[LIST_MAX_COLS];
     for (int c = 0; c < l->ncols; c++)
         cols[c] = (struct table_column){l->cols[c].title, false};

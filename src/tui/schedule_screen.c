@@ -1,6 +1,8 @@
 /* The reporting schedule: report instances, overdue and upcoming first; an instance's expected
  * units with their status; the form to record or correct a unit's submission. */
 #include <curses.h>
+#include <errno.h>
+#include <limits.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +12,8 @@
 #include "tiendo/i18n.h"
 #include "tiendo/store_users.h"
 #include "tiendo/schedule.h"
+#include "tiendo/report.h"
+#include "tiendo/store_draft.h"
 #include "tiendo/store_reports.h"
 #include "tiendo/text.h"
 
@@ -538,6 +542,52 @@ static bool sched_wants_text(void *state)
     return ((struct sched_state *)state)->list.searching;
 }
 
+/* The draft of the selected report, as `tiendo report` writes it, into the export directory. */
+static enum tui_result sched_draft(struct app *app, const struct report_row *r)
+{
+    const struct td_config *cfg = app->ctx->cfg;
+    struct draft_request rq = {.today = app->ctx->today,
+                               .behind_tolerance = (int)cfg->behind_tolerance,
+                               .due_soon_days = (int)cfg->due_soon_days,
+                               .tolerance = cfg->tolerance,
+                               .date_format = cfg->date_format,
+                               .head = draft_letterhead(cfg, app->ctx->lang)};
+    if (strcmp(r->rule, "annual") == 0) {
+        rq.kind = DRAFT_ANNUAL;
+        rq.year = atoi(r->period);
+    } else if (strcmp(r->rule, "midterm") == 0) {
+        rq.kind = DRAFT_MIDTERM;
+    } else if (strcmp(r->rule, "final") == 0) {
+        rq.kind = DRAFT_FINAL;
+    } else if (strcmp(r->rule, "adhoc") == 0) {
+        rq.kind = DRAFT_ADHOC;
+        rq.adhoc_id = r->id;
+    } else {
+        app_message(app, true, _("no draft for the reports of rule %s"), r->rule);
+        return TUI_REDRAW;
+    }
+    struct report_data d;
+    struct td_err err = {0};
+    if (store_draft_build(app->ctx->store, &rq, &d, &err) != 0) {
+        store_draft_free(&d);
+        app_message(app, true, "%s", err.msg);
+        return TUI_REDRAW;
+    }
+    d.lang = app->ctx->lang;
+    char name[64], path[PATH_MAX + 64];
+    snprintf(name, sizeof name, "draft-%s-%s", r->rule, r->period);
+    FILE *f = app_export_file(app, name, "md", path, sizeof path);
+    if (f != NULL) {
+        int rc = report_write(f, &d, REPORT_MD);
+        if (fclose(f) != 0 || rc != 0)
+            app_message(app, true, _("%s: cannot write: %s"), path, strerror(errno));
+        else
+            app_message(app, false, _("Draft written to %s"), path);
+    }
+    store_draft_free(&d);
+    return TUI_REDRAW;
+}
+
 static enum tui_result sched_handle(struct app *app, void *state, enum action act, int key)
 {
     struct sched_state *s = state;
@@ -564,6 +614,8 @@ static enum tui_result sched_handle(struct app *app, void *state, enum action ac
     }
     if (act == ACT_MATRIX)
         return app_open(app, &report_matrix_screen, NULL);
+    if (act == ACT_DRAFT && s->n > 0)
+        return sched_draft(app, &s->rows[s->list.selected]);
     return act == ACT_BACK ? TUI_BACK : TUI_HANDLED;
 }
 
@@ -584,11 +636,12 @@ static enum tui_result sched_resume(struct app *app, void *state, int result)
 static const enum action sched_actions[] = {
     ACT_UP,     ACT_DOWN,   ACT_PAGE_UP,     ACT_PAGE_DOWN,   ACT_HOME, ACT_END,
     ACT_OPEN,   ACT_SEARCH, ACT_SEARCH_NEXT, ACT_SEARCH_PREV, ACT_ADD,  ACT_EDIT,
-    ACT_MATRIX, ACT_EXPORT, ACT_BACK,        ACT_NONE};
+    ACT_MATRIX, ACT_DRAFT,  ACT_EXPORT,      ACT_BACK,        ACT_NONE};
 static const struct keybar_item sched_keybar[] = {
-    {ACT_OPEN, N_("units")}, {ACT_MATRIX, N_("matrix")}, {ACT_ADD, N_("ad-hoc report")},
-    {ACT_SEARCH, NULL},      {ACT_EXPORT, NULL},         {ACT_BACK, N_("back")},
-    {ACT_NONE, NULL}};
+    {ACT_OPEN, N_("units")},  {ACT_MATRIX, N_("matrix")},
+    {ACT_DRAFT, N_("draft")}, {ACT_ADD, N_("ad-hoc report")},
+    {ACT_SEARCH, NULL},       {ACT_EXPORT, NULL},
+    {ACT_BACK, N_("back")},   {ACT_NONE, NULL}};
 
 static const struct action_need schedule_screen_needs[] = {
     {ACT_ADD, NEED_ADMIN}, {ACT_EDIT, NEED_ADMIN}, {ACT_NONE, NEED_NOTHING}};

@@ -28,7 +28,9 @@ struct targets_state {
 void targets_forecast(const struct app *app, const struct indicator_row *r,
                       struct forecast_result *out)
 {
-    indicator_forecast(r, (int)app->summary->start_year, app->ctx->cfg->tolerance, out);
+    int y, m, d; /* years before this one are past: "needed from now on" is from it on */
+    date_to_ymd(app->ctx->today, &y, &m, &d);
+    indicator_forecast_at(r, (int)app->summary->start_year, app->ctx->cfg->tolerance, y, out);
 }
 
 enum role targets_verdict_role(int v)

@@ -21,6 +21,7 @@ GOALS = {
     "bytes at start-up": (None, None), "peak resident memory": (20, None),
     "CSV import of 100,000 tasks (with init)": (2000, None),
     "annual report 2025 for 63 units": (200, None), "tiendo check": (None, None),
+    "size of the annual report 2025 (Markdown)": (1048576, None),
 }
 
 

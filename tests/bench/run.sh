@@ -48,6 +48,8 @@ import_once() {
 }
 timed "CSV import of 100,000 tasks (with init)" import_once >>"$samples"
 timed "annual report 2025 for 63 units" "$BIN" --config "$B/tiendo.ini" --db "$B/run.db" report annual 2025 >>"$samples"
+"$BIN" --config "$B/tiendo.ini" --db "$B/run.db" report annual 2025 -o "$B/annual-2025.md"
+printf 'size of the annual report 2025 (Markdown)\tB\t%s\n' "$(stat -c %s "$B/annual-2025.md")" >>"$samples"
 timed "tiendo check" "$BIN" --config "$B/tiendo.ini" --db "$B/run.db" check >>"$samples"
 
 python3 "$here/report.py" "$samples" "$gen_s" "$root/tests/bench/RESULTS.md"

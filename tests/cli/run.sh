@@ -266,12 +266,12 @@ check "the formula-looking title comes back without the apostrophe" test "$(sqli
 # Report drafts: every section in the plan's order, HTML that parses with its charts inline.
 run --db "$db" report annual 2024
 expect "report annual 2024 (Markdown)" 0
-check "the report has its nine sections" test "$(grep -c '^## ' "$out")" -eq 9
+check "the report has its ten sections" test "$(grep -c '^## ' "$out")" -eq 10
 check "the four contents come first, in the plan's wording and order" \
 	test "$(grep '^## ' "$out" | head -4 | cut -c4-5 | tr -d '\n')" = "a)b)c)d)"
 check "the sections follow in order" sh -c 'grep "^## " "$1" | tail -5 | tr "\n" "|" | grep -q "^## Reporting|## Inspections and surveys|## Communication activities|## Conferences and meetings|## Proposed adjustments|$"' _ "$out"
 check "the indicator table follows the forecast rules" grep -q '^| TMDT-TT .* | 11.17 | - | on track |$' "$out"
-check "a growth indicator shows the growth needed" grep -q '^| TMBL-TT .* | 12.69 | 13.13 | at risk |$' "$out"
+check "a growth indicator shows the growth needed over the years still to come" grep -q '^| TMBL-TT .* | 12.69 | 13.2 for 6 years | at risk |$' "$out"
 check "the report says its data is demo data" contains "$out" "demo data"
 check "difficulties of the year are gathered" contains "$out" "Chờ ý kiến của các bộ, ngành liên quan"
 run --db "$db" report final --format html -o "$T/final.html"
@@ -280,7 +280,7 @@ check "the HTML is well-formed" xmllint --noout "$T/final.html"
 check "one SVG per chart (units, five indicators, submissions)" test "$(grep -o '<svg' "$T/final.html" | wc -l)" -eq 7
 check "no external URL in the HTML" sh -c '! grep -qiE "https?:|//[a-z]|src=|href=" "$1"' _ "$T/final.html"
 check "the HTML is laid out for A4" contains "$T/final.html" "size: A4"
-run --db "$db" report annual 2024 --unit PC
+run --db "$db" report annual 2024 --unit PC --all-tasks
 expect "a report for one unit" 0
 check "a unit's report holds only its tasks" sh -c '! grep -q "^| II.1 " "$1" && grep -q "^| I.1 " "$1"' _ "$out"
 run --db "$db" report annual 1999
@@ -404,6 +404,8 @@ run --db "$db"
 expect "without a terminal the program says it needs one (2)" 2 "needs a terminal"
 
 . "$here/database.sh"
+# Report drafts with evaluations, activities, submissions, period-true figures (issue 15).
+. "$here/reports.sh"
 # Backups, reminders, calendar alarms, the system log (issue 16.4).
 . "$here/operations.sh"
 

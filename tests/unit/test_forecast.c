@@ -10,7 +10,7 @@
 static struct forecast_result run(enum indicator_kind kind, bool higher,
                                   const struct forecast_point *p, int n, double low, double high)
 {
-    struct forecast_input in = {kind, higher, p, n, 2021, 2030, low, high, 0.05};
+    struct forecast_input in = {kind, higher, p, n, 2021, 2030, low, high, 0.05, 0};
     struct forecast_result r;
     assert_int_equal(forecast(&in, &r), 0);
     return r;
@@ -81,6 +81,35 @@ static void test_a_growth_indicator_with_a_negative_year(void **state)
     assert_int_equal(r.verdict, VERDICT_ON_TRACK); /* 5.38 >= 5 */
 }
 
+/* "Needed from now on" spreads over the years still to come only: seen in 2026 with values for
+ * 2021-2023, the years 2024 and 2025 are past (taken at the achieved average), 2026-2030 to
+ * come. Bug: it said 7 years. */
+static void test_needed_from_now_on_counts_only_the_years_to_come(void **state)
+{
+    (void)state;
+    const struct forecast_point p[] = {{2021, 10}, {2022, 20}, {2023, 5}};
+    struct forecast_input in = {IND_GROWTH, true, p, 3, 2021, 2030, 13, 13.5, 0.05, 2026};
+    struct forecast_result r;
+    assert_int_equal(forecast(&in, &r), 0);
+    assert_int_equal(r.remaining, 5);
+    double achieved = (cbrt(1.386) - 1) * 100;
+    NEAR(r.achieved, achieved);
+    double so_far = 1.386 * pow(1 + achieved / 100, 2);
+    NEAR(r.required, (pow(pow(1.13, 10) / so_far, 1.0 / 5) - 1) * 100);
+    /* A year still to come that has a value already is not to come any more. */
+    const struct forecast_point q[] = {{2021, 10}, {2022, 20}, {2023, 5}, {2026, 13}};
+    in.points = q;
+    in.npoints = 4;
+    assert_int_equal(forecast(&in, &r), 0);
+    assert_int_equal(r.remaining, 4);
+    /* Seen before the period: every year not entered is still to come, as without a year. */
+    in.points = p;
+    in.npoints = 3;
+    in.future_year = 2000;
+    assert_int_equal(forecast(&in, &r), 0);
+    assert_int_equal(r.remaining, 7);
+}
+
 static void test_a_single_point_is_not_enough_data(void **state)
 {
     (void)state;
@@ -101,6 +130,7 @@ int main(void)
         cmocka_unit_test(test_a_lower_is_better_indicator_mirrors_the_rule),
         cmocka_unit_test(test_a_growth_indicator_with_three_years),
         cmocka_unit_test(test_a_growth_indicator_with_a_negative_year),
+        cmocka_unit_test(test_needed_from_now_on_counts_only_the_years_to_come),
         cmocka_unit_test(test_a_single_point_is_not_enough_data),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -60,7 +60,7 @@ bad "export --format empty is refused" 2 '--format: expected csv or json; got ""
 fresh
 bad "export --format CSV in capitals is refused" 2 '--format: expected csv or json; got "CSV"' export units --format CSV
 fresh
-bad "report --format pdf is refused" 2 '--format: expected md or html; got "pdf"' report final --format pdf
+bad "report --format pdf is refused" 2 '--format: expected md, html or docx; got "pdf"' report final --format pdf
 fresh
 bad "audit --format md is refused" 2 '--format: expected csv or json; got "md"' audit --format md
 fresh
@@ -120,6 +120,6 @@ badenv "LANGUAGE=en does not override a Vietnamese LANG" 2 'không có lệnh "f
 fresh
 badenv "a bogus LC_ALL falls back to UTF-8 and still names the problem" 2 '--format: expected csv or json; got "xml"' LC_ALL=xx_XX.bogus -- export units --format xml
 fresh
-badenv "an empty LANG still names the problem" 2 '--format: expected md or html; got "pdf"' LANG= -- report final --format pdf
+badenv "an empty LANG still names the problem" 2 '--format: expected md, html or docx; got "pdf"' LANG= -- report final --format pdf
 fresh
 badenv "control characters in an argument are shown escaped" 2 'unknown command "x^[]0;t^G"' $'LANGUAGE=\e' -- $'x\e]0;t\a'
