@@ -200,7 +200,9 @@ int text_fit(const char *s, int cols, char *out, size_t size)
 void text_group_digits(long n, const char *sep, char *out, size_t size)
 {
     char digits[32];
-    int len = snprintf(digits, sizeof digits, "%ld", n < 0 ? -n : n);
+    /* The magnitude as unsigned: -LONG_MIN does not fit in a long. */
+    unsigned long mag = n < 0 ? 0UL - (unsigned long)n : (unsigned long)n;
+    int len = snprintf(digits, sizeof digits, "%lu", mag);
     size_t o = 0, seplen = strlen(sep);
     if (size == 0)
         return;

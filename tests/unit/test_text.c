@@ -1,4 +1,5 @@
 /* Text: UTF-8 checks, NFC, escaping of control characters, display widths, language. */
+#include <limits.h>
 #include <locale.h>
 
 #include "helpers.h"
@@ -116,6 +117,9 @@ static void test_digits_are_grouped_in_thousands(void **state)
     assert_string_equal(out, "37");
     text_group_digits(-12345, ",", out, sizeof out);
     assert_string_equal(out, "-12,345");
+    /* Found by fuzz_text: -LONG_MIN overflowed a long (UBSan). */
+    text_group_digits(LONG_MIN, ".", out, sizeof out);
+    assert_string_equal(out, "-9.223.372.036.854.775.808");
 }
 
 static void test_language_auto_follows_lc_all_then_lang(void **state)
