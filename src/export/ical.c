@@ -34,6 +34,8 @@ int ical_line(FILE *out, const char *line)
         size_t cut = pos + (size_t)room;
         while (cut > pos && ((unsigned char)line[cut] & 0xC0) == 0x80)
             cut--; /* back to the start of a character */
+        if (cut == pos) /* no character starts there (not UTF-8): cut at the limit */
+            cut = pos + (size_t)room;
         if (fwrite(line + pos, 1, cut - pos, out) != cut - pos || fputs("\r\n ", out) < 0)
             return -1;
         pos = cut;
