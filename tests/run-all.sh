@@ -39,6 +39,7 @@ run_suite() { # name command...
 
 run_suite "translations" tests/i18n.sh
 run_suite "install" tests/install.sh
+run_suite "fuzz (short, ASan+UBSan)" tests/fuzz/run.sh "$build"
 for variant in normal asan; do
 	if [ $variant = normal ]; then dir=$build; export ASAN_OPTIONS=""; else
 		dir=$asan
