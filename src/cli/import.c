@@ -203,13 +203,15 @@ int cli_cmd_import(struct cli *cli, const char *what, const char *path)
         cli_error("%s: %s", path, strerror(errno));
         return 1;
     }
-    struct stat sb;
-    if (fstat(fileno(in), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+    struct stat sb = {0};
+    if (fstat(fileno(in), &sb) != 0)
+        memset(&sb, 0, sizeof sb);
+    if (S_ISDIR(sb.st_mode)) {
         cli_error(_("%s: is a directory, not a CSV file"), path);
         fclose(in);
         return 1;
     }
-    if (fstat(fileno(in), &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size >= CSV_MAX_BYTES) {
+    if (S_ISREG(sb.st_mode) && sb.st_size >= CSV_MAX_BYTES) {
         cli_error(_("%s: the file is larger than %ld MiB; nothing was imported"), path,
                   CSV_MAX_BYTES >> 20);
         fclose(in);
@@ -223,7 +225,7 @@ int cli_cmd_import(struct cli *cli, const char *what, const char *path)
     struct import_ctx c = {path, NULL, 0, NULL};
     char why[200];
     int map[IMPORT_MAX_COLUMNS];
-    int ncols = 0, nrows = 0;
+    int ncols = 0, nrows = 0, cap = 0;
     bool header_ok = false;
     int got = csv_read(&r, why, sizeof why);
     if (got <= 0)
@@ -254,12 +256,15 @@ int cli_cmd_import(struct cli *cli, const char *what, const char *path)
             problem(&c, r.line, _("more than %d tasks in one file; split it"), IMPORT_MAX_ROWS);
             break;
         }
-        struct row *grown = realloc(c.rows, sizeof *grown * (size_t)(nrows + 1));
-        if (grown == NULL) {
-            problem(&c, r.line, "%s", _("out of memory"));
-            break;
+        if (nrows == cap) {
+            cap = cap > 0 ? cap * 2 : 64;
+            struct row *grown = realloc(c.rows, sizeof *grown * (size_t)cap);
+            if (grown == NULL) {
+                problem(&c, r.line, "%s", _("out of memory"));
+                break;
+            }
+            c.rows = grown;
         }
-        c.rows = grown;
         read_row(&c, cli, &r, map, ncols, &c.rows[nrows++]);
     }
     cli_progress_end(&bar);
