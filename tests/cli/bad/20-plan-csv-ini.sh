@@ -108,6 +108,7 @@ ini_case "a number of days that is not a number" 2 '[tasks] due_soon_days: expec
 ini_case "a number too large for a long" 2 "[tasks] behind_tolerance: expected a number from 0 to 100" '[tasks]\nbehind_tolerance = 99999999999\n'
 ini_case "a yes/no that is neither" 2 '[security] restricted: expected yes or no; got "maybe"' '[security]\nrestricted = maybe\n'
 ini_case "a date format without the year" 2 "[ui] date_format: expected a date format" '[ui]\ndate_format = %d%m\n'
+ini_case "a date format that reads as ISO swapped (found by fuzz_date)" 2 "[ui] date_format: %Y-%d-%m shows dates that read as YYYY-MM-DD" '[ui]\ndate_format = %Y-%d-%m\n'
 ini_case "a tolerance over 1" 2 "[targets] tolerance: expected a number from 0 to 1" '[targets]\ntolerance = 2\n'
 ini_case "a user with an unknown role" 2 "[users] an:" '[users]\nan = god\n'
 ini_case "a colour that is not one" 2 "[colors]" '[colors]\ntitle = purple\n'
