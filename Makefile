@@ -197,6 +197,51 @@ deb:
 clean:
 	rm -rf $(BUILD)
 
+# Fuzzing (tests/fuzz/): libFuzzer harnesses built with clang, ASan and UBSan, over the
+# parsers and writers of src/core, src/config and src/export. `make fuzz` runs each one for
+# FUZZ_SECONDS (default 300) from its seed corpus in tests/fuzz/corpus/NAME (new inputs go
+# to $(FUZZ)/corpus/NAME, crashes to $(FUZZ)/crash-NAME-*); `make test` runs each for a few
+# seconds over its corpus (tests/fuzz/run.sh), so a regression fails there too.
+FUZZ         := $(BUILD)/fuzz
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 300
+FUZZ_FLAGS   := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_SRC     := $(sort $(wildcard src/core/*.c src/config/*.c src/export/*.c))
+FUZZ_OBJ     := $(FUZZ_SRC:%.c=$(FUZZ)/obj/%.o)
+FUZZ_NAMES   := $(sort $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c)))
+FUZZ_BIN     := $(FUZZ_NAMES:%=$(FUZZ)/fuzz_%)
+
+$(FUZZ)/obj/%.o: %.c $(DEPS_OK)
+	@mkdir -p $(@D)
+	@echo "  CC fuzz $<"
+	@$(FUZZ_CC) $(ALL_CFLAGS) -Wno-unknown-warning-option -Wno-format-nonliteral $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+$(FUZZ)/libtiendo-fuzz.a: $(FUZZ_OBJ)
+	@rm -f $@
+	@$(AR) rcs $@ $(FUZZ_OBJ)
+
+$(FUZZ)/fuzz_%: $(FUZZ)/obj/tests/fuzz/fuzz_%.o $(FUZZ)/libtiendo-fuzz.a
+	@echo "  LD fuzz $@"
+	@$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $^ $(LIBS)
+
+fuzz-build: $(FUZZ_BIN)
+
+# `make test` builds the harnesses when clang's libFuzzer runtime is there (Debian:
+# libclang-rt-14-dev); tests/fuzz/run.sh says it skipped them otherwise.
+FUZZ_RT := $(wildcard $(shell $(FUZZ_CC) -print-file-name=libclang_rt.fuzzer-x86_64.a 2>/dev/null))
+test: $(if $(FUZZ_RT),$(FUZZ_BIN))
+
+fuzz: $(FUZZ_BIN)
+	@for n in $(FUZZ_NAMES); do \
+		mkdir -p $(FUZZ)/corpus/$$n; \
+		echo "== fuzz $$n for $(FUZZ_SECONDS) s"; \
+		$(FUZZ)/fuzz_$$n -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
+			-artifact_prefix=$(FUZZ)/crash-$$n- -print_final_stats=1 \
+			$(FUZZ)/corpus/$$n tests/fuzz/corpus/$$n || exit 1; \
+	done
+
+.PHONY: fuzz fuzz-build
+
 .PHONY: all run test bench soak install uninstall deb clean pot lint FORCE
 .SECONDARY:
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -42,6 +42,7 @@ run_suite "translations" tests/i18n.sh
 run_suite "install" tests/install.sh
 run_suite "crash (kill -9)" tests/crash/run.sh "$build/bin/tiendo" 8
 run_suite "package" tests/deb.sh
+run_suite "fuzz (short, ASan+UBSan)" tests/fuzz/run.sh "$build"
 for variant in normal asan; do
 	if [ $variant = normal ]; then dir=$build; export ASAN_OPTIONS=""; else
 		dir=$asan

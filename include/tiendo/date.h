@@ -23,7 +23,8 @@ int date_parse_iso(const char *text, td_date *out);
 void date_format_iso(td_date date, char buf[static 11]);
 
 /* A display format holds %d, %m and %Y once each, separated by one of "/.-" (e.g. %d/%m/%Y).
- * Returns 0 when fmt is such a format, else -1. */
+ * Returns 0 when fmt is such a format, -2 for %Y-%d-%m (what it shows reads as an ISO date
+ * with day and month swapped, and typed back would be taken as ISO), else -1. */
 int date_format_check(const char *fmt);
 /* Formats with a format accepted by date_format_check; returns the length written. */
 size_t date_format(td_date date, const char *fmt, char *buf, size_t size);

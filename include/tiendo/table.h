@@ -37,22 +37,34 @@ int table_row(struct table_writer *w, const char *const *cells);
 int table_end(struct table_writer *w);
 
 /* Reading CSV: one record at a time, quoted fields may hold commas, quotes and newlines.
- * A byte-order mark at the start is skipped. */
+ * A byte-order mark at the start is skipped. A field is at most CSV_MAX_FIELD bytes and a
+ * file at most CSV_MAX_BYTES (documented in tiendo(1), IMPORT): a reader never grows without
+ * bound, whatever it is given (/dev/zero). */
+#define CSV_MAX_FIELD 10000
+#define CSV_MAX_BYTES (64L << 20)
+
 struct csv_reader {
     FILE *in;
     int line;      /* the line the current record starts on (1-based) */
     int next_line; /* where the next one starts */
+    int column;    /* after a refused record: the field (1-based) the problem is in */
     char **cells;
     int ncells, cap;
     char *buf;
     size_t buflen, bufcap;
+    long bytes; /* read so far */
     bool started;
+    bool stopped; /* nothing more can be read: the file ended inside a quote, or is too large */
 };
 
 void csv_reader_init(struct csv_reader *r, FILE *in);
-/* Reads the next record: 1 when one was read, 0 at the end, -1 on a malformed record (an
- * unterminated quote, or text after a closing quote), with the reason in why. */
+/* Reads the next record: 1 when one was read, 0 at the end, -1 on a refused record (an
+ * unterminated quote, text after a closing quote, a NUL byte, a field over CSV_MAX_FIELD
+ * bytes, a file over CSV_MAX_BYTES), with the reason in why and the field in column. After
+ * -1 the reader has skipped to the end of that record: when csv_can_go_on says so, the next
+ * call reads the record after it, so that every bad record can be named in one pass. */
 int csv_read(struct csv_reader *r, char *why, size_t why_size);
+bool csv_can_go_on(const struct csv_reader *r);
 void csv_reader_free(struct csv_reader *r);
 
 #endif

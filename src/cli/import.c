@@ -37,8 +37,14 @@ static const char *const names[C_COUNT] = {
 static const char *const ignored[] = {"status",          "percent",  "overdue",
                                       "behind_schedule", "due_soon", "demo"};
 
+/* Limits of one import (tiendo(1), IMPORT); a field and a file have theirs in the reader. */
+#define IMPORT_MAX_COLUMNS  64
+#define IMPORT_MAX_ROWS     200000
+#define IMPORT_MAX_PROBLEMS 200
+
 struct row {
     int line;
+    bool checked; /* has what the database check needs */
     char *v[C_COUNT];
 };
 
@@ -46,6 +52,7 @@ struct import_ctx {
     const char *file;
     struct row *rows;
     int problems;
+    const int *index; /* the row of each one passed to the store */
 };
 
 static void problem(struct import_ctx *c, int line, const char *fmt, ...)
@@ -65,7 +72,7 @@ static void problem(struct import_ctx *c, int line, const char *fmt, ...)
 static void store_problem(void *ctx, int index, const char *msg)
 {
     struct import_ctx *c = ctx;
-    problem(c, c->rows[index].line, "%s", msg);
+    problem(c, c->rows[c->index[index]].line, "%s", msg);
 }
 
 /* A date as the file gives it (ISO or the display format) into ISO; "" stays "". */
@@ -84,6 +91,100 @@ static bool to_iso(const struct cli *cli, char **value)
     return *value != NULL;
 }
 
+/* The header row: each column known (or one import leaves aside), none twice, and the required
+ * ones there. Fills map (column -> field, -1 for an ignored one); false when rows cannot be
+ * read against it. */
+static bool read_header(struct import_ctx *c, const struct csv_reader *r, int *map, int *ncols)
+{
+    int before = c->problems;
+    if (r->ncells > IMPORT_MAX_COLUMNS) {
+        problem(c, r->line, _("%d columns; at most %d are read"), r->ncells, IMPORT_MAX_COLUMNS);
+        return false;
+    }
+    *ncols = r->ncells;
+    for (int i = 0; i < *ncols; i++) {
+        map[i] = -1;
+        for (int k = 0; k < C_COUNT; k++)
+            if (strcmp(r->cells[i], names[k]) == 0)
+                map[i] = k;
+        bool skip = false;
+        for (size_t k = 0; k < sizeof ignored / sizeof ignored[0]; k++)
+            skip = skip || strcmp(r->cells[i], ignored[k]) == 0;
+        if (map[i] < 0 && !skip)
+            problem(c, r->line, _("column %d: unknown column \"%s\""), i + 1, r->cells[i]);
+        for (int j = 0; j < i; j++)
+            if (strcmp(r->cells[i], r->cells[j]) == 0) {
+                problem(c, r->line,
+                        _("column %d: the column \"%s\" comes twice (first in column %d)"), i + 1,
+                        r->cells[i], j + 1);
+                map[i] = -1;
+                break;
+            }
+    }
+    for (int k = 0; k < 3; k++) { /* code, title, lead must be there */
+        int need = k == 2 ? C_LEAD : k;
+        bool have = false;
+        for (int i = 0; i < *ncols; i++)
+            have = have || map[i] == need;
+        if (!have)
+            problem(c, r->line, _("the column \"%s\" is missing"), names[need]);
+    }
+    return c->problems == before;
+}
+
+/* Checks one record into row; the problems are named with the line. */
+static void read_row(struct import_ctx *c, const struct cli *cli, const struct csv_reader *r,
+                     const int *map, int ncols, struct row *row)
+{
+    row->line = r->line;
+    row->checked = true;
+    for (int k = 0; k < C_COUNT; k++)
+        row->v[k] = NULL;
+    if (r->ncells != ncols)
+        problem(c, r->line, _("%d fields, but the header has %d"), r->ncells, ncols);
+    for (int i = 0; i < r->ncells && i < ncols; i++) {
+        if (map[i] < 0)
+            continue;
+        char *v = text_nfc(r->cells[i]);
+        if (v == NULL) {
+            problem(c, r->line, _("column %d: %s: not valid UTF-8"), i + 1, names[map[i]]);
+            v = strdup("");
+        }
+        row->v[map[i]] = v;
+    }
+    for (int k = 0; k < C_COUNT; k++)
+        if (row->v[k] == NULL)
+            row->v[k] = strdup("");
+    for (int k = 0; k < C_COUNT; k++) {
+        if (row->v[k] == NULL)
+            continue;
+        if ((k == C_CODE || k == C_TITLE || k == C_LEAD) && row->v[k][0] == '\0') {
+            problem(c, r->line, _("%s: required"), names[k]);
+            row->checked = false; /* the database check would only repeat it */
+        }
+        if ((k == C_START || k == C_DUE || k == C_INTEGRATED_ON) && !to_iso(cli, &row->v[k]))
+            problem(c, r->line, _("%s: expected a date as YYYY-MM-DD or %s; got \"%s\""), names[k],
+                    cli->cfg.date_format, row->v[k]);
+    }
+    for (int k = 0; k < C_COUNT; k++)
+        if (row->v[k] == NULL) { /* out of memory */
+            row->checked = false;
+            return;
+        }
+    if (row->v[C_PRIORITY][0] == '\0') {
+        free(row->v[C_PRIORITY]);
+        row->v[C_PRIORITY] = strdup("normal");
+    } else if (strcmp(row->v[C_PRIORITY], "high") != 0 &&
+               strcmp(row->v[C_PRIORITY], "normal") != 0 &&
+               strcmp(row->v[C_PRIORITY], "low") != 0) {
+        problem(c, r->line, _("priority: expected high, normal or low; got \"%s\""),
+                row->v[C_PRIORITY]);
+    }
+    if (row->v[C_START][0] != '\0' && row->v[C_DUE][0] != '\0' &&
+        strcmp(row->v[C_START], row->v[C_DUE]) > 0)
+        problem(c, r->line, "%s", _("due: before start"));
+}
+
 int cli_cmd_import(struct cli *cli, const char *what, const char *path)
 {
     if (what == NULL || strcmp(what, "tasks") != 0 || path == NULL) {
@@ -94,123 +195,114 @@ int cli_cmd_import(struct cli *cli, const char *what, const char *path)
     int opened = cli_open_input(cli, path, &in);
     if (opened != 0)
         return opened;
+    const char *shown = strcmp(path, "-") == 0 ? _("standard input") : path;
+    struct stat sb = {0};
+    if (fstat(fileno(in), &sb) != 0)
+        memset(&sb, 0, sizeof sb);
+    if (S_ISDIR(sb.st_mode)) {
+        cli_error(_("%s: is a directory, not a CSV file"), shown);
+        if (in != stdin)
+            fclose(in);
+        return 1;
+    }
+    if (S_ISREG(sb.st_mode) && sb.st_size >= CSV_MAX_BYTES) {
+        cli_error(_("%s: the file is larger than %ld MiB; nothing was imported"), shown,
+                  CSV_MAX_BYTES >> 20);
+        if (in != stdin)
+            fclose(in);
+        return 1;
+    }
     struct csv_reader r;
     csv_reader_init(&r, in);
     struct cli_progress bar;
-    struct stat sb;
-    bool seekable = fstat(fileno(in), &sb) == 0 && S_ISREG(sb.st_mode);
-    cli_progress_start(&bar, _("Checking"), seekable ? (long)sb.st_size : 0);
-    struct import_ctx c = {strcmp(path, "-") == 0 ? _("standard input") : path, NULL, 0};
+    long size = S_ISREG(sb.st_mode) ? (long)sb.st_size : 0;
+    cli_progress_start(&bar, _("Checking"), size);
+    struct import_ctx c = {shown, NULL, 0, NULL};
     char why[200];
-    int map[64];
-    int ncols = 0, nrows = 0;
+    int map[IMPORT_MAX_COLUMNS];
+    int ncols = 0, nrows = 0, cap = 0;
+    bool header_ok = false;
     int got = csv_read(&r, why, sizeof why);
-    if (got <= 0) {
+    if (got <= 0)
         problem(&c, 1, got == 0 ? _("empty file: expected a header row") : "%s", why);
-    } else {
-        ncols = r.ncells < 64 ? r.ncells : 64;
-        for (int i = 0; i < ncols; i++) {
-            map[i] = -1;
-            for (int k = 0; k < C_COUNT; k++)
-                if (strcmp(r.cells[i], names[k]) == 0)
-                    map[i] = k;
-            bool skip = false;
-            for (size_t k = 0; k < sizeof ignored / sizeof ignored[0]; k++)
-                skip = skip || strcmp(r.cells[i], ignored[k]) == 0;
-            if (map[i] < 0 && !skip)
-                problem(&c, 1, _("unknown column \"%s\""), r.cells[i]);
+    else
+        header_ok = read_header(&c, &r, map, &ncols);
+    /* Every record is read and checked, whatever came before, so that one pass names every
+     * bad row; only a file that cannot be read further (or too many problems) stops it. */
+    while (got != 0 && csv_can_go_on(&r)) {
+        if (c.problems >= IMPORT_MAX_PROBLEMS) {
+            cli_error(_("%s: more than %d problems; stopped reading at line %d"), path,
+                      IMPORT_MAX_PROBLEMS, r.line);
+            break;
         }
-        for (int k = 0; k < 3; k++) { /* code, title, lead must be there */
-            int need = k == 2 ? C_LEAD : k;
-            bool have = false;
-            for (int i = 0; i < ncols; i++)
-                have = have || map[i] == need;
-            if (!have)
-                problem(&c, 1, _("the column \"%s\" is missing"), names[need]);
-        }
-    }
-    while (c.problems == 0 || got > 0) {
         got = csv_read(&r, why, sizeof why);
         if (got == 0)
             break;
         if (got < 0) {
             problem(&c, r.line, "%s", why);
-            break;
+            continue;
         }
-        if (seekable)
+        if (size > 0)
             cli_progress_set(&bar, ftell(in));
         if (r.ncells == 1 && r.cells[0][0] == '\0')
             continue; /* a blank line */
-        struct row *grown = realloc(c.rows, sizeof *grown * (size_t)(nrows + 1));
-        if (grown == NULL)
+        if (!header_ok)
+            continue; /* what the columns hold is not known */
+        if (nrows >= IMPORT_MAX_ROWS) {
+            problem(&c, r.line, _("more than %d tasks in one file; split it"), IMPORT_MAX_ROWS);
             break;
-        c.rows = grown;
-        struct row *row = &c.rows[nrows++];
-        row->line = r.line;
-        for (int k = 0; k < C_COUNT; k++)
-            row->v[k] = NULL;
-        if (r.ncells != ncols)
-            problem(&c, r.line, _("%d fields, but the header has %d"), r.ncells, ncols);
-        for (int i = 0; i < r.ncells && i < ncols; i++) {
-            if (map[i] < 0)
-                continue;
-            char *v = text_nfc(r.cells[i]);
-            if (v == NULL) {
-                problem(&c, r.line, _("%s: not valid UTF-8"), names[map[i]]);
-                v = strdup("");
+        }
+        if (nrows == cap) {
+            cap = cap > 0 ? cap * 2 : 64;
+            struct row *grown = realloc(c.rows, sizeof *grown * (size_t)cap);
+            if (grown == NULL) {
+                problem(&c, r.line, "%s", _("out of memory"));
+                break;
             }
-            row->v[map[i]] = v;
+            c.rows = grown;
         }
-        for (int k = 0; k < C_COUNT; k++)
-            if (row->v[k] == NULL)
-                row->v[k] = strdup("");
-        for (int k = 0; k < C_COUNT; k++) {
-            if ((k == C_CODE || k == C_TITLE || k == C_LEAD) && row->v[k][0] == '\0')
-                problem(&c, r.line, _("%s: required"), names[k]);
-            if ((k == C_START || k == C_DUE || k == C_INTEGRATED_ON) && !to_iso(cli, &row->v[k]))
-                problem(&c, r.line, _("%s: expected a date as YYYY-MM-DD or %s; got \"%s\""),
-                        names[k], cli->cfg.date_format, row->v[k]);
-        }
-        if (row->v[C_PRIORITY][0] == '\0') {
-            free(row->v[C_PRIORITY]);
-            row->v[C_PRIORITY] = strdup("normal");
-        } else if (strcmp(row->v[C_PRIORITY], "high") != 0 &&
-                   strcmp(row->v[C_PRIORITY], "normal") != 0 &&
-                   strcmp(row->v[C_PRIORITY], "low") != 0) {
-            problem(&c, r.line, _("priority: expected high, normal or low; got \"%s\""),
-                    row->v[C_PRIORITY]);
-        }
-        if (row->v[C_START][0] != '\0' && row->v[C_DUE][0] != '\0' &&
-            strcmp(row->v[C_START], row->v[C_DUE]) > 0)
-            problem(&c, r.line, "%s", _("due: before start"));
+        read_row(&c, cli, &r, map, ncols, &c.rows[nrows++]);
     }
     cli_progress_end(&bar);
     csv_reader_free(&r);
     if (in != stdin)
         fclose(in);
 
-    int status = 0;
-    if (c.problems == 0) {
+    /* The database checks (codes used already, units, groups, phases) run over every row
+     * that could be read, also when other rows are bad: nothing is written then. */
+    int status = 0, checked = 0;
+    for (int i = 0; i < nrows; i++)
+        checked += c.rows[i].checked;
+    if (checked > 0 && c.problems < IMPORT_MAX_PROBLEMS) {
         struct store *st = NULL;
         struct td_err err = {0};
-        struct task_new *rows = calloc((size_t)nrows + 1, sizeof *rows);
-        for (int i = 0; rows != NULL && i < nrows; i++) {
+        struct task_new *rows = calloc((size_t)checked, sizeof *rows);
+        int *index = calloc((size_t)checked, sizeof *index);
+        int k = 0;
+        for (int i = 0; rows != NULL && index != NULL && i < nrows; i++) {
+            if (!c.rows[i].checked)
+                continue;
             char **v = c.rows[i].v;
-            rows[i] = (struct task_new){
+            index[k] = i;
+            rows[k++] = (struct task_new){
                 v[C_CODE],     v[C_TITLE],         v[C_DESCRIPTION],   v[C_GROUP], v[C_PHASE],
                 v[C_LEAD],     v[C_COOP],          v[C_START],         v[C_DUE],   v[C_OUTPUT],
                 v[C_PRIORITY], v[C_INTEGRATED_ON], v[C_INTEGRATED_DOC]};
         }
-        if (rows == NULL) {
+        c.index = index;
+        if (rows == NULL || index == NULL) {
+            cli_error("%s", _("out of memory"));
             status = 1;
         } else if (cli_open_store(cli, false, &st, &err) != 0) {
             status = cli_fail(&err);
         } else {
-            int n = store_task_import(st, rows, nrows, cli->dry_run, store_problem, &c, &err);
+            int n = store_task_import(st, rows, k, cli->dry_run || c.problems > 0, store_problem,
+                                      &c, &err);
             if (n < 0)
                 status = cli_fail(&err);
         }
         free(rows);
+        free(index);
         store_close(st);
     }
     if (status == 0 && c.problems > 0) {

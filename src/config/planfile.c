@@ -316,15 +316,16 @@ static void check_unit_list(const struct plan_def *plan, const char *path, const
 static void check_plan(const struct plan_def *plan, const char *path,
                        struct schema_problems *problems)
 {
-    if (plan->code == NULL) {
+    if (plan->decision == NULL) { /* set to its default as soon as [plan] is read */
         schema_problem_add(problems, _("%s: [plan]: section is missing"), path);
         return;
     }
-    if (plan->end_year < plan->start_year)
+    if (plan->start_year != 0 && plan->end_year != 0 && plan->end_year < plan->start_year)
         schema_problem_add(problems, _("%s: [plan] end_year: comes before start_year"), path);
     check_unique(plan, path, problems);
     for (size_t i = 0; i < plan->nphases; i++)
-        if (plan->phases[i].end_year < plan->phases[i].start_year)
+        if (plan->phases[i].start_year != 0 && plan->phases[i].end_year != 0 &&
+            plan->phases[i].end_year < plan->phases[i].start_year)
             schema_problem_add(problems, _("%s: [phase.%s] end_year: comes before start_year"),
                                path, plan->phases[i].code);
     if (plan->ncriteria == 0)
@@ -333,6 +334,8 @@ static void check_plan(const struct plan_def *plan, const char *path,
         const struct plan_report_rule *r = &plan->report_rules[i];
         char where[200];
         snprintf(where, sizeof where, "[report.%s]", r->code);
+        if (r->kind == NULL)
+            continue; /* missing or not one of the kinds: named already */
         if (strcmp(r->kind, "annual") == 0 &&
             (r->due_month == 0 || r->due_day == 0 || r->first_year == 0 || r->last_year == 0))
             schema_problem_add(problems,
@@ -350,12 +353,13 @@ static void check_plan(const struct plan_def *plan, const char *path,
             check_unit_list(plan, path, where, r->units, problems);
     }
     for (size_t i = 0; i < plan->nconferences; i++)
-        if (!has_code(plan, "conference_kind.*", plan->conferences[i].kind))
+        if (plan->conferences[i].kind != NULL &&
+            !has_code(plan, "conference_kind.*", plan->conferences[i].kind))
             schema_problem_add(problems, _("%s: [conference.%s] kind: unknown kind \"%s\""), path,
                                plan->conferences[i].code, plan->conferences[i].kind);
     for (size_t i = 0; i < plan->nindicators; i++) {
         const struct plan_indicator *ind = &plan->indicators[i];
-        if (ind->owner[0] != '\0' && !has_code(plan, "unit.*", ind->owner))
+        if (ind->code != NULL && ind->owner[0] != '\0' && !has_code(plan, "unit.*", ind->owner))
             schema_problem_add(problems, _("%s: indicator %s owner: unknown unit \"%s\""), path,
                                ind->code, ind->owner);
     }
@@ -367,6 +371,8 @@ static void check_demo(const struct plan_def *plan, const char *path,
     check_unique(plan, path, problems);
     for (size_t i = 0; i < plan->ndemo_tasks; i++) {
         const struct plan_demo_task *t = &plan->demo_tasks[i];
+        if (t->code == NULL || t->lead == NULL)
+            continue; /* a required key is missing: named already */
         char where[200];
         snprintf(where, sizeof where, _("task %s"), t->code);
         check_unit_list(plan, path, where, t->lead, problems);
@@ -377,11 +383,13 @@ static void check_demo(const struct plan_def *plan, const char *path,
             schema_problem_add(problems, _("%s: %s: unknown phase \"%s\""), path, where, t->phase);
     }
     for (size_t i = 0; i < plan->ndemo_progress; i++)
-        if (!has_code(plan, "task.*", plan->demo_progress[i].task))
+        if (plan->demo_progress[i].task != NULL &&
+            !has_code(plan, "task.*", plan->demo_progress[i].task))
             schema_problem_add(problems, _("%s: progress entry for unknown task \"%s\""), path,
                                plan->demo_progress[i].task);
     for (size_t i = 0; i < plan->ndemo_values; i++)
-        if (!has_code(plan, "indicator.*", plan->demo_values[i].indicator))
+        if (plan->demo_values[i].indicator != NULL &&
+            !has_code(plan, "indicator.*", plan->demo_values[i].indicator))
             schema_problem_add(problems, _("%s: value for unknown indicator \"%s\""), path,
                                plan->demo_values[i].indicator);
 }

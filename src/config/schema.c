@@ -235,6 +235,13 @@ int schema_apply(const struct setting_def *def, const char *text, void *base, co
         }
         break;
     case ST_DATEFMT:
+        if (date_format_check(text) == -2) {
+            schema_problem_add(problems,
+                               _("%s: %s shows dates that read as YYYY-MM-DD with the day and "
+                                 "month swapped; use %%Y-%%m-%%d or another separator"),
+                               where, text);
+            return -1;
+        }
         if (date_format_check(text) != 0) {
             schema_problem_add(problems,
                                _("%s: expected a date format with %%d, %%m and %%Y once each "

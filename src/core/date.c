@@ -118,7 +118,10 @@ int date_format_check(const char *fmt)
             return -1;
         }
     }
-    return seen_d == 1 && seen_m == 1 && seen_y == 1 && fields == 3 ? 0 : -1;
+    if (seen_d != 1 || seen_m != 1 || seen_y != 1 || fields != 3)
+        return -1;
+    /* 2025-02-09 shown for 2 September would be read back as ISO, 9 February. */
+    return strcmp(fmt, "%Y-%d-%m") == 0 ? -2 : 0;
 }
 
 size_t date_format(td_date date, const char *fmt, char *buf, size_t size)

@@ -43,8 +43,11 @@ int ical_line(FILE *out, const char *line)
     int room = 75; /* the first line holds 75 octets; the folded ones a space and 74 */
     while (len - pos > (size_t)room) {
         size_t cut = pos + (size_t)room;
+        /* Back to the start of a character; when none starts there (not UTF-8), at the limit. */
         while (cut > pos && ((unsigned char)line[cut] & 0xC0) == 0x80)
-            cut--; /* back to the start of a character */
+            cut--;
+        if (cut == pos)
+            cut = pos + (size_t)room;
         if (fwrite(line + pos, 1, cut - pos, out) != cut - pos || fputs("\r\n ", out) < 0)
             return -1;
         pos = cut;

@@ -1,4 +1,5 @@
 /* CSV (RFC 4180) and JSON writers, and a CSV reader. */
+#define _POSIX_C_SOURCE 200809L /* getc_unlocked, fmemopen in the tests */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +33,15 @@ bool csv_needs_quote_mark(const char *s)
     return s != NULL && s[0] != '\0' && strchr(FORMULA_START, s[0]) != NULL && !plain_number(s);
 }
 
+/* Whether a cell is written with a leading apostrophe: a formula-looking text, and a text
+ * that already starts with one before such a text or another apostrophe (so that the reader,
+ * which takes one apostrophe off exactly then, gives back what was written). */
+static bool needs_mark(const char *s)
+{
+    return csv_needs_quote_mark(s) ||
+           (s[0] == '\'' && (csv_needs_quote_mark(s + 1) || s[1] == '\''));
+}
+
 static int csv_cell(FILE *f, const char *text)
 {
     /* Control characters shown as the screens show them (^[, <U+009B>), line feeds and tabs
@@ -41,7 +51,7 @@ static int csv_cell(FILE *f, const char *text)
         return -1;
     /* A text that a spreadsheet would run as a formula gets a leading apostrophe, which
      * spreadsheets show as text; csv_read takes it off again. */
-    bool mark = csv_needs_quote_mark(s);
+    bool mark = needs_mark(s);
     int rc = 0;
     if (strpbrk(s, ",\"\r\n") == NULL) {
         rc = (mark && fputc('\'', f) == EOF) || fputs(s, f) < 0 ? -1 : 0;
@@ -56,6 +66,25 @@ static int csv_cell(FILE *f, const char *text)
     }
     free(s);
     return rc;
+}
+
+/* Whether s can stand unquoted in JSON: -?digits, then .digits, as a number column holds. */
+static bool json_number(const char *s)
+{
+    if (*s == '-')
+        s++;
+    if (*s < '0' || *s > '9')
+        return false;
+    while (*s >= '0' && *s <= '9')
+        s++;
+    if (*s == '.') {
+        s++;
+        if (*s < '0' || *s > '9')
+            return false;
+        while (*s >= '0' && *s <= '9')
+            s++;
+    }
+    return *s == '\0';
 }
 
 /* A JSON string: every control character, C0, DEL and C1 (U+0080..U+009F), as a \u escape, so
@@ -127,7 +156,11 @@ int table_row(struct table_writer *w, const char *const *cells)
         if ((i > 0 && fputs(", ", f) < 0) || json_string(f, w->cols[i].name) != 0 ||
             fputs(": ", f) < 0)
             return -1;
-        int rc = w->cols[i].number ? fputs(c[0] != '\0' ? c : "null", f) : json_string(f, c);
+        /* A number column holding something else (never from tiendo itself) stays valid JSON. */
+        int rc = !w->cols[i].number ? json_string(f, c)
+                 : c[0] == '\0'     ? fputs("null", f)
+                 : json_number(c)   ? fputs(c, f)
+                                    : json_string(f, c);
         if (rc < 0)
             return -1;
     }
@@ -187,7 +220,7 @@ static int end_cell(struct csv_reader *r)
         return -1;
     r->buf[r->buflen] = '\0';
     /* The apostrophe csv_cell put before a formula-looking text is not part of it. */
-    bool marked = r->buf[0] == '\'' && csv_needs_quote_mark(r->buf + 1);
+    bool marked = r->buf[0] == '\'' && needs_mark(r->buf + 1);
     r->cells[r->ncells] = strdup(r->buf + marked);
     if (r->cells[r->ncells] == NULL)
         return -1;
@@ -196,77 +229,162 @@ static int end_cell(struct csv_reader *r)
     return 0;
 }
 
+static int next_byte(struct csv_reader *r)
+{
+    if (r->bytes >= CSV_MAX_BYTES)
+        return EOF;
+    int c = getc_unlocked(r->in); /* a reader has its stream to itself */
+    if (c != EOF)
+        r->bytes++;
+    return c;
+}
+
+bool csv_can_go_on(const struct csv_reader *r)
+{
+    return !r->stopped;
+}
+
+/* Reading one record: the first problem is kept (with its field), the rest of the record is
+ * read and dropped so that the next record starts where it should. */
+struct rec {
+    char *why;
+    size_t why_size;
+    int field;   /* 0-based */
+    size_t flen; /* bytes in the current field, kept or not */
+    bool bad;
+};
+
+static void refuse(struct csv_reader *r, struct rec *x, const char *msg)
+{
+    if (x->bad)
+        return;
+    x->bad = true;
+    r->column = x->field + 1;
+    snprintf(x->why, x->why_size, _("column %d: %s"), r->column, msg);
+}
+
+static int add(struct csv_reader *r, struct rec *x, int c)
+{
+    if (x->bad)
+        return 0; /* the rest of a refused record is dropped (and no message looked up again) */
+    if (c == '\0') {
+        refuse(r, x, _("a NUL byte (is this a text file?)"));
+        return 0;
+    }
+    if (++x->flen > CSV_MAX_FIELD) {
+        char msg[100];
+        snprintf(msg, sizeof msg, _("longer than %d bytes"), CSV_MAX_FIELD);
+        refuse(r, x, msg);
+    }
+    return x->bad ? 0 : put(r, (char)c);
+}
+
+static int stop(struct csv_reader *r, struct rec *x, const char *msg);
+
+static int too_large(struct csv_reader *r, struct rec *x)
+{
+    char msg[100];
+    snprintf(msg, sizeof msg, _("the file is larger than %ld MiB"), CSV_MAX_BYTES >> 20);
+    return stop(r, x, msg);
+}
+
+static int stop(struct csv_reader *r, struct rec *x, const char *msg)
+{
+    r->stopped = true;
+    if (x->bad) { /* both reasons: the record's first problem, then why reading stopped */
+        size_t n = strlen(x->why);
+        snprintf(x->why + n, x->why_size - n, "; %s", msg);
+        return -1;
+    }
+    refuse(r, x, msg);
+    return -1;
+}
+
 int csv_read(struct csv_reader *r, char *why, size_t why_size)
 {
     for (int i = 0; i < r->ncells; i++)
         free(r->cells[i]);
     r->ncells = 0;
     r->buflen = 0;
+    r->column = 0;
     r->line = r->next_line;
-    int c = fgetc(r->in);
+    if (why_size > 0)
+        why[0] = '\0';
+    if (r->stopped)
+        return 0;
+    struct rec x = {why, why_size, 0, 0, false};
+    int c = next_byte(r);
     if (!r->started) {
         r->started = true;
         if (c == 0xEF) { /* a byte-order mark, as spreadsheets write */
-            int c2 = fgetc(r->in), c3 = fgetc(r->in);
-            if (c2 != 0xBB || c3 != 0xBF) {
-                snprintf(why, why_size, _("not UTF-8 text"));
-                return -1;
-            }
-            c = fgetc(r->in);
+            int c2 = next_byte(r), c3 = next_byte(r);
+            if (c2 != 0xBB || c3 != 0xBF)
+                return stop(r, &x, _("not UTF-8 text"));
+            c = next_byte(r);
         }
     }
     if (c == EOF)
-        return 0;
+        return r->bytes >= CSV_MAX_BYTES ? too_large(r, &x) : 0;
     bool quoted = false, after_quote = false;
-    for (;; c = fgetc(r->in)) {
+    for (;; c = next_byte(r)) {
+        if (c == EOF && r->bytes >= CSV_MAX_BYTES)
+            return too_large(r, &x);
         if (quoted) {
-            if (c == EOF) {
-                snprintf(why, why_size, _("a quoted field is not closed"));
-                return -1;
-            }
-            if (c == '"') {
-                int n = fgetc(r->in);
-                if (n == '"') {
-                    if (put(r, '"') != 0)
-                        return -1;
-                    continue;
-                }
-                quoted = false;
-                after_quote = true;
-                c = n;
-            } else {
+            if (c == EOF)
+                return stop(r, &x, _("a quoted field is not closed"));
+            if (c != '"') {
                 if (c == '\n')
                     r->next_line++;
-                if (put(r, (char)c) != 0)
+                if (add(r, &x, c) != 0)
                     return -1;
                 continue;
             }
+            c = next_byte(r);
+            if (c == '"') {
+                if (add(r, &x, '"') != 0)
+                    return -1;
+                continue;
+            }
+            quoted = false;
+            after_quote = true;
+            if (c == EOF && r->bytes >= CSV_MAX_BYTES)
+                return too_large(r, &x);
         }
         if (c == ',' || c == '\n' || c == EOF || c == '\r') {
             if (c == '\r') {
-                int n = fgetc(r->in);
-                if (n != '\n' && n != EOF)
-                    ungetc(n, r->in);
+                int n = next_byte(r);
+                if (n != '\n' && n != EOF && ungetc(n, r->in) != EOF)
+                    r->bytes--;
                 c = '\n';
             }
-            if (end_cell(r) != 0)
+            if (!x.bad && end_cell(r) != 0)
                 return -1;
+            x.field++;
+            x.flen = 0;
             after_quote = false;
             if (c == ',')
                 continue;
             if (c == '\n')
                 r->next_line++;
+            if (x.bad) {
+                for (int i = 0; i < r->ncells; i++)
+                    free(r->cells[i]);
+                r->ncells = 0;
+                r->buflen = 0;
+                return -1;
+            }
             return 1;
         }
         if (after_quote) {
-            snprintf(why, why_size, _("text after a closing quote"));
-            return -1;
+            if (!x.bad)
+                refuse(r, &x, _("text after a closing quote"));
+            continue;
         }
-        if (c == '"' && r->buflen == 0) {
+        if (c == '"' && x.flen == 0) {
             quoted = true;
             continue;
         }
-        if (put(r, (char)c) != 0)
+        if (add(r, &x, c) != 0)
             return -1;
     }
 }

@@ -248,6 +248,20 @@ check "seven tasks were added with their cooperating units" test "$(sqlite3 "$db
 check "dates typed as dd/mm/yyyy are stored as ISO" test "$(sqlite3 "$db2" "SELECT due_date FROM task WHERE code = 'N.2'")" = 2026-06-30
 run --db "$db2" import tasks "$T/tasks.csv"
 expect "importing the same codes again is refused" 1 "task N.1 exists already"
+# One pass names every bad row, whatever kind of problem came first (issue 14).
+printf 'code,title,lead,due\nM.1,"One"x,PC,\nM.2,T\0wo,PC,\nM.3,Three,NOPE,\nN.1,Again,PC,\nM.5,Five,PC,31/02/2026\nM.3,Dup,PC,\n' >"$T/many.csv"
+before=$(sqlite3 "$db2" .dump | sha256sum)
+run --db "$db2" import tasks "$T/many.csv"
+expect "a file with six bad rows is refused (1)" 1 "many.csv: 6 problems; nothing was imported"
+for want in "many.csv:2: column 2: text after a closing quote" "many.csv:3: column 2: a NUL byte" \
+	"many.csv:4: lead unit NOPE does not exist" "many.csv:5: task N.1 exists already" \
+	"many.csv:6: due: expected a date" "many.csv:7: task M.3 comes twice in the file"; do
+	check "one pass names: $want" contains "$err" "$want"
+done
+check "and the database is as it was" test "$(sqlite3 "$db2" .dump | sha256sum)" = "$before"
+printf 'code,title,lead,title\nM.1,One,PC,Other\n' >"$T/dup.csv"
+run --db "$db2" import tasks "$T/dup.csv"
+expect "a header column twice is refused with both columns" 1 'dup.csv:1: column 4: the column "title" comes twice (first in column 2)'
 printf 'code,title,colour\n' >"$T/bad.csv"
 run --db "$db2" import tasks "$T/bad.csv"
 expect "an unknown column is named" 1 'unknown column "colour"'

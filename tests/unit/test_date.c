@@ -61,6 +61,10 @@ static void test_display_format_must_hold_day_month_year_once(void **state)
     assert_int_equal(date_format_check("%H:%M"), -1);
     assert_int_equal(date_format_check("/%d/%m/%Y"), -1);
     assert_int_equal(date_format_check("%d/%m/%Y "), -1);
+    /* Found by fuzz_date: under %Y-%d-%m, 2 September 9949 shows as 9949-02-09, which typed
+     * back is read as ISO, 9 February: a form saved again would move the date. */
+    assert_int_equal(date_format_check("%Y-%d-%m"), -2);
+    assert_int_equal(date_format_check("%Y.%d.%m"), 0);
     td_date d;
     char buf[32];
     date_from_ymd(2025, 12, 20, &d);

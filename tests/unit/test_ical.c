@@ -69,6 +69,18 @@ static void test_a_long_vietnamese_summary_folds_at_character_boundaries(void **
     free(out);
 }
 
+static void test_bytes_that_start_no_character_are_folded_not_looped_on(void **state)
+{
+    (void)state;
+    /* Found by fuzz_ics_write: 75 continuation bytes in a row left the fold with nowhere to
+     * cut, and ical_line wrote "\r\n " for ever. */
+    char line[300] = "SUMMARY:";
+    memset(line + 8, 0x89, 200);
+    char *out = capture(write_line, line);
+    assert_int_equal(strlen(out), 208 + 2 + 3 * 3); /* three folds, each CRLF and a space */
+    free(out);
+}
+
 static void write_calendar(FILE *f, void *ctx)
 {
     (void)ctx;
@@ -137,6 +149,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_text_is_escaped_as_the_rfc_says),
         cmocka_unit_test(test_a_long_vietnamese_summary_folds_at_character_boundaries),
+        cmocka_unit_test(test_bytes_that_start_no_character_are_folded_not_looped_on),
         cmocka_unit_test(test_a_calendar_keeps_its_uids_from_one_export_to_the_next),
         cmocka_unit_test(test_each_reminder_day_gives_the_event_one_display_alarm),
     };

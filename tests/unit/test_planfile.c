@@ -130,6 +130,182 @@ static void test_missing_plan_file_is_not_found(void **state)
     plan_def_free(&p);
 }
 
+/* The lines of a file, to change one at a time. */
+struct lines {
+    char **l;
+    int n;
+};
+
+static struct lines read_lines(const char *path)
+{
+    struct lines ls = {NULL, 0};
+    FILE *f = fopen(path, "r");
+    assert_non_null(f);
+    char buf[2048];
+    while (fgets(buf, sizeof buf, f) != NULL) {
+        ls.l = realloc(ls.l, sizeof *ls.l * (size_t)(ls.n + 1));
+        ls.l[ls.n++] = strdup(buf);
+    }
+    fclose(f);
+    return ls;
+}
+
+static void free_lines(struct lines *ls)
+{
+    for (int i = 0; i < ls->n; i++)
+        free(ls->l[i]);
+    free(ls->l);
+}
+
+/* Line i as "key = value": its section and key (lowercase, as the loader names them). */
+static bool key_line(const struct lines *ls, int i, char *section, size_t ssize, char *key,
+                     size_t ksize)
+{
+    const char *l = ls->l[i];
+    if (l[0] == '[' || l[0] == ';' || l[0] == '#' || strchr(l, '=') == NULL)
+        return false;
+    size_t n = strcspn(l, " =");
+    snprintf(key, ksize, "%.*s", (int)n, l);
+    section[0] = '\0';
+    for (int k = i - 1; k >= 0; k--)
+        if (ls->l[k][0] == '[') {
+            snprintf(section, ssize, "%.*s", (int)strcspn(ls->l[k] + 1, "]"), ls->l[k] + 1);
+            break;
+        }
+    return section[0] != '\0';
+}
+
+/* Writes ls to path with line skip left out, or with its key misspelt ("kind" as "klind"). */
+static void write_variant(const struct lines *ls, const char *path, int skip, bool misspell)
+{
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    for (int i = 0; i < ls->n; i++) {
+        if (i != skip)
+            fputs(ls->l[i], f);
+        else if (misspell)
+            fprintf(f, "%c%c%s", ls->l[i][0], 'l', ls->l[i] + 1);
+    }
+    fclose(f);
+}
+
+static bool some_message(const struct helper_msgs *m, const char *a, const char *b)
+{
+    for (int i = 0; i < m->n; i++)
+        if (strstr(m->msgs[i], a) != NULL && (b == NULL || strstr(m->msgs[i], b) != NULL))
+            return true;
+    return false;
+}
+
+/* Every message names the file; a required key that is gone is named with its section. */
+static void check_variant(const struct helper_msgs *m, int n, const char *path, const char *sec,
+                          const char *key, bool misspelt)
+{
+    char where[300], bad[300];
+    snprintf(where, sizeof where, "[%s] %s: required key is missing", sec, key);
+    snprintf(bad, sizeof bad, "[%s] %c%c%s: unknown key", sec, key[0], 'l', key + 1);
+    for (int i = 0; i < m->n; i++)
+        if (strncmp(m->msgs[i], path, strlen(path)) != 0)
+            fail_msg("[%s] %s: a message without the file: %s", sec, key, m->msgs[i]);
+    if (misspelt && !some_message(m, path, bad))
+        fail_msg("[%s] %s misspelt: not named (%d problems; first: %s)", sec, key, n,
+                 m->n > 0 ? m->msgs[0] : "");
+    /* A required key gone: its own message, never another one's "(null)". */
+    for (int i = 0; i < m->n; i++)
+        if (strstr(m->msgs[i], "required key is missing") != NULL &&
+            strstr(m->msgs[i], where) == NULL && strstr(m->msgs[i], "[") == NULL)
+            fail_msg("[%s] %s: %s", sec, key, m->msgs[i]);
+    if (some_message(m, "(null)", NULL))
+        fail_msg("[%s] %s: a message shows (null)", sec, key);
+}
+
+static void test_every_key_of_the_shipped_plan_dropped_or_misspelt_is_named(void **state)
+{
+    (void)state;
+    struct lines ls = read_lines(SHIPPED);
+    char *path = helper_write(dir, "variant.ini", "");
+    int required = 0, variants = 0;
+    for (int i = 0; i < ls.n; i++) {
+        char sec[200], key[200];
+        if (!key_line(&ls, i, sec, sizeof sec, key, sizeof key))
+            continue;
+        for (int misspell = 0; misspell < 2; misspell++) {
+            write_variant(&ls, path, i, misspell);
+            struct plan_def p;
+            struct td_err err = {0};
+            struct helper_msgs m = {0};
+            int n = plan_file_load(path, &p, helper_collect, &m, &err);
+            plan_def_free(&p);
+            variants++;
+            check_variant(&m, n, path, sec, key, misspell);
+            char want[300];
+            snprintf(want, sizeof want, "[%s] %s: required key is missing", sec, key);
+            required += some_message(&m, want, NULL);
+            if (n > 0 && strncmp(err.msg, path, strlen(path)) != 0)
+                fail_msg("[%s] %s: the error does not name the file: %s", sec, key, err.msg);
+        }
+    }
+    assert_true(variants > 250);
+    assert_true(required > 40); /* codes, names, labels, kinds, years */
+    free(path);
+    free_lines(&ls);
+}
+
+static void test_every_key_of_the_shipped_demo_dropped_or_misspelt_is_named(void **state)
+{
+    (void)state;
+    struct lines ls = read_lines("config/plans/qd-111-2022-demo.ini");
+    char *path = helper_write(dir, "demo-variant.ini", "");
+    int variants = 0;
+    for (int i = 0; i < ls.n; i++) {
+        char sec[200], key[200];
+        if (!key_line(&ls, i, sec, sizeof sec, key, sizeof key))
+            continue;
+        for (int misspell = 0; misspell < 2; misspell++) {
+            write_variant(&ls, path, i, misspell);
+            struct plan_def p;
+            struct td_err err = {0};
+            struct helper_msgs m = {0};
+            assert_int_equal(plan_file_load(SHIPPED, &p, NULL, NULL, &err), 0);
+            free(p.demo_file);
+            p.demo_file = strdup(path);
+            int n = plan_file_load_demo(&p, helper_collect, &m, &err);
+            plan_def_free(&p);
+            variants++;
+            check_variant(&m, n, path, sec, key, misspell);
+        }
+    }
+    assert_true(variants > 300);
+    free(path);
+    free_lines(&ls);
+}
+
+static void test_a_report_or_conference_without_kind_is_named_not_a_crash(void **state)
+{
+    (void)state;
+    struct helper_msgs m;
+    /* These crashed the loader (SIGSEGV): strcmp and has_code were given NULL. */
+    assert_int_equal(load_text(HEAD "[report.midterm]\ntitle = M\n", &m), 1);
+    assert_non_null(strstr(m.msgs[0], "p.ini: [report.midterm] kind: required key is missing"));
+    assert_int_equal(load_text(HEAD "[report.midterm]\nklind = oneoff\ntitle = M\n", &m), 2);
+    assert_non_null(strstr(m.msgs[0], "p.ini: [report.midterm] klind: unknown key"));
+    assert_non_null(strstr(m.msgs[1], "p.ini: [report.midterm] kind: required key is missing"));
+    assert_int_equal(load_text(HEAD "[report.r]\nkind = weekly\ntitle = R\n", &m), 1);
+    assert_non_null(strstr(m.msgs[0], "[report.r] kind: expected one of annual, oneoff, adhoc"));
+    assert_int_equal(load_text(HEAD "[conference.c]\ntitle = C\n", &m), 1);
+    assert_non_null(strstr(m.msgs[0], "p.ini: [conference.c] kind: required key is missing"));
+    assert_int_equal(load_text(HEAD "[indicator.i]\nname = I\nkind = level\nowner = U\n", &m), 1);
+    assert_non_null(strstr(m.msgs[0], "[indicator.i] code: required key is missing"));
+    /* [plan] there but without its code is not "section is missing". */
+    assert_int_equal(load_text("[plan]\ntitle = X\nshort_title = X\nstart_year = 2021\n"
+                               "end_year = 2030\n[criterion.a]\nlabel = A\nwording = Aa\n",
+                               &m),
+                     1);
+    assert_non_null(strstr(m.msgs[0], "[plan] code: required key is missing"));
+    assert_int_equal(load_text("[criterion.a]\nlabel = A\nwording = Aa\n", &m), 1);
+    assert_non_null(strstr(m.msgs[0], "[plan]: section is missing"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -137,6 +313,9 @@ int main(void)
         cmocka_unit_test(test_mistakes_in_a_plan_are_named),
         cmocka_unit_test(test_ranges_accept_commas_and_en_dashes),
         cmocka_unit_test(test_missing_plan_file_is_not_found),
+        cmocka_unit_test(test_a_report_or_conference_without_kind_is_named_not_a_crash),
+        cmocka_unit_test(test_every_key_of_the_shipped_plan_dropped_or_misspelt_is_named),
+        cmocka_unit_test(test_every_key_of_the_shipped_demo_dropped_or_misspelt_is_named),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -155,16 +155,141 @@ static void test_malformed_records_are_named(void **state)
     char why[100];
     csv_reader_init(&r, in);
     assert_int_equal(csv_read(&r, why, sizeof why), -1);
-    assert_string_equal(why, "a quoted field is not closed");
+    assert_string_equal(why, "column 2: a quoted field is not closed");
+    assert_false(csv_can_go_on(&r));
+    assert_int_equal(csv_read(&r, why, sizeof why), 0);
     csv_reader_free(&r);
     fclose(in);
     text = "a,\"x\"y\n";
     in = fmemopen((void *)text, strlen(text), "r");
     csv_reader_init(&r, in);
     assert_int_equal(csv_read(&r, why, sizeof why), -1);
-    assert_string_equal(why, "text after a closing quote");
+    assert_string_equal(why, "column 2: text after a closing quote");
     csv_reader_free(&r);
     fclose(in);
+}
+
+/* Reads text to the end: the status of each record, as a string ("1 -1 1"). */
+static void read_all(const char *text, size_t len, char *statuses, size_t size, char *whys,
+                     size_t wsize)
+{
+    FILE *in = fmemopen((void *)text, len, "r");
+    struct csv_reader r;
+    char why[200];
+    csv_reader_init(&r, in);
+    statuses[0] = whys[0] = '\0';
+    int got;
+    while ((got = csv_read(&r, why, sizeof why)) != 0) {
+        size_t n = strlen(statuses);
+        snprintf(statuses + n, size - n, "%s%d@%d", n > 0 ? " " : "", got, r.line);
+        if (got < 0) {
+            n = strlen(whys);
+            snprintf(whys + n, wsize - n, "%s|", why);
+        }
+    }
+    csv_reader_free(&r);
+    fclose(in);
+}
+
+static void test_a_nul_byte_is_refused_with_its_column_and_reading_goes_on(void **state)
+{
+    (void)state;
+    static const char text[] = "a,b,c\nx,y\0z,w\n\"q,\0\nq\",2,3\nlast,1,2\n";
+    char st[100], why[400];
+    read_all(text, sizeof text - 1, st, sizeof st, why, sizeof why);
+    /* Before, the field was cut at the NUL and the record taken as "x,y,w". */
+    assert_string_equal(st, "1@1 -1@2 -1@3 1@5");
+    assert_string_equal(why, "column 2: a NUL byte (is this a text file?)|"
+                             "column 1: a NUL byte (is this a text file?)|");
+}
+
+static void test_a_field_over_the_limit_is_refused_and_the_next_record_read(void **state)
+{
+    (void)state;
+    size_t n = CSV_MAX_FIELD + 20;
+    char *text = malloc(n + 40);
+    strcpy(text, "a,b\nok,");
+    size_t o = strlen(text);
+    text[o++] = '"';
+    memset(text + o, 'x', CSV_MAX_FIELD + 1);
+    o += CSV_MAX_FIELD + 1;
+    strcpy(text + o, "\"\nnext,1\n");
+    char st[100], why[400];
+    read_all(text, strlen(text), st, sizeof st, why, sizeof why);
+    assert_string_equal(st, "1@1 -1@2 1@3");
+    assert_string_equal(why, "column 2: longer than 10000 bytes|");
+    free(text);
+    /* Exactly the limit is fine. */
+    text = malloc(CSV_MAX_FIELD + 10);
+    memset(text, 'y', CSV_MAX_FIELD);
+    strcpy(text + CSV_MAX_FIELD, ",z\n");
+    read_all(text, strlen(text), st, sizeof st, why, sizeof why);
+    assert_string_equal(st, "1@1");
+    free(text);
+}
+
+static void test_an_endless_input_stops_at_the_file_limit(void **state)
+{
+    (void)state;
+    FILE *in = fopen("/dev/zero", "rb");
+    assert_non_null(in);
+    struct csv_reader r;
+    char why[200];
+    csv_reader_init(&r, in);
+    assert_int_equal(csv_read(&r, why, sizeof why), -1);
+    assert_string_equal(why, "column 1: a NUL byte (is this a text file?); the file is larger "
+                             "than 64 MiB");
+    assert_false(csv_can_go_on(&r));
+    assert_true(r.bufcap <= 128); /* nothing of it was kept */
+    assert_int_equal(csv_read(&r, why, sizeof why), 0);
+    csv_reader_free(&r);
+    fclose(in);
+}
+
+static void test_apostrophes_before_a_formula_survive_the_round_trip(void **state)
+{
+    (void)state;
+    /* Found by fuzz_csv_write: "'=x" was written as is and read back as "=x". */
+    static const char *const cells[] = {"'=x", "''", "'a", "'", "=1+2", "''=y", "-12.5"};
+    const struct table_column one[] = {{"c", false}};
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    struct table_writer w;
+    assert_int_equal(table_begin(&w, f, TABLE_CSV, one, 1, false), 0);
+    for (size_t i = 0; i < sizeof cells / sizeof cells[0]; i++)
+        assert_int_equal(table_row(&w, &cells[i]), 0);
+    assert_int_equal(table_end(&w), 0);
+    fclose(f);
+    FILE *in = fmemopen(buf, len, "r");
+    struct csv_reader r;
+    char why[100];
+    csv_reader_init(&r, in);
+    assert_int_equal(csv_read(&r, why, sizeof why), 1);
+    for (size_t i = 0; i < sizeof cells / sizeof cells[0]; i++) {
+        assert_int_equal(csv_read(&r, why, sizeof why), 1);
+        assert_string_equal(r.cells[0], cells[i]);
+    }
+    csv_reader_free(&r);
+    fclose(in);
+    free(buf);
+}
+
+static void test_a_number_column_holding_text_stays_valid_json(void **state)
+{
+    (void)state;
+    const struct table_column num[] = {{"n", true}};
+    static const char *const cells[] = {"3,5\x1b"};
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    struct table_writer w;
+    assert_int_equal(table_begin(&w, f, TABLE_JSON, num, 1, false), 0);
+    assert_int_equal(table_row(&w, cells), 0);
+    assert_int_equal(table_end(&w), 0);
+    fclose(f);
+    assert_non_null(strstr(buf, "\"n\": \"3,5\\u001b\""));
+    free(buf);
 }
 
 int main(void)
@@ -175,6 +300,11 @@ int main(void)
         cmocka_unit_test(test_control_characters_never_leave_raw),
         cmocka_unit_test(test_reading_back_follows_quotes_newlines_and_lines),
         cmocka_unit_test(test_malformed_records_are_named),
+        cmocka_unit_test(test_a_nul_byte_is_refused_with_its_column_and_reading_goes_on),
+        cmocka_unit_test(test_a_field_over_the_limit_is_refused_and_the_next_record_read),
+        cmocka_unit_test(test_an_endless_input_stops_at_the_file_limit),
+        cmocka_unit_test(test_apostrophes_before_a_formula_survive_the_round_trip),
+        cmocka_unit_test(test_a_number_column_holding_text_stays_valid_json),
         cmocka_unit_test(test_formulas_are_neutralised_and_read_back),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -105,6 +105,21 @@ static void test_search_ignores_case_and_marks(void **state)
     free(f);
 }
 
+static void test_a_fit_cut_short_by_its_buffer_still_fits_its_cells(void **state)
+{
+    (void)state;
+    /* Found by fuzz_text: nine cells of text whose combining marks overflow the buffer got
+     * an ellipsis as a tenth cell. */
+    char s[200] = "abcdefghi", out[64];
+    for (int i = 0; i < 40; i++)
+        strcat(s, "\xCC\x80"); /* U+0300, no cell of its own */
+    assert_int_equal(text_width(s), 9);
+    int used = text_fit(s, 9, out, sizeof out);
+    assert_true(used <= 9);
+    assert_true(text_width(out) <= 9);
+    assert_string_equal(out, "abcdefgh\xE2\x80\xA6");
+}
+
 static void test_digits_are_grouped_in_thousands(void **state)
 {
     (void)state;
@@ -212,6 +227,7 @@ int main(void)
         cmocka_unit_test(test_width_counts_cells_not_bytes),
         cmocka_unit_test(test_fit_cuts_with_an_ellipsis_without_splitting_characters),
         cmocka_unit_test(test_search_ignores_case_and_marks),
+        cmocka_unit_test(test_a_fit_cut_short_by_its_buffer_still_fits_its_cells),
         cmocka_unit_test(test_digits_are_grouped_in_thousands),
         cmocka_unit_test(test_escape_lines_keeps_line_feeds_and_tabs_only),
         cmocka_unit_test(test_natural_key_orders_as_the_natural_comparison),
