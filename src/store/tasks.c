@@ -10,17 +10,28 @@
 #include "tiendo/text.h"
 
 /* The position of a status in enum task_status (status.h), for the filter's bit mask. */
-#define STATUS_ORDINAL                                                                             \
-    "CASE t.status WHEN 'not_started' THEN 0 WHEN 'in_progress' THEN 1 WHEN 'done' THEN 2"         \
+#define ORDINAL_OF(col)                                                                            \
+    "CASE " col " WHEN 'not_started' THEN 0 WHEN 'in_progress' THEN 1 WHEN 'done' THEN 2"          \
     " WHEN 'delayed' THEN 3 WHEN 'suspended' THEN 4 ELSE 5 END"
+#define STATUS_ORDINAL ORDINAL_OF("t.status")
 /* The flags come from the same rule as everywhere (status_flags), through an SQL function. */
 #define FLAGS "tiendo_flags(t.status, t.percent, t.start_date, t.due_date, ?6, ?10, ?11)"
 
-#define TASK_FROM                                                                                  \
-    " FROM task t JOIN unit u ON u.id = t.lead_unit_id WHERE t.deleted = 0"                        \
+#define TASK_WHERE                                                                                 \
+    " t.deleted = 0"                                                                               \
     " AND (?1 = 0 OR t.lead_unit_id = ?1) AND (?2 = 0 OR (?2 >> (" STATUS_ORDINAL ")) & 1)"        \
     " AND (?3 = 0 OR t.phase_id = ?3) AND (?4 = 0 OR t.group_id = ?4)"                             \
     " AND (?5 = 0 OR " FLAGS " & ?5 != 0)"
+#define TASK_FROM " FROM task t JOIN unit u ON u.id = t.lead_unit_id WHERE" TASK_WHERE
+/* By lead unit: the units in code order, each unit's tasks from task_by_unit (no sort). */
+#define UNIT_FROM " FROM unit u CROSS JOIN task t ON t.lead_unit_id = u.id WHERE" TASK_WHERE
+/* Positions without a filter: the order's index alone (the unit exists: a foreign key). */
+#define ALL_FROM      " FROM task t WHERE t.deleted = 0"
+#define ALL_UNIT_FROM " FROM unit u CROSS JOIN task t ON t.lead_unit_id = u.id WHERE t.deleted = 0"
+/* A search of three characters or more: the tasks task_fts holds for it (at most FTS_MAX). */
+#define FTS_FROM                                                                                   \
+    " FROM task_fts CROSS JOIN task t ON t.id = task_fts.rowid"                                    \
+    " CROSS JOIN unit u ON u.id = t.lead_unit_id WHERE task_fts MATCH ?16 AND" TASK_WHERE
 
 /* The list orders, each a key that ends in the task's id (so that it is unique) and that an
  * index of migration 6 holds (the lead unit's code, in another table, is the exception).
@@ -47,29 +58,75 @@
     " t.percent, t.is_demo, " FLAGS ", "
 
 /* For one order: the page after a key (>=), the page before it (<), the first and the last
- * pages, the rows before a key (a position), the next and previous match of a search. */
-#define LIST_SQL(K, D, V, NK)                                                                      \
+ * pages, the rows before a key (a position), the next and previous match of a search; then what
+ * the search adds (issue 18): the rows after a key (at most ?17), the same two counts without a
+ * filter, the next and previous match among task_fts's candidates (?16), and the next and
+ * previous match among the ?17 rows from a key (a search too short for trigrams). */
+#define LIST_SQL(K, D, V, NK, FROM, ALL, O, OD)                                                    \
     {                                                                                              \
-        {ROW_COLUMNS K TASK_FROM " AND (" K ") >= " V " ORDER BY " K " LIMIT ?7 OFFSET ?8",        \
-         ROW_COLUMNS K TASK_FROM " AND (" K ") < " V " ORDER BY " D " LIMIT ?7 OFFSET ?8",         \
-         ROW_COLUMNS K TASK_FROM " ORDER BY " K " LIMIT ?7 OFFSET ?8",                             \
-         ROW_COLUMNS K TASK_FROM " ORDER BY " D " LIMIT ?7 OFFSET ?8",                             \
-         "SELECT count(*)" TASK_FROM " AND (" K ") < " V,                                          \
-         "SELECT " K TASK_FROM " AND (" K ") >= " V " AND instr(t.search, ?9) > 0 ORDER BY " K     \
+        {ROW_COLUMNS K FROM " AND (" K ") >= " V " ORDER BY " K " LIMIT ?7 OFFSET ?8",             \
+         ROW_COLUMNS K FROM " AND (" K ") < " V " ORDER BY " D " LIMIT ?7 OFFSET ?8",              \
+         ROW_COLUMNS K FROM " ORDER BY " K " LIMIT ?7 OFFSET ?8",                                  \
+         ROW_COLUMNS K FROM " ORDER BY " D " LIMIT ?7 OFFSET ?8",                                  \
+         "SELECT count(*)" FROM " AND (" K ") < " V,                                               \
+         "SELECT " K FROM " AND (" K ") >= " V " AND instr(t.search, ?9) > 0 ORDER BY " K          \
          " LIMIT 1",                                                                               \
-         "SELECT " K TASK_FROM " AND (" K ") <= " V " AND instr(t.search, ?9) > 0 ORDER BY " D     \
-         " LIMIT 1"},                                                                              \
+         "SELECT " K FROM " AND (" K ") <= " V " AND instr(t.search, ?9) > 0 ORDER BY " D          \
+         " LIMIT 1",                                                                               \
+         "SELECT count(*) FROM (SELECT 1" FROM " AND (" K ") > " V " LIMIT ?17)",                  \
+         "SELECT count(*)" ALL " AND (" K ") < " V,                                                \
+         "SELECT count(*) FROM (SELECT 1" ALL " AND (" K ") > " V " LIMIT ?17)",                   \
+         "SELECT " K FTS_FROM " AND (" K ") >= " V " AND instr(t.search, ?9) > 0 ORDER BY " K      \
+         " LIMIT 1",                                                                               \
+         "SELECT " K FTS_FROM " AND (" K ") <= " V " AND instr(t.search, ?9) > 0 ORDER BY " D      \
+         " LIMIT 1",                                                                               \
+         "SELECT * FROM (SELECT " K ", t.search AS folded" FROM " AND (" K ") >= " V               \
+         " ORDER BY " K " LIMIT ?17) WHERE instr(folded, ?9) > 0 ORDER BY " O " LIMIT 1",          \
+         "SELECT * FROM (SELECT " K ", t.search AS folded" FROM " AND (" K ") <= " V               \
+         " ORDER BY " D " LIMIT ?17) WHERE instr(folded, ?9) > 0 ORDER BY " OD " LIMIT 1"},        \
             NK                                                                                     \
     }
-enum { Q_AFTER, Q_BEFORE, Q_FIRST, Q_LAST, Q_POS, Q_FIND_NEXT, Q_FIND_PREV };
+#define O2  "1, 2"
+#define O3  "1, 2, 3"
+#define O4  "1, 2, 3, 4"
+#define OD2 "1 DESC, 2 DESC"
+#define OD3 "1 DESC, 2 DESC, 3 DESC"
+#define OD4 "1 DESC, 2 DESC, 3 DESC, 4 DESC"
+enum {
+    Q_AFTER,
+    Q_BEFORE,
+    Q_FIRST,
+    Q_LAST,
+    Q_POS,
+    Q_FIND_NEXT,
+    Q_FIND_PREV,
+    Q_TAIL,
+    Q_POS_ALL,
+    Q_TAIL_ALL,
+    Q_FTS_NEXT,
+    Q_FTS_PREV,
+    Q_SHORT_NEXT,
+    Q_SHORT_PREV,
+    Q_COUNT
+};
+/* The list queries store_task_list_plans shows: the pages and the scans of a search. */
+#define Q_LISTED 7
 static const struct {
-    const char *sql[7];
+    const char *sql[Q_COUNT];
     int nkey;
 } list_sql[TSORT_COUNT] = {
-    LIST_SQL(K_CODE, D_CODE, V2, 2),     LIST_SQL(K_TITLE, D_TITLE, V3, 3),
-    LIST_SQL(K_UNIT, D_UNIT, V3, 3),     LIST_SQL(K_DUE, D_DUE, V4, 4),
-    LIST_SQL(K_STATUS, D_STATUS, V3, 3), LIST_SQL(K_PERCENT, D_PERCENT, V3, 3),
+    LIST_SQL(K_CODE, D_CODE, V2, 2, TASK_FROM, ALL_FROM, O2, OD2),
+    LIST_SQL(K_TITLE, D_TITLE, V3, 3, TASK_FROM, ALL_FROM, O3, OD3),
+    LIST_SQL(K_UNIT, D_UNIT, V3, 3, UNIT_FROM, ALL_UNIT_FROM, O3, OD3),
+    LIST_SQL(K_DUE, D_DUE, V4, 4, TASK_FROM, ALL_FROM, O4, OD4),
+    LIST_SQL(K_STATUS, D_STATUS, V3, 3, TASK_FROM, ALL_FROM, O3, OD3),
+    LIST_SQL(K_PERCENT, D_PERCENT, V3, 3, TASK_FROM, ALL_FROM, O3, OD3),
 };
+
+/* A search of fewer characters than a trigram looks at this many rows from where it starts;
+ * a longer one reads the candidates from task_fts when there are at most FTS_MAX of them (else
+ * matches are common, and the scan in list order finds one soon). */
+enum { SHORT_SCAN = 5000, FTS_MAX = 2000 };
 
 static const char count_sql[] = "SELECT count(*)" TASK_FROM;
 
@@ -151,19 +208,25 @@ int store_task_count(struct store *st, const struct task_filter *f, long *count,
         *count = st->anchor.count = c->count;
         return 0;
     }
-    /* Unfiltered, or by lead unit only, the count reads one index instead of every row. */
-    static const char count_all[] = "SELECT count(*) FROM task WHERE deleted = 0";
-    static const char count_unit[] =
-        "SELECT count(*) FROM task WHERE deleted = 0 AND lead_unit_id = ?1";
-    bool others = f->statuses != 0 || f->phase_id != 0 || f->group_id != 0 || f->flags != 0;
-    const char *sql = others ? count_sql : f->unit_id != 0 ? count_unit : count_all;
+    /* Without a flag (which depends on the day) the count is a sum over task_tally, which
+     * triggers keep in step: a few hundred rows, however many tasks there are. */
+    static const char count_tally[] =
+        "SELECT coalesce(sum(n), 0) FROM task_tally WHERE (?1 = 0 OR unit_id = ?1)"
+        " AND (?2 = 0 OR (?2 >> (" ORDINAL_OF(
+            "status") ")) & 1)"
+                      " AND (?3 = 0 OR phase_id = ?3) AND (?4 = 0 OR group_id = ?4)";
+    const char *sql = f->flags != 0 ? count_sql : count_tally;
     sqlite3_stmt *s = store_stmt(st, sql, err);
     if (s == NULL)
         return -1;
-    if (sql == count_unit)
-        sqlite3_bind_int64(s, 1, f->unit_id);
-    else if (sql == count_sql)
+    if (sql == count_sql) {
         bind_filter(s, f);
+    } else {
+        sqlite3_bind_int64(s, 1, f->unit_id);
+        sqlite3_bind_int(s, 2, (int)f->statuses);
+        sqlite3_bind_int64(s, 3, f->phase_id);
+        sqlite3_bind_int64(s, 4, f->group_id);
+    }
     int rc = sqlite3_step(s);
     *count = rc == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : 0;
     sqlite3_reset(s);
@@ -300,6 +363,8 @@ int store_task_page(struct store *st, const struct task_filter *f, enum task_sor
                     long offset, int limit, struct task_row *rows, int *n, struct td_err *err)
 {
     *n = 0;
+    if (st->anchor.count == 0) /* counted: an empty filter reads no rows */
+        return 0;
     if (!desc)
         return page_asc(st, f, (int)sort, offset, limit, st->anchor.count, rows, n, err);
     long count = known_count(st, f, err);
@@ -325,7 +390,7 @@ int store_task_list_plans(struct store *st, enum task_sort sort,
                           int (*row)(void *ctx, const char *sql, const char *plan), void *ctx,
                           struct td_err *err)
 {
-    for (int q = 0; q < 7; q++) {
+    for (int q = 0; q < Q_LISTED; q++) {
         char *sql = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", list_sql[sort].sql[q]);
         sqlite3_stmt *s = NULL;
         if (sql == NULL || sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
@@ -340,24 +405,132 @@ int store_task_list_plans(struct store *st, enum task_sort sort,
     return 0;
 }
 
+static bool filter_empty(const struct task_filter *f)
+{
+    return f->unit_id == 0 && f->statuses == 0 && f->phase_id == 0 && f->group_id == 0 &&
+           f->flags == 0;
+}
+
+/* The number of code points of s (trigrams are of characters, not bytes). */
+static size_t code_points(const char *s)
+{
+    size_t n = 0;
+    for (; *s != '\0'; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+/* A phrase for task_fts: the folded needle in double quotes (its own doubled). NULL: no memory. */
+static char *fts_phrase(const char *folded)
+{
+    size_t len = strlen(folded), k = 0;
+    char *p = malloc(2 * len + 3);
+    if (p == NULL)
+        return NULL;
+    p[k++] = '"';
+    for (const char *c = folded; *c != '\0'; c++) {
+        if (*c == '"')
+            p[k++] = '"';
+        p[k++] = *c;
+    }
+    p[k++] = '"';
+    p[k] = '\0';
+    return p;
+}
+
+/* How many tasks task_fts holds for phrase, counted up to FTS_MAX + 1; -1 on failure. */
+static long fts_candidates(struct store *st, const char *phrase, struct td_err *err)
+{
+    static const char sql[] =
+        "SELECT count(*) FROM (SELECT 1 FROM task_fts WHERE task_fts MATCH ?1 LIMIT ?2)";
+    sqlite3_stmt *s = store_stmt(st, sql, err);
+    if (s == NULL)
+        return -1;
+    sqlite3_bind_text(s, 1, phrase, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(s, 2, FTS_MAX + 1);
+    int rc = sqlite3_step(s);
+    long n = rc == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : -1;
+    sqlite3_reset(s);
+    if (rc != SQLITE_ROW)
+        store_fail(st, _("searching tasks"), err);
+    return n;
+}
+
+/* Runs a count query q of sort (bound to the filter, key and ?17 = limit); -1 on failure. */
+static long count_from(struct store *st, const struct task_filter *f, int sort, int q,
+                       sqlite3_value *const *key, long limit, struct td_err *err)
+{
+    sqlite3_stmt *s = store_stmt(st, list_sql[sort].sql[q], err);
+    if (s == NULL)
+        return -1;
+    if (q != Q_POS_ALL && q != Q_TAIL_ALL)
+        bind_filter(s, f);
+    for (int k = 0; k < list_sql[sort].nkey; k++)
+        sqlite3_bind_value(s, 12 + k, key[k]);
+    sqlite3_bind_int64(s, 17, limit);
+    int rc = sqlite3_step(s);
+    long n = rc == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : -1;
+    sqlite3_reset(s);
+    if (rc != SQLITE_ROW)
+        store_fail(st, _("searching tasks"), err);
+    return n;
+}
+
+/* The ascending position of the row with key among count rows: counted from the nearer end
+ * (the rows after it, up to half, then if need be the rows before it). */
+static long position_of(struct store *st, const struct task_filter *f, int sort,
+                        sqlite3_value *const *key, long count, struct td_err *err)
+{
+    bool all = filter_empty(f);
+    long half = count / 2 + 1;
+    long after = count_from(st, f, sort, all ? Q_TAIL_ALL : Q_TAIL, key, half, err);
+    if (after < 0)
+        return -1;
+    if (after < half)
+        return count - 1 - after;
+    return count_from(st, f, sort, all ? Q_POS_ALL : Q_POS, key, 0, err);
+}
+
 long store_task_find(struct store *st, const struct task_filter *f, enum task_sort sort, bool desc,
                      const char *needle, long from, int dir, struct td_err *err)
 {
     long count = known_count(st, f, err);
     if (count <= 0 || from < 0 || from >= count)
         return -1;
-    /* In ascending terms: where to start and which way to go. */
+    char *folded = text_fold(needle);
+    if (folded == NULL)
+        return -1;
+    char *phrase = NULL;
+    /* In ascending terms: where to start and which way to go (reading the row there also
+     * gives the keys that a change of code or title cleared back). */
     long start = desc ? count - 1 - from : from;
     bool forward = desc ? dir < 0 : dir >= 0;
     struct task_row row;
     int n = 0;
-    if (page_asc(st, f, (int)sort, start, 1, count, &row, &n, err) != 0 || n == 0)
+    if (page_asc(st, f, (int)sort, start, 1, count, &row, &n, err) != 0 || n == 0) {
+        free(folded);
         return -1;
-    char *folded = text_fold(needle);
-    if (folded == NULL)
-        return -1;
+    }
+    /* Three characters or more: task_fts says which tasks can match; none is an answer at
+     * once, a few are read and sorted, many mean the scan in list order soon finds one. */
+    bool short_needle = code_points(folded) < 3;
+    if (!short_needle) {
+        phrase = fts_phrase(folded);
+        long cand = phrase != NULL ? fts_candidates(st, phrase, err) : -1;
+        if (cand <= 0 || cand > FTS_MAX) {
+            free(phrase);
+            phrase = NULL;
+        }
+        if (cand <= 0) {
+            free(folded);
+            return -1;
+        }
+    }
     int nkey = list_sql[sort].nkey;
-    sqlite3_stmt *s = store_stmt(st, list_sql[sort].sql[forward ? Q_FIND_NEXT : Q_FIND_PREV], err);
+    int q = phrase != NULL ? (forward ? Q_FTS_NEXT : Q_FTS_PREV)
+            : short_needle ? (forward ? Q_SHORT_NEXT : Q_SHORT_PREV)
+                           : (forward ? Q_FIND_NEXT : Q_FIND_PREV);
+    sqlite3_stmt *s = store_stmt(st, list_sql[sort].sql[q], err);
     long pos = -1;
     sqlite3_value *found[4] = {NULL, NULL, NULL, NULL};
     if (s != NULL) {
@@ -365,20 +538,18 @@ long store_task_find(struct store *st, const struct task_filter *f, enum task_so
         sqlite3_bind_text(s, 9, folded, -1, SQLITE_TRANSIENT);
         for (int k = 0; k < nkey; k++)
             sqlite3_bind_value(s, 12 + k, st->anchor.key[k]);
+        if (phrase != NULL)
+            sqlite3_bind_text(s, 16, phrase, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int(s, 17, SHORT_SCAN);
         if (sqlite3_step(s) == SQLITE_ROW)
             for (int k = 0; k < nkey; k++)
                 found[k] = sqlite3_value_dup(sqlite3_column_value(s, k));
         sqlite3_reset(s);
     }
     free(folded);
-    if (found[0] != NULL && (s = store_stmt(st, list_sql[sort].sql[Q_POS], err)) != NULL) {
-        bind_filter(s, f);
-        for (int k = 0; k < nkey; k++)
-            sqlite3_bind_value(s, 12 + k, found[k]);
-        if (sqlite3_step(s) == SQLITE_ROW)
-            pos = (long)sqlite3_column_int64(s, 0);
-        sqlite3_reset(s);
-    }
+    free(phrase);
+    if (found[0] != NULL)
+        pos = position_of(st, f, (int)sort, found, count, err);
     for (int k = 0; k < nkey; k++)
         sqlite3_value_free(found[k]);
     return pos < 0 ? -1 : desc ? count - 1 - pos : pos;
