@@ -92,7 +92,8 @@ static void usage(FILE *out)
               "  init [--plan FILE] [--demo]\n"
               "                       create or migrate the database and load the plan;\n"
               "                       --demo adds the sample data (marked as demo data)\n"
-              "  check                check the configuration, the plan file and the database\n"
+              "  check [--full]       check the configuration, the plan file and the database;\n"
+              "                       --full reads the whole database file (slow when large)\n"
               "  export tasks|progress|units|evaluations|indicators|inspections|\n"
               "         reports|submissions|meetings|activities\n"
               "         [--format csv|json] [-o FILE] [--bom]\n"
@@ -216,7 +217,8 @@ static int parse_args(struct cli *cli, int argc, char **argv, struct cmdline *cl
         OPT_NOTE,
         OPT_REASON,
         OPT_DAYS,
-        OPT_BY
+        OPT_BY,
+        OPT_FULL
     };
     static const struct option options[] = {
         {"config", required_argument, NULL, 'c'},
@@ -238,6 +240,7 @@ static int parse_args(struct cli *cli, int argc, char **argv, struct cmdline *cl
         {"reason", required_argument, NULL, OPT_REASON},
         {"days", required_argument, NULL, OPT_DAYS},
         {"by", required_argument, NULL, OPT_BY},
+        {"full", no_argument, NULL, OPT_FULL},
         {NULL, 0, NULL, 0},
     };
     optind = 0; /* glibc: start afresh (the SSH command is parsed after argv) */
@@ -281,6 +284,9 @@ static int parse_args(struct cli *cli, int argc, char **argv, struct cmdline *cl
         case OPT_BY:
             cli->audit_login = optarg;
             break;
+        case OPT_FULL:
+            cli->full = true;
+            break;
         case OPT_STATUS:
             cli->status = optarg;
             break;
@@ -314,8 +320,8 @@ static int parse_args(struct cli *cli, int argc, char **argv, struct cmdline *cl
     static const struct {
         const char *name;
         int args; /* how many arguments it takes at most */
-    } commands[] = {{"init", 0},     {"check", 0},    {"export", 1},   {"import", 2},
-                    {"report", 2},   {"calendar", 0}, {"audit", 0},    {"period", 2},
+    } commands[] = {{"init", 0},     {"check", 0},    {"export", 1}, {"import", 2},
+                    {"report", 2},   {"calendar", 0}, {"audit", 0},  {"period", 2},
                     {"progress", 2}, {"backup", 1},   {"remind", 0}};
     int max_args = -1;
     for (size_t i = 0; command != NULL && i < sizeof commands / sizeof commands[0]; i++)
@@ -365,6 +371,10 @@ static int parse_args(struct cli *cli, int argc, char **argv, struct cmdline *cl
         !is_progress) {
         cli_error(_("--status, --date, --note and --reason go with the progress command; see "
                     "tiendo --help"));
+        return 2;
+    }
+    if (cli->full && (command == NULL || strcmp(command, "check") != 0)) {
+        cli_error(_("--full goes with the check command; see tiendo --help"));
         return 2;
     }
     if (cli->dry_run && !is_import) {
