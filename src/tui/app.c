@@ -1,5 +1,7 @@
 /* The application loop: one input function, screens on a stack, bars, resize, signals. */
 #include <curses.h>
+#include <errno.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -331,12 +333,22 @@ void tui_end_by_signal(int sig)
 
 int tui_run(struct tui_context *ctx, struct td_err *err)
 {
-    /* Only a pipe: a wrong number must never write into the database file. */
+    /* Any descriptor number above the standard three, and only a pipe: a wrong number must
+     * never write into the database file, nor give a benchmark no marks without a word. */
     const char *fd = getenv("TIENDO_BENCH_FD");
-    struct stat sb;
-    bench_fd = fd != NULL && fd[0] >= '3' && fd[0] <= '9' && fd[1] == '\0' ? fd[0] - '0' : -1;
-    if (bench_fd >= 0 && (fstat(bench_fd, &sb) != 0 || !S_ISFIFO(sb.st_mode)))
-        bench_fd = -1;
+    bench_fd = -1;
+    if (fd != NULL && fd[0] != '\0') {
+        char *end = NULL;
+        errno = 0;
+        long n = fd[0] >= '0' && fd[0] <= '9' ? strtol(fd, &end, 10) : -1;
+        struct stat sb;
+        if (n < 3 || n > INT_MAX || errno != 0 || *end != '\0' || fstat((int)n, &sb) != 0 ||
+            !S_ISFIFO(sb.st_mode))
+            return td_err_set(err, TD_E_USAGE,
+                              _("TIENDO_BENCH_FD=%s: not the number (3 or more) of an open pipe"),
+                              fd);
+        bench_fd = (int)n;
+    }
     if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
         return td_err_set(err, TD_E_USAGE,
                           _("the full-screen program needs a terminal; see tiendo --help for "
