@@ -58,10 +58,10 @@
     " t.percent, t.is_demo, " FLAGS ", "
 
 /* For one order: the page after a key (>=), the page before it (<), the first and the last
- * pages, the rows before a key (a position), the next and previous match of a search; then what
- * the search adds (issue 18): the rows after a key (at most ?17), the same two counts without a
- * filter, the next and previous match among task_fts's candidates (?16), and the next and
- * previous match among the ?17 rows from a key (a search too short for trigrams). */
+ * pages, the rows before a key (a position); then what the search needs (issue 18): the rows
+ * after a key (at most ?17), the same two counts without a filter, the next and previous match
+ * among task_fts's candidates (?16), and the next and previous match among the ?17 rows from a
+ * key. */
 #define LIST_SQL(K, D, V, NK, FROM, ALL, O, OD)                                                    \
     {                                                                                              \
         {ROW_COLUMNS K FROM " AND (" K ") >= " V " ORDER BY " K " LIMIT ?7 OFFSET ?8",             \
@@ -69,10 +69,6 @@
          ROW_COLUMNS K FROM " ORDER BY " K " LIMIT ?7 OFFSET ?8",                                  \
          ROW_COLUMNS K FROM " ORDER BY " D " LIMIT ?7 OFFSET ?8",                                  \
          "SELECT count(*)" FROM " AND (" K ") < " V,                                               \
-         "SELECT " K FROM " AND (" K ") >= " V " AND instr(t.search, ?9) > 0 ORDER BY " K          \
-         " LIMIT 1",                                                                               \
-         "SELECT " K FROM " AND (" K ") <= " V " AND instr(t.search, ?9) > 0 ORDER BY " D          \
-         " LIMIT 1",                                                                               \
          "SELECT count(*) FROM (SELECT 1" FROM " AND (" K ") > " V " LIMIT ?17)",                  \
          "SELECT count(*)" ALL " AND (" K ") < " V,                                                \
          "SELECT count(*) FROM (SELECT 1" ALL " AND (" K ") > " V " LIMIT ?17)",                   \
@@ -98,8 +94,6 @@ enum {
     Q_FIRST,
     Q_LAST,
     Q_POS,
-    Q_FIND_NEXT,
-    Q_FIND_PREV,
     Q_TAIL,
     Q_POS_ALL,
     Q_TAIL_ALL,
@@ -109,8 +103,8 @@ enum {
     Q_SHORT_PREV,
     Q_COUNT
 };
-/* The list queries store_task_list_plans shows: the pages and the scans of a search. */
-#define Q_LISTED 7
+/* The list queries store_task_list_plans shows: the pages and the positions. */
+#define Q_LISTED 5
 static const struct {
     const char *sql[Q_COUNT];
     int nkey;
@@ -511,40 +505,46 @@ long store_task_find(struct store *st, const struct task_filter *f, enum task_so
         free(folded);
         return -1;
     }
-    /* Three characters or more: task_fts says which tasks can match; none is an answer at
-     * once, a few are read and sorted, many mean the scan in list order soon finds one. */
+    /* Three characters or more: task_fts says which tasks can match. None is an answer at
+     * once; a few (at most FTS_MAX) are read and sorted; with many, the next SHORT_SCAN rows in
+     * list order are looked through first (a common term is near), and only when none of them
+     * matches are all the candidates sorted. Fewer characters: those rows only (bounded). */
     bool short_needle = code_points(folded) < 3;
+    long cand = 0;
     if (!short_needle) {
         phrase = fts_phrase(folded);
-        long cand = phrase != NULL ? fts_candidates(st, phrase, err) : -1;
-        if (cand <= 0 || cand > FTS_MAX) {
-            free(phrase);
-            phrase = NULL;
-        }
+        cand = phrase != NULL ? fts_candidates(st, phrase, err) : -1;
         if (cand <= 0) {
             free(folded);
+            free(phrase);
             return -1;
         }
     }
     int nkey = list_sql[sort].nkey;
-    int q = phrase != NULL ? (forward ? Q_FTS_NEXT : Q_FTS_PREV)
-            : short_needle ? (forward ? Q_SHORT_NEXT : Q_SHORT_PREV)
-                           : (forward ? Q_FIND_NEXT : Q_FIND_PREV);
-    sqlite3_stmt *s = store_stmt(st, list_sql[sort].sql[q], err);
-    long pos = -1;
     sqlite3_value *found[4] = {NULL, NULL, NULL, NULL};
-    if (s != NULL) {
+    long pos = -1;
+    for (int pass = 0; pass < 2 && found[0] == NULL; pass++) {
+        bool by_fts = !short_needle && (cand <= FTS_MAX || pass == 1);
+        if (pass == 1 && !by_fts)
+            break;
+        int q =
+            by_fts ? (forward ? Q_FTS_NEXT : Q_FTS_PREV) : (forward ? Q_SHORT_NEXT : Q_SHORT_PREV);
+        sqlite3_stmt *s = store_stmt(st, list_sql[sort].sql[q], err);
+        if (s == NULL)
+            break;
         bind_filter(s, f);
         sqlite3_bind_text(s, 9, folded, -1, SQLITE_TRANSIENT);
         for (int k = 0; k < nkey; k++)
             sqlite3_bind_value(s, 12 + k, st->anchor.key[k]);
-        if (phrase != NULL)
+        if (by_fts)
             sqlite3_bind_text(s, 16, phrase, -1, SQLITE_TRANSIENT);
         sqlite3_bind_int(s, 17, SHORT_SCAN);
         if (sqlite3_step(s) == SQLITE_ROW)
             for (int k = 0; k < nkey; k++)
                 found[k] = sqlite3_value_dup(sqlite3_column_value(s, k));
         sqlite3_reset(s);
+        if (by_fts)
+            break;
     }
     free(folded);
     free(phrase);

@@ -11,7 +11,7 @@
 #include "tiendo/store_tasks.h"
 
 /* More tasks than a short search looks at (SHORT_SCAN in src/store/tasks.c is 5,000). */
-enum { BULK = 6000 };
+enum { BULK = 8000 };
 
 static char *dir;
 static char db[PATH_MAX];
@@ -61,7 +61,7 @@ static int setup_each(void **state)
     plan_def_free(&p);
     /* Many tasks written by another program (no search text: the store fills it in), and a
      * last one (in code order) that alone holds its words. */
-    other_exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 6000)"
+    other_exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 8000)"
                " INSERT INTO task (code, title, lead_unit_id, status, updated_by)"
                " SELECT 'X.' || i, 'Nhiệm vụ số ' || i || ' về thương mại',"
                " (SELECT min(id) FROM unit), 'in_progress', 'gen' FROM n;"
@@ -180,6 +180,14 @@ static void test_a_common_term_and_an_edit_keep_the_index_in_step(void **state)
     long pos = find(TSORT_CODE, false, "nhiem vu so", 100, 1);
     assert_int_equal(pos, 100);
     assert_true(strncmp(code_at(TSORT_CODE, false, pos), "X.", 2) == 0);
+    /* Many candidates, none among the 5,000 rows from where the search starts: all of them
+     * are sorted, and the first in list order is found. */
+    other_exec("UPDATE task SET title = title || ' cuối kỳ' WHERE code LIKE 'X.%'"
+               " AND CAST(substr(code, 3) AS INTEGER) > 5500");
+    pos = find(TSORT_CODE, false, "cuoi ky", 0, 1);
+    assert_string_equal(code_at(TSORT_CODE, false, pos), "X.5501");
+    assert_int_equal(find(TSORT_CODE, false, "cuoi ky", pos - 1, -1), -1);
+    assert_int_equal(find(TSORT_CODE, true, "cuoi ky", 0, 1), 1);
     /* Another program renames the last task and deletes one: the index follows. */
     other_exec("UPDATE task SET title = 'Đánh giá hội chợ Cà Mau' WHERE code = 'ZZ.1';"
                "DELETE FROM task WHERE code = 'X.17' AND NOT EXISTS"
