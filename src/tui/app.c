@@ -1,17 +1,15 @@
 /* The application loop: one input function, screens on a stack, bars, resize, signals. */
 #include <curses.h>
-#include <errno.h>
-#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <termios.h>
 #include <unistd.h>
 
 #include "internal.h"
 #include "tiendo/i18n.h"
+#include "tiendo/paths.h"
 #include "tiendo/store_users.h"
 #include "tiendo/text.h"
 
@@ -333,22 +331,11 @@ void tui_end_by_signal(int sig)
 
 int tui_run(struct tui_context *ctx, struct td_err *err)
 {
-    /* Any descriptor number above the standard three, and only a pipe: a wrong number must
-     * never write into the database file, nor give a benchmark no marks without a word. */
-    const char *fd = getenv("TIENDO_BENCH_FD");
-    bench_fd = -1;
-    if (fd != NULL && fd[0] != '\0') {
-        char *end = NULL;
-        errno = 0;
-        long n = fd[0] >= '0' && fd[0] <= '9' ? strtol(fd, &end, 10) : -1;
-        struct stat sb;
-        if (n < 3 || n > INT_MAX || errno != 0 || *end != '\0' || fstat((int)n, &sb) != 0 ||
-            !S_ISFIFO(sb.st_mode))
-            return td_err_set(err, TD_E_USAGE,
-                              _("TIENDO_BENCH_FD=%s: not the number (3 or more) of an open pipe"),
-                              fd);
-        bench_fd = (int)n;
-    }
+    /* Any descriptor number from 3 on, only a pipe; a bad one is an error, not silence. */
+    if ((bench_fd = bench_fd_from_env()) == -2)
+        return td_err_set(err, TD_E_USAGE,
+                          _("TIENDO_BENCH_FD=%s: not the number (3 or more) of an open pipe"),
+                          getenv("TIENDO_BENCH_FD"));
     if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
         return td_err_set(err, TD_E_USAGE,
                           _("the full-screen program needs a terminal; see tiendo --help for "
