@@ -147,10 +147,30 @@ void store_task_anchor_drop(struct store *st)
     a->count = -1;
 }
 
+static bool filter_fits(const struct task_anchor *a, const struct task_filter *f)
+{
+    return a->unit_id == f->unit_id && a->statuses == f->statuses && a->phase_id == f->phase_id &&
+           a->group_id == f->group_id && a->flags == f->flags;
+}
+
 static bool anchor_fits(const struct task_anchor *a, const struct task_filter *f, int sort)
 {
-    return a->sort == sort && a->unit_id == f->unit_id && a->statuses == f->statuses &&
-           a->phase_id == f->phase_id && a->group_id == f->group_id && a->flags == f->flags;
+    return a->sort == sort && filter_fits(a, f);
+}
+
+/* The count the anchor keeps, when it is this filter's; -1 otherwise. */
+static long anchor_count(const struct task_anchor *a, const struct task_filter *f)
+{
+    return filter_fits(a, f) ? a->count : -1;
+}
+
+static void anchor_set_filter(struct task_anchor *a, const struct task_filter *f)
+{
+    a->unit_id = f->unit_id;
+    a->statuses = f->statuses;
+    a->phase_id = f->phase_id;
+    a->group_id = f->group_id;
+    a->flags = f->flags;
 }
 
 /* Tasks whose code or title changed (or that another program added) get their keys again. */
@@ -200,6 +220,7 @@ int store_task_count(struct store *st, const struct task_filter *f, long *count,
         c->statuses == f->statuses && c->phase_id == f->phase_id && c->group_id == f->group_id &&
         c->flags == f->flags) {
         *count = st->anchor.count = c->count;
+        anchor_set_filter(&st->anchor, f);
         return 0;
     }
     /* Without a flag (which depends on the day) the count is a sum over task_tally, which
@@ -227,6 +248,7 @@ int store_task_count(struct store *st, const struct task_filter *f, long *count,
     if (rc != SQLITE_ROW)
         return store_fail(st, _("counting tasks"), err);
     st->anchor.count = *count;
+    anchor_set_filter(&st->anchor, f);
     *c = (struct task_count_cache){true,        f->unit_id, f->phase_id, f->group_id,
                                    f->statuses, f->flags,   version,     *count};
     return 0;
@@ -289,16 +311,12 @@ static int run_page(struct store *st, const struct task_filter *f, int sort, int
         }
     *n = got;
     if (got > 0) {
-        long count = st->anchor.count;
+        long count = anchor_count(&st->anchor, f);
         store_task_anchor_drop(st);
         struct task_anchor *a = &st->anchor;
         a->valid = true;
         a->sort = sort;
-        a->unit_id = f->unit_id;
-        a->statuses = f->statuses;
-        a->phase_id = f->phase_id;
-        a->group_id = f->group_id;
-        a->flags = f->flags;
+        anchor_set_filter(a, f);
         a->pos = first_pos;
         a->nkey = nkey;
         a->count = count;
@@ -347,7 +365,7 @@ static int page_asc(struct store *st, const struct task_filter *f, int sort, lon
 
 static long known_count(struct store *st, const struct task_filter *f, struct td_err *err)
 {
-    long count = st->anchor.count;
+    long count = anchor_count(&st->anchor, f);
     if (count < 0 && store_task_count(st, f, &count, err) != 0)
         return -1;
     return count;
@@ -357,10 +375,11 @@ int store_task_page(struct store *st, const struct task_filter *f, enum task_sor
                     long offset, int limit, struct task_row *rows, int *n, struct td_err *err)
 {
     *n = 0;
-    if (st->anchor.count == 0) /* counted: an empty filter reads no rows */
+    if (anchor_count(&st->anchor, f) == 0) /* counted: an empty filter reads no rows */
         return 0;
     if (!desc)
-        return page_asc(st, f, (int)sort, offset, limit, st->anchor.count, rows, n, err);
+        return page_asc(st, f, (int)sort, offset, limit, anchor_count(&st->anchor, f), rows, n,
+                        err);
     long count = known_count(st, f, err);
     if (count < 0)
         return -1;
