@@ -144,7 +144,8 @@ int cli_cmd_progress(struct cli *cli, const char *code, const char *percent_text
         clock_gettime(CLOCK_MONOTONIC, &t1);
         if (bench_fd >= 0)
             dprintf(bench_fd, "%lld\n",
-                    (long long)(t1.tv_sec - t0.tv_sec) * 1000000 + (t1.tv_nsec - t0.tv_nsec) / 1000);
+                    (long long)(t1.tv_sec - t0.tv_sec) * 1000000 +
+                        (t1.tv_nsec - t0.tv_nsec) / 1000);
         if (rc != 0 && err.status == TD_E_CONFLICT)
             td_err_set(&err, TD_E_CONFLICT,
                        _("%s: someone else saved progress on this task meanwhile; nothing was "

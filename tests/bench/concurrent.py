@@ -3,8 +3,8 @@
 processes started at once on the benchmark database, each on a task of its own. The time of
 each save as the process measured it (TIENDO_BENCH_FD: from waiting for the write lock to the
 commit), the time of each process (start to exit, start-up included: on a machine of few
-cores, 50 start-ups queue for them), how many saves were lost (a note that did not reach the
-database) and how many were refused as busy.
+cores, 50 start-ups queue for them), how many saves were lost (the process said it saved, yet
+its note is not in the database) and how many were refused as busy (said so: nothing saved).
 
 concurrent.py TIENDO CONFIG DB ROUNDS: prints one line per figure: name, unit, the samples."""
 import os
@@ -39,7 +39,7 @@ def main():
                                  stderr=subprocess.PIPE)
             os.close(mark_w)
             procs.append((p, t0, mark_r))
-        n_busy = 0
+        n_busy = n_acked = 0
         for p, t0, mark_r in procs:
             _, err = p.communicate()
             times.append((time.perf_counter() - t0) * 1000)
@@ -47,6 +47,7 @@ def main():
                 us = f.read().split()
             if us:
                 saves.append(int(us[0]) / 1000)
+            n_acked += p.returncode == 0
             if p.returncode != 0:
                 n_busy += b"busy" in err or "bận".encode() in err
                 sys.stderr.write("a save at once failed (%d): %s\n"
@@ -55,7 +56,7 @@ def main():
         saved = con.execute("SELECT count(*) FROM progress_update WHERE done LIKE ?",
                             ("bench %s %d %%" % (stamp, r),)).fetchone()[0]
         con.close()
-        lost.append(PROCS - saved)
+        lost.append(max(0, n_acked - saved))  # said "saved", yet not in the database
         busy.append(n_busy)
     if saves:  # a tiendo from before issue 18 does not say
         print("%d processes saving progress at once, each save" % PROCS + "\tms\t" +
