@@ -60,34 +60,26 @@
 /* For one order: the page after a key (>=), the page before it (<), the first and the last
  * pages, the rows before a key (a position); then what the search needs (issue 18): the rows
  * after a key (at most ?17), the same two counts without a filter, the next and previous match
- * among task_fts's candidates (?16), and the next and previous match among the ?17 rows from a
- * key. */
-#define LIST_SQL(K, D, V, NK, FROM, ALL, O, OD)                                                    \
+ * among task_fts's candidates (?16), and the ?17 rows from a key in list order with their search
+ * text (a short search looks through them, and stops at the first that matches). */
+#define LIST_SQL(K, D, V, NK, FROM, ALL)                                                           \
     {                                                                                              \
         {ROW_COLUMNS K FROM " AND (" K ") >= " V " ORDER BY " K " LIMIT ?7 OFFSET ?8",             \
          ROW_COLUMNS K FROM " AND (" K ") < " V " ORDER BY " D " LIMIT ?7 OFFSET ?8",              \
          ROW_COLUMNS K FROM " ORDER BY " K " LIMIT ?7 OFFSET ?8",                                  \
          ROW_COLUMNS K FROM " ORDER BY " D " LIMIT ?7 OFFSET ?8",                                  \
-         "SELECT count(*)" FROM " AND (" K ") < " V,                                               \
+         "SELECT count(*) FROM (SELECT 1" FROM " AND (" K ") < " V " LIMIT ?17)",                  \
          "SELECT count(*) FROM (SELECT 1" FROM " AND (" K ") > " V " LIMIT ?17)",                  \
-         "SELECT count(*)" ALL " AND (" K ") < " V,                                                \
+         "SELECT count(*) FROM (SELECT 1" ALL " AND (" K ") < " V " LIMIT ?17)",                   \
          "SELECT count(*) FROM (SELECT 1" ALL " AND (" K ") > " V " LIMIT ?17)",                   \
          "SELECT " K FTS_FROM " AND (" K ") >= " V " AND instr(t.search, ?9) > 0 ORDER BY " K      \
          " LIMIT 1",                                                                               \
          "SELECT " K FTS_FROM " AND (" K ") <= " V " AND instr(t.search, ?9) > 0 ORDER BY " D      \
          " LIMIT 1",                                                                               \
-         "SELECT * FROM (SELECT " K ", t.search AS folded" FROM " AND (" K ") >= " V               \
-         " ORDER BY " K " LIMIT ?17) WHERE instr(folded, ?9) > 0 ORDER BY " O " LIMIT 1",          \
-         "SELECT * FROM (SELECT " K ", t.search AS folded" FROM " AND (" K ") <= " V               \
-         " ORDER BY " D " LIMIT ?17) WHERE instr(folded, ?9) > 0 ORDER BY " OD " LIMIT 1"},        \
+         "SELECT " K ", t.search" FROM " AND (" K ") >= " V " ORDER BY " K " LIMIT ?17",           \
+         "SELECT " K ", t.search" FROM " AND (" K ") <= " V " ORDER BY " D " LIMIT ?17"},          \
             NK                                                                                     \
     }
-#define O2  "1, 2"
-#define O3  "1, 2, 3"
-#define O4  "1, 2, 3, 4"
-#define OD2 "1 DESC, 2 DESC"
-#define OD3 "1 DESC, 2 DESC, 3 DESC"
-#define OD4 "1 DESC, 2 DESC, 3 DESC, 4 DESC"
 enum {
     Q_AFTER,
     Q_BEFORE,
@@ -109,18 +101,18 @@ static const struct {
     const char *sql[Q_COUNT];
     int nkey;
 } list_sql[TSORT_COUNT] = {
-    LIST_SQL(K_CODE, D_CODE, V2, 2, TASK_FROM, ALL_FROM, O2, OD2),
-    LIST_SQL(K_TITLE, D_TITLE, V3, 3, TASK_FROM, ALL_FROM, O3, OD3),
-    LIST_SQL(K_UNIT, D_UNIT, V3, 3, UNIT_FROM, ALL_UNIT_FROM, O3, OD3),
-    LIST_SQL(K_DUE, D_DUE, V4, 4, TASK_FROM, ALL_FROM, O4, OD4),
-    LIST_SQL(K_STATUS, D_STATUS, V3, 3, TASK_FROM, ALL_FROM, O3, OD3),
-    LIST_SQL(K_PERCENT, D_PERCENT, V3, 3, TASK_FROM, ALL_FROM, O3, OD3),
+    LIST_SQL(K_CODE, D_CODE, V2, 2, TASK_FROM, ALL_FROM),
+    LIST_SQL(K_TITLE, D_TITLE, V3, 3, TASK_FROM, ALL_FROM),
+    LIST_SQL(K_UNIT, D_UNIT, V3, 3, UNIT_FROM, ALL_UNIT_FROM),
+    LIST_SQL(K_DUE, D_DUE, V4, 4, TASK_FROM, ALL_FROM),
+    LIST_SQL(K_STATUS, D_STATUS, V3, 3, TASK_FROM, ALL_FROM),
+    LIST_SQL(K_PERCENT, D_PERCENT, V3, 3, TASK_FROM, ALL_FROM),
 };
 
 /* A search of fewer characters than a trigram looks at this many rows from where it starts;
  * a longer one reads the candidates from task_fts when there are at most FTS_MAX of them (else
  * matches are common, and the scan in list order finds one soon). */
-enum { SHORT_SCAN = 5000, FTS_MAX = 2000 };
+enum { SHORT_SCAN = 2000, FTS_MAX = 2000 };
 
 static const char count_sql[] = "SELECT count(*)" TASK_FROM;
 
@@ -489,19 +481,25 @@ static long count_from(struct store *st, const struct task_filter *f, int sort, 
     return n;
 }
 
-/* The ascending position of the row with key among count rows: counted from the nearer end
- * (the rows after it, up to half, then if need be the rows before it). */
+/* The ascending position of the row with key among count rows, counted from the nearer end:
+ * the rows before it, up to NEAR_END; then the rows after it, up to half; then all those before
+ * it (a row in the middle of a long list is the costly case). */
 static long position_of(struct store *st, const struct task_filter *f, int sort,
                         sqlite3_value *const *key, long count, struct td_err *err)
 {
+    enum { NEAR_END = 4096 };
     bool all = filter_empty(f);
+    int q_before = all ? Q_POS_ALL : Q_POS, q_after = all ? Q_TAIL_ALL : Q_TAIL;
+    long before = count_from(st, f, sort, q_before, key, NEAR_END, err);
+    if (before < 0 || before < NEAR_END)
+        return before;
     long half = count / 2 + 1;
-    long after = count_from(st, f, sort, all ? Q_TAIL_ALL : Q_TAIL, key, half, err);
+    long after = count_from(st, f, sort, q_after, key, half, err);
     if (after < 0)
         return -1;
     if (after < half)
         return count - 1 - after;
-    return count_from(st, f, sort, all ? Q_POS_ALL : Q_POS, key, 0, err);
+    return count_from(st, f, sort, q_before, key, count, err);
 }
 
 long store_task_find(struct store *st, const struct task_filter *f, enum task_sort sort, bool desc,
@@ -558,9 +556,15 @@ long store_task_find(struct store *st, const struct task_filter *f, enum task_so
         if (by_fts)
             sqlite3_bind_text(s, 16, phrase, -1, SQLITE_TRANSIENT);
         sqlite3_bind_int(s, 17, SHORT_SCAN);
-        if (sqlite3_step(s) == SQLITE_ROW)
-            for (int k = 0; k < nkey; k++)
-                found[k] = sqlite3_value_dup(sqlite3_column_value(s, k));
+        int rc;
+        while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+            const char *text = (const char *)sqlite3_column_text(s, nkey);
+            if (by_fts || (text != NULL && strstr(text, folded) != NULL)) {
+                for (int k = 0; k < nkey; k++)
+                    found[k] = sqlite3_value_dup(sqlite3_column_value(s, k));
+                break;
+            }
+        }
         sqlite3_reset(s);
         if (by_fts)
             break;

@@ -10,7 +10,7 @@
 #include "tiendo/status.h"
 #include "tiendo/store_tasks.h"
 
-/* More tasks than a short search looks at (SHORT_SCAN in src/store/tasks.c is 5,000). */
+/* More tasks than a short search looks at (SHORT_SCAN in src/store/tasks.c is 2,000). */
 enum { BULK = 8000 };
 
 static char *dir;
@@ -167,7 +167,7 @@ static void test_one_and_two_character_searches_look_a_bounded_way(void **state)
     /* Two characters near where the search starts: found. */
     assert_int_equal(find(TSORT_CODE, false, "qw", n - 100, 1), n - 1);
     assert_int_equal(find(TSORT_CODE, true, "QW", 100, -1), 0);
-    /* Too far for a short search (more than 5,000 rows on): not found; a third character
+    /* Too far for a short search (more than 2,000 rows on): not found; a third character
      * reads task_fts and finds it anywhere. */
     assert_int_equal(find(TSORT_CODE, false, "qw", 0, 1), -1);
     assert_int_equal(find(TSORT_CODE, false, " qw", 0, 1), n - 1);
@@ -180,7 +180,7 @@ static void test_a_common_term_and_an_edit_keep_the_index_in_step(void **state)
     long pos = find(TSORT_CODE, false, "nhiem vu so", 100, 1);
     assert_int_equal(pos, 100);
     assert_true(strncmp(code_at(TSORT_CODE, false, pos), "X.", 2) == 0);
-    /* Many candidates, none among the 5,000 rows from where the search starts: all of them
+    /* Many candidates, none among the 2,000 rows from where the search starts: all of them
      * are sorted, and the first in list order is found. */
     other_exec("UPDATE task SET title = title || ' cuối kỳ' WHERE code LIKE 'X.%'"
                " AND CAST(substr(code, 3) AS INTEGER) > 5500");
