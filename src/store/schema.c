@@ -328,21 +328,31 @@ static const char
              * text by trigrams, so that a search for a term that matches nothing or only the
              * last task reads the index, not every row; task_tally keeps the list's counts per
              * lead unit, status, phase and group, so that a save never recounts the table. Both
-             * are kept in step by triggers (also for the sqlite3 shell's writes). */
+             * are kept in step by triggers (also for the sqlite3 shell's writes). FTS5 writes
+             * its pending index at the end of every statement: a row at a time, that is six
+             * times the cost of one statement for many rows. So a new or changed search text
+             * goes to task_fts_todo, and the store moves all of it into task_fts in one
+             * statement (store_task_heal_keys, before a search); a search also reads what is
+             * still there. Invariant: a task in task_fts_todo has nothing in task_fts, any
+             * other has its search text there. */
             "CREATE VIRTUAL TABLE task_fts USING fts5(search, content='task', content_rowid='id',"
             " tokenize='trigram');"
             "INSERT INTO task_fts(task_fts) VALUES ('rebuild');"
+            "CREATE TABLE task_fts_todo (id INTEGER PRIMARY KEY);"
             "CREATE TRIGGER task_fts_insert AFTER INSERT ON task WHEN new.search IS NOT NULL BEGIN"
-            " INSERT INTO task_fts(rowid, search) VALUES (new.id, new.search); END;"
-            "CREATE TRIGGER task_fts_delete AFTER DELETE ON task WHEN old.search IS NOT NULL BEGIN"
-            " INSERT INTO task_fts(task_fts, rowid, search) VALUES ('delete', old.id, old.search);"
-            " END;"
+            " INSERT OR IGNORE INTO task_fts_todo VALUES (new.id); END;"
+            "CREATE TRIGGER task_fts_delete AFTER DELETE ON task BEGIN"
+            " INSERT INTO task_fts(task_fts, rowid, search) SELECT 'delete', old.id, old.search"
+            " WHERE old.search IS NOT NULL AND NOT EXISTS"
+            " (SELECT 1 FROM task_fts_todo WHERE id = old.id);"
+            " DELETE FROM task_fts_todo WHERE id = old.id; END;"
             "CREATE TRIGGER task_fts_update AFTER UPDATE OF search ON task"
             " WHEN old.search IS NOT new.search BEGIN"
             " INSERT INTO task_fts(task_fts, rowid, search) SELECT 'delete', old.id, old.search"
-            " WHERE old.search IS NOT NULL;"
-            " INSERT INTO task_fts(rowid, search) SELECT new.id, new.search"
-            " WHERE new.search IS NOT NULL; END;"
+            " WHERE old.search IS NOT NULL AND NOT EXISTS"
+            " (SELECT 1 FROM task_fts_todo WHERE id = old.id);"
+            " INSERT OR IGNORE INTO task_fts_todo SELECT new.id WHERE new.search IS NOT NULL;"
+            " END;"
             "CREATE TABLE task_tally ("
             " unit_id INTEGER NOT NULL, status TEXT NOT NULL, phase_id INTEGER NOT NULL,"
             " group_id INTEGER NOT NULL, n INTEGER NOT NULL,"

@@ -30,8 +30,9 @@
 #define ALL_UNIT_FROM " FROM unit u CROSS JOIN task t ON t.lead_unit_id = u.id WHERE t.deleted = 0"
 /* A search of three characters or more: the tasks task_fts holds for it (at most FTS_MAX). */
 #define FTS_FROM                                                                                   \
-    " FROM task_fts CROSS JOIN task t ON t.id = task_fts.rowid"                                    \
-    " CROSS JOIN unit u ON u.id = t.lead_unit_id WHERE task_fts MATCH ?16 AND" TASK_WHERE
+    " FROM (SELECT rowid AS id FROM task_fts WHERE task_fts MATCH ?16"                             \
+    " UNION ALL SELECT id FROM task_fts_todo) m CROSS JOIN task t ON t.id = m.id"                  \
+    " CROSS JOIN unit u ON u.id = t.lead_unit_id WHERE" TASK_WHERE
 
 /* The list orders, each a key that ends in the task's id (so that it is unique) and that an
  * index of migration 6 holds (the lead unit's code, in another table, is the exception).
@@ -165,27 +166,40 @@ static void anchor_set_filter(struct task_anchor *a, const struct task_filter *f
     a->flags = f->flags;
 }
 
-/* Tasks whose code or title changed (or that another program added) get their keys again. */
+/* Tasks whose code or title changed (or that another program added) get their keys again, and
+ * task_fts the search texts task_fts_todo holds for it, in one statement (migration 8). */
 int store_task_heal_keys(struct store *st, struct td_err *err)
 {
-    static const char any[] = "SELECT 1 FROM task WHERE deleted = 0 AND sort_code IS NULL LIMIT 1";
+    static const char any[] =
+        "SELECT EXISTS (SELECT 1 FROM task WHERE deleted = 0 AND sort_code IS NULL)"
+        " OR EXISTS (SELECT 1 FROM task_fts_todo)";
     static const char heal[] =
         "UPDATE task SET sort_code = tiendo_natural_key(code),"
         " search = tiendo_fold(code || ' ' || title) WHERE deleted = 0 AND sort_code IS NULL";
+    static const char to_fts[] =
+        "INSERT INTO task_fts(rowid, search) SELECT t.id, t.search FROM task_fts_todo d"
+        " JOIN task t ON t.id = d.id WHERE t.search IS NOT NULL";
+    static const char done[] = "DELETE FROM task_fts_todo";
     sqlite3_stmt *s = store_stmt(st, any, err);
     if (s == NULL)
         return -1;
     int rc = sqlite3_step(s);
+    bool work = rc == SQLITE_ROW && sqlite3_column_int(s, 0) != 0;
     sqlite3_reset(s);
     if (rc != SQLITE_ROW)
-        return rc == SQLITE_DONE ? 0 : store_fail(st, _("counting tasks"), err);
+        return store_fail(st, _("counting tasks"), err);
+    if (!work)
+        return 0;
     if (store_begin(st, err) != 0)
         return -1;
-    if ((s = store_stmt(st, heal, err)) == NULL || sqlite3_step(s) != SQLITE_DONE) {
-        if (s != NULL)
-            store_fail(st, _("counting tasks"), err);
-        store_rollback(st);
-        return -1;
+    const char *const steps[] = {heal, to_fts, done};
+    for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+        if ((s = store_stmt(st, steps[i], err)) == NULL || sqlite3_step(s) != SQLITE_DONE) {
+            if (s != NULL)
+                store_fail(st, _("counting tasks"), err);
+            store_rollback(st);
+            return -1;
+        }
     }
     return store_commit(st, err);
 }
@@ -447,7 +461,8 @@ static char *fts_phrase(const char *folded)
 static long fts_candidates(struct store *st, const char *phrase, struct td_err *err)
 {
     static const char sql[] =
-        "SELECT count(*) FROM (SELECT 1 FROM task_fts WHERE task_fts MATCH ?1 LIMIT ?2)";
+        "SELECT (SELECT count(*) FROM (SELECT 1 FROM task_fts WHERE task_fts MATCH ?1 LIMIT ?2))"
+        " + (SELECT count(*) FROM (SELECT 1 FROM task_fts_todo LIMIT ?2))";
     sqlite3_stmt *s = store_stmt(st, sql, err);
     if (s == NULL)
         return -1;
@@ -505,12 +520,19 @@ static long position_of(struct store *st, const struct task_filter *f, int sort,
 long store_task_find(struct store *st, const struct task_filter *f, enum task_sort sort, bool desc,
                      const char *needle, long from, int dir, struct td_err *err)
 {
-    long count = known_count(st, f, err);
-    if (count <= 0 || from < 0 || from >= count)
-        return -1;
     char *folded = text_fold(needle);
     if (folded == NULL)
         return -1;
+    /* New search texts go into task_fts first (when this user may write; else the search reads
+     * them from task_fts_todo). Before the list is read: a write drops the list's anchor. */
+    struct td_err ignored;
+    if (code_points(folded) >= 3)
+        store_task_heal_keys(st, &ignored);
+    long count = known_count(st, f, err);
+    if (count <= 0 || from < 0 || from >= count) {
+        free(folded);
+        return -1;
+    }
     char *phrase = NULL;
     /* In ascending terms: where to start and which way to go (reading the row there also
      * gives the keys that a change of code or title cleared back). */
@@ -529,6 +551,7 @@ long store_task_find(struct store *st, const struct task_filter *f, enum task_so
     bool short_needle = code_points(folded) < 3;
     long cand = 0;
     if (!short_needle) {
+
         phrase = fts_phrase(folded);
         cand = phrase != NULL ? fts_candidates(st, phrase, err) : -1;
         if (cand <= 0) {

@@ -199,6 +199,16 @@ static void test_a_common_term_and_an_edit_keep_the_index_in_step(void **state)
     assert_int_equal(find(TSORT_CODE, false, "so 17 ve", 0, 1), -1);
     assert_int_equal(other_long("SELECT count(*) FROM task_fts WHERE task_fts MATCH '\"ca mau\"'"),
                      1);
+    /* A task another program adds with its search text already made: found at once. */
+    other_exec("INSERT INTO task (code, title, lead_unit_id, updated_by, sort_code, search)"
+               " VALUES ('ZZ.2', 'Kiểm tra thị trường Hà Giang', (SELECT min(id) FROM unit),"
+               " 'khac', 'ZZ.00000002', 'zz.2 kiem tra thi truong ha giang');");
+    pos = find(TSORT_CODE, false, "ha giang", 0, 1);
+    assert_true(pos >= 0);
+    assert_string_equal(code_at(TSORT_CODE, false, pos), "ZZ.2");
+    /* Every task's text is in task_fts once and as it is now (FTS5's own check). */
+    assert_int_equal(other_long("SELECT count(*) FROM task_fts_todo"), 0);
+    other_exec("INSERT INTO task_fts(task_fts) VALUES ('integrity-check')");
 }
 
 /* The counts of a few filters, against a count of the rows themselves. */
