@@ -332,9 +332,9 @@ static const char
              * its pending index at the end of every statement: a row at a time, that is six
              * times the cost of one statement for many rows. So a new or changed search text
              * goes to task_fts_todo, and the store moves all of it into task_fts in one
-             * statement (store_task_heal_keys, before a search); a search also reads what is
-             * still there. Invariant: a task in task_fts_todo has nothing in task_fts, any
-             * other has its search text there. */
+             * statement when it commits (store_task_fts_flush); what another program left
+             * there, the next heal moves, and a search reads it meanwhile. Invariant: a task in
+             * task_fts_todo has nothing in task_fts, any other has its search text there. */
             "CREATE VIRTUAL TABLE task_fts USING fts5(search, content='task', content_rowid='id',"
             " tokenize='trigram');"
             "INSERT INTO task_fts(task_fts) VALUES ('rebuild');"

@@ -166,8 +166,31 @@ static void anchor_set_filter(struct task_anchor *a, const struct task_filter *f
     a->flags = f->flags;
 }
 
-/* Tasks whose code or title changed (or that another program added) get their keys again, and
- * task_fts the search texts task_fts_todo holds for it, in one statement (migration 8). */
+int store_task_fts_flush(struct store *st, struct td_err *err)
+{
+    static const char any[] = "SELECT EXISTS (SELECT 1 FROM task_fts_todo)";
+    static const char to_fts[] =
+        "INSERT INTO task_fts(rowid, search) SELECT t.id, t.search FROM task_fts_todo d"
+        " JOIN task t ON t.id = d.id WHERE t.search IS NOT NULL";
+    static const char done[] = "DELETE FROM task_fts_todo";
+    struct td_err ignored;
+    sqlite3_stmt *s = store_stmt(st, any, &ignored);
+    if (s == NULL) /* a schema from before migration 8 (while migrating) */
+        return 0;
+    int rc = sqlite3_step(s);
+    bool work = rc == SQLITE_ROW && sqlite3_column_int(s, 0) != 0;
+    sqlite3_reset(s);
+    if (rc != SQLITE_ROW)
+        return store_fail(st, _("updating the search index"), err);
+    const char *const steps[] = {to_fts, done};
+    for (size_t i = 0; work && i < sizeof steps / sizeof steps[0]; i++)
+        if ((s = store_stmt(st, steps[i], err)) == NULL || sqlite3_step(s) != SQLITE_DONE)
+            return s == NULL ? -1 : store_fail(st, _("updating the search index"), err);
+    return 0;
+}
+
+/* Tasks whose code or title changed (or that another program added) get their keys again; the
+ * commit moves their search texts into task_fts (and those another program left noted). */
 int store_task_heal_keys(struct store *st, struct td_err *err)
 {
     static const char any[] =
@@ -176,10 +199,6 @@ int store_task_heal_keys(struct store *st, struct td_err *err)
     static const char heal[] =
         "UPDATE task SET sort_code = tiendo_natural_key(code),"
         " search = tiendo_fold(code || ' ' || title) WHERE deleted = 0 AND sort_code IS NULL";
-    static const char to_fts[] =
-        "INSERT INTO task_fts(rowid, search) SELECT t.id, t.search FROM task_fts_todo d"
-        " JOIN task t ON t.id = d.id WHERE t.search IS NOT NULL";
-    static const char done[] = "DELETE FROM task_fts_todo";
     sqlite3_stmt *s = store_stmt(st, any, err);
     if (s == NULL)
         return -1;
@@ -192,14 +211,11 @@ int store_task_heal_keys(struct store *st, struct td_err *err)
         return 0;
     if (store_begin(st, err) != 0)
         return -1;
-    const char *const steps[] = {heal, to_fts, done};
-    for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
-        if ((s = store_stmt(st, steps[i], err)) == NULL || sqlite3_step(s) != SQLITE_DONE) {
-            if (s != NULL)
-                store_fail(st, _("counting tasks"), err);
-            store_rollback(st);
-            return -1;
-        }
+    if ((s = store_stmt(st, heal, err)) == NULL || sqlite3_step(s) != SQLITE_DONE) {
+        if (s != NULL)
+            store_fail(st, _("counting tasks"), err);
+        store_rollback(st);
+        return -1;
     }
     return store_commit(st, err);
 }
