@@ -522,7 +522,7 @@ static long position_of(struct store *st, const struct task_filter *f, int sort,
     bool all = filter_empty(f);
     int q_before = all ? Q_POS_ALL : Q_POS, q_after = all ? Q_TAIL_ALL : Q_TAIL;
     long before = count_from(st, f, sort, q_before, key, NEAR_END, err);
-    if (before < 0 || before < NEAR_END)
+    if (before < NEAR_END) /* also -1: failed */
         return before;
     long half = count / 2 + 1;
     long after = count_from(st, f, sort, q_after, key, half, err);
