@@ -604,6 +604,8 @@ long store_task_find(struct store *st, const struct task_filter *f, enum task_so
                 break;
             }
         }
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            store_fail(st, _("searching tasks"), err); /* said; the search finds nothing */
         sqlite3_reset(s);
         if (by_fts)
             break;
