@@ -31,4 +31,9 @@ unsigned paths_file_mode(long gid);
 /* Gives the open file fd that mode and group, whatever the umask: 0, or -1 with errno. */
 int paths_secure_fd(int fd, long gid);
 
+/* For the benchmark only: the descriptor TIENDO_BENCH_FD names, any number from 3 on, open on a
+ * pipe (never a file: a wrong number must not write into the database); -1 when it is not set,
+ * -2 when it is set to anything else (an error for the caller to say, not silence). */
+int bench_fd_from_env(void);
+
 #endif

@@ -68,6 +68,14 @@ int store_load_demo(struct store *st, const struct plan_def *plan, struct td_err
  * their number (-1 when the checks could not run). */
 int store_check(struct store *st, void (*report)(void *ctx, const char *msg), void *ctx,
                 struct td_err *err);
+/* As store_check with full; without, as `tiendo check` runs by default (issue 18): a database
+ * of at most 32 MiB gets quick_check and foreign_key_check whole, a larger one a quick_check and
+ * foreign_key_check of every table but those that grow with the data (tasks, their units,
+ * progress updates, the audit log, the search index), and the foreign keys of the newest 1,000
+ * rows of those. store_check_was_partial: whether that default left tables unread. */
+int store_check_mode(struct store *st, bool full, void (*report)(void *ctx, const char *msg),
+                     void *ctx, struct td_err *err);
+bool store_check_was_partial(struct store *st);
 
 /* What a backup made. */
 struct store_backup_info {

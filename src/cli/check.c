@@ -59,11 +59,14 @@ int cli_cmd_check(struct cli *cli)
     if (cli_open_store(cli, false, &st, &err) != 0) {
         count_problem(&problems, err.msg);
     } else {
-        int n = store_check(st, count_problem, &problems, &err);
+        int n = store_check_mode(st, cli->full, count_problem, &problems, &err);
         if (n < 0)
             count_problem(&problems, err.msg);
         else
             printf(_("database: %s (schema version %d)\n"), cli->db_path, store_user_version(st));
+        if (n >= 0 && !cli->full && store_check_was_partial(st))
+            printf(_("database: large: the tasks, progress updates and audit log were checked by "
+                     "their newest rows; tiendo check --full reads the whole file\n"));
     }
 
     char plan_path[PATH_MAX];

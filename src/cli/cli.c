@@ -96,7 +96,8 @@ static void usage(FILE *out)
               "  init [--plan FILE] [--demo]\n"
               "                       create or migrate the database and load the plan;\n"
               "                       --demo adds the sample data (marked as demo data)\n"
-              "  check                check the configuration, the plan file and the database\n"
+              "  check [--full]       check the configuration, the plan file and the database;\n"
+              "                       --full reads the whole database file (slow when large)\n"
               "  export tasks|progress|units|evaluations|indicators|inspections|\n"
               "         reports|submissions|meetings|activities\n"
               "         [--format csv|json] [-o FILE] [--bom]\n"
@@ -238,7 +239,8 @@ static int parse_args(struct cli *cli, int argc, char **argv, struct cmdline *cl
         OPT_REASON,
         OPT_DAYS,
         OPT_BY,
-        OPT_ALL_TASKS
+        OPT_ALL_TASKS,
+        OPT_FULL
     };
     static const struct option options[] = {
         {"config", required_argument, NULL, 'c'},
@@ -261,6 +263,7 @@ static int parse_args(struct cli *cli, int argc, char **argv, struct cmdline *cl
         {"days", required_argument, NULL, OPT_DAYS},
         {"by", required_argument, NULL, OPT_BY},
         {"all-tasks", no_argument, NULL, OPT_ALL_TASKS},
+        {"full", no_argument, NULL, OPT_FULL},
         {NULL, 0, NULL, 0},
     };
     optind = 0; /* glibc: start afresh (the SSH command is parsed after argv) */
@@ -306,6 +309,9 @@ static int parse_args(struct cli *cli, int argc, char **argv, struct cmdline *cl
             break;
         case OPT_ALL_TASKS:
             cli->all_tasks = true;
+            break;
+        case OPT_FULL:
+            cli->full = true;
             break;
         case OPT_STATUS:
             cli->status = optarg;
@@ -391,6 +397,10 @@ static int parse_args(struct cli *cli, int argc, char **argv, struct cmdline *cl
         !is_progress) {
         cli_error(_("--status, --date, --note and --reason go with the progress command; see "
                     "tiendo --help"));
+        return 2;
+    }
+    if (cli->full && (command == NULL || strcmp(command, "check") != 0)) {
+        cli_error(_("--full goes with the check command; see tiendo --help"));
         return 2;
     }
     if (cli->dry_run && !is_import) {

@@ -22,6 +22,7 @@ struct cli {
     const char *output;      /* export -o */
     bool bom;                /* export --bom */
     bool dry_run;            /* import --dry-run */
+    bool full;               /* check --full */
     const char *unit;        /* report --unit */
     bool all_tasks;          /* report --all-tasks */
     const char *since;       /* audit --since */

@@ -120,3 +120,18 @@ int paths_secure_fd(int fd, long gid)
         return -1;
     return fchmod(fd, (mode_t)paths_file_mode(gid));
 }
+
+int bench_fd_from_env(void)
+{
+    const char *fd = getenv("TIENDO_BENCH_FD");
+    if (fd == NULL || fd[0] == '\0')
+        return -1;
+    char *end = NULL;
+    errno = 0;
+    long n = fd[0] >= '0' && fd[0] <= '9' ? strtol(fd, &end, 10) : -1;
+    struct stat sb;
+    if (n < 3 || n > INT_MAX || errno != 0 || *end != '\0' || fstat((int)n, &sb) != 0 ||
+        !S_ISFIFO(sb.st_mode))
+        return -2;
+    return (int)n;
+}

@@ -94,6 +94,12 @@ int store_begin(struct store *st, struct td_err *err)
 
 int store_commit(struct store *st, struct td_err *err)
 {
+    /* The search texts this transaction noted go into task_fts in one statement (migration
+     * 8): a write leaves the index whole, however many tasks it wrote. */
+    if (store_task_fts_flush(st, err) != 0) {
+        store_rollback(st);
+        return -1;
+    }
     if (store_exec(st, "COMMIT", err) != 0) {
         store_rollback(st);
         return -1;

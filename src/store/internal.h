@@ -72,6 +72,10 @@ sqlite3_stmt *store_stmt(struct store *st, const char *sql, struct td_err *err);
 /* Runs SQL without results (schema, pragmas, transaction control). */
 int store_exec(struct store *st, const char *sql, struct td_err *err);
 
+/* Inside a write transaction: moves the search texts task_fts_todo notes into task_fts, in one
+ * statement (nothing to do before migration 8). store_commit calls it. */
+int store_task_fts_flush(struct store *st, struct td_err *err);
+
 /* BEGIN IMMEDIATE, so that a write never fails half-way on a snapshot; COMMIT; ROLLBACK. */
 int store_begin(struct store *st, struct td_err *err);
 int store_commit(struct store *st, struct td_err *err);

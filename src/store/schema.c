@@ -323,6 +323,63 @@ static const char
             "CREATE TABLE period_open ("
             " id INTEGER PRIMARY KEY, period TEXT NOT NULL UNIQUE,"
             " open INTEGER NOT NULL DEFAULT 1 CHECK (open IN (0, 1)), " EDITABLE ");",
+
+            /* 8: the worst cases at ministry scale (issue 18). task_fts indexes the folded search
+             * text by trigrams, so that a search for a term that matches nothing or only the
+             * last task reads the index, not every row; task_tally keeps the list's counts per
+             * lead unit, status, phase and group, so that a save never recounts the table. Both
+             * are kept in step by triggers (also for the sqlite3 shell's writes). FTS5 writes
+             * its pending index at the end of every statement: a row at a time, that is six
+             * times the cost of one statement for many rows. So a new or changed search text
+             * goes to task_fts_todo, and the store moves all of it into task_fts in one
+             * statement when it commits (store_task_fts_flush); what another program left
+             * there, the next heal moves, and a search reads it meanwhile. Invariant: a task in
+             * task_fts_todo has nothing in task_fts, any other has its search text there. */
+            "CREATE VIRTUAL TABLE task_fts USING fts5(search, content='task', content_rowid='id',"
+            " tokenize='trigram');"
+            "INSERT INTO task_fts(task_fts) VALUES ('rebuild');"
+            "CREATE TABLE task_fts_todo (id INTEGER PRIMARY KEY);"
+            "CREATE TRIGGER task_fts_insert AFTER INSERT ON task WHEN new.search IS NOT NULL BEGIN"
+            " INSERT OR IGNORE INTO task_fts_todo VALUES (new.id); END;"
+            "CREATE TRIGGER task_fts_delete AFTER DELETE ON task BEGIN"
+            " INSERT INTO task_fts(task_fts, rowid, search) SELECT 'delete', old.id, old.search"
+            " WHERE old.search IS NOT NULL AND NOT EXISTS"
+            " (SELECT 1 FROM task_fts_todo WHERE id = old.id);"
+            " DELETE FROM task_fts_todo WHERE id = old.id; END;"
+            "CREATE TRIGGER task_fts_update AFTER UPDATE OF search ON task"
+            " WHEN old.search IS NOT new.search BEGIN"
+            " INSERT INTO task_fts(task_fts, rowid, search) SELECT 'delete', old.id, old.search"
+            " WHERE old.search IS NOT NULL AND NOT EXISTS"
+            " (SELECT 1 FROM task_fts_todo WHERE id = old.id);"
+            " INSERT OR IGNORE INTO task_fts_todo SELECT new.id WHERE new.search IS NOT NULL;"
+            " END;"
+            "CREATE TABLE task_tally ("
+            " unit_id INTEGER NOT NULL, status TEXT NOT NULL, phase_id INTEGER NOT NULL,"
+            " group_id INTEGER NOT NULL, n INTEGER NOT NULL,"
+            " PRIMARY KEY (unit_id, status, phase_id, group_id)) WITHOUT ROWID;"
+            "INSERT INTO task_tally SELECT lead_unit_id, status, coalesce(phase_id, 0),"
+            " coalesce(group_id, 0), count(*) FROM task WHERE deleted = 0 GROUP BY 1, 2, 3, 4;"
+            "CREATE TRIGGER task_tally_insert AFTER INSERT ON task WHEN new.deleted = 0 BEGIN"
+            " INSERT INTO task_tally VALUES (new.lead_unit_id, new.status,"
+            " coalesce(new.phase_id, 0), coalesce(new.group_id, 0), 1)"
+            " ON CONFLICT DO UPDATE SET n = n + 1; END;"
+            "CREATE TRIGGER task_tally_delete AFTER DELETE ON task WHEN old.deleted = 0 BEGIN"
+            " UPDATE task_tally SET n = n - 1 WHERE unit_id = old.lead_unit_id"
+            " AND status = old.status AND phase_id = coalesce(old.phase_id, 0)"
+            " AND group_id = coalesce(old.group_id, 0); END;"
+            "CREATE TRIGGER task_tally_update AFTER UPDATE OF deleted, status, lead_unit_id,"
+            " phase_id, group_id ON task WHEN old.deleted IS NOT new.deleted"
+            " OR old.status IS NOT new.status OR old.lead_unit_id IS NOT new.lead_unit_id"
+            " OR old.phase_id IS NOT new.phase_id OR old.group_id IS NOT new.group_id BEGIN"
+            " UPDATE task_tally SET n = n - 1 WHERE old.deleted = 0"
+            " AND unit_id = old.lead_unit_id AND status = old.status"
+            " AND phase_id = coalesce(old.phase_id, 0) AND group_id = coalesce(old.group_id, 0);"
+            " INSERT INTO task_tally SELECT new.lead_unit_id, new.status,"
+            " coalesce(new.phase_id, 0), coalesce(new.group_id, 0), 1 WHERE new.deleted = 0"
+            " ON CONFLICT DO UPDATE SET n = n + 1; END;"
+            /* Every save numbers its change max(change_id) + 1: from an index, not a scan of an
+             * audit log that grows by two rows a save. */
+            "CREATE INDEX audit_change_id ON audit_log(change_id);",
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

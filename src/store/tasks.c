@@ -10,17 +10,29 @@
 #include "tiendo/text.h"
 
 /* The position of a status in enum task_status (status.h), for the filter's bit mask. */
-#define STATUS_ORDINAL                                                                             \
-    "CASE t.status WHEN 'not_started' THEN 0 WHEN 'in_progress' THEN 1 WHEN 'done' THEN 2"         \
+#define ORDINAL_OF(col)                                                                            \
+    "CASE " col " WHEN 'not_started' THEN 0 WHEN 'in_progress' THEN 1 WHEN 'done' THEN 2"          \
     " WHEN 'delayed' THEN 3 WHEN 'suspended' THEN 4 ELSE 5 END"
+#define STATUS_ORDINAL ORDINAL_OF("t.status")
 /* The flags come from the same rule as everywhere (status_flags), through an SQL function. */
 #define FLAGS "tiendo_flags(t.status, t.percent, t.start_date, t.due_date, ?6, ?10, ?11)"
 
-#define TASK_FROM                                                                                  \
-    " FROM task t JOIN unit u ON u.id = t.lead_unit_id WHERE t.deleted = 0"                        \
+#define TASK_WHERE                                                                                 \
+    " t.deleted = 0"                                                                               \
     " AND (?1 = 0 OR t.lead_unit_id = ?1) AND (?2 = 0 OR (?2 >> (" STATUS_ORDINAL ")) & 1)"        \
     " AND (?3 = 0 OR t.phase_id = ?3) AND (?4 = 0 OR t.group_id = ?4)"                             \
     " AND (?5 = 0 OR " FLAGS " & ?5 != 0)"
+#define TASK_FROM " FROM task t JOIN unit u ON u.id = t.lead_unit_id WHERE" TASK_WHERE
+/* By lead unit: the units in code order, each unit's tasks from task_by_unit (no sort). */
+#define UNIT_FROM " FROM unit u CROSS JOIN task t ON t.lead_unit_id = u.id WHERE" TASK_WHERE
+/* Positions without a filter: the order's index alone (the unit exists: a foreign key). */
+#define ALL_FROM      " FROM task t WHERE t.deleted = 0"
+#define ALL_UNIT_FROM " FROM unit u CROSS JOIN task t ON t.lead_unit_id = u.id WHERE t.deleted = 0"
+/* A search of three characters or more: the tasks task_fts holds for it (at most FTS_MAX). */
+#define FTS_FROM                                                                                   \
+    " FROM (SELECT rowid AS id FROM task_fts WHERE task_fts MATCH ?16"                             \
+    " UNION ALL SELECT id FROM task_fts_todo) m CROSS JOIN task t ON t.id = m.id"                  \
+    " CROSS JOIN unit u ON u.id = t.lead_unit_id WHERE" TASK_WHERE
 
 /* The list orders, each a key that ends in the task's id (so that it is unique) and that an
  * index of migration 6 holds (the lead unit's code, in another table, is the exception).
@@ -47,29 +59,61 @@
     " t.percent, t.is_demo, " FLAGS ", "
 
 /* For one order: the page after a key (>=), the page before it (<), the first and the last
- * pages, the rows before a key (a position), the next and previous match of a search. */
-#define LIST_SQL(K, D, V, NK)                                                                      \
+ * pages, the rows before a key (a position); then what the search needs (issue 18): the rows
+ * after a key (at most ?17), the same two counts without a filter, the next and previous match
+ * among task_fts's candidates (?16), and the ?17 rows from a key in list order with their search
+ * text (a short search looks through them, and stops at the first that matches). */
+#define LIST_SQL(K, D, V, NK, FROM, ALL)                                                           \
     {                                                                                              \
-        {ROW_COLUMNS K TASK_FROM " AND (" K ") >= " V " ORDER BY " K " LIMIT ?7 OFFSET ?8",        \
-         ROW_COLUMNS K TASK_FROM " AND (" K ") < " V " ORDER BY " D " LIMIT ?7 OFFSET ?8",         \
-         ROW_COLUMNS K TASK_FROM " ORDER BY " K " LIMIT ?7 OFFSET ?8",                             \
-         ROW_COLUMNS K TASK_FROM " ORDER BY " D " LIMIT ?7 OFFSET ?8",                             \
-         "SELECT count(*)" TASK_FROM " AND (" K ") < " V,                                          \
-         "SELECT " K TASK_FROM " AND (" K ") >= " V " AND instr(t.search, ?9) > 0 ORDER BY " K     \
+        {ROW_COLUMNS K FROM " AND (" K ") >= " V " ORDER BY " K " LIMIT ?7 OFFSET ?8",             \
+         ROW_COLUMNS K FROM " AND (" K ") < " V " ORDER BY " D " LIMIT ?7 OFFSET ?8",              \
+         ROW_COLUMNS K FROM " ORDER BY " K " LIMIT ?7 OFFSET ?8",                                  \
+         ROW_COLUMNS K FROM " ORDER BY " D " LIMIT ?7 OFFSET ?8",                                  \
+         "SELECT count(*) FROM (SELECT 1" FROM " AND (" K ") < " V " LIMIT ?17)",                  \
+         "SELECT count(*) FROM (SELECT 1" FROM " AND (" K ") > " V " LIMIT ?17)",                  \
+         "SELECT count(*) FROM (SELECT 1" ALL " AND (" K ") < " V " LIMIT ?17)",                   \
+         "SELECT count(*) FROM (SELECT 1" ALL " AND (" K ") > " V " LIMIT ?17)",                   \
+         "SELECT " K FTS_FROM " AND (" K ") >= " V " AND instr(t.search, ?9) > 0 ORDER BY " K      \
          " LIMIT 1",                                                                               \
-         "SELECT " K TASK_FROM " AND (" K ") <= " V " AND instr(t.search, ?9) > 0 ORDER BY " D     \
-         " LIMIT 1"},                                                                              \
+         "SELECT " K FTS_FROM " AND (" K ") <= " V " AND instr(t.search, ?9) > 0 ORDER BY " D      \
+         " LIMIT 1",                                                                               \
+         "SELECT " K ", t.search" FROM " AND (" K ") >= " V " ORDER BY " K " LIMIT ?17",           \
+         "SELECT " K ", t.search" FROM " AND (" K ") <= " V " ORDER BY " D " LIMIT ?17"},          \
             NK                                                                                     \
     }
-enum { Q_AFTER, Q_BEFORE, Q_FIRST, Q_LAST, Q_POS, Q_FIND_NEXT, Q_FIND_PREV };
+enum {
+    Q_AFTER,
+    Q_BEFORE,
+    Q_FIRST,
+    Q_LAST,
+    Q_POS,
+    Q_TAIL,
+    Q_POS_ALL,
+    Q_TAIL_ALL,
+    Q_FTS_NEXT,
+    Q_FTS_PREV,
+    Q_SHORT_NEXT,
+    Q_SHORT_PREV,
+    Q_COUNT
+};
+/* The list queries store_task_list_plans shows: the pages and the positions. */
+#define Q_LISTED 5
 static const struct {
-    const char *sql[7];
+    const char *sql[Q_COUNT];
     int nkey;
 } list_sql[TSORT_COUNT] = {
-    LIST_SQL(K_CODE, D_CODE, V2, 2),     LIST_SQL(K_TITLE, D_TITLE, V3, 3),
-    LIST_SQL(K_UNIT, D_UNIT, V3, 3),     LIST_SQL(K_DUE, D_DUE, V4, 4),
-    LIST_SQL(K_STATUS, D_STATUS, V3, 3), LIST_SQL(K_PERCENT, D_PERCENT, V3, 3),
+    LIST_SQL(K_CODE, D_CODE, V2, 2, TASK_FROM, ALL_FROM),
+    LIST_SQL(K_TITLE, D_TITLE, V3, 3, TASK_FROM, ALL_FROM),
+    LIST_SQL(K_UNIT, D_UNIT, V3, 3, UNIT_FROM, ALL_UNIT_FROM),
+    LIST_SQL(K_DUE, D_DUE, V4, 4, TASK_FROM, ALL_FROM),
+    LIST_SQL(K_STATUS, D_STATUS, V3, 3, TASK_FROM, ALL_FROM),
+    LIST_SQL(K_PERCENT, D_PERCENT, V3, 3, TASK_FROM, ALL_FROM),
 };
+
+/* A search of fewer characters than a trigram looks at this many rows from where it starts;
+ * a longer one reads the candidates from task_fts when there are at most FTS_MAX of them (else
+ * matches are common, and the scan in list order finds one soon). */
+enum { SHORT_SCAN = 2000, FTS_MAX = 2000 };
 
 static const char count_sql[] = "SELECT count(*)" TASK_FROM;
 
@@ -96,16 +140,62 @@ void store_task_anchor_drop(struct store *st)
     a->count = -1;
 }
 
-static bool anchor_fits(const struct task_anchor *a, const struct task_filter *f, int sort)
+static bool filter_fits(const struct task_anchor *a, const struct task_filter *f)
 {
-    return a->sort == sort && a->unit_id == f->unit_id && a->statuses == f->statuses &&
-           a->phase_id == f->phase_id && a->group_id == f->group_id && a->flags == f->flags;
+    return a->unit_id == f->unit_id && a->statuses == f->statuses && a->phase_id == f->phase_id &&
+           a->group_id == f->group_id && a->flags == f->flags;
 }
 
-/* Tasks whose code or title changed (or that another program added) get their keys again. */
+static bool anchor_fits(const struct task_anchor *a, const struct task_filter *f, int sort)
+{
+    return a->sort == sort && filter_fits(a, f);
+}
+
+/* The count the anchor keeps, when it is this filter's; -1 otherwise. */
+static long anchor_count(const struct task_anchor *a, const struct task_filter *f)
+{
+    return filter_fits(a, f) ? a->count : -1;
+}
+
+static void anchor_set_filter(struct task_anchor *a, const struct task_filter *f)
+{
+    a->unit_id = f->unit_id;
+    a->statuses = f->statuses;
+    a->phase_id = f->phase_id;
+    a->group_id = f->group_id;
+    a->flags = f->flags;
+}
+
+int store_task_fts_flush(struct store *st, struct td_err *err)
+{
+    static const char any[] = "SELECT EXISTS (SELECT 1 FROM task_fts_todo)";
+    static const char to_fts[] =
+        "INSERT INTO task_fts(rowid, search) SELECT t.id, t.search FROM task_fts_todo d"
+        " JOIN task t ON t.id = d.id WHERE t.search IS NOT NULL";
+    static const char done[] = "DELETE FROM task_fts_todo";
+    struct td_err ignored;
+    sqlite3_stmt *s = store_stmt(st, any, &ignored);
+    if (s == NULL) /* a schema from before migration 8 (while migrating) */
+        return 0;
+    int rc = sqlite3_step(s);
+    bool work = rc == SQLITE_ROW && sqlite3_column_int(s, 0) != 0;
+    sqlite3_reset(s);
+    if (rc != SQLITE_ROW)
+        return store_fail(st, _("updating the search index"), err);
+    const char *const steps[] = {to_fts, done};
+    for (size_t i = 0; work && i < sizeof steps / sizeof steps[0]; i++)
+        if ((s = store_stmt(st, steps[i], err)) == NULL || sqlite3_step(s) != SQLITE_DONE)
+            return s == NULL ? -1 : store_fail(st, _("updating the search index"), err);
+    return 0;
+}
+
+/* Tasks whose code or title changed (or that another program added) get their keys again; the
+ * commit moves their search texts into task_fts (and those another program left noted). */
 int store_task_heal_keys(struct store *st, struct td_err *err)
 {
-    static const char any[] = "SELECT 1 FROM task WHERE deleted = 0 AND sort_code IS NULL LIMIT 1";
+    static const char any[] =
+        "SELECT EXISTS (SELECT 1 FROM task WHERE deleted = 0 AND sort_code IS NULL)"
+        " OR EXISTS (SELECT 1 FROM task_fts_todo)";
     static const char heal[] =
         "UPDATE task SET sort_code = tiendo_natural_key(code),"
         " search = tiendo_fold(code || ' ' || title) WHERE deleted = 0 AND sort_code IS NULL";
@@ -113,9 +203,12 @@ int store_task_heal_keys(struct store *st, struct td_err *err)
     if (s == NULL)
         return -1;
     int rc = sqlite3_step(s);
+    bool work = rc == SQLITE_ROW && sqlite3_column_int(s, 0) != 0;
     sqlite3_reset(s);
     if (rc != SQLITE_ROW)
-        return rc == SQLITE_DONE ? 0 : store_fail(st, _("counting tasks"), err);
+        return store_fail(st, _("counting tasks"), err);
+    if (!work)
+        return 0;
     if (store_begin(st, err) != 0)
         return -1;
     if ((s = store_stmt(st, heal, err)) == NULL || sqlite3_step(s) != SQLITE_DONE) {
@@ -149,27 +242,35 @@ int store_task_count(struct store *st, const struct task_filter *f, long *count,
         c->statuses == f->statuses && c->phase_id == f->phase_id && c->group_id == f->group_id &&
         c->flags == f->flags) {
         *count = st->anchor.count = c->count;
+        anchor_set_filter(&st->anchor, f);
         return 0;
     }
-    /* Unfiltered, or by lead unit only, the count reads one index instead of every row. */
-    static const char count_all[] = "SELECT count(*) FROM task WHERE deleted = 0";
-    static const char count_unit[] =
-        "SELECT count(*) FROM task WHERE deleted = 0 AND lead_unit_id = ?1";
-    bool others = f->statuses != 0 || f->phase_id != 0 || f->group_id != 0 || f->flags != 0;
-    const char *sql = others ? count_sql : f->unit_id != 0 ? count_unit : count_all;
+    /* Without a flag (which depends on the day) the count is a sum over task_tally, which
+     * triggers keep in step: a few hundred rows, however many tasks there are. */
+    static const char count_tally[] =
+        "SELECT coalesce(sum(n), 0) FROM task_tally WHERE (?1 = 0 OR unit_id = ?1)"
+        " AND (?2 = 0 OR (?2 >> (" ORDINAL_OF(
+            "status") ")) & 1)"
+                      " AND (?3 = 0 OR phase_id = ?3) AND (?4 = 0 OR group_id = ?4)";
+    const char *sql = f->flags != 0 ? count_sql : count_tally;
     sqlite3_stmt *s = store_stmt(st, sql, err);
     if (s == NULL)
         return -1;
-    if (sql == count_unit)
-        sqlite3_bind_int64(s, 1, f->unit_id);
-    else if (sql == count_sql)
+    if (sql == count_sql) {
         bind_filter(s, f);
+    } else {
+        sqlite3_bind_int64(s, 1, f->unit_id);
+        sqlite3_bind_int(s, 2, (int)f->statuses);
+        sqlite3_bind_int64(s, 3, f->phase_id);
+        sqlite3_bind_int64(s, 4, f->group_id);
+    }
     int rc = sqlite3_step(s);
     *count = rc == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : 0;
     sqlite3_reset(s);
     if (rc != SQLITE_ROW)
         return store_fail(st, _("counting tasks"), err);
     st->anchor.count = *count;
+    anchor_set_filter(&st->anchor, f);
     *c = (struct task_count_cache){true,        f->unit_id, f->phase_id, f->group_id,
                                    f->statuses, f->flags,   version,     *count};
     return 0;
@@ -232,16 +333,12 @@ static int run_page(struct store *st, const struct task_filter *f, int sort, int
         }
     *n = got;
     if (got > 0) {
-        long count = st->anchor.count;
+        long count = anchor_count(&st->anchor, f);
         store_task_anchor_drop(st);
         struct task_anchor *a = &st->anchor;
         a->valid = true;
         a->sort = sort;
-        a->unit_id = f->unit_id;
-        a->statuses = f->statuses;
-        a->phase_id = f->phase_id;
-        a->group_id = f->group_id;
-        a->flags = f->flags;
+        anchor_set_filter(a, f);
         a->pos = first_pos;
         a->nkey = nkey;
         a->count = count;
@@ -290,7 +387,7 @@ static int page_asc(struct store *st, const struct task_filter *f, int sort, lon
 
 static long known_count(struct store *st, const struct task_filter *f, struct td_err *err)
 {
-    long count = st->anchor.count;
+    long count = anchor_count(&st->anchor, f);
     if (count < 0 && store_task_count(st, f, &count, err) != 0)
         return -1;
     return count;
@@ -300,8 +397,11 @@ int store_task_page(struct store *st, const struct task_filter *f, enum task_sor
                     long offset, int limit, struct task_row *rows, int *n, struct td_err *err)
 {
     *n = 0;
+    if (anchor_count(&st->anchor, f) == 0) /* counted: an empty filter reads no rows */
+        return 0;
     if (!desc)
-        return page_asc(st, f, (int)sort, offset, limit, st->anchor.count, rows, n, err);
+        return page_asc(st, f, (int)sort, offset, limit, anchor_count(&st->anchor, f), rows, n,
+                        err);
     long count = known_count(st, f, err);
     if (count < 0)
         return -1;
@@ -325,7 +425,7 @@ int store_task_list_plans(struct store *st, enum task_sort sort,
                           int (*row)(void *ctx, const char *sql, const char *plan), void *ctx,
                           struct td_err *err)
 {
-    for (int q = 0; q < 7; q++) {
+    for (int q = 0; q < Q_LISTED; q++) {
         char *sql = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", list_sql[sort].sql[q]);
         sqlite3_stmt *s = NULL;
         if (sql == NULL || sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
@@ -340,45 +440,180 @@ int store_task_list_plans(struct store *st, enum task_sort sort,
     return 0;
 }
 
+static bool filter_empty(const struct task_filter *f)
+{
+    return f->unit_id == 0 && f->statuses == 0 && f->phase_id == 0 && f->group_id == 0 &&
+           f->flags == 0;
+}
+
+/* The number of code points of s (trigrams are of characters, not bytes). */
+static size_t code_points(const char *s)
+{
+    size_t n = 0;
+    for (; *s != '\0'; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+/* A phrase for task_fts: the folded needle in double quotes (its own doubled). NULL: no memory. */
+static char *fts_phrase(const char *folded)
+{
+    size_t len = strlen(folded), k = 0;
+    char *p = malloc(2 * len + 3);
+    if (p == NULL)
+        return NULL;
+    p[k++] = '"';
+    for (const char *c = folded; *c != '\0'; c++) {
+        if (*c == '"')
+            p[k++] = '"';
+        p[k++] = *c;
+    }
+    p[k++] = '"';
+    p[k] = '\0';
+    return p;
+}
+
+/* How many tasks task_fts holds for phrase, counted up to FTS_MAX + 1; -1 on failure. */
+static long fts_candidates(struct store *st, const char *phrase, struct td_err *err)
+{
+    static const char sql[] =
+        "SELECT (SELECT count(*) FROM (SELECT 1 FROM task_fts WHERE task_fts MATCH ?1 LIMIT ?2))"
+        " + (SELECT count(*) FROM (SELECT 1 FROM task_fts_todo LIMIT ?2))";
+    sqlite3_stmt *s = store_stmt(st, sql, err);
+    if (s == NULL)
+        return -1;
+    sqlite3_bind_text(s, 1, phrase, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(s, 2, FTS_MAX + 1);
+    int rc = sqlite3_step(s);
+    long n = rc == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : -1;
+    sqlite3_reset(s);
+    if (rc != SQLITE_ROW)
+        store_fail(st, _("searching tasks"), err);
+    return n;
+}
+
+/* Runs a count query q of sort (bound to the filter, key and ?17 = limit); -1 on failure. */
+static long count_from(struct store *st, const struct task_filter *f, int sort, int q,
+                       sqlite3_value *const *key, long limit, struct td_err *err)
+{
+    sqlite3_stmt *s = store_stmt(st, list_sql[sort].sql[q], err);
+    if (s == NULL)
+        return -1;
+    if (q != Q_POS_ALL && q != Q_TAIL_ALL)
+        bind_filter(s, f);
+    for (int k = 0; k < list_sql[sort].nkey; k++)
+        sqlite3_bind_value(s, 12 + k, key[k]);
+    sqlite3_bind_int64(s, 17, limit);
+    int rc = sqlite3_step(s);
+    long n = rc == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : -1;
+    sqlite3_reset(s);
+    if (rc != SQLITE_ROW)
+        store_fail(st, _("searching tasks"), err);
+    return n;
+}
+
+/* The ascending position of the row with key among count rows, counted from the nearer end:
+ * the rows before it, up to NEAR_END; then the rows after it, up to half; then all those before
+ * it (a row in the middle of a long list is the costly case). */
+static long position_of(struct store *st, const struct task_filter *f, int sort,
+                        sqlite3_value *const *key, long count, struct td_err *err)
+{
+    enum { NEAR_END = 4096 };
+    bool all = filter_empty(f);
+    int q_before = all ? Q_POS_ALL : Q_POS, q_after = all ? Q_TAIL_ALL : Q_TAIL;
+    long before = count_from(st, f, sort, q_before, key, NEAR_END, err);
+    if (before < NEAR_END) /* also -1: failed */
+        return before;
+    long half = count / 2 + 1;
+    long after = count_from(st, f, sort, q_after, key, half, err);
+    if (after < 0)
+        return -1;
+    if (after < half)
+        return count - 1 - after;
+    return count_from(st, f, sort, q_before, key, count, err);
+}
+
 long store_task_find(struct store *st, const struct task_filter *f, enum task_sort sort, bool desc,
                      const char *needle, long from, int dir, struct td_err *err)
 {
-    long count = known_count(st, f, err);
-    if (count <= 0 || from < 0 || from >= count)
+    char *folded = text_fold(needle);
+    if (folded == NULL)
         return -1;
-    /* In ascending terms: where to start and which way to go. */
+    /* New search texts go into task_fts first (when this user may write; else the search reads
+     * them from task_fts_todo). Before the list is read: a write drops the list's anchor. */
+    struct td_err ignored;
+    if (code_points(folded) >= 3)
+        store_task_heal_keys(st, &ignored);
+    long count = known_count(st, f, err);
+    if (count <= 0 || from < 0 || from >= count) {
+        free(folded);
+        return -1;
+    }
+    char *phrase = NULL;
+    /* In ascending terms: where to start and which way to go (reading the row there also
+     * gives the keys that a change of code or title cleared back). */
     long start = desc ? count - 1 - from : from;
     bool forward = desc ? dir < 0 : dir >= 0;
     struct task_row row;
     int n = 0;
-    if (page_asc(st, f, (int)sort, start, 1, count, &row, &n, err) != 0 || n == 0)
+    if (page_asc(st, f, (int)sort, start, 1, count, &row, &n, err) != 0 || n == 0) {
+        free(folded);
         return -1;
-    char *folded = text_fold(needle);
-    if (folded == NULL)
-        return -1;
+    }
+    /* Three characters or more: task_fts says which tasks can match. None is an answer at
+     * once; a few (at most FTS_MAX) are read and sorted; with many, the next SHORT_SCAN rows in
+     * list order are looked through first (a common term is near), and only when none of them
+     * matches are all the candidates sorted. Fewer characters: those rows only (bounded). */
+    bool short_needle = code_points(folded) < 3;
+    long cand = 0;
+    if (!short_needle) {
+
+        phrase = fts_phrase(folded);
+        cand = phrase != NULL ? fts_candidates(st, phrase, err) : -1;
+        if (cand <= 0) {
+            free(folded);
+            free(phrase);
+            return -1;
+        }
+    }
     int nkey = list_sql[sort].nkey;
-    sqlite3_stmt *s = store_stmt(st, list_sql[sort].sql[forward ? Q_FIND_NEXT : Q_FIND_PREV], err);
-    long pos = -1;
     sqlite3_value *found[4] = {NULL, NULL, NULL, NULL};
-    if (s != NULL) {
+    long pos = -1;
+    for (int pass = 0; pass < 2 && found[0] == NULL; pass++) {
+        bool by_fts = !short_needle && (cand <= FTS_MAX || pass == 1);
+        if (pass == 1 && !by_fts)
+            break;
+        int q =
+            by_fts ? (forward ? Q_FTS_NEXT : Q_FTS_PREV) : (forward ? Q_SHORT_NEXT : Q_SHORT_PREV);
+        sqlite3_stmt *s = store_stmt(st, list_sql[sort].sql[q], err);
+        if (s == NULL)
+            break;
         bind_filter(s, f);
         sqlite3_bind_text(s, 9, folded, -1, SQLITE_TRANSIENT);
         for (int k = 0; k < nkey; k++)
             sqlite3_bind_value(s, 12 + k, st->anchor.key[k]);
-        if (sqlite3_step(s) == SQLITE_ROW)
-            for (int k = 0; k < nkey; k++)
-                found[k] = sqlite3_value_dup(sqlite3_column_value(s, k));
+        if (by_fts)
+            sqlite3_bind_text(s, 16, phrase, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int(s, 17, SHORT_SCAN);
+        int rc;
+        while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+            const char *text = (const char *)sqlite3_column_text(s, nkey);
+            if (by_fts || (text != NULL && strstr(text, folded) != NULL)) {
+                for (int k = 0; k < nkey; k++)
+                    found[k] = sqlite3_value_dup(sqlite3_column_value(s, k));
+                break;
+            }
+        }
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            store_fail(st, _("searching tasks"), err); /* said; the search finds nothing */
         sqlite3_reset(s);
+        if (by_fts)
+            break;
     }
     free(folded);
-    if (found[0] != NULL && (s = store_stmt(st, list_sql[sort].sql[Q_POS], err)) != NULL) {
-        bind_filter(s, f);
-        for (int k = 0; k < nkey; k++)
-            sqlite3_bind_value(s, 12 + k, found[k]);
-        if (sqlite3_step(s) == SQLITE_ROW)
-            pos = (long)sqlite3_column_int64(s, 0);
-        sqlite3_reset(s);
-    }
+    free(phrase);
+    if (found[0] != NULL)
+        pos = position_of(st, f, (int)sort, found, count, err);
     for (int k = 0; k < nkey; k++)
         sqlite3_value_free(found[k]);
     return pos < 0 ? -1 : desc ? count - 1 - pos : pos;

@@ -11,6 +11,7 @@
 
 #include "internal.h"
 #include "tiendo/i18n.h"
+#include "tiendo/paths.h"
 #include "tiendo/store_users.h"
 #include "tiendo/text.h"
 
@@ -371,12 +372,11 @@ int tui_check_terminal(struct td_err *err)
 
 int tui_run(struct tui_context *ctx, struct td_err *err)
 {
-    /* Only a pipe: a wrong number must never write into the database file. */
-    const char *fd = getenv("TIENDO_BENCH_FD");
-    struct stat sb;
-    bench_fd = fd != NULL && fd[0] >= '3' && fd[0] <= '9' && fd[1] == '\0' ? fd[0] - '0' : -1;
-    if (bench_fd >= 0 && (fstat(bench_fd, &sb) != 0 || !S_ISFIFO(sb.st_mode)))
-        bench_fd = -1;
+    /* Any descriptor number from 3 on, only a pipe; a bad one is an error, not silence. */
+    if ((bench_fd = bench_fd_from_env()) == -2)
+        return td_err_set(err, TD_E_USAGE,
+                          _("TIENDO_BENCH_FD=%s: not the number (3 or more) of an open pipe"),
+                          getenv("TIENDO_BENCH_FD"));
     if (tui_check_terminal(err) != 0)
         return -1;
     struct store_summary sum;

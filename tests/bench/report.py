@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
-"""Turns the samples into the table of median and 95th percentile against the goals, prints it
-and writes RESULTS.md with the machine the figures were taken on.
+"""Turns the samples into tables of median, 95th and 99th percentile against the goals, one set
+of columns per database size, prints them and writes RESULTS.md with the machine the figures
+were taken on; tests/bench/history.md (the figures before and after each speed issue, kept by
+hand) follows the tables.
 
-report.py SAMPLES GENERATION_SECONDS RESULTS.md"""
+report.py RESULTS.md DIR...   each DIR (build/bench/N) holds samples.tsv, tasks and gen."""
 import os
 import platform
 import statistics
@@ -10,18 +12,33 @@ import subprocess
 import sys
 import time
 
-# name: (goal on the median, goal on the 95th percentile), None where the issue sets none.
+# name: goals on the median, the 95th and 99th percentile, the largest sample (None: none).
 GOALS = {
-    "start to first screen of the task list": (50, None),
-    "line down": (5, 20), "page down": (5, 20), "End": (5, 20),
-    "one incremental-search keystroke": (5, 20), "applying a filter": (5, 20),
-    "changing the sort column": (5, 20), "opening a task with its history": (5, 20),
-    "saving a progress entry": (10, None),
-    "bytes for one line down": (300, None), "bytes for one page down": (4096, None),
-    "bytes at start-up": (None, None), "peak resident memory": (20, None),
-    "CSV import of 100,000 tasks (with init)": (2000, None),
-    "annual report 2025 for 63 units": (200, None), "tiendo check": (None, None),
-    "size of the annual report 2025 (Markdown)": (1048576, None),
+    "start to first screen of the task list": (50, None, None, None),
+    "line down": (5, 20, None, None), "page down": (5, 20, None, None), "End": (5, 20, None, None),
+    "one incremental-search keystroke": (5, 20, None, None),
+    "search keystroke, a term that matches nothing": (5, 20, None, None),
+    "search keystroke, a term that matches only the last task": (5, 20, None, None),
+    "applying a filter": (5, 20, None, None),
+    "applying a filter whose result is empty": (5, 20, None, None),
+    "sorting by lead unit": (5, 20, None, None),
+    "page down, sorted by lead unit": (5, 20, None, None),
+    "End, sorted by lead unit": (5, 20, None, None),
+    "changing the sort column": (5, 20, None, None),
+    "opening a task with its history": (5, 20, None, None),
+    "saving a progress entry": (5, None, None, None),
+    "bytes for one line down": (300, None, None, None),
+    "bytes for one page down": (4096, None, None, None),
+    "bytes at start-up": (None, None, None, None), "peak resident memory": (20, None, None, None),
+    "CSV import of the tasks (with init)": (2000, None, None, None),
+    "annual report 2025 for 63 units": (200, None, None, None),
+    "tiendo check": (1000, None, None, None),
+    "tiendo check --full": (None, None, None, None),
+    "50 processes saving progress at once, each save": (None, None, 100, None),
+    "50 processes saving progress at once, each process": (None, None, None, None),
+    "saves lost of 50 at once": (None, None, None, 0),
+    "saves refused as busy of 50 at once": (None, None, None, 0),
+    "size of the annual report 2025 (Markdown)": (1048576, None, None, None),
 }
 
 
@@ -49,36 +66,81 @@ def machine():
     return "%s, %d cores, %s, Linux %s" % (cpu, os.cpu_count() or 0, mem, platform.release())
 
 
-def main():
-    rows = []
-    with open(sys.argv[1]) as f:
+def read(path):
+    def text(name, default):
+        try:
+            with open(os.path.join(path, name)) as f:
+                return f.read().strip()
+        except OSError:
+            return default
+    rows = {}
+    with open(os.path.join(path, "samples.tsv")) as f:
         for line in f:
             name, unit, values = line.rstrip("\n").split("\t")
-            vals = [float(v) for v in values.split()]
-            rows.append((name, unit, statistics.median(vals), pct(vals, 95), len(vals)))
-    lines = ["| figure | median | 95th pct | runs | goal | met |", "|---|---:|---:|---:|---|---|"]
-    for name, unit, med, p95, n in rows:
-        g_med, g_p95 = GOALS.get(name, (None, None))
-        goal, met = "", ""
-        if g_med is not None:
-            goal = "≤ %g %s" % (g_med, unit) + (" (95th ≤ %g)" % g_p95 if g_p95 else "")
-            ok = med <= g_med and (g_p95 is None or p95 <= g_p95)
-            met = "yes" if ok else "**no**"
-        fmt = "%.0f" if unit == "B" else "%.2f" if unit in ("ms", "MiB") else "%g"
-        lines.append("| %s | %s %s | %s %s | %d | %s | %s |" % (
-            name, fmt % med, unit, fmt % p95, unit, n, goal, met))
+            if values.split():
+                rows[name] = (unit, [float(v) for v in values.split()])
+    return int(text("tasks", "0")), text("gen", "reused"), rows
+
+
+def cell(unit, v):
+    fmt = "%.0f" if unit in ("B", "n") else "%.2f" if unit in ("ms", "MiB") else "%g"
+    return (fmt % v) + ("" if unit == "n" else " " + unit)
+
+
+def main():
+    out, dirs = sys.argv[1], sys.argv[2:]
+    sizes = sorted((read(d) for d in dirs), key=lambda s: s[0])
+    names = []
+    for _, _, rows in sizes:
+        names += [n for n in rows if n not in names]
+    head = "| figure | goal |" + "".join(
+        " %s tasks: median | 95th | 99th | n | met |" % format(n, ",") for n, _, _ in sizes)
+    lines = [head, "|---|---|" + "---:|---:|---:|---:|---|" * len(sizes)]
+    for name in names:
+        g = GOALS.get(name, (None, None, None, None))
+        unit = next(rows[name][0] for _, _, rows in sizes if name in rows)
+        parts = []
+        if g[0] is not None:
+            parts.append("median ≤ %g" % g[0])
+        if g[1] is not None:
+            parts.append("95th ≤ %g" % g[1])
+        if g[2] is not None:
+            parts.append("99th ≤ %g" % g[2])
+        if g[3] is not None:
+            parts.append("every sample ≤ %g" % g[3])
+        line = "| %s | %s |" % (name, ", ".join(parts) + (" " + unit if parts and unit != "n" else ""))
+        for _, _, rows in sizes:
+            if name not in rows:
+                line += " | | | | |"
+                continue
+            vals = rows[name][1]
+            med, p95, p99 = statistics.median(vals), pct(vals, 95), pct(vals, 99)
+            met = ""
+            if parts:
+                ok = ((g[0] is None or med <= g[0]) and (g[1] is None or p95 <= g[1]) and
+                      (g[2] is None or p99 <= g[2]) and (g[3] is None or max(vals) <= g[3]))
+                met = "yes" if ok else "**no**"
+            line += " %s | %s | %s | %d | %s |" % (cell(unit, med), cell(unit, p95),
+                                                   cell(unit, p99), len(vals), met)
+        lines.append(line)
     table = "\n".join(lines)
     print(table)
-    gen = sys.argv[2]
     sqlite = subprocess.run(["sqlite3", "--version"], capture_output=True, text=True).stdout.split()
-    text = ("# Benchmark results\n\nWritten by `make bench` (tests/bench/run.sh) on %s.\n\n"
-            "Machine: %s; SQLite %s.\n\nDatabase: 63 units, 100,000 tasks, 1,000,000 progress "
-            "updates, 10 years of indicator values, every report instance and submission "
-            "(generation: %s). Terminal: 80x24, xterm-256color, in a pseudo-terminal; "
-            "\"settled\" is tiendo's own mark (TIENDO_BENCH_FD) after the screen is written.\n\n"
-            % (time.strftime("%Y-%m-%d"), machine(), sqlite[0] if sqlite else "?",
-               gen + " s" if gen != "reused" else "reused from an earlier run")) + table + "\n"
-    with open(sys.argv[3], "w") as f:
+    gens = "; ".join("%s tasks: %s" % (format(n, ","), gen + " s" if gen != "reused" else
+                                       "reused from an earlier run") for n, gen, _ in sizes)
+    text = ("# Benchmark results\n\nWritten by `make bench` (tests/bench/run.sh; `BENCH_TASKS=N` "
+            "for another size) on %s.\n\n"
+            "Machine: %s; SQLite %s.\n\nDatabases: 63 units, N tasks, 10 progress updates a task "
+            "with their audit log (2 rows an update), 10 years of indicator values, every report "
+            "instance and submission (generation: %s). Terminal: 80x24, xterm-256color, in a "
+            "pseudo-terminal; \"settled\" is tiendo's own mark (TIENDO_BENCH_FD) after the screen "
+            "is written. Saves at once: `tiendo progress` processes, start-up included.\n\n"
+            % (time.strftime("%Y-%m-%d"), machine(), sqlite[0] if sqlite else "?", gens)) + table + "\n"
+    hist = os.path.join(os.path.dirname(os.path.abspath(__file__)), "history.md")
+    if os.path.exists(hist):
+        with open(hist) as f:
+            text += "\n" + f.read()
+    with open(out, "w") as f:
         f.write(text)
 
 

@@ -87,6 +87,28 @@ run --db "$T/bad.db" check
 expect "check reports a damaged database and exits 1" 1 "integrity"
 check "the damaged database keeps its size (nothing half-written)" \
 	test "$(stat -c %s "$T/bad.db")" -ge "$size"
+run --db "$T/bad.db" check --full
+expect "check --full reports the damaged database too" 1 "integrity"
+run --db "$db" check --full
+expect "check --full on a healthy database exits 0" 0
+run --db "$db" export tasks --full
+expect "--full with another command is a usage error" 2 "--full goes with the check command"
+# Issue 18: a large database (over 32 MiB) is checked by its small tables and newest rows by
+# default, and whole with --full; a broken reference among the newest rows is still found.
+cp "$db" "$T/big.db"
+sqlite3 "$T/big.db" "INSERT INTO audit_log (login, tbl, action, new_values)
+	SELECT 'gen', 'task', 'insert', hex(randomblob(600000)) FROM generate_series(1, 30);" 2>/dev/null ||
+	sqlite3 "$T/big.db" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 30)
+	INSERT INTO audit_log (login, tbl, action, new_values)
+	SELECT 'gen', 'task', 'insert', hex(randomblob(600000)) FROM n;"
+run --db "$T/big.db" check
+expect "check on a large database exits 0" 0
+check "  and says what --full would read" contains "$out" "check --full"
+sqlite3 "$T/big.db" "PRAGMA foreign_keys=OFF; INSERT INTO task_unit VALUES (9999, 1);"
+run --db "$T/big.db" check
+expect "check on a large database finds a broken reference of a new row" 1 "table task_unit row 9999"
+run --db "$T/big.db" check --full
+expect "check --full on a large database finds it too" 1 "table task_unit row"
 
 # Database problems: clear message, exit 1, nothing written
 run --db "$T/missing/x.db"
