@@ -46,9 +46,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             *p = ' '; /* ical_line takes one logical line */
     if (ical_line(f, line) != 0)
         abort();
+    static const int days[] = {7, 1};
     struct ical_event ev[2] = {
-        {part[0], (td_date)(size * 37), part[1], part[2], part[3]},
-        {"uid-2@tiendo", 0, part[3], "", part[0]},
+        {part[0], (td_date)(size * 37), part[1], part[2], part[3], NULL, 0, NULL},
+        {"uid-2@tiendo", 0, part[3], "", part[0], days, 2, part[2]}, /* with alarms */
     };
     if (ical_write(f, ev, 2, 20000) != 0)
         abort();
