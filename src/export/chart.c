@@ -151,7 +151,7 @@ static void draw(cairo_t *cr, const struct report_indicator *r, const char *lang
     const double x0 = CHART_X0, w = CHART_PLOTW, top = CHART_TOP, h = CHART_PLOTH;
 #define X(year) (x0 + (double)((year)-s.first) / (s.last - s.first) * w)
 #define Y(v)    (top + (s.hi - (v)) / (s.hi - s.lo) * h)
-    char a[32], b[32], line[700];
+    char a[32], line[700];
     rgb(cr, 0xffffff);
     cairo_paint(cr);
     rgb(cr, 0x111111);
@@ -223,6 +223,7 @@ static void draw(cairo_t *cr, const struct report_indicator *r, const char *lang
     }
     /* The band's label last, over the lines that cross it. */
     if (r->has_target) {
+        char b[32];
         rgb(cr, 0x6b4e00);
         snprintf(line, sizeof line, _("target %s–%s in %d"),
                  chart_number(a, sizeof a, r->low, 2, lang),
