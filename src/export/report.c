@@ -864,7 +864,7 @@ static void letterhead(struct out *o, const struct report_data *d)
         text(o, or_blank(h->issuer_unit));
         put(o, "</div><div class=\"rule\"></div><div>");
         text(o, number);
-        put(o, "</div></td><td><div class=\"b\">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div>"
+        put(o, "</div></td><td><div class=\"b nt\">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div>"
                "<div class=\"b\">Độc lập - Tự do - Hạnh phúc</div><div class=\"rule\"></div>"
                "<div class=\"i\">");
         text(o, date);
@@ -972,6 +972,7 @@ static int write_body(FILE *f, const struct report_data *d, enum report_format f
                     "table.letterhead td, table.sign td { border: none; width: 50%; "
                     "text-align: center; font-size: 13pt; }\n"
                     "table.letterhead td:first-child { width: 40%; }\n"
+                    ".nt { font-size: 12pt; white-space: nowrap; }\n"
                     ".b { font-weight: bold; } .i { font-style: italic; }\n"
                     ".rule { border-top: 1px solid #111; width: 35%; margin: 2px auto 6px; }\n"
                     "h1.doctype { margin-top: 1.2em; margin-bottom: 0; font-size: 14pt; }\n"

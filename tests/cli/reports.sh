@@ -153,6 +153,8 @@ check "the signer's position, and the name left for the office (…)" sh -c 'gre
 run -c "$T/official.ini" --db "$rdb" report annual 2024 --format html -o "$T/official.html"
 check "the official HTML draft is well-formed" xmllint --noout "$T/official.html"
 check "the official HTML has the letterhead and the decree's margins" sh -c 'grep -q "<table class=\"letterhead\">" "$1" && grep -q "margin: 20mm 15mm 20mm 30mm" "$1"' _ "$T/official.html"
+check "the official HTML keeps the national title on one line (12 pt, no wrap; Chromium wrapped it)" \
+	sh -c 'grep -q "\.nt { font-size: 12pt; white-space: nowrap; }" "$1" && grep -q "<div class=\"b nt\">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div>" "$1"' _ "$T/official.html"
 check "an English draft keeps the plain layout" sh -c '! grep -q "CỘNG HÒA" "$1"' _ "$md"
 
 # DOCX: a Word package whose parts parse, with the same content, read back by unzipping.
