@@ -7,14 +7,23 @@
 #include <string.h>
 #include <zip.h>
 
+#include "tiendo/chart.h"
 #include "tiendo/i18n.h"
 #include "tiendo/report.h"
 #include "tiendo/text.h"
+
+/* The pictures of a DOCX package (word/media/chartN.png, N from 1), drawn as the body is. */
+struct docx_media {
+    unsigned char **png;
+    size_t *size;
+    int n;
+};
 
 struct out {
     FILE *f;
     enum report_format fmt;
     int failed;
+    struct docx_media *media; /* DOCX only */
 };
 
 static void put(struct out *o, const char *s)
@@ -233,19 +242,7 @@ static const char *num_lang = "vi"; /* the draft's language, set by report_write
 
 static const char *num(char *buf, size_t size, double v, int decimals)
 {
-    /* As few decimals as the value needs, up to decimals; then written as people of the
-     * draft's language write numbers (12,6 and 1.234 in Vietnamese), whatever the locale. */
-    char machine[64];
-    snprintf(machine, sizeof machine, "%.*f", decimals, v);
-    const char *dot = strchr(machine, '.');
-    int need = 0;
-    if (dot != NULL) {
-        const char *end = machine + strlen(machine) - 1;
-        while (end > dot && *end == '0')
-            end--;
-        need = (int)(end - dot);
-    }
-    return text_human_number(v, need, num_lang, buf, size);
+    return chart_number(buf, size, v, decimals, num_lang);
 }
 
 /* A count, through the same formatter. */
@@ -281,46 +278,13 @@ static void svg_units(struct out *o, const struct report_data *d)
     put(o, "</svg>\n");
 }
 
-/* A round step for about four intervals over range: 1, 2, 2.5 or 5 times a power of ten. */
-static double nice_step(double range)
-{
-    double raw = range / 4, p = 1;
-    while (p * 10 <= raw)
-        p *= 10;
-    while (p > raw)
-        p /= 10;
-    static const double mult[] = {1, 2, 2.5, 5, 10};
-    for (int i = 0; i < 5; i++)
-        if (p * mult[i] >= raw)
-            return p * mult[i];
-    return p * 10;
-}
-
 static void svg_indicator(struct out *o, const struct report_indicator *r)
 {
-    double lo = 0, hi = r->has_target ? r->high : 1;
-    for (int i = 0; i < r->nvalues; i++) {
-        lo = r->values[i] < lo ? r->values[i] : lo;
-        hi = r->values[i] > hi ? r->values[i] : hi;
-    }
-    if (r->has_baseline)
-        hi = r->baseline_value > hi ? r->baseline_value : hi;
-    if (r->has_projection)
-        hi = r->projection > hi ? r->projection : hi;
-    if (hi <= lo)
-        hi = lo + 1;
-    double step = nice_step(hi - lo);
-    lo = floor(lo / step) * step;
-    hi = ceil(hi / step) * step;
-    if (hi - lo < step * 4.5 && hi + step > hi)
-        hi += step; /* room above the highest point for its label */
-    int x0 = 60, w = 520, top = 30, h = 160;
-    int first = r->nvalues > 0 ? r->years[0] : r->target_year - 10;
-    if (r->has_baseline && r->baseline_year < first)
-        first = r->baseline_year;
-    int last = r->has_target ? r->target_year : first + 10;
-    if (last <= first)
-        last = first + 1;
+    struct chart_scale s;
+    chart_scale_of(r, &s);
+    const double lo = s.lo, hi = s.hi, step = s.step;
+    const int first = s.first, last = s.last;
+    int x0 = CHART_X0, w = CHART_PLOTW, top = CHART_TOP, h = CHART_PLOTH;
 #define X(year) (x0 + (int)((double)((year)-first) / (last - first) * w))
 #define Y(v)    (top + (int)((hi - (v)) / (hi - lo) * h))
     char a[32];
@@ -592,6 +556,52 @@ static void progress_section(struct out *o, const struct report_data *d)
     task_table(o, d);
 }
 
+/* An indicator's chart in Word: a PNG in the package, shown inline over the text's width
+ * (160 mm, the canvas's proportions) through relationship rIdChartN. */
+static void docx_chart(struct out *o, const struct report_indicator *r, int id)
+{
+    unsigned char *png;
+    size_t size;
+    struct docx_media *m = o->media;
+    if (chart_indicator_png(r, num_lang, &png, &size) != 0) {
+        o->failed = 1;
+        return;
+    }
+    unsigned char **p = realloc(m->png, (size_t)(m->n + 1) * sizeof *p);
+    if (p != NULL)
+        m->png = p;
+    size_t *z = p != NULL ? realloc(m->size, (size_t)(m->n + 1) * sizeof *z) : NULL;
+    if (z == NULL) {
+        free(png);
+        o->failed = 1;
+        return;
+    }
+    m->size = z;
+    m->png[m->n] = png;
+    m->size[m->n] = size;
+    int n = ++m->n;
+    const long cx = 160L * 36000, cy = cx * CHART_PNG_H / CHART_W; /* EMU: 36,000 a millimetre */
+    putf(o,
+         "<w:p><w:pPr><w:keepLines/><w:jc w:val=\"center\"/></w:pPr><w:r><w:drawing>"
+         "<wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent cx=\"%ld\" "
+         "cy=\"%ld\"/><wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\"/>"
+         "<wp:docPr id=\"%d\" name=\"chart%d\" descr=\"",
+         cx, cy, id, n);
+    text(o, r->code);
+    put(o, " ");
+    text(o, r->name);
+    putf(o,
+         "\"/><wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect=\"1\"/>"
+         "</wp:cNvGraphicFramePr><a:graphic><a:graphicData "
+         "uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><pic:pic>"
+         "<pic:nvPicPr><pic:cNvPr id=\"%d\" name=\"chart%d.png\"/><pic:cNvPicPr/></pic:nvPicPr>"
+         "<pic:blipFill><a:blip r:embed=\"rIdChart%d\"/><a:stretch><a:fillRect/></a:stretch>"
+         "</pic:blipFill><pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"%ld\" "
+         "cy=\"%ld\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr>"
+         "</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>\n",
+         id, n, n, cx, cy);
+}
+
 static void targets_section(struct out *o, const struct report_data *d)
 {
     if (d->nindicators == 0) {
@@ -632,9 +642,11 @@ static void targets_section(struct out *o, const struct report_data *d)
         table_row(o, cells, 7, r->verdict_class == 3 ? "late" : NULL);
     }
     table_end(o);
-    if (o->fmt == REPORT_HTML)
-        for (int i = 0; i < d->nindicators; i++)
+    for (int i = 0; i < d->nindicators; i++)
+        if (o->fmt == REPORT_HTML)
             svg_indicator(o, &d->indicators[i]);
+        else if (o->fmt == REPORT_DOCX && o->media != NULL)
+            docx_chart(o, &d->indicators[i], i + 1);
 }
 
 static void summary_section(struct out *o, const struct report_data *d)
@@ -816,9 +828,11 @@ static void docx_line(struct out *o, const char *t, bool bold, bool italic, bool
     put(o, DOCX_RUN_END "</w:p>");
 }
 
+/* Two columns without borders, 40 % and 60 % of the decree's text width (9,355 twips), so that
+ * the national title holds on one line. */
 #define DOCX_PLAIN_TABLE                                                                           \
-    "<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/></w:tblPr><w:tblGrid><w:gridCol "        \
-    "w:w=\"4500\"/><w:gridCol w:w=\"4500\"/></w:tblGrid><w:tr>"
+    "<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblLayout w:type=\"fixed\"/>"         \
+    "</w:tblPr><w:tblGrid><w:gridCol w:w=\"3742\"/><w:gridCol w:w=\"5613\"/></w:tblGrid><w:tr>"
 
 static void letterhead(struct out *o, const struct report_data *d)
 {
@@ -832,7 +846,9 @@ static void letterhead(struct out *o, const struct report_data *d)
         docx_line(o, or_blank(h->issuer_unit), true, false, true);
         docx_line(o, number, false, false, true);
         put(o, "</w:tc><w:tc><w:tcPr><w:tcW w:w=\"3000\" w:type=\"pct\"/></w:tcPr>");
-        docx_line(o, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", true, false, true);
+        /* The national title in 12 pt, as the decree allows (12–13), on one line. */
+        put(o, "<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr><w:r><w:rPr><w:b/><w:sz w:val=\"24\"/>"
+               "</w:rPr><w:t>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</w:t></w:r></w:p>");
         docx_line(o, "Độc lập - Tự do - Hạnh phúc", true, false, true);
         docx_line(o, date, false, true, true);
         put(o, "</w:tc></w:tr></w:tbl>\n<w:p/>");
@@ -848,7 +864,7 @@ static void letterhead(struct out *o, const struct report_data *d)
         text(o, or_blank(h->issuer_unit));
         put(o, "</div><div class=\"rule\"></div><div>");
         text(o, number);
-        put(o, "</div></td><td><div class=\"b\">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div>"
+        put(o, "</div></td><td><div class=\"b nt\">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div>"
                "<div class=\"b\">Độc lập - Tự do - Hạnh phúc</div><div class=\"rule\"></div>"
                "<div class=\"i\">");
         text(o, date);
@@ -929,9 +945,10 @@ static void signature(struct out *o, const struct report_data *d)
     put(o, html ? "</div></td></tr></table>\n" : "**\n");
 }
 
-static int write_body(FILE *f, const struct report_data *d, enum report_format fmt)
+static int write_body(FILE *f, const struct report_data *d, enum report_format fmt,
+                      struct docx_media *media)
 {
-    struct out o = {f, fmt, 0};
+    struct out o = {f, fmt, 0, media};
     char line[1200];
     if (fmt == REPORT_HTML) {
         put(&o, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"/><title>");
@@ -955,6 +972,7 @@ static int write_body(FILE *f, const struct report_data *d, enum report_format f
                     "table.letterhead td, table.sign td { border: none; width: 50%; "
                     "text-align: center; font-size: 13pt; }\n"
                     "table.letterhead td:first-child { width: 40%; }\n"
+                    ".nt { font-size: 12pt; white-space: nowrap; }\n"
                     ".b { font-weight: bold; } .i { font-style: italic; }\n"
                     ".rule { border-top: 1px solid #111; width: 35%; margin: 2px auto 6px; }\n"
                     "h1.doctype { margin-top: 1.2em; margin-bottom: 0; font-size: 14pt; }\n"
@@ -1118,6 +1136,7 @@ static const char docx_types[] =
     "<Default Extension=\"rels\" "
     "ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
     "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+    "<Default Extension=\"png\" ContentType=\"image/png\"/>"
     "<Override PartName=\"/word/document.xml\" ContentType=\"application/"
     "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
     "<Override PartName=\"/word/styles.xml\" ContentType=\"application/"
@@ -1132,16 +1151,24 @@ static const char docx_rels[] =
     "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
     "relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>\n";
 
+/* The document's relationships: its styles, its footer, then one per chart (rIdChartN). */
 static const char docx_doc_rels[] =
     "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
     "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
     "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
     "relationships/styles\" Target=\"styles.xml\"/>"
     "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
-    "relationships/footer\" Target=\"footer1.xml\"/></Relationships>\n";
+    "relationships/footer\" Target=\"footer1.xml\"/>";
+static const char docx_image_rel[] =
+    "<Relationship Id=\"rIdChart%d\" Type=\"http://schemas.openxmlformats.org/officeDocument/"
+    "2006/relationships/image\" Target=\"media/chart%d.png\"/>";
 
 #define W_NS "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
 #define R_NS "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\""
+#define DRAWING_NS                                                                                 \
+    "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" "         \
+    "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "                           \
+    "xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\""
 
 /* Times New Roman 13 pt, headings by size, a table style with borders. */
 static const char docx_styles[] =
@@ -1155,18 +1182,26 @@ static const char docx_styles[] =
     "w:val=\"Normal\"/></w:style>"
     "<w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/>"
     "<w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:pPr><w:keepNext/><w:jc "
-    "w:val=\"center\"/><w:outlineLvl w:val=\"0\"/></w:pPr><w:rPr><w:b/><w:sz w:val=\"30\"/>"
+    "w:val=\"center\"/><w:outlineLvl w:val=\"0\"/></w:pPr><w:rPr>"
+    "<w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:cs=\"Times New "
+    "Roman\"/><w:b/><w:sz w:val=\"30\"/>"
     "</w:rPr></w:style>"
     "<w:style w:type=\"paragraph\" w:styleId=\"Heading2\"><w:name w:val=\"heading 2\"/>"
     "<w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:pPr><w:keepNext/><w:spacing "
-    "w:before=\"240\"/><w:outlineLvl w:val=\"1\"/></w:pPr><w:rPr><w:b/><w:sz w:val=\"28\"/>"
+    "w:before=\"240\"/><w:outlineLvl w:val=\"1\"/></w:pPr><w:rPr>"
+    "<w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:cs=\"Times New "
+    "Roman\"/><w:b/><w:sz w:val=\"28\"/>"
     "</w:rPr></w:style>"
     "<w:style w:type=\"paragraph\" w:styleId=\"Heading3\"><w:name w:val=\"heading 3\"/>"
     "<w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:pPr><w:keepNext/><w:outlineLvl "
-    "w:val=\"2\"/></w:pPr><w:rPr><w:b/><w:i/></w:rPr></w:style>"
+    "w:val=\"2\"/></w:pPr><w:rPr>"
+    "<w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:cs=\"Times New "
+    "Roman\"/><w:b/><w:i/></w:rPr></w:style>"
     "<w:style w:type=\"paragraph\" w:styleId=\"Heading4\"><w:name w:val=\"heading 4\"/>"
     "<w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:pPr><w:keepNext/><w:outlineLvl "
-    "w:val=\"3\"/></w:pPr><w:rPr><w:i/></w:rPr></w:style>"
+    "w:val=\"3\"/></w:pPr><w:rPr>"
+    "<w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:cs=\"Times New "
+    "Roman\"/><w:i/></w:rPr></w:style>"
     "<w:style w:type=\"paragraph\" w:styleId=\"none\"><w:name w:val=\"No data\"/>"
     "<w:basedOn w:val=\"Normal\"/><w:rPr><w:i/></w:rPr></w:style>"
     "<w:style w:type=\"paragraph\" w:styleId=\"demo\"><w:name w:val=\"Demo notice\"/>"
@@ -1240,14 +1275,18 @@ out:
 
 static int write_docx(FILE *f, const struct report_data *d)
 {
-    char *body = NULL;
-    size_t size = 0;
+    char *body = NULL, *rels = NULL;
+    size_t size = 0, rels_size = 0;
+    struct docx_media media = {NULL, NULL, 0};
+    struct part *parts = NULL;
+    char(*names)[32] = NULL;
+    int rc = -1;
     FILE *m = open_memstream(&body, &size);
     if (m == NULL)
         return -1;
     fprintf(m, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document " W_NS
-               " " R_NS "><w:body>\n");
-    int rc = write_body(m, d, REPORT_DOCX);
+               " " R_NS " " DRAWING_NS "><w:body>\n");
+    int body_rc = write_body(m, d, REPORT_DOCX, &media);
     /* A4; the decree's margins for the official layout (20/20 mm, left 30, right 15). */
     fprintf(m,
             "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId2\"/>"
@@ -1255,27 +1294,49 @@ static int write_docx(FILE *f, const struct report_data *d)
             "w:bottom=\"1134\" w:left=\"%d\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/>"
             "</w:sectPr></w:body></w:document>\n",
             d->head.official ? 850 : 1020, d->head.official ? 1701 : 1134);
-    if (fclose(m) != 0 || rc != 0) {
-        free(body);
-        return -1;
+    if (fclose(m) != 0 || body_rc != 0)
+        goto out;
+    FILE *r = open_memstream(&rels, &rels_size);
+    if (r == NULL)
+        goto out;
+    fputs(docx_doc_rels, r);
+    for (int i = 1; i <= media.n; i++)
+        fprintf(r, docx_image_rel, i, i);
+    fputs("</Relationships>\n", r);
+    if (fclose(r) != 0)
+        goto out;
+    int n = 0;
+    parts = calloc((size_t)media.n + 6, sizeof *parts);
+    names = calloc((size_t)media.n + 1, sizeof *names);
+    if (parts == NULL || names == NULL)
+        goto out;
+    parts[n++] = (struct part){"[Content_Types].xml", docx_types, sizeof docx_types - 1};
+    parts[n++] = (struct part){"_rels/.rels", docx_rels, sizeof docx_rels - 1};
+    parts[n++] = (struct part){"word/_rels/document.xml.rels", rels, rels_size};
+    parts[n++] = (struct part){"word/document.xml", body, size};
+    parts[n++] = (struct part){"word/styles.xml", docx_styles, sizeof docx_styles - 1};
+    parts[n++] = (struct part){"word/footer1.xml", docx_footer, sizeof docx_footer - 1};
+    for (int i = 0; i < media.n; i++) {
+        snprintf(names[i], sizeof names[i], "word/media/chart%d.png", i + 1);
+        parts[n++] = (struct part){names[i], (const char *)media.png[i], media.size[i]};
     }
-    const struct part parts[] = {
-        {"[Content_Types].xml", docx_types, sizeof docx_types - 1},
-        {"_rels/.rels", docx_rels, sizeof docx_rels - 1},
-        {"word/_rels/document.xml.rels", docx_doc_rels, sizeof docx_doc_rels - 1},
-        {"word/document.xml", body, size},
-        {"word/styles.xml", docx_styles, sizeof docx_styles - 1},
-        {"word/footer1.xml", docx_footer, sizeof docx_footer - 1},
-    };
-    rc = docx_package(f, parts, (int)(sizeof parts / sizeof parts[0]));
-    free(body);
+    rc = docx_package(f, parts, n);
     if (fflush(f) != 0)
         rc = -1;
+out:
+    for (int i = 0; i < media.n; i++)
+        free(media.png[i]);
+    free(media.png);
+    free(media.size);
+    free(parts);
+    free(names);
+    free(rels);
+    free(body);
     return rc;
 }
 
 int report_write(FILE *f, const struct report_data *d, enum report_format fmt)
 {
     num_lang = d->lang != NULL ? d->lang : "vi";
-    return fmt == REPORT_DOCX ? write_docx(f, d) : write_body(f, d, fmt);
+    return fmt == REPORT_DOCX ? write_docx(f, d) : write_body(f, d, fmt, NULL);
 }

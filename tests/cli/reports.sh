@@ -153,6 +153,8 @@ check "the signer's position, and the name left for the office (…)" sh -c 'gre
 run -c "$T/official.ini" --db "$rdb" report annual 2024 --format html -o "$T/official.html"
 check "the official HTML draft is well-formed" xmllint --noout "$T/official.html"
 check "the official HTML has the letterhead and the decree's margins" sh -c 'grep -q "<table class=\"letterhead\">" "$1" && grep -q "margin: 20mm 15mm 20mm 30mm" "$1"' _ "$T/official.html"
+check "the official HTML keeps the national title on one line (12 pt, no wrap; Chromium wrapped it)" \
+	sh -c 'grep -q "\.nt { font-size: 12pt; white-space: nowrap; }" "$1" && grep -q "<div class=\"b nt\">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div>" "$1"' _ "$T/official.html"
 check "an English draft keeps the plain layout" sh -c '! grep -q "CỘNG HÒA" "$1"' _ "$md"
 
 # DOCX: a Word package whose parts parse, with the same content, read back by unzipping.
@@ -186,3 +188,49 @@ assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in d.tables[0].rows[0].ce
 s = d.sections[0]
 assert round(s.page_width.mm) == 210 and round(s.left_margin.mm) == 30 and round(s.right_margin.mm) == 15
 ' "$T/official.docx"
+
+# The indicator charts in the DOCX: one PNG each in word/media, a relationship and an inline
+# drawing for each, PNG declared in the content types.
+check "the DOCX carries each indicator's chart as a PNG, related and drawn inline" \
+	/usr/bin/python3 -c '
+import re, struct, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+media = sorted(n for n in z.namelist() if n.startswith("word/media/"))
+assert len(media) >= 1, z.namelist()
+doc = z.read("word/document.xml").decode()
+rels = z.read("word/_rels/document.xml.rels").decode()
+assert "Extension=\"png\" ContentType=\"image/png\"" in z.read("[Content_Types].xml").decode()
+embeds = re.findall(r"<a:blip r:embed=\"([^\"]+)\"", doc)
+assert len(embeds) == len(media) == doc.count("<wp:inline "), (embeds, media)
+for i, name in enumerate(media, 1):
+    png = z.read(name)
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and png[12:16] == b"IHDR", name
+    w, h = struct.unpack(">II", png[16:24])
+    assert (w, h) == (1280, 424), (name, w, h)
+    assert re.search(r"Id=\"rIdChart%d\" Type=\"[^\"]*/relationships/image\" Target=\"media/chart%d.png\"" % (i, i), rels), rels
+    assert "rIdChart%d" % i in embeds
+assert "<pic:pic>" in doc and "TMDT-TT" in doc
+' "$T/official.docx"
+
+# LibreOffice opens the DOCX without repair: it converts the Vietnamese annual draft (official
+# layout, evaluations, charts) to PDF, whose text has the letterhead and a unit's rating.
+if command -v soffice >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; then
+	lo=$T/lo
+	mkdir -p "$lo/pdf"
+	timeout 120 soffice -env:UserInstallation=file://$lo/profile --headless --norestore \
+		--convert-to pdf --outdir "$lo/pdf" "$T/official.docx" >"$lo/log" 2>&1
+	pdf=$lo/pdf/official.pdf
+	if test -f "$pdf" && test "$(stat -c %s "$pdf")" -gt 20000; then
+		ok "LibreOffice converts the DOCX to a PDF"
+	else
+		not_ok "LibreOffice converts the DOCX to a PDF" "soffice said: $(head -c 600 "$lo/log")"
+	fi
+	pdftotext -layout "$pdf" "$lo/text" 2>/dev/null
+	check "the PDF has BÁO CÁO and the national title on one line" \
+		sh -c 'grep -q "^ *BÁO CÁO$" "$1" && grep -q "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM$" "$1"' _ "$lo/text"
+	check "the PDF has PC's ratings in the summary table and its comment" \
+		sh -c 'grep -q "^ *PC  *Tốt  *Tốt  *Tốt  *Tốt *$" "$1" && grep -q "NHAN-XET-PC-a" "$1"' _ "$lo/text"
+	check "the PDF has the charts as images" sh -c 'test "$(pdfimages -list "$1" | tail -n +3 | wc -l)" -ge 1' _ "$pdf"
+else
+	ok "LibreOffice opens the DOCX: skipped, soffice or pdftotext is not installed"
+fi
