@@ -48,16 +48,31 @@ static void indicator_close(struct app *app, void *state)
 /* Bars of eighths: the chart's cells. */
 static const char *const eighths[9] = {" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
 
-static void chart(const struct app *app, const struct indicator_row *r, int top, int rows)
+/* The row of value v on a chart of rows rows from top, lo at the bottom, hi at the top. */
+static int chart_row(double v, double lo, double hi, int top, int rows)
+{
+    return top + rows - 1 - (int)((v - lo) / (hi - lo) * (rows - 1) + 0.5);
+}
+
+/* The chart a reader can read alone (issue 15): the y-axis values, the years, the target band
+ * (its two edges) labelled, the baseline's bar in its own colour, the projection at the target
+ * year dashed in the verdict's colour, and a legend naming each under the years. */
+static void chart(const struct app *app, const struct indicator_row *r,
+                  const struct forecast_result *fc, int top, int rows)
 {
     int from = (int)app->summary->start_year, to = (int)app->summary->end_year;
     if (r->kind == IND_LEVEL && r->has_baseline && r->baseline_year < from)
         from = r->baseline_year;
-    if (to - from + 1 > 12)
-        from = to - 11;
+    if (to - from + 1 > 11)
+        from = to - 10;
+    /* The last target is the one the projection aims at. */
+    bool target = r->ntargets > 0;
+    double t_low = target ? r->targets[r->ntargets - 1].low : 0;
+    double t_high = target ? r->targets[r->ntargets - 1].high : 0;
+    int t_year = target ? r->targets[r->ntargets - 1].year : 0;
+    bool projected = target && fc->verdict != VERDICT_NOT_ENOUGH && r->kind == IND_LEVEL;
     double lo = 0, hi = 0;
     bool any = false;
-    double target = r->ntargets > 0 ? r->targets[r->ntargets - 1].low : 0;
     for (int i = 0; i < r->nvalues; i++) {
         double v = r->values[i].value;
         lo = !any || v < lo ? v : lo;
@@ -68,45 +83,49 @@ static void chart(const struct app *app, const struct indicator_row *r, int top,
         lo = r->baseline_value < lo || !any ? r->baseline_value : lo;
         hi = r->baseline_value > hi || !any ? r->baseline_value : hi;
     }
-    if (target > hi)
-        hi = target;
+    if (target && t_high > hi)
+        hi = t_high;
+    if (projected && fc->projection > hi)
+        hi = fc->projection;
     if (lo > 0)
         lo = 0;
     if (hi <= lo)
         hi = lo + 1;
-    int colw = 6, x0 = 10;
-    int target_row = top + rows - 1 - (int)((target - lo) / (hi - lo) * (rows - 1) + 0.5);
-    char label[40];
-    app_number(app, hi, 1, label, sizeof label);
-    draw_text(top, 1, 8, label, ROLE_MUTED);
-    app_number(app, lo, 1, label, sizeof label);
-    draw_text(top + rows - 1, 1, 8, label, ROLE_MUTED);
-    if (r->ntargets > 0) {
+    int colw = 6, x0 = 9;
+    char label[80], a[32], b[32];
+    /* The y axis: top, middle and bottom values. */
+    draw_text(top, 1, 7, app_number(app, hi, 1, label, sizeof label), ROLE_MUTED);
+    draw_text(
+        top + (rows - 1) / 2, 1, 7,
+        app_number(app, hi - (hi - lo) * ((rows - 1) / 2) / (rows - 1), 1, label, sizeof label),
+        ROLE_MUTED);
+    draw_text(top + rows - 1, 1, 7, app_number(app, lo, 1, label, sizeof label), ROLE_MUTED);
+    int width = (to - from + 1) * colw;
+    if (target) { /* the band's two edges */
         attrset(theme_attr(ROLE_AT_RISK));
-        mvhline_set(target_row, x0, WACS_HLINE, (to - from + 1) * colw);
+        mvhline_set(chart_row(t_low, lo, hi, top, rows), x0, WACS_HLINE, width);
+        if (chart_row(t_high, lo, hi, top, rows) != chart_row(t_low, lo, hi, top, rows))
+            mvhline_set(chart_row(t_high, lo, hi, top, rows), x0, WACS_HLINE, width);
         attrset(A_NORMAL);
-        char num[32];
-        snprintf(label, sizeof label, _("target %s"), app_number(app, target, 1, num, sizeof num));
-        int lx = x0 + (to - from + 1) * colw + 1;
-        if (COLS - 2 - lx >= text_width(label))
-            draw_text(target_row, lx, COLS - 2 - lx, label, ROLE_AT_RISK);
     }
     for (int year = from; year <= to; year++) {
         int x = x0 + (year - from) * colw;
         char y[8];
         snprintf(y, sizeof y, "%d", year);
         draw_text(top + rows, x, colw - 1, y, ROLE_MUTED);
-        bool have = false;
+        bool have = false, base = false;
         double v = 0;
         for (int i = 0; i < r->nvalues; i++)
             if (r->values[i].year == year)
                 have = true, v = r->values[i].value;
         if (!have && r->kind == IND_LEVEL && r->has_baseline && r->baseline_year == year)
-            have = true, v = r->baseline_value;
+            have = base = true, v = r->baseline_value;
         if (!have)
             continue;
         /* Height in eighths of a row, from lo. */
         int h = (int)((v - lo) / (hi - lo) * rows * 8 + 0.5);
+        if (base)
+            attrset(theme_attr(ROLE_MUTED));
         for (int row = 0; row < rows; row++) {
             int fill = h - row * 8;
             fill = fill < 0 ? 0 : fill > 8 ? 8 : fill;
@@ -115,6 +134,36 @@ static void chart(const struct app *app, const struct indicator_row *r, int top,
             for (int c = 0; c < colw - 2; c++)
                 mvaddstr(top + rows - 1 - row, x + c, eighths[fill]);
         }
+        attrset(A_NORMAL);
+    }
+    if (projected && t_year >= from && t_year <= to) { /* dashed, in the verdict's colour */
+        int x = x0 + (t_year - from) * colw;
+        attrset(theme_attr(targets_verdict_role(fc->verdict)));
+        for (int c = 0; c < colw - 2; c++)
+            mvaddstr(chart_row(fc->projection, lo, hi, top, rows), x + c, "╌");
+        attrset(A_NORMAL);
+    }
+    /* The legend: what each mark is. */
+    int x = 2, y = top + rows + 1;
+    if (target) {
+        char range[48];
+        targets_range(app, t_low, t_high, range, sizeof range);
+        snprintf(label, sizeof label, _("── target %s (%d)"), range, t_year);
+        draw_text(y, x, COLS - x - 1, label, ROLE_AT_RISK);
+        x += text_width(label) + 2;
+    }
+    if (projected && x < COLS - 2) {
+        snprintf(label, sizeof label, _("╌╌ projection %s: %s"),
+                 app_number(app, fc->projection, 1, a, sizeof a), verdict_label(fc->verdict));
+        draw_text(y, x, COLS - x - 1, label, targets_verdict_role(fc->verdict));
+        x += text_width(label) + 2;
+    }
+    if (r->kind == IND_LEVEL && r->has_baseline) {
+        snprintf(label, sizeof label, _("grey bar: baseline %s (%d)"),
+                 app_number(app, r->baseline_value, 1, b, sizeof b), r->baseline_year);
+        if (x + text_width(label) > COLS - 2) /* the line under it, kept free for this */
+            x = 2, y++;
+        draw_text(y, x, COLS - x - 1, label, ROLE_MUTED);
     }
 }
 
@@ -125,9 +174,9 @@ static void indicator_draw(struct app *app, void *state, int top, int height)
     char line[600];
     snprintf(line, sizeof line, "%s  %s (%s)", r->code, r->name, r->measure_unit);
     draw_text(top, 2, COLS - 4, line, ROLE_MARKED);
-    int rows = height - 9 > 10 ? 10 : height - 9;
-    chart(app, r, top + 2, rows);
-    int y = top + rows + 4;
+    int rows = height - 10 > 10 ? 10 : height - 10;
+    chart(app, r, &s->fc, top + 2, rows);
+    int y = top + rows + 5;
     if (r->ntargets > 0) {
         char range[40];
         targets_range(app, r->targets[r->ntargets - 1].low, r->targets[r->ntargets - 1].high, range,

@@ -40,6 +40,9 @@ e2e_wait() {
 	return 1
 }
 
+# e2e_screen_has TEXT: the screen shows TEXT now (fixed string).
+e2e_screen_has() { e2e_screen | grep -qF -- "$1"; }
+
 # e2e_wait_gone TEXT: waits until TEXT is no longer on the screen.
 e2e_wait_gone() {
 	local deadline=$((SECONDS + E2E_TIMEOUT))

@@ -10,6 +10,11 @@ e2e_expect_re "an indicator without values says so" "TMTN-TT .* not enou"
 e2e_keys j j j Enter
 e2e_expect "Enter shows the trend with the rule under it" "Rule: a least-squares line"
 e2e_expect "the projection and the verdict are spelled out" "projection 11.17 · on track"
+e2e_expect "the chart's legend names the target band and its year" "── target 10.5–11.0 (2030)"
+e2e_expect "the legend shows the dashed projection with its verdict" "╌╌ projection 11.2: on track"
+e2e_expect "the legend names the baseline's bar" "grey bar: baseline 7.0 (2020)"
+check "the projection is drawn dashed in the chart" e2e_screen_has "╌╌╌╌"
+check "the y axis shows a middle value besides top and bottom" e2e_screen_has " 6.2 "
 e2e_keys q
 e2e_wait "Projection"
 e2e_keys e
