@@ -27,8 +27,8 @@ size_t text_escape(const char *s, char *out, size_t size);
  * alone it would let text overwrite the line before it on a terminal. */
 size_t text_escape_lines(const char *s, char *out, size_t size);
 
-/* A malloc'd copy of s escaped as text_escape (keep_lines false) or text_escape_lines (keep_lines true),
- * or NULL when memory ran out. */
+/* A malloc'd copy of s escaped as text_escape (keep_lines false) or text_escape_lines (keep_lines
+ * true), or NULL when memory ran out. */
 char *text_escaped_dup(const char *s, bool keep_lines);
 
 /* Display cells that s takes once escaped (wcwidth of each character; zero-width

@@ -403,6 +403,8 @@ int store_create(struct store **out, const char *path, const struct store_option
         return -1;
     }
     struct store *st = *out;
+    if (st == NULL) /* store_open gives a store whenever it returns 0 */
+        return td_err_set(err, TD_E_DB, _("%s: cannot create the database (%s)"), path, tmp);
     char *final = strdup(path), *t = strdup(tmp);
     if (final == NULL || t == NULL) {
         free(final);
@@ -446,8 +448,8 @@ int store_finish(struct store *st, struct td_err *err)
     bool replace = st->replace;
     st->tmp_path = NULL;
     store_free(st);
-    int rc = path == NULL ? td_err_set(err, TD_E_NOMEM, _("out of memory")) : 0;
-    if (rc == 0) {
+    int rc = path == NULL || tmp == NULL ? td_err_set(err, TD_E_NOMEM, _("out of memory")) : 0;
+    if (path != NULL && tmp != NULL) {
         fsync_path(tmp, O_RDONLY);
         /* link refuses to replace a database another init made meanwhile; rename replaces the
          * empty file that was there. */
@@ -471,7 +473,8 @@ int store_finish(struct store *st, struct td_err *err)
             fsync_path(dir, O_RDONLY | O_DIRECTORY);
         }
     }
-    unlink_db_files(tmp); /* after link, the name that built it; after a failure, the file */
+    if (tmp != NULL) /* after link, the name that built it; after a failure, the file */
+        unlink_db_files(tmp);
     free(tmp);
     free(path);
     return rc;

@@ -1,5 +1,6 @@
 /* The application loop: one input function, screens on a stack, bars, resize, signals. */
 #include <curses.h>
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,7 +41,8 @@ static void on_stop_signal(int sig)
         dfl.sa_handler = SIG_DFL;
         sigemptyset(&dfl.sa_mask);
         sigaction(sig, &dfl, NULL);
-        raise(sig);
+        raise(sig); /* in a handler the signal is blocked: then _exit ends it at once */
+        /* cppcheck-suppress unreachableCode */
         _exit(128 + sig);
     }
     stop_requested = sig;
@@ -64,9 +66,15 @@ static int read_key(void)
         {KEY_A3, TK_PGUP},     {KEY_C3, TK_PGDN},
     };
     wint_t wc;
+    errno = 0;
     int rc = get_wch(&wc);
-    if (rc == ERR)
+    if (rc == ERR) {
+        /* The terminal is gone (a dropped connection reads EIO): end as the hang-up's SIGHUP
+         * would, also when that signal is late or never comes, instead of reading again. */
+        if ((errno == EIO || errno == EBADF || errno == ENXIO) && stop_requested == 0)
+            stop_requested = SIGHUP;
         return -1;
+    }
     if (rc == KEY_CODE_YES) {
         for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
             if (map[i].curses == (int)wc)

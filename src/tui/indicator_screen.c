@@ -92,13 +92,12 @@ static void chart(const struct app *app, const struct indicator_row *r,
     if (hi <= lo)
         hi = lo + 1;
     int colw = 6, x0 = 9;
-    char label[80], a[32], b[32];
+    char label[80];
     /* The y axis: top, middle and bottom values. */
     draw_text(top, 1, 7, app_number(app, hi, 1, label, sizeof label), ROLE_MUTED);
-    draw_text(
-        top + (rows - 1) / 2, 1, 7,
-        app_number(app, hi - (hi - lo) * ((rows - 1) / 2) / (rows - 1), 1, label, sizeof label),
-        ROLE_MUTED);
+    int mid = (rows - 1) / 2; /* the row half-way, and the value it stands for */
+    double at_mid = hi - (hi - lo) * mid / (double)(rows - 1);
+    draw_text(top + mid, 1, 7, app_number(app, at_mid, 1, label, sizeof label), ROLE_MUTED);
     draw_text(top + rows - 1, 1, 7, app_number(app, lo, 1, label, sizeof label), ROLE_MUTED);
     int width = (to - from + 1) * colw;
     if (target) { /* the band's two edges */
@@ -153,12 +152,14 @@ static void chart(const struct app *app, const struct indicator_row *r,
         x += text_width(label) + 2;
     }
     if (projected && x < COLS - 2) {
+        char a[32];
         snprintf(label, sizeof label, _("╌╌ projection %s: %s"),
                  app_number(app, fc->projection, 1, a, sizeof a), verdict_label(fc->verdict));
         draw_text(y, x, COLS - x - 1, label, targets_verdict_role(fc->verdict));
         x += text_width(label) + 2;
     }
     if (r->kind == IND_LEVEL && r->has_baseline) {
+        char b[32];
         snprintf(label, sizeof label, _("grey bar: baseline %s (%d)"),
                  app_number(app, r->baseline_value, 1, b, sizeof b), r->baseline_year);
         if (x + text_width(label) > COLS - 2) /* the line under it, kept free for this */

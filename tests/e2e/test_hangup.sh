@@ -30,6 +30,21 @@ hangup_at "hung up in the progress form with text typed, tiendo is gone within a
 	"Percent done" 1 j p 4
 hangup_at "hung up as the help closes, tiendo is gone within a second" "row 1 of 12" 1 '?' q
 
+# A dropped connection whose SIGHUP never arrives (here: blocked, as a wrapper may leave it):
+# reading the gone terminal fails with EIO, and tiendo ends on that instead of reading again.
+e2e_start 80 24 "python3 -c 'import os, signal, sys; signal.pthread_sigmask(signal.SIG_BLOCK, [signal.SIGHUP]); os.execvp(\"sh\", [\"sh\", \"-c\", sys.argv[1]])' \"$(tiendo --user lan)\""
+pid=$(_hup_program "Tasks and solutions")
+[ -n "$pid" ] && pid=$(pgrep -P "$pid" | head -1) || true
+_tmux kill-server 2>/dev/null
+echo "$pid" >>"$E2E_PIDS"
+if [ -n "$pid" ] && E2E_GONE=1 _e2e_gone "$pid"; then
+	ok "hung up with SIGHUP blocked, tiendo ends on the terminal's EIO within a second"
+else
+	not_ok "hung up with SIGHUP blocked, tiendo ends on the terminal's EIO within a second" \
+		"pid ${pid:-none}: $(grep -E 'State' "/proc/$pid/status" 2>/dev/null)"
+	kill -KILL "$pid" 2>/dev/null
+fi
+
 # Hung up as it quits: the last q, then what the kernel sends when the session's leader goes
 # (SIGHUP, then SIGCONT to the orphaned group), again and again while tiendo exits. Before the
 # fix this left the ASan build spinning in LeakSanitizer in about half the tries.
