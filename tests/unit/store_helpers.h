@@ -32,6 +32,16 @@ static inline void plan_store_open(struct plan_store *p)
     assert_int_equal(store_sync_plan(p->st, &p->plan, &err), 0);
 }
 
+/* The same with the plan's demo data loaded, as init --demo makes it. */
+static inline void plan_store_open_demo(struct plan_store *p)
+{
+    plan_store_open(p);
+    struct td_err err = {0};
+    assert_int_equal(plan_file_load_demo(&p->plan, NULL, NULL, &err), 0);
+    assert_int_equal(store_sync_plan(p->st, &p->plan, &err), 0);
+    assert_true(store_load_demo(p->st, &p->plan, &err) > 0);
+}
+
 static inline void plan_store_close(struct plan_store *p)
 {
     plan_def_free(&p->plan);

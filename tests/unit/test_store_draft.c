@@ -3,7 +3,7 @@
 #include <sqlite3.h>
 #include <stdio.h>
 
-#include "helpers.h"
+#include "store_helpers.h"
 
 #include "tiendo/planfile.h"
 #include "tiendo/report.h"
@@ -12,34 +12,23 @@
 #include "tiendo/store_eval.h"
 #include "tiendo/store_tasks.h"
 
-static char *dir;
+static struct plan_store ps; /* st and db below are its */
 static char db[PATH_MAX];
 static struct store *st;
 
 static int setup_each(void **state)
 {
     (void)state;
-    setlocale(LC_ALL, "C.UTF-8");
-    dir = helper_tmpdir();
-    snprintf(db, sizeof db, "%s/t.db", dir);
-    struct store_options o = {.busy_timeout_ms = 1000, .create = true, .user = "lan"};
-    struct td_err err = {0};
-    if (store_open(&st, db, &o, &err) != 0)
-        fail_msg("%s", err.msg);
-    struct plan_def p;
-    assert_int_equal(plan_file_load("config/plans/qd-111-2022.ini", &p, NULL, NULL, &err), 0);
-    assert_int_equal(plan_file_load_demo(&p, NULL, NULL, &err), 0);
-    assert_int_equal(store_sync_plan(st, &p, &err), 0);
-    assert_true(store_load_demo(st, &p, &err) > 0);
-    plan_def_free(&p);
+    plan_store_open_demo(&ps);
+    st = ps.st;
+    snprintf(db, sizeof db, "%s", ps.db);
     return 0;
 }
 
 static int teardown_each(void **state)
 {
     (void)state;
-    store_close(st);
-    helper_rmtree(dir);
+    plan_store_close(&ps);
     return 0;
 }
 

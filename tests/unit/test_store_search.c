@@ -4,7 +4,7 @@
 #include <locale.h>
 #include <sqlite3.h>
 
-#include "helpers.h"
+#include "store_helpers.h"
 
 #include "tiendo/planfile.h"
 #include "tiendo/status.h"
@@ -13,7 +13,7 @@
 /* More tasks than a short search looks at (SHORT_SCAN in src/store/tasks.c is 2,000). */
 enum { BULK = 8000 };
 
-static char *dir;
+static struct plan_store ps; /* st and db below are its */
 static char db[PATH_MAX];
 static struct store *st;
 static struct task_filter all;
@@ -46,19 +46,9 @@ static long other_long(const char *sql)
 static int setup_each(void **state)
 {
     (void)state;
-    setlocale(LC_ALL, "C.UTF-8");
-    dir = helper_tmpdir();
-    snprintf(db, sizeof db, "%s/t.db", dir);
-    struct store_options o = {.busy_timeout_ms = 1000, .create = true, .user = "lan"};
-    struct td_err err = {0};
-    if (store_open(&st, db, &o, &err) != 0)
-        fail_msg("%s", err.msg);
-    struct plan_def p;
-    assert_int_equal(plan_file_load("config/plans/qd-111-2022.ini", &p, NULL, NULL, &err), 0);
-    assert_int_equal(plan_file_load_demo(&p, NULL, NULL, &err), 0);
-    assert_int_equal(store_sync_plan(st, &p, &err), 0);
-    assert_true(store_load_demo(st, &p, &err) > 0);
-    plan_def_free(&p);
+    plan_store_open_demo(&ps);
+    st = ps.st;
+    snprintf(db, sizeof db, "%s", ps.db);
     /* Many tasks written by another program (no search text: the store fills it in), and a
      * last one (in code order) that alone holds its words. */
     other_exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 8000)"
@@ -78,8 +68,7 @@ static int setup_each(void **state)
 static int teardown_each(void **state)
 {
     (void)state;
-    store_close(st);
-    helper_rmtree(dir);
+    plan_store_close(&ps);
     return 0;
 }
 
