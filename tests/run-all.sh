@@ -25,14 +25,22 @@ tally() { # suite-name output-file exit-status
 	[ "$f" -eq 0 ] || failures+=("$1")
 }
 
+# A suite that hangs fails by name after SUITE_LIMIT seconds, and the others still run: CI
+# once spent its 90 minutes on one screen left waiting for a key (dash as $SHELL).
+SUITE_LIMIT=${SUITE_LIMIT:-1200}
+
 run_suite() { # name command...
-	local name=$1 out
+	local name=$1 out start=$SECONDS
 	shift
 	out=$(mktemp)
 	echo "== $name"
-	"$@" >"$out" 2>&1
+	timeout -k 30 "$SUITE_LIMIT" "$@" >"$out" 2>&1 </dev/null
 	local rc=$?
+	if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
+		echo "not ok - $name: still running after $SUITE_LIMIT s, stopped" >>"$out"
+	fi
 	grep -E '^\[  FAILED  \]|^not ok|^    |ERROR|runtime error|Sanitizer|^# ' "$out" | grep -v 'test(s)' | head -60
+	echo "# $((SECONDS - start)) s"
 	tally "$name" "$out" "$rc"
 	rm -f "$out"
 }
@@ -79,5 +87,6 @@ echo
 if [ ${#failures[@]} -gt 0 ]; then
 	printf 'failed suite: %s\n' "${failures[@]}"
 fi
+echo "# all suites: $((SECONDS / 60)) min $((SECONDS % 60)) s"
 echo "$total_pass passed, $total_fail failed"
 [ "$total_fail" -eq 0 ]

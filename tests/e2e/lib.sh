@@ -20,7 +20,9 @@ e2e_start() {
 	E2E_SOCK="tiendo-e2e-$$-$E2E_STARTS-$RANDOM"
 	conf=$(mktemp)
 	rm -f "$E2E_STATUS"
+	# COMMAND is quoted for bash (printf %q); the user's $SHELL may be dash.
 	printf 'set -g remain-on-exit on\nset -g status off\nset -g default-terminal screen\n' >"$conf"
+	printf 'set -g default-shell /bin/bash\n' >>"$conf"
 	_tmux -f "$conf" new-session -d -x "$1" -y "$2" -s e2e "$3; echo \$? >$E2E_STATUS"
 	rm -f "$conf"
 }

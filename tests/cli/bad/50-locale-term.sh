@@ -3,14 +3,18 @@
 # terminal"; odd locales and LOCPATHs change neither how settings are read nor the messages.
 
 # badtty NAME RC TEXT ENV-ARG... -- ARG...: as badenv, on a pseudo-terminal (script(1)), so
-# that tiendo opens the screens; ENV-ARGs go to env(1) (VAR=VALUE, or -u VAR).
+# that tiendo opens the screens; ENV-ARGs go to env(1) (VAR=VALUE, or -u VAR). script runs
+# its command with $SHELL: it is bash here, as printf %q quotes for bash ($'\e'), and CI's
+# SHELL may be dash, which once left TERM as inherited and the screens waiting for a key.
+# A case that opens the screens after all is ended after 20 s and fails, never hangs.
 badtty() {
 	local name=$1 want=$2 text=$3 vars=() cmd
 	shift 3
 	while [ $# -gt 0 ] && [ "$1" != -- ]; do vars+=("$1"); shift; done
 	shift
 	cmd=$(printf '%q ' env "${vars[@]}" "$BIN" "$@")
-	script -qec "$cmd 2>$(printf %q "$W/.err")" /dev/null >"$W/.out" </dev/null
+	SHELL=/bin/bash timeout -k 5 20 script -qec "$cmd 2>$(printf %q "$W/.err")" /dev/null \
+		>"$W/.out" </dev/null
 	rc=$?
 	_judge "$name" "$want" "$text"
 }
