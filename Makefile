@@ -19,7 +19,7 @@ VERSION := 0.1.0
 BUILD   := build
 ASAN    := $(BUILD)/asan
 
-PKGS     := ncursesw formw menuw panelw sqlite3 libutf8proc libzip cairo
+PKGS     := ncursesw sqlite3 libutf8proc libzip cairo
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)

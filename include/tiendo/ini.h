@@ -22,8 +22,6 @@ int ini_doc_nkeys(const struct ini_doc *doc, const char *section);
 const char *ini_doc_key(const struct ini_doc *doc, const char *section, int i);
 /* The value of section:key in NFC, or NULL when absent. Storage lives as long as doc. */
 const char *ini_doc_get(const struct ini_doc *doc, const char *section, const char *key);
-/* The line number where section:key was set, or 0. */
-int ini_doc_line(const struct ini_doc *doc, const char *section, const char *key);
 
 /* FNV-1a 64-bit hash of the file's bytes, as 16 hex digits: tells a changed file. */
 const char *ini_doc_hash(const struct ini_doc *doc);

@@ -381,12 +381,6 @@ const char *ini_doc_get(const struct ini_doc *doc, const char *section, const ch
     return e != NULL ? e->value : NULL;
 }
 
-int ini_doc_line(const struct ini_doc *doc, const char *section, const char *key)
-{
-    const struct ini_entry *e = find_key(doc, section, 0, key);
-    return e != NULL ? e->line : 0;
-}
-
 const char *ini_doc_hash(const struct ini_doc *doc)
 {
     return doc->hash;

@@ -170,4 +170,20 @@ int store_migrate_to(struct store *st, int to, struct td_err *err);
     " OR (" UNITS " LIKE 'kind:%' AND u.kind = substr(" UNITS ", 6))"                              \
     " OR instr(',' || replace(" UNITS ", ' ', '') || ',', ',' || u.code || ',') > 0)"
 
+/* The next change number of the audit log; called inside a write transaction, so unique. */
+long store_next_change(struct store *st, struct td_err *err);
+/* Shared by tasks.c and import.c: checks one new task's references (each problem to report;
+ * the number of problems, or -1 when the database failed; self >= 0: the code may be that
+ * task's), and inserts one with its audit rows under change. */
+struct task_new;
+int store_task_check_row(struct store *st, const struct task_new *t, long self,
+                         void (*report)(void *ctx, int index, const char *msg), void *ctx,
+                         int index, struct td_err *err);
+int store_task_insert_row(struct store *st, long change, const struct task_new *t, long *id,
+                          struct td_err *err);
+
+/* Binds the flag rules (today, behind tolerance, due-soon days) from parameter first on. */
+struct flag_rules;
+void store_bind_rules(sqlite3_stmt *s, int first, const struct flag_rules *rules);
+
 #endif

@@ -7,7 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "app.h"
+#include "dialog.h"
+#include "form.h"
+#include "list.h"
+#include "menu.h"
+#include "screens.h"
 #include "tiendo/i18n.h"
 #include "tiendo/store_activities.h"
 #include "tiendo/store_eval.h"

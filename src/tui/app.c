@@ -10,7 +10,8 @@
 #include <termios.h>
 #include <unistd.h>
 
-#include "internal.h"
+#include "app.h"
+#include "screens.h"
 #include "tiendo/i18n.h"
 #include "tiendo/paths.h"
 #include "tiendo/store_users.h"

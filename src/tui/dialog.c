@@ -5,7 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "app.h"
+#include "dialog.h"
+#include "screens.h"
 #include "tiendo/i18n.h"
 #include "tiendo/text.h"
 

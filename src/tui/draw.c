@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "app.h"
 #include "tiendo/text.h"
 
 static int put(int y, int x, int cols, const char *text, enum role role)

@@ -5,7 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "app.h"
+#include "dialog.h"
+#include "form.h"
+#include "menu.h"
+#include "screens.h"
 #include "tiendo/i18n.h"
 #include "tiendo/store_eval.h"
 #include "tiendo/store_targets.h"

@@ -5,7 +5,10 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "internal.h"
+#include "app.h"
+#include "dialog.h"
+#include "form.h"
+#include "screens.h"
 #include "tiendo/i18n.h"
 #include "tiendo/text.h"
 

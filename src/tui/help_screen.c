@@ -4,7 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "internal.h"
+#include "app.h"
+#include "screens.h"
 #include "tiendo/i18n.h"
 
 struct help_line {

@@ -5,7 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "app.h"
+#include "screens.h"
 #include "tiendo/i18n.h"
 #include "tiendo/store_targets.h"
 #include "tiendo/text.h"

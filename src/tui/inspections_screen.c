@@ -6,7 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "app.h"
+#include "dialog.h"
+#include "form.h"
+#include "list.h"
+#include "screens.h"
 #include "tiendo/i18n.h"
 #include "tiendo/store_inspect.h"
 #include "tiendo/store_tasks.h"

@@ -8,7 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "internal.h"
+#include "app.h"
+#include "list.h"
 #include "tiendo/i18n.h"
 #include "tiendo/paths.h"
 #include "tiendo/table.h"

@@ -5,7 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "app.h"
+#include "dialog.h"
+#include "menu.h"
+#include "screens.h"
 #include "tiendo/i18n.h"
 
 /* Where the entry's letter key stands in its label, or -1. */

@@ -3,7 +3,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "internal.h"
+#include "app.h"
+#include "menu.h"
+#include "screens.h"
 #include "tiendo/i18n.h"
 #include "tiendo/store_reports.h"
 #include "tiendo/store_users.h"

@@ -4,7 +4,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "internal.h"
+#include "app.h"
+#include "dialog.h"
+#include "list.h"
+#include "screens.h"
 #include "tiendo/i18n.h"
 #include "tiendo/store_users.h"
 

@@ -4,7 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "app.h"
+#include "dialog.h"
+#include "form.h"
+#include "list.h"
+#include "screens.h"
 #include "tiendo/i18n.h"
 #include "tiendo/store_tasks.h"
 #include "tiendo/text.h"

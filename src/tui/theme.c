@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "app.h"
 
 static int attrs[ROLE_COUNT];
 

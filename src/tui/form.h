@@ -1,0 +1,85 @@
+/* Form widget and the base of form screens. */
+#ifndef TIENDO_TUI_FORM_H
+#define TIENDO_TUI_FORM_H
+
+#include "app.h"
+#include "tiendo/edit.h"
+#include "tiendo/field.h"
+
+/* Form widget: labelled fields, validated as the user leaves each one, the reason shown
+ * under the field and the typed text kept. */
+
+struct form_field {
+    const char *label; /* translated */
+    struct field_rule rule;
+    const char *const *choices; /* FT_CHOICE, FT_MULTI: translated labels */
+    int nchoices;
+    int rows; /* FT_MULTILINE: rows shown */
+    struct edit_buf buf;
+    size_t first;        /* first byte shown */
+    int choice;          /* FT_CHOICE */
+    unsigned long multi; /* FT_MULTI: one bit per choice */
+    int multi_at;
+    char error[200];
+    const char *note; /* shown muted under the field when there is no error (may be NULL) */
+    union field_value value;
+    bool empty;
+};
+
+struct form {
+    struct form_field *fields;
+    int n, current;
+    bool dirty;
+    const char *intro; /* a line above the fields (e.g. the task), may be NULL */
+    int first;         /* the first field shown, when they do not all fit */
+};
+
+enum form_event { FORM_NONE, FORM_REDRAW, FORM_SAVE, FORM_CANCEL, FORM_CHOOSE };
+
+/* Fields start empty; form_set_text gives one its text. */
+int form_field_text(struct form_field *f, const char *label, struct field_rule rule,
+                    const char *text);
+void form_field_choice(struct form_field *f, const char *label, const char *const *choices, int n,
+                       int selected);
+void form_free(struct form *fm);
+void form_draw(struct form *fm, struct app *app, int top, int height);
+/* Keys: printable ones are typed; Tab, S-Tab and the arrows move; F2 or Ctrl-S saves (after
+ * checking every field); Esc cancels (the screen asks first when fm->dirty). */
+enum form_event form_handle(struct form *fm, enum action act, int key);
+/* Checks one field (sets its error); returns 0 when it holds a valid value. */
+int form_check(struct form *fm, int i);
+/* The part a plain form screen's state starts with, so that one set of functions serves them
+ * all: Esc asks before discarding what was typed, a choice field opens its list, F2 calls
+ * save(app, state); draw draws the form and close frees it. */
+struct form_conflict_view;
+struct form_base {
+    struct form form;
+    bool asking; /* the discard question is open */
+    enum tui_result (*save)(struct app *app, void *state);
+    /* For a save someone else's change beat (optional): the screen itself, and how to read the
+     * row again as the argument its open takes (fresh_size bytes; 0, or -1 when it is gone),
+     * and to take that version as the one the next save overwrites. */
+    const struct screen_ops *ops;
+    size_t fresh_size;
+    int (*reread)(struct app *app, void *state, void *fresh);
+    void (*adopt)(void *state, const void *fresh);
+    struct form_conflict_view *conflict; /* while the conflict dialog is open */
+};
+void form_base_draw(struct app *app, void *state, int top, int height);
+enum tui_result form_base_handle(struct app *app, void *state, enum action act, int key);
+enum tui_result form_base_resume(struct app *app, void *state, int result);
+void form_base_close(struct app *app, void *state);
+/* A save the store refused: the reason in a dialog, which says that what was typed is kept. */
+enum tui_result form_save_failed(struct app *app, const char *reason);
+/* A save refused because someone else changed the row (why: the store's words): their version
+ * beside what was typed, field by field, to keep theirs, overwrite or edit again. Without
+ * reread, or when the row is gone, as form_save_failed. */
+enum tui_result form_conflict(struct app *app, void *state, const char *why);
+/* For a reread: copies into out the one of n rows (size bytes each, a long id at id_offset)
+ * whose id is id; -1 when none is. */
+int form_find_row(const void *rows, int n, size_t size, size_t id_offset, long id, void *out);
+/* The actions a form screen lists. */
+extern const enum action form_actions[];
+extern const struct keybar_item form_keybar[];
+
+#endif
