@@ -11,18 +11,35 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-/* A file that holds the input, under $TMPDIR, the same one for every run of a process (the
- * loaders read paths). Returns its path or aborts: a harness that cannot write is broken. */
+/* A file that holds the input, in a directory of this process's own under $TMPDIR (made with
+ * mkdtemp, removed at exit), the same file for every run of a process (the loaders read paths).
+ * A fixed name in /tmp once clashed with a file another user had left under the same PID.
+ * Returns its path or aborts: a harness that cannot write is broken. */
+static char fuzz_dir[512], fuzz_path[600];
+
+static inline void fuzz_cleanup(void)
+{
+    if (fuzz_path[0] != '\0')
+        unlink(fuzz_path);
+    if (fuzz_dir[0] != '\0')
+        rmdir(fuzz_dir);
+}
+
 static inline const char *fuzz_file(const char *name, const uint8_t *data, size_t size)
 {
-    static char path[512];
-    const char *tmp = getenv("TMPDIR");
-    snprintf(path, sizeof path, "%s/tiendo-fuzz-%ld-%s", tmp != NULL ? tmp : "/tmp", (long)getpid(),
-             name);
-    FILE *f = fopen(path, "wb");
+    if (fuzz_dir[0] == '\0') {
+        const char *tmp = getenv("TMPDIR");
+        snprintf(fuzz_dir, sizeof fuzz_dir, "%s/tiendo-fuzz-XXXXXX",
+                 tmp != NULL && tmp[0] != '\0' ? tmp : "/tmp");
+        if (mkdtemp(fuzz_dir) == NULL)
+            abort();
+        atexit(fuzz_cleanup);
+        snprintf(fuzz_path, sizeof fuzz_path, "%s/%s", fuzz_dir, name);
+    }
+    FILE *f = fopen(fuzz_path, "wb");
     if (f == NULL || fwrite(data, 1, size, f) != size || fclose(f) != 0)
         abort();
-    return path;
+    return fuzz_path;
 }
 
 /* A malloc'd copy of the input with a NUL after it (inner NULs cut it short, as in C). */

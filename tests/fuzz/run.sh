@@ -17,6 +17,8 @@ if [ ! -f "$rt" ]; then
 fi
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
+# The harnesses' input files go under $T (a crash skips their own clean-up).
+export TMPDIR=$T
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0" UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 for src in tests/fuzz/fuzz_*.c; do
 	name=$(basename "$src" .c)
