@@ -610,3 +610,14 @@ int store_link_codes(struct store *st, const struct link_sql *sql, long id, cons
     }
     return 0;
 }
+
+int store_collected(int rc, int got, int max, int *n, struct td_err *err)
+{
+    *n = got;
+    if (rc > 0)
+        return td_err_set(err, TD_E_INVALID,
+                          _("more than %d rows to read: this caller takes no more (use the "
+                            "store's _each reader)"),
+                          max);
+    return rc;
+}
