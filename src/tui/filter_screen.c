@@ -52,10 +52,10 @@ static int filter_open(struct app *app, void *state, void *arg)
     form_field_choice(&f->fields[F_UNIT], _("Lead unit"), f->unit_labels, nunits + 1, unit_at);
     form_field_choice(&f->fields[F_STATUS], _("Status (none: any)"), f->status_labels, ST_COUNT, 0);
     f->fields[F_STATUS].rule.type = FT_MULTI;
-    f->fields[F_STATUS].multi = tf->statuses;
+    form_multi_set_bits(&f->fields[F_STATUS], tf->statuses);
     form_field_choice(&f->fields[F_FLAGS], _("Flags (none: any)"), f->flag_labels, 3, 0);
     f->fields[F_FLAGS].rule.type = FT_MULTI;
-    f->fields[F_FLAGS].multi = tf->flags;
+    form_multi_set_bits(&f->fields[F_FLAGS], tf->flags);
     struct td_err err;
     if (store_choice_list(app->ctx->store, CHOICE_PHASE, f->phases, 64, &f->nphases, &err) != 0 ||
         store_choice_list(app->ctx->store, CHOICE_GROUP, f->groups, 64, &f->ngroups, &err) != 0) {
@@ -125,8 +125,8 @@ static enum tui_result filter_handle(struct app *app, void *state, enum action a
         struct task_filter *tf = tasks_filter(f->tasks, &units, &nunits);
         int u = f->fields[F_UNIT].choice;
         tf->unit_id = u > 0 ? units[u - 1].id : 0;
-        tf->statuses = (unsigned)f->fields[F_STATUS].multi;
-        tf->flags = (unsigned)f->fields[F_FLAGS].multi;
+        tf->statuses = (unsigned)form_multi_bits(&f->fields[F_STATUS]);
+        tf->flags = (unsigned)form_multi_bits(&f->fields[F_FLAGS]);
         int ph = f->fields[F_PHASE].choice, gr = f->fields[F_GROUP].choice;
         tf->phase_id = ph > 0 ? f->phases[ph - 1].id : 0;
         tf->group_id = gr > 0 ? f->groups[gr - 1].id : 0;
