@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -395,6 +396,11 @@ const void *list_base_row(struct list_base *b, long i)
     return i >= 0 ? vec_at(&b->rows, (size_t)i) : NULL;
 }
 
+long list_base_index(const struct list_base *b, const void *row)
+{
+    return (long)(((const char *)row - b->rows.data) / (ptrdiff_t)b->spec->row_size);
+}
+
 const void *list_base_selected(struct list_base *b)
 {
     return list_base_row(b, b->list.selected);
@@ -508,6 +514,8 @@ int list_base_open(struct app *app, void *state, const struct list_spec *spec)
             return -1;
         }
     }
+    if (spec->columns != NULL)
+        ncols = spec->columns(app, state, b->cols);
     list_init(&b->list, b->cols, ncols, src);
     if (spec->source != NULL && spec->loaded != NULL)
         spec->loaded(app, b);

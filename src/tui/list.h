@@ -11,7 +11,7 @@
 /* List widget: a window over rows that a source supplies on demand (never all of them),
  * columns in display cells, a selection, marks, search with highlighted hits, a footer. */
 
-#define LIST_MAX_COLS 8
+#define LIST_MAX_COLS 16
 
 struct list_column {
     const char *title; /* translated */
@@ -107,6 +107,9 @@ struct list_spec {
     /* Optional, for a loader that keeps a window of the rows: moving down past the last row
      * calls more, which widens the window and returns true to have the rows loaded again. */
     bool (*more)(struct app *app, void *state);
+    /* Optional: columns known only when the screen opens (a matrix): fills cols (at most
+     * LIST_MAX_COLS, titles as shown) and returns how many, instead of cols and ncols. */
+    int (*columns)(struct app *app, void *state, struct list_column *cols);
     /* Optional: a line above the list. */
     const char *(*heading)(void *state);
     void (*close)(void *state); /* optional: frees what the screen added */
@@ -127,6 +130,8 @@ struct list_base {
 int list_keep(struct list_base *b, const void *row);
 /* Row i of the kept rows, or NULL. */
 const void *list_base_row(struct list_base *b, long i);
+/* The position of a kept row. */
+long list_base_index(const struct list_base *b, const void *row);
 /* The selected kept row, or NULL. */
 const void *list_base_selected(struct list_base *b);
 /* Loads again (after a change), keeping the selection on the same row id when it is there. */
