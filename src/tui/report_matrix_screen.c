@@ -13,9 +13,8 @@
 #include "tiendo/schedule.h"
 #include "tiendo/store_tasks.h"
 #include "tiendo/text.h"
+#include "tiendo/vec.h"
 
-#define REPORTS_MAX  512
-#define UNITS_MAX    512
 #define NOT_EXPECTED 255
 #define CODE_W       9 /* the unit column */
 #define CELL_W       8 /* a report column */
@@ -24,7 +23,7 @@
 struct mx_state {
     struct report_row *reports; /* by due date */
     int nr;
-    struct unit_choice units[UNITS_MAX];
+    struct unit_choice *units;
     int nu;
     unsigned char *cell; /* nu × nr: a submission_status, or NOT_EXPECTED */
     char (*submitted)[11];
@@ -73,6 +72,8 @@ static int on_cell(void *ctx, long report_id, long unit_id, const char *submitte
 static void mx_free(struct mx_state *m)
 {
     free(m->reports);
+    free(m->units);
+    m->units = NULL;
     free(m->cell);
     free(m->submitted);
     free(m->row_rate);
@@ -84,17 +85,49 @@ static void mx_free(struct mx_state *m)
     m->nr = 0;
 }
 
+static int keep_report(void *ctx, const struct report_row *r)
+{
+    return vec_push(ctx, r) != 0;
+}
+
+static int keep_unit(void *ctx, const struct unit_choice *u)
+{
+    return vec_push(ctx, u) != 0;
+}
+
+/* Finds the submission of one unit among a report's. */
+struct find_sub {
+    long unit_id;
+    struct submission_row row;
+    bool found;
+};
+
+static int find_sub(void *ctx, const struct submission_row *r)
+{
+    struct find_sub *f = ctx;
+    if (r->unit_id != f->unit_id)
+        return 0;
+    f->row = *r;
+    f->found = true;
+    return 1;
+}
+
 static int mx_load(struct app *app, struct mx_state *m)
 {
     struct td_err err;
     char today[11];
     date_format_iso(app->ctx->today, today);
     mx_free(m);
-    m->reports = calloc(REPORTS_MAX, sizeof *m->reports);
-    if (m->reports == NULL ||
-        store_report_list(app->ctx->store, today, m->reports, REPORTS_MAX, &m->nr, &err) != 0 ||
-        store_unit_list(app->ctx->store, m->units, UNITS_MAX, &m->nu, &err) != 0) {
-        app_message(app, true, "%s", m->reports != NULL ? err.msg : _("out of memory"));
+    struct vec reports, units;
+    vec_init(&reports, sizeof *m->reports);
+    vec_init(&units, sizeof *m->units);
+    err.msg[0] = '\0';
+    int rc = store_report_list_each(app->ctx->store, today, keep_report, &reports, &err) != 0 ||
+             store_unit_each(app->ctx->store, keep_unit, &units, &err) != 0;
+    m->reports = (struct report_row *)reports.data, m->nr = (int)reports.n;
+    m->units = (struct unit_choice *)units.data, m->nu = (int)units.n;
+    if (rc != 0) {
+        app_message(app, true, "%s", err.msg[0] != '\0' ? err.msg : _("out of memory"));
         mx_free(m);
         return -1;
     }
@@ -320,19 +353,16 @@ static enum tui_result mx_handle(struct app *app, void *state, enum action act, 
             app_refuse_unit(app, unit->code);
             return TUI_REDRAW;
         }
-        static struct submission_row subs[UNITS_MAX];
-        int n = 0;
+        struct find_sub f = {.unit_id = unit->id};
         struct td_err err;
-        if (store_submission_list(app->ctx->store, rep->id, subs, UNITS_MAX, &n, &err) != 0) {
+        if (store_submission_list_each(app->ctx->store, rep->id, find_sub, &f, &err) < 0) {
             app_message(app, true, "%s", err.msg);
             return TUI_REDRAW;
         }
-        for (int i = 0; i < n; i++)
-            if (subs[i].unit_id == unit->id) {
-                m->edit = (struct submission_args){rep->id, rep->title, subs[i]};
-                return app_open(app, &submission_screen, &m->edit);
-            }
-        return TUI_HANDLED;
+        if (!f.found)
+            return TUI_HANDLED;
+        m->edit = (struct submission_args){rep->id, rep->title, f.row};
+        return app_open(app, &submission_screen, &m->edit);
     }
     case ACT_BACK:
     case ACT_MATRIX:
