@@ -111,7 +111,7 @@ int store_meeting_list(struct store *st, const char *kind, struct meeting_row *o
                        struct td_err *err)
 {
     struct meeting_into c = {out, max, 0};
-    return store_collected(store_meeting_list_each(st, kind, meeting_keep, &c, err), c.n, max, n,
+    return store_collected(store_meeting_list_each(st, kind, meeting_keep, &c, err), &c.n, max, n,
                            err);
 }
 
@@ -217,8 +217,8 @@ int store_activity_list(struct store *st, long unit_id, const char *kind, struct
                         int max, int *n, struct td_err *err)
 {
     struct activity_into c = {out, max, 0};
-    return store_collected(store_activity_list_each(st, unit_id, kind, activity_keep, &c, err), c.n,
-                           max, n, err);
+    return store_collected(store_activity_list_each(st, unit_id, kind, activity_keep, &c, err),
+                           &c.n, max, n, err);
 }
 
 int store_activity_save(struct store *st, struct activity_row *r, struct td_err *err)

@@ -621,9 +621,9 @@ int store_link_codes(struct store *st, const struct link_sql *sql, long id, cons
     return rc;
 }
 
-int store_collected(int rc, int got, int max, int *n, struct td_err *err)
+int store_collected(int rc, const int *got, int max, int *n, struct td_err *err)
 {
-    *n = got;
+    *n = *got; /* read after the reader ran (the order of arguments is not fixed) */
     if (rc > 0)
         return td_err_set(err, TD_E_INVALID,
                           _("more than %d rows to read: this caller takes no more (use the "

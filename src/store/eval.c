@@ -38,7 +38,7 @@ STORE_COLLECTOR(criterion, struct criterion_row)
 int store_criteria(struct store *st, struct criterion_row *out, int max, int *n, struct td_err *err)
 {
     struct criterion_into c = {out, max, 0};
-    return store_collected(store_criterion_each(st, criterion_keep, &c, err), c.n, max, n, err);
+    return store_collected(store_criterion_each(st, criterion_keep, &c, err), &c.n, max, n, err);
 }
 
 int store_vocab_each(struct store *st, const char *domain,
@@ -72,7 +72,7 @@ int store_vocab(struct store *st, const char *domain, struct vocab_row *out, int
                 struct td_err *err)
 {
     struct vocab_into c = {out, max, 0};
-    return store_collected(store_vocab_each(st, domain, vocab_keep, &c, err), c.n, max, n, err);
+    return store_collected(store_vocab_each(st, domain, vocab_keep, &c, err), &c.n, max, n, err);
 }
 
 int store_evaluation_get(struct store *st, const char *period, long unit_id,

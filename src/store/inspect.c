@@ -13,7 +13,7 @@ int store_inspection_list(struct store *st, long unit_id, const char *kind,
 {
     struct inspection_into c = {out, max, 0};
     return store_collected(store_inspection_list_each(st, unit_id, kind, inspection_keep, &c, err),
-                           c.n, max, n, err);
+                           &c.n, max, n, err);
 }
 
 int store_inspection_each(struct store *st, int (*row)(void *ctx, const struct inspection_row *r),

@@ -98,7 +98,7 @@ void store_rollback(struct store *st);
         c->out[c->n++] = *r;                                                                 \
         return 0;                                                                            \
     }
-int store_collected(int rc, int got, int max, int *n, struct td_err *err);
+int store_collected(int rc, const int *got, int max, int *n, struct td_err *err);
 
 int store_fail(struct store *st, const char *what, struct td_err *err);
 

@@ -152,7 +152,7 @@ STORE_COLLECTOR(period, struct period_row)
 int store_period_list(struct store *st, struct period_row *out, int max, int *n, struct td_err *err)
 {
     struct period_into c = {out, max, 0};
-    return store_collected(store_period_each(st, period_keep, &c, err), c.n, max, n, err);
+    return store_collected(store_period_each(st, period_keep, &c, err), &c.n, max, n, err);
 }
 
 int store_period_set_open(struct store *st, const char *period, bool open, struct td_err *err)

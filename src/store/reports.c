@@ -203,7 +203,7 @@ int store_report_list(struct store *st, const char *today, struct report_row *ou
                       struct td_err *err)
 {
     struct report_into c = {out, max, 0};
-    return store_collected(store_report_list_each(st, today, report_keep, &c, err), c.n, max, n,
+    return store_collected(store_report_list_each(st, today, report_keep, &c, err), &c.n, max, n,
                            err);
 }
 
@@ -246,8 +246,8 @@ int store_submission_list(struct store *st, long report_id, struct submission_ro
                           int *n, struct td_err *err)
 {
     struct submission_into c = {out, max, 0};
-    return store_collected(store_submission_list_each(st, report_id, submission_keep, &c, err), c.n,
-                           max, n, err);
+    return store_collected(store_submission_list_each(st, report_id, submission_keep, &c, err),
+                           &c.n, max, n, err);
 }
 
 /* Whether the report's period is still open for submissions: it ends on the due date. */

@@ -90,7 +90,7 @@ int store_indicator_list(struct store *st, struct indicator_row *out, int max, i
                          struct td_err *err)
 {
     struct indicator_into c = {out, max, 0};
-    return store_collected(store_indicator_each(st, indicator_keep, &c, err), c.n, max, n, err);
+    return store_collected(store_indicator_each(st, indicator_keep, &c, err), &c.n, max, n, err);
 }
 
 int store_indicator_value_set(struct store *st, long indicator_id, int year, bool clear,

@@ -34,7 +34,7 @@ STORE_COLLECTOR(unit, struct unit_choice)
 int store_unit_list(struct store *st, struct unit_choice *out, int max, int *n, struct td_err *err)
 {
     struct unit_into c = {out, max, 0};
-    return store_collected(store_unit_each(st, unit_keep, &c, err), c.n, max, n, err);
+    return store_collected(store_unit_each(st, unit_keep, &c, err), &c.n, max, n, err);
 }
 
 int store_unit_stats_each(struct store *st, const struct flag_rules *rules,
@@ -76,7 +76,7 @@ int store_unit_stats(struct store *st, const struct flag_rules *rules, struct un
                      int max, int *n, struct td_err *err)
 {
     struct unit_stats_into c = {out, max, 0};
-    return store_collected(store_unit_stats_each(st, rules, unit_stats_keep, &c, err), c.n, max, n,
+    return store_collected(store_unit_stats_each(st, rules, unit_stats_keep, &c, err), &c.n, max, n,
                            err);
 }
 
@@ -111,5 +111,5 @@ int store_choice_list(struct store *st, enum choice_kind kind, struct unit_choic
                       int *n, struct td_err *err)
 {
     struct choice_into c = {out, max, 0};
-    return store_collected(store_choice_each(st, kind, choice_keep, &c, err), c.n, max, n, err);
+    return store_collected(store_choice_each(st, kind, choice_keep, &c, err), &c.n, max, n, err);
 }
