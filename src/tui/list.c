@@ -453,7 +453,7 @@ static long base_find(void *ctx, const char *needle, long from, int dir)
     return found;
 }
 
-static int base_load(struct list_base *b)
+static int base_load(struct list_base *b, bool loaded)
 {
     struct td_err err = {0};
     vec_clear(&b->rows);
@@ -461,7 +461,7 @@ static int base_load(struct list_base *b)
         app_message(b->app, true, "%s", err.msg);
         return -1;
     }
-    if (b->spec->loaded != NULL)
+    if (loaded && b->spec->loaded != NULL)
         b->spec->loaded(b->app, b);
     return 0;
 }
@@ -469,7 +469,7 @@ static int base_load(struct list_base *b)
 int list_base_reload(struct list_base *b)
 {
     long id = list_selected_id(&b->list);
-    int rc = b->spec->source != NULL ? 0 : base_load(b);
+    int rc = b->spec->source != NULL ? 0 : base_load(b, true);
     if (b->spec->source != NULL && b->spec->loaded != NULL)
         b->spec->loaded(b->app, b);
     list_reload(&b->list);
@@ -508,7 +508,7 @@ int list_base_open(struct app *app, void *state, const struct list_spec *spec)
             app_message(app, true, "%s", _("out of memory"));
             return -1;
         }
-        if (base_load(b) != 0) {
+        if (base_load(b, false) != 0) {
             free(b->cells);
             vec_free(&b->rows);
             return -1;
@@ -517,7 +517,7 @@ int list_base_open(struct app *app, void *state, const struct list_spec *spec)
     if (spec->columns != NULL)
         ncols = spec->columns(app, state, b->cols);
     list_init(&b->list, b->cols, ncols, src);
-    if (spec->source != NULL && spec->loaded != NULL)
+    if (spec->loaded != NULL) /* after list_init, which starts the widget afresh */
         spec->loaded(app, b);
     return 0;
 }
