@@ -626,8 +626,6 @@ int store_collected(int rc, const int *got, int max, int *n, struct td_err *err)
     *n = *got; /* read after the reader ran (the order of arguments is not fixed) */
     if (rc > 0)
         return td_err_set(err, TD_E_INVALID,
-                          _("more than %d rows to read: this caller takes no more (use the "
-                            "store's _each reader)"),
-                          max);
+                          _("more than %d rows to read, more than this place can hold"), max);
     return rc;
 }

@@ -2,7 +2,7 @@
  * screen (newterm over /dev/null): the rows a loader keeps (no cap), the navigation every list
  * shares, search with n/N, the footer "row i of n", export, a loader that keeps a window and
  * reads further, and a paging source as the task list uses. */
-#include "helpers.h"
+#include "store_helpers.h"
 
 #include <curses.h>
 #include <dirent.h>
@@ -10,6 +10,8 @@
 #include "../../src/tui/list.h"
 #include "tiendo/config.h"
 #include "tiendo/keys.h"
+#include "tiendo/store_inspect.h"
+#include "tiendo/store_tasks.h"
 
 struct fake_row {
     long id;
@@ -349,6 +351,74 @@ static void test_a_paging_source_behind_the_same_spec(void **st)
     list_base_close(&app, &s);
 }
 
+/* ---- The store's readers behind the lists: every row, or a clear failure ---- */
+
+static int count_unit(void *c, const struct unit_choice *u)
+{
+    (void)u;
+    ++*(long *)c;
+    return 0;
+}
+
+static int stop_at_three(void *c, const struct unit_choice *u)
+{
+    (void)u;
+    return ++*(long *)c == 3 ? 7 : 0;
+}
+
+static void test_store_readers_give_every_row_or_fail(void **st)
+{
+    (void)st;
+    struct plan_store p;
+    plan_store_open(&p);
+    sqlite3 *h = NULL;
+    assert_int_equal(sqlite3_open(p.db, &h), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(h,
+                                  "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
+                                  " WHERE i < 600) INSERT INTO unit (code, name, sort_order)"
+                                  " SELECT printf('U%03d', i), 'Unit', 1000 + i FROM n",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_close(h);
+    long n = 0;
+    struct td_err err = {0};
+    assert_int_equal(store_unit_each(p.st, count_unit, &n, &err), 0);
+    long all = plan_store_long(&p, "SELECT count(*) FROM unit WHERE active = 1");
+    assert_true(all > 600);
+    assert_int_equal(n, all);
+    /* A callback stops the reader, which returns what the callback said. */
+    n = 0;
+    assert_int_equal(store_unit_each(p.st, stop_at_three, &n, &err), 7);
+    assert_int_equal(n, 3);
+    /* The array form never cuts silently: more rows than it holds is an error that says so. */
+    struct unit_choice *few = calloc(512, sizeof *few);
+    int got = 0;
+    assert_int_equal(store_unit_list(p.st, few, 512, &got, &err), -1);
+    assert_non_null(strstr(err.msg, "more than 512 rows"));
+    free(few);
+    /* The screens' unit picks hold them all. */
+    struct tui_context c = {.store = p.st, .cfg = &cfg, .lang = "en"};
+    struct app a = {.ctx = &c};
+    struct unit_picks picks;
+    assert_int_equal(unit_picks_load(&a, &picks, "all units"), 0);
+    assert_int_equal(picks.n, all);
+    assert_int_equal(picks.nlabels, all + 1);
+    assert_string_equal(picks.labels[0], "all units");
+    assert_string_equal(picks.labels[all], "U600");
+    /* An inspection of every unit: the list of codes is not cut at 1 KiB on its way in. */
+    struct inspection_row r = {.kind = "inspection",
+                               .date = "2025-11-15",
+                               .followup_status = "open",
+                               .scope = "all of them"};
+    for (int i = 0; i < picks.n; i++)
+        snprintf(r.units + strlen(r.units), sizeof r.units - strlen(r.units), "%s%s",
+                 i > 0 ? ", " : "", picks.units[i].code);
+    assert_int_equal(store_inspection_save(p.st, &r, &err), 0);
+    assert_int_equal(plan_store_long(&p, "SELECT count(*) FROM inspection_unit"), all);
+    unit_picks_free(&picks);
+    plan_store_close(&p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -359,6 +429,7 @@ int main(void)
         cmocka_unit_test(test_a_window_reads_further_past_its_end),
         cmocka_unit_test(test_reload_keeps_the_selected_row),
         cmocka_unit_test(test_a_paging_source_behind_the_same_spec),
+        cmocka_unit_test(test_store_readers_give_every_row_or_fail),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
