@@ -85,18 +85,18 @@ void store_rollback(struct store *st);
 /* The array form of a store_*_each reader: collects the rows into out[max] and fails (never
  * cuts silently) when there are more. STORE_COLLECTOR(name, type) defines name##_keep and
  * struct name##_into; store_collected turns the reader's result into the array form's. */
-#define STORE_COLLECTOR(name, type)                                                          \
-    struct name##_into {                                                                     \
-        type *out;                                                                           \
-        int max, n;                                                                          \
-    };                                                                                       \
-    static int name##_keep(void *ctx, const type *r)                                         \
-    {                                                                                        \
-        struct name##_into *c = ctx;                                                         \
-        if (c->n >= c->max)                                                                  \
-            return 1;                                                                        \
-        c->out[c->n++] = *r;                                                                 \
-        return 0;                                                                            \
+#define STORE_COLLECTOR(name, type)                                                                \
+    struct name##_into {                                                                           \
+        type *out;                                                                                 \
+        int max, n;                                                                                \
+    };                                                                                             \
+    static int name##_keep(void *ctx, const type *r)                                               \
+    {                                                                                              \
+        struct name##_into *c = ctx;                                                               \
+        if (c->n >= c->max)                                                                        \
+            return 1;                                                                              \
+        c->out[c->n++] = *r;                                                                       \
+        return 0;                                                                                  \
     }
 int store_collected(int rc, const int *got, int max, int *n, struct td_err *err);
 
