@@ -17,36 +17,59 @@
 #include "tiendo/store_tasks.h"
 #include "tiendo/text.h"
 
-#define CRIT_MAX    16
-#define RATE_MAX    16
-#define PERIODS_MAX 40
+#define CRIT_MAX 16
+#define RATE_MAX 16
 
 /* Periods: each year of the plan, then its phases (mid-term and final evaluations). */
 struct periods {
-    char code[PERIODS_MAX][16];
-    char label[PERIODS_MAX][128];
-    const char *labels[PERIODS_MAX];
+    char (*code)[16];
+    char (*label)[128];
+    const char **labels;
     int n;
 };
 
-static void list_periods(struct app *app, struct periods *p)
+static int keep_phase(void *ctx, const struct unit_choice *u)
 {
-    struct unit_choice phases[16];
-    int nph = 0;
-    struct td_err err;
-    store_choice_list(app->ctx->store, CHOICE_PHASE, phases, 16, &nph, &err);
+    return vec_push(ctx, u) != 0;
+}
+
+static void periods_free(struct periods *p)
+{
+    free(p->code), free(p->label), free(p->labels);
+    *p = (struct periods){0};
+}
+
+static int list_periods(struct app *app, struct periods *p)
+{
+    struct vec phases;
+    struct td_err err = {0};
+    vec_init(&phases, sizeof(struct unit_choice));
+    long years = app->summary->end_year - app->summary->start_year + 1;
+    if (store_choice_each(app->ctx->store, CHOICE_PHASE, keep_phase, &phases, &err) != 0)
+        app_message(app, true, "%s", err.msg[0] != '\0' ? err.msg : _("out of memory"));
+    size_t n = (size_t)(years > 0 ? years : 0) + phases.n + 1;
+    p->code = calloc(n, sizeof *p->code);
+    p->label = calloc(n, sizeof *p->label);
+    p->labels = calloc(n, sizeof *p->labels);
     p->n = 0;
-    for (long y = app->summary->start_year; y <= app->summary->end_year && p->n < PERIODS_MAX;
-         y++, p->n++) {
+    if (p->code == NULL || p->label == NULL || p->labels == NULL) {
+        periods_free(p);
+        vec_free(&phases);
+        return -1;
+    }
+    for (long y = app->summary->start_year; y <= app->summary->end_year; y++, p->n++) {
         snprintf(p->code[p->n], sizeof p->code[0], "%ld", y);
         snprintf(p->label[p->n], sizeof p->label[0], _("year %ld"), y);
     }
-    for (int i = 0; i < nph && p->n < PERIODS_MAX; i++, p->n++) {
-        snprintf(p->code[p->n], sizeof p->code[0], "%s", phases[i].code);
-        snprintf(p->label[p->n], sizeof p->label[0], "%s", phases[i].name);
+    for (size_t i = 0; i < phases.n; i++, p->n++) {
+        const struct unit_choice *ph = vec_at(&phases, i);
+        snprintf(p->code[p->n], sizeof p->code[0], "%s", ph->code);
+        snprintf(p->label[p->n], sizeof p->label[0], "%s", ph->name);
     }
     for (int i = 0; i < p->n; i++)
         p->labels[i] = p->label[i];
+    vec_free(&phases);
+    return 0;
 }
 
 /* The period that holds today's year, by default. */
@@ -536,6 +559,7 @@ static void matrix_close(void *state)
     struct matrix_state *m = state;
     vec_free(&m->crit);
     free(m->cells);
+    periods_free(&m->periods);
 }
 
 static const struct list_spec matrix_spec = {
@@ -557,12 +581,14 @@ static int matrix_open(struct app *app, void *state, void *arg)
     struct matrix_state *m = state;
     struct td_err err = {0};
     (void)arg;
-    list_periods(app, &m->periods);
+    if (list_periods(app, &m->periods) != 0)
+        return -1;
     m->period = current_period(app, &m->periods);
     vec_init(&m->crit, sizeof(struct criterion_row));
     if (store_criterion_each(app->ctx->store, keep_criterion, &m->crit, &err) != 0) {
         app_message(app, true, "%s", err.msg[0] != '\0' ? err.msg : _("out of memory"));
         vec_free(&m->crit);
+        periods_free(&m->periods);
         return -1;
     }
     if (list_base_open(app, state, &matrix_spec) != 0) {

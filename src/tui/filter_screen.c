@@ -11,16 +11,14 @@
 #include "tiendo/status.h"
 #include "tiendo/store_tasks.h"
 
-#define UNITS_MAX 512
-
 enum { F_UNIT, F_STATUS, F_FLAGS, F_PHASE, F_GROUP, F_COUNT };
 
 struct filter_state {
     void *tasks;
     struct form form;
     struct form_field fields[F_COUNT];
-    const char *unit_labels[UNITS_MAX + 1];
-    char unit_text[UNITS_MAX][300];
+    const char **unit_labels; /* every unit, however many */
+    char (*unit_text)[300];
     const char *status_labels[ST_COUNT];
     const char *flag_labels[3];
     struct unit_choice phases[64], groups[64];
@@ -37,9 +35,17 @@ static int filter_open(struct app *app, void *state, void *arg)
     const struct unit_choice *units;
     int nunits;
     struct task_filter *tf = tasks_filter(arg, &units, &nunits);
+    f->unit_labels = malloc(((size_t)nunits + 1) * sizeof *f->unit_labels);
+    f->unit_text = malloc(((size_t)nunits + 1) * sizeof *f->unit_text);
+    if (f->unit_labels == NULL || f->unit_text == NULL) {
+        free(f->unit_labels);
+        free(f->unit_text);
+        app_message(app, true, "%s", _("out of memory"));
+        return -1;
+    }
     f->unit_labels[0] = _("(all units)");
     int unit_at = 0;
-    for (int i = 0; i < nunits && i < UNITS_MAX; i++) {
+    for (int i = 0; i < nunits; i++) {
         snprintf(f->unit_text[i], sizeof f->unit_text[i], "%s  %s", units[i].code, units[i].name);
         f->unit_labels[i + 1] = f->unit_text[i];
         if (units[i].id == tf->unit_id)
@@ -60,6 +66,8 @@ static int filter_open(struct app *app, void *state, void *arg)
     if (store_choice_list(app->ctx->store, CHOICE_PHASE, f->phases, 64, &f->nphases, &err) != 0 ||
         store_choice_list(app->ctx->store, CHOICE_GROUP, f->groups, 64, &f->ngroups, &err) != 0) {
         app_message(app, true, "%s", err.msg);
+        free(f->unit_labels);
+        free(f->unit_text);
         return -1;
     }
     f->phase_labels[0] = _("(any phase)");
@@ -91,8 +99,11 @@ static int filter_open(struct app *app, void *state, void *arg)
 
 static void filter_close(struct app *app, void *state)
 {
+    struct filter_state *f = state;
     (void)app;
-    form_free(&((struct filter_state *)state)->form);
+    form_free(&f->form);
+    free(f->unit_labels);
+    free(f->unit_text);
 }
 
 static void filter_draw(struct app *app, void *state, int top, int height)
