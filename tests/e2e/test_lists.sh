@@ -91,6 +91,34 @@ for spec in "${lists_screens[@]}"; do
 	e2e_stop
 done
 
+# The submission matrix is a grid: Home/End (and g/G) go to the first and last report, as its
+# key bar says; up and down, / n N, x and the footer are those of every list.
+lists_name="submission matrix"
+e2e_start 80 24 "$(tiendo --user lan)"
+e2e_wait "Tasks and solutions"
+e2e_keys 3 m
+e2e_expect "$lists_name: the matrix opens" "Submission matrix"
+e2e_expect "$lists_name: the footer says row 1 of its 120 units" "row 1 of 120"
+lists_key j j 2
+lists_key k k 1
+e2e_keys NPage
+e2e_wait_re 'row ([2-9]|[1-9][0-9]+) of'
+check "$lists_name: PgDn moves a page" test "$(lists_row | cut -d' ' -f1)" -gt 1
+lists_key PgUp PPage 1
+e2e_keys /
+e2e_type "U077"
+e2e_keys Enter
+e2e_wait_gone "search:"
+e2e_expect_re "$lists_name: / finds the unit" "U077  Unit 077"
+lists_wait_at 87
+check "$lists_name: on its row" test "$(lists_row | cut -d' ' -f1)" = 87
+e2e_keys n N
+lists_wait_at 87
+check "$lists_name: n then N come back to it" test "$(lists_row | cut -d' ' -f1)" = 87
+e2e_keys x
+e2e_expect "$lists_name: x exports its 120 rows" "Wrote 120 rows"
+e2e_stop
+
 # The inspection form's unit picker: all 120 units, picked one by one and saved.
 e2e_start 80 24 "$(tiendo --user lan)"
 e2e_wait "Tasks and solutions"
