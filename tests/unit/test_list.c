@@ -7,6 +7,7 @@
 #include <curses.h>
 #include <dirent.h>
 
+#include "../../src/tui/form.h"
 #include "../../src/tui/list.h"
 #include "tiendo/config.h"
 #include "tiendo/keys.h"
@@ -419,6 +420,36 @@ static void test_store_readers_give_every_row_or_fail(void **st)
     plan_store_close(&p);
 }
 
+/* The unit picker's storage (FT_MULTI): a flag per choice, any number of them. */
+static void test_a_multiple_choice_holds_any_number(void **st)
+{
+    (void)st;
+    static const char *labels[200];
+    for (int i = 0; i < 200; i++)
+        labels[i] = "U";
+    struct form_field f;
+    form_field_choice(&f, "Units", labels, 200, 0);
+    f.rule.type = FT_MULTI;
+    struct form fm = {&f, 1, 0, false, NULL, 0};
+    assert_false(form_multi_get(&f, 150));
+    assert_int_equal(form_check(&fm, 0), 0); /* not required: none is fine */
+    f.rule.required = true;
+    assert_int_equal(form_check(&fm, 0), -1);
+    for (int i = 0; i < 200; i++)
+        assert_int_equal(form_multi_set(&f, i, true), 0);
+    assert_true(form_multi_get(&f, 0) && form_multi_get(&f, 119) && form_multi_get(&f, 199));
+    assert_false(form_multi_get(&f, 200)); /* past the choices */
+    assert_int_equal(form_check(&fm, 0), 0);
+    form_multi_set(&f, 119, false);
+    assert_false(form_multi_get(&f, 119));
+    /* The small masks of the task filter (statuses, flags) both ways. */
+    assert_int_equal(form_multi_bits(&f) & 0xF, 0xF);
+    form_multi_set_bits(&f, 0x5);
+    assert_true(form_multi_get(&f, 0) && !form_multi_get(&f, 1) && form_multi_get(&f, 2));
+    assert_true(form_multi_get(&f, 150)); /* past the mask's bits: left as they were */
+    form_free(&fm);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -430,6 +461,7 @@ int main(void)
         cmocka_unit_test(test_reload_keeps_the_selected_row),
         cmocka_unit_test(test_a_paging_source_behind_the_same_spec),
         cmocka_unit_test(test_store_readers_give_every_row_or_fail),
+        cmocka_unit_test(test_a_multiple_choice_holds_any_number),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
