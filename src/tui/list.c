@@ -468,7 +468,9 @@ static int base_load(struct list_base *b, bool loaded)
 
 int list_base_reload(struct list_base *b)
 {
-    long id = list_selected_id(&b->list);
+    /* A paging source keeps its position itself: asking it for the selected row would cost a
+     * read of the store (a whole scan when the new filter finds nothing). */
+    long id = b->spec->source == NULL ? list_selected_id(&b->list) : -1;
     int rc = b->spec->source != NULL ? 0 : base_load(b, true);
     if (b->spec->source != NULL && b->spec->loaded != NULL)
         b->spec->loaded(b->app, b);
