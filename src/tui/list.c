@@ -366,24 +366,6 @@ enum tui_result list_export(struct list_widget *l, struct app *app, const char *
     return TUI_REDRAW;
 }
 
-long list_find_in(void *ctx, long n, const char *needle, long from, int dir,
-                  int (*texts)(void *ctx, long i, const char *out[2]))
-{
-    char *folded = text_fold(needle);
-    long found = -1;
-    for (long i = from; folded != NULL && i >= 0 && i < n && found < 0; i += dir) {
-        const char *t[2];
-        int k = texts(ctx, i, t);
-        for (int j = 0; j < k && found < 0; j++) {
-            size_t a, b;
-            if (text_find_folded(t[j], folded, &a, &b))
-                found = i;
-        }
-    }
-    free(folded);
-    return found;
-}
-
 /* ---- The base of list screens ---- */
 
 int list_keep(struct list_base *b, const void *row)

@@ -69,11 +69,6 @@ bool list_is_marked(const struct list_widget *l, long id);
 /* Writes every row of the list, as the screen shows it (its filter, its order), as CSV into
  * the export directory, named after name and the time; says where in the message line. */
 enum tui_result list_export(struct list_widget *l, struct app *app, const char *name);
-/* A list_source find for sources that hold their n rows: the first row from `from` in direction
- * dir where one of the texts that texts(ctx, i, out) puts in out (it returns how many, at most
- * 2) contains needle, ignoring case and marks; -1 when none. */
-long list_find_in(void *ctx, long n, const char *needle, long from, int dir,
-                  int (*texts)(void *ctx, long i, const char *out[2]));
 /* The id of the selected row, or -1 when the list is empty. */
 long list_selected_id(struct list_widget *l);
 
