@@ -21,6 +21,9 @@ struct meeting_row {
 };
 
 /* Meetings by date (undated last, then by when they were added); kind "" means any. */
+int store_meeting_list_each(struct store *st, const char *kind,
+                            int (*fn)(void *ctx, const struct meeting_row *r), void *ctx,
+                            struct td_err *err);
 int store_meeting_list(struct store *st, const char *kind, struct meeting_row *out, int max, int *n,
                        struct td_err *err);
 
@@ -53,6 +56,9 @@ struct activity_row {
 };
 
 /* Activities by date (undated last); unit_id 0 and kind "" mean any. */
+int store_activity_list_each(struct store *st, long unit_id, const char *kind,
+                             int (*fn)(void *ctx, const struct activity_row *r), void *ctx,
+                             struct td_err *err);
 int store_activity_list(struct store *st, long unit_id, const char *kind, struct activity_row *out,
                         int max, int *n, struct td_err *err);
 

@@ -21,9 +21,14 @@ struct vocab_row {
     int score;
 };
 
+int store_criterion_each(struct store *st, int (*fn)(void *ctx, const struct criterion_row *r),
+                         void *ctx, struct td_err *err);
 int store_criteria(struct store *st, struct criterion_row *out, int max, int *n,
                    struct td_err *err);
 /* domain: "rating" or "measure". */
+int store_vocab_each(struct store *st, const char *domain,
+                     int (*fn)(void *ctx, const struct vocab_row *r), void *ctx,
+                     struct td_err *err);
 int store_vocab(struct store *st, const char *domain, struct vocab_row *out, int max, int *n,
                 struct td_err *err);
 

@@ -12,7 +12,7 @@ struct inspection_row {
     long id, version; /* id 0: a new one */
     char kind[16];    /* inspection or survey */
     char date[11];    /* YYYY-MM-DD or "" */
-    char units[512];  /* unit codes, comma separated */
+    char units[4096]; /* unit codes, comma separated */
     char tasks[512];  /* linked task codes, comma separated */
     char scope[512], findings[2048], recommendations[2048];
     char followup_status[16]; /* open, in_progress, done */
@@ -20,6 +20,9 @@ struct inspection_row {
 };
 
 /* Inspections in date order, newest first; unit_id 0 and kind "" mean any. */
+int store_inspection_list_each(struct store *st, long unit_id, const char *kind,
+                               int (*row)(void *ctx, const struct inspection_row *r), void *ctx,
+                               struct td_err *err);
 int store_inspection_list(struct store *st, long unit_id, const char *kind,
                           struct inspection_row *out, int max, int *n, struct td_err *err);
 

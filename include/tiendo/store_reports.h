@@ -35,6 +35,9 @@ struct report_row {
 
 /* The schedule as it matters today (YYYY-MM-DD): overdue instances (due before today, not every
  * unit in) and upcoming ones, both by due date, then the rest, latest first. */
+int store_report_list_each(struct store *st, const char *today,
+                           int (*fn)(void *ctx, const struct report_row *r), void *ctx,
+                           struct td_err *err);
 int store_report_list(struct store *st, const char *today, struct report_row *out, int max, int *n,
                       struct td_err *err);
 
@@ -63,6 +66,9 @@ struct submission_row {
 };
 
 /* Every unit that must submit report_id, in plan order, with what it submitted. */
+int store_submission_list_each(struct store *st, long report_id,
+                               int (*fn)(void *ctx, const struct submission_row *r), void *ctx,
+                               struct td_err *err);
 int store_submission_list(struct store *st, long report_id, struct submission_row *out, int max,
                           int *n, struct td_err *err);
 

@@ -33,6 +33,8 @@ struct indicator_row {
 };
 
 /* The active indicators in plan order, each with its targets and values. */
+int store_indicator_each(struct store *st, int (*fn)(void *ctx, const struct indicator_row *r),
+                         void *ctx, struct td_err *err);
 int store_indicator_list(struct store *st, struct indicator_row *out, int max, int *n,
                          struct td_err *err);
 

@@ -110,10 +110,18 @@ struct unit_choice {
     char code[32];
     char name[256];
 };
+/* The readers of the store hand each row to fn (in the spirit of sqlite3_exec): fn returns 0
+ * to go on, another value to stop, which the reader returns; -1 on failure. The array forms
+ * (out, max, n) fail when there are more than max rows: they never cut silently. */
+int store_unit_each(struct store *st, int (*fn)(void *ctx, const struct unit_choice *u), void *ctx,
+                    struct td_err *err);
 int store_unit_list(struct store *st, struct unit_choice *out, int max, int *n, struct td_err *err);
 
 /* The plan's groups (code, label) or phases (code, name), active ones in plan order. */
 enum choice_kind { CHOICE_GROUP, CHOICE_PHASE };
+int store_choice_each(struct store *st, enum choice_kind kind,
+                      int (*fn)(void *ctx, const struct unit_choice *r), void *ctx,
+                      struct td_err *err);
 int store_choice_list(struct store *st, enum choice_kind kind, struct unit_choice *out, int max,
                       int *n, struct td_err *err);
 
@@ -126,6 +134,9 @@ struct unit_stats {
     long tasks, done, overdue, behind;
     double avg_percent;
 };
+int store_unit_stats_each(struct store *st, const struct flag_rules *rules,
+                          int (*fn)(void *ctx, const struct unit_stats *u), void *ctx,
+                          struct td_err *err);
 int store_unit_stats(struct store *st, const struct flag_rules *rules, struct unit_stats *out,
                      int max, int *n, struct td_err *err);
 

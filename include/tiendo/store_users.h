@@ -33,9 +33,9 @@ bool store_may_unit_code(struct store *st, const char *code);
 /* The session's unit codes, comma separated ("" for an admin or none), into buf. */
 void store_user_units(struct store *st, char *buf, size_t size);
 
-/* The logins declared in the database (active or not), by login, into out. */
-int store_user_logins(struct store *st, char (*out)[USER_LOGIN_MAX], int max, int *n,
-                      struct td_err *err);
+/* The logins declared in the database (active or not), by login, each to fn. */
+int store_user_login_each(struct store *st, int (*fn)(void *ctx, const char *login), void *ctx,
+                          struct td_err *err);
 
 /* The last day of a period (YYYY-MM-DD): a phase's (by its code), or a year's 31 December (the
  * last year of "2021-2030"). */
@@ -58,6 +58,8 @@ struct period_row {
     bool reopened;              /* an admin reopened it (by, at) */
     char by[64], at[24];
 };
+int store_period_each(struct store *st, int (*fn)(void *ctx, const struct period_row *r), void *ctx,
+                      struct td_err *err);
 int store_period_list(struct store *st, struct period_row *out, int max, int *n,
                       struct td_err *err);
 /* The days after its end that a period stays open ([security] lock_after_days; 0: always). */

@@ -59,8 +59,9 @@ static long save_row(struct store *st, struct row_save *rs, sqlite3_stmt *s, con
     return store_save_write(st, rs, s, err);
 }
 
-int store_meeting_list(struct store *st, const char *kind, struct meeting_row *out, int max, int *n,
-                       struct td_err *err)
+int store_meeting_list_each(struct store *st, const char *kind,
+                            int (*fn)(void *ctx, const struct meeting_row *r), void *ctx,
+                            struct td_err *err)
 {
     static const char sql[] =
         "SELECT m.id, m.version, coalesce(v.code, ''), coalesce(v.label, ''),"
@@ -74,14 +75,14 @@ int store_meeting_list(struct store *st, const char *kind, struct meeting_row *o
         " FROM meeting m LEFT JOIN vocab v ON v.id = m.kind_id"
         " WHERE m.deleted = 0 AND (?1 = '' OR v.code = ?1)"
         " ORDER BY m.date IS NULL, m.date, m.id";
-    *n = 0;
     sqlite3_stmt *s = store_stmt(st, sql, err);
     if (s == NULL)
         return -1;
     sqlite3_bind_text(s, 1, kind != NULL ? kind : "", -1, SQLITE_TRANSIENT);
-    int rc;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < max) {
-        struct meeting_row *r = &out[(*n)++];
+    int rc = SQLITE_DONE, stop = 0;
+    while (stop == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+        struct meeting_row row, *r = &row;
+        memset(r, 0, sizeof *r);
         r->id = (long)sqlite3_column_int64(s, 0);
         r->version = (long)sqlite3_column_int64(s, 1);
         store_text_col(s, 2, r->kind, sizeof r->kind);
@@ -96,10 +97,22 @@ int store_meeting_list(struct store *st, const char *kind, struct meeting_row *o
         store_text_col(s, 11, r->tasks, sizeof r->tasks);
         store_text_col(s, 12, r->agenda, sizeof r->agenda);
         store_text_col(s, 13, r->conclusions, sizeof r->conclusions);
+        stop = fn(ctx, r);
     }
     sqlite3_reset(s);
+    if (stop != 0)
+        return stop;
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0
                                                  : store_fail(st, _("reading the meetings"), err);
+}
+
+STORE_COLLECTOR(meeting, struct meeting_row)
+int store_meeting_list(struct store *st, const char *kind, struct meeting_row *out, int max, int *n,
+                       struct td_err *err)
+{
+    struct meeting_into c = {out, max, 0};
+    return store_collected(store_meeting_list_each(st, kind, meeting_keep, &c, err), &c.n, max, n,
+                           err);
 }
 
 static const struct link_sql meeting_units = {
@@ -158,8 +171,9 @@ fail:
     return -1;
 }
 
-int store_activity_list(struct store *st, long unit_id, const char *kind, struct activity_row *out,
-                        int max, int *n, struct td_err *err)
+int store_activity_list_each(struct store *st, long unit_id, const char *kind,
+                             int (*fn)(void *ctx, const struct activity_row *r), void *ctx,
+                             struct td_err *err)
 {
     static const char sql[] =
         "SELECT a.id, a.version, coalesce(v.code, ''), coalesce(v.label, ''),"
@@ -168,15 +182,15 @@ int store_activity_list(struct store *st, long unit_id, const char *kind, struct
         " LEFT JOIN unit u ON u.id = a.unit_id"
         " WHERE a.deleted = 0 AND (?1 = 0 OR a.unit_id = ?1) AND (?2 = '' OR v.code = ?2)"
         " ORDER BY a.date IS NULL, a.date, a.id";
-    *n = 0;
     sqlite3_stmt *s = store_stmt(st, sql, err);
     if (s == NULL)
         return -1;
     sqlite3_bind_int64(s, 1, unit_id);
     sqlite3_bind_text(s, 2, kind != NULL ? kind : "", -1, SQLITE_TRANSIENT);
-    int rc;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < max) {
-        struct activity_row *r = &out[(*n)++];
+    int rc = SQLITE_DONE, stop = 0;
+    while (stop == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+        struct activity_row row, *r = &row;
+        memset(r, 0, sizeof *r);
         r->id = (long)sqlite3_column_int64(s, 0);
         r->version = (long)sqlite3_column_int64(s, 1);
         store_text_col(s, 2, r->kind, sizeof r->kind);
@@ -188,11 +202,23 @@ int store_activity_list(struct store *st, long unit_id, const char *kind, struct
         store_text_col(s, 8, r->reach, sizeof r->reach);
         store_text_col(s, 9, r->status, sizeof r->status);
         store_text_col(s, 10, r->progress_note, sizeof r->progress_note);
+        stop = fn(ctx, r);
     }
     sqlite3_reset(s);
+    if (stop != 0)
+        return stop;
     return rc == SQLITE_ROW || rc == SQLITE_DONE
                ? 0
                : store_fail(st, _("reading the communication activities"), err);
+}
+
+STORE_COLLECTOR(activity, struct activity_row)
+int store_activity_list(struct store *st, long unit_id, const char *kind, struct activity_row *out,
+                        int max, int *n, struct td_err *err)
+{
+    struct activity_into c = {out, max, 0};
+    return store_collected(store_activity_list_each(st, unit_id, kind, activity_keep, &c, err),
+                           &c.n, max, n, err);
 }
 
 int store_activity_save(struct store *st, struct activity_row *r, struct td_err *err)

@@ -588,25 +588,44 @@ int store_link_codes(struct store *st, const struct link_sql *sql, long id, cons
     sqlite3_bind_int64(s, 1, id);
     if (sqlite3_step(s) != SQLITE_DONE)
         return store_fail(st, what, err);
-    char copy[1024];
-    snprintf(copy, sizeof copy, "%s", list);
-    char seen[1100] = ","; /* ",A,B,": a code named twice is added once, and is not unknown */
+    /* As long as the list is: a list of every unit is cut nowhere. */
+    size_t len = strlen(list);
+    char *copy = strdup(list), *seen = malloc(len + 3);
+    char *key = malloc(len + 3);
+    if (copy == NULL || seen == NULL || key == NULL) {
+        free(copy), free(seen), free(key);
+        return td_err_set(err, TD_E_NOMEM, _("out of memory"));
+    }
+    snprintf(seen, len + 3, ","); /* ",A,B,": a code named twice is added once, not unknown */
     char *save = NULL;
-    for (char *c = strtok_r(copy, ", ", &save); c != NULL; c = strtok_r(NULL, ", ", &save)) {
-        char key[1030];
-        snprintf(key, sizeof key, ",%s,", c);
+    int rc = 0;
+    for (char *c = strtok_r(copy, ", ", &save); c != NULL && rc == 0;
+         c = strtok_r(NULL, ", ", &save)) {
+        snprintf(key, len + 3, ",%s,", c);
         if (strstr(seen, key) != NULL)
             continue;
-        snprintf(seen + strlen(seen), sizeof seen - strlen(seen), "%s,", c);
-        if ((s = store_stmt(st, sql->add, err)) == NULL)
-            return -1;
+        snprintf(seen + strlen(seen), len + 3 - strlen(seen), "%s,", c);
+        if ((s = store_stmt(st, sql->add, err)) == NULL) {
+            rc = -1;
+            break;
+        }
         sqlite3_bind_int64(s, 1, id);
         sqlite3_bind_text(s, 2, c, -1, SQLITE_TRANSIENT);
         if (sqlite3_step(s) != SQLITE_DONE)
-            return store_fail(st, what, err);
-        if (sqlite3_changes(st->db) == 0)
-            return td_err_set(err, TD_E_INVALID,
-                              units ? _("unit %s does not exist") : _("task %s does not exist"), c);
+            rc = store_fail(st, what, err);
+        else if (sqlite3_changes(st->db) == 0)
+            rc = td_err_set(err, TD_E_INVALID,
+                            units ? _("unit %s does not exist") : _("task %s does not exist"), c);
     }
-    return 0;
+    free(copy), free(seen), free(key);
+    return rc;
+}
+
+int store_collected(int rc, const int *got, int max, int *n, struct td_err *err)
+{
+    *n = *got; /* read after the reader ran (the order of arguments is not fixed) */
+    if (rc > 0)
+        return td_err_set(err, TD_E_INVALID,
+                          _("more than %d rows to read, more than this place can hold"), max);
+    return rc;
 }

@@ -8,49 +8,71 @@
 #include "tiendo/store_eval.h"
 #include "tiendo/store_users.h"
 
-int store_criteria(struct store *st, struct criterion_row *out, int max, int *n, struct td_err *err)
+int store_criterion_each(struct store *st, int (*fn)(void *ctx, const struct criterion_row *r),
+                         void *ctx, struct td_err *err)
 {
     static const char sql[] = "SELECT id, code, label, wording, facts FROM criterion"
                               " WHERE active = 1 ORDER BY sort_order, code";
-    *n = 0;
     sqlite3_stmt *s = store_stmt(st, sql, err);
     if (s == NULL)
         return -1;
-    int rc;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < max) {
-        struct criterion_row *c = &out[(*n)++];
+    int rc = SQLITE_DONE, stop = 0;
+    while (stop == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+        struct criterion_row row, *c = &row;
+        memset(c, 0, sizeof *c);
         c->id = (long)sqlite3_column_int64(s, 0);
         store_text_col(s, 1, c->code, sizeof c->code);
         store_text_col(s, 2, c->label, sizeof c->label);
         store_text_col(s, 3, c->wording, sizeof c->wording);
         store_text_col(s, 4, c->facts, sizeof c->facts);
+        stop = fn(ctx, c);
     }
     sqlite3_reset(s);
+    if (stop != 0)
+        return stop;
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0
                                                  : store_fail(st, _("reading the criteria"), err);
 }
 
-int store_vocab(struct store *st, const char *domain, struct vocab_row *out, int max, int *n,
-                struct td_err *err)
+STORE_COLLECTOR(criterion, struct criterion_row)
+int store_criteria(struct store *st, struct criterion_row *out, int max, int *n, struct td_err *err)
+{
+    struct criterion_into c = {out, max, 0};
+    return store_collected(store_criterion_each(st, criterion_keep, &c, err), &c.n, max, n, err);
+}
+
+int store_vocab_each(struct store *st, const char *domain,
+                     int (*fn)(void *ctx, const struct vocab_row *r), void *ctx, struct td_err *err)
 {
     static const char sql[] = "SELECT id, code, label, detail, score FROM vocab"
                               " WHERE domain = ?1 AND active = 1 ORDER BY sort_order, code";
-    *n = 0;
     sqlite3_stmt *s = store_stmt(st, sql, err);
     if (s == NULL)
         return -1;
     sqlite3_bind_text(s, 1, domain, -1, SQLITE_STATIC);
-    int rc;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < max) {
-        struct vocab_row *v = &out[(*n)++];
+    int rc = SQLITE_DONE, stop = 0;
+    while (stop == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+        struct vocab_row row, *v = &row;
+        memset(v, 0, sizeof *v);
         v->id = (long)sqlite3_column_int64(s, 0);
         store_text_col(s, 1, v->code, sizeof v->code);
         store_text_col(s, 2, v->label, sizeof v->label);
         store_text_col(s, 3, v->detail, sizeof v->detail);
         v->score = sqlite3_column_int(s, 4);
+        stop = fn(ctx, v);
     }
     sqlite3_reset(s);
+    if (stop != 0)
+        return stop;
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_fail(st, _("reading the plan"), err);
+}
+
+STORE_COLLECTOR(vocab, struct vocab_row)
+int store_vocab(struct store *st, const char *domain, struct vocab_row *out, int max, int *n,
+                struct td_err *err)
+{
+    struct vocab_into c = {out, max, 0};
+    return store_collected(store_vocab_each(st, domain, vocab_keep, &c, err), &c.n, max, n, err);
 }
 
 int store_evaluation_get(struct store *st, const char *period, long unit_id,

@@ -7,41 +7,24 @@
 #include "tiendo/i18n.h"
 #include "tiendo/store_inspect.h"
 
-static int each(struct store *st, long unit_id, const char *kind,
-                int (*row)(void *ctx, const struct inspection_row *r), void *ctx,
-                struct td_err *err);
-
-struct collect {
-    struct inspection_row *out;
-    int max, *n;
-};
-
-static int collect_row(void *ctx, const struct inspection_row *r)
-{
-    struct collect *c = ctx;
-    if (*c->n >= c->max)
-        return 1;
-    c->out[(*c->n)++] = *r;
-    return 0;
-}
-
+STORE_COLLECTOR(inspection, struct inspection_row)
 int store_inspection_list(struct store *st, long unit_id, const char *kind,
                           struct inspection_row *out, int max, int *n, struct td_err *err)
 {
-    struct collect c = {out, max, n};
-    *n = 0;
-    return each(st, unit_id, kind, collect_row, &c, err);
+    struct inspection_into c = {out, max, 0};
+    return store_collected(store_inspection_list_each(st, unit_id, kind, inspection_keep, &c, err),
+                           &c.n, max, n, err);
 }
 
 int store_inspection_each(struct store *st, int (*row)(void *ctx, const struct inspection_row *r),
                           void *ctx, struct td_err *err)
 {
-    return each(st, 0, "", row, ctx, err);
+    return store_inspection_list_each(st, 0, "", row, ctx, err);
 }
 
-static int each(struct store *st, long unit_id, const char *kind,
-                int (*row)(void *ctx, const struct inspection_row *r), void *ctx,
-                struct td_err *err)
+int store_inspection_list_each(struct store *st, long unit_id, const char *kind,
+                               int (*row)(void *ctx, const struct inspection_row *r), void *ctx,
+                               struct td_err *err)
 {
     static const char sql[] =
         "SELECT i.id, i.version, i.kind, coalesce(i.date, ''), i.scope, i.findings,"
@@ -64,8 +47,8 @@ static int each(struct store *st, long unit_id, const char *kind,
         sqlite3_reset(s);
         return td_err_set(err, TD_E_NOMEM, _("out of memory"));
     }
-    int rc;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    int rc = SQLITE_DONE, stop = 0;
+    while (stop == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
         r->id = (long)sqlite3_column_int64(s, 0);
         r->version = (long)sqlite3_column_int64(s, 1);
         store_text_col(s, 2, r->kind, sizeof r->kind);
@@ -77,16 +60,13 @@ static int each(struct store *st, long unit_id, const char *kind,
         store_text_col(s, 8, r->followup_date, sizeof r->followup_date);
         store_text_col(s, 9, r->units, sizeof r->units);
         store_text_col(s, 10, r->tasks, sizeof r->tasks);
-        if (row(ctx, r) != 0) {
-            rc = SQLITE_DONE;
-            break;
-        }
+        stop = row(ctx, r);
     }
     free(r);
     sqlite3_reset(s);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE
-               ? 0
-               : store_fail(st, _("reading the inspections"), err);
+    if (stop != 0)
+        return stop;
+    return rc == SQLITE_DONE ? 0 : store_fail(st, _("reading the inspections"), err);
 }
 
 static const struct link_sql unit_links = {

@@ -82,6 +82,24 @@ int store_commit(struct store *st, struct td_err *err);
 void store_rollback(struct store *st);
 
 /* Turns the connection's last error into a td_err (busy, read-only, damaged, other). */
+/* The array form of a store_*_each reader: collects the rows into out[max] and fails (never
+ * cuts silently) when there are more. STORE_COLLECTOR(name, type) defines name##_keep and
+ * struct name##_into; store_collected turns the reader's result into the array form's. */
+#define STORE_COLLECTOR(name, type)                                                                \
+    struct name##_into {                                                                           \
+        type *out;                                                                                 \
+        int max, n;                                                                                \
+    };                                                                                             \
+    static int name##_keep(void *ctx, const type *r)                                               \
+    {                                                                                              \
+        struct name##_into *c = ctx;                                                               \
+        if (c->n >= c->max)                                                                        \
+            return 1;                                                                              \
+        c->out[c->n++] = *r;                                                                       \
+        return 0;                                                                                  \
+    }
+int store_collected(int rc, const int *got, int max, int *n, struct td_err *err);
+
 int store_fail(struct store *st, const char *what, struct td_err *err);
 
 /* Copies column i of the current row into dst as text ("" for NULL), cut to size. */

@@ -112,7 +112,8 @@ long store_lock_after_days(const struct store *st)
     return st->lock_after_days;
 }
 
-int store_period_list(struct store *st, struct period_row *out, int max, int *n, struct td_err *err)
+int store_period_each(struct store *st, int (*fn)(void *ctx, const struct period_row *r), void *ctx,
+                      struct td_err *err)
 {
     static const char sql[] =
         "WITH RECURSIVE y(v) AS (SELECT start_year FROM plan UNION ALL SELECT v + 1 FROM y, plan"
@@ -126,10 +127,10 @@ int store_period_list(struct store *st, struct period_row *out, int max, int *n,
     sqlite3_stmt *s = store_stmt(st, sql, err);
     if (s == NULL)
         return -1;
-    int rc;
-    *n = 0;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < max) {
-        struct period_row *r = &out[(*n)++];
+    int rc = SQLITE_DONE, stop = 0;
+    while (stop == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+        struct period_row row, *r = &row;
+        memset(r, 0, sizeof *r);
         store_text_col(s, 0, r->period, sizeof r->period);
         store_text_col(s, 1, r->name, sizeof r->name);
         store_text_col(s, 2, r->ends, sizeof r->ends);
@@ -139,10 +140,19 @@ int store_period_list(struct store *st, struct period_row *out, int max, int *n,
         td_date end;
         r->locked = st->lock_after_days > 0 && date_parse_iso(r->ends, &end) == 0 &&
                     st->today > end + st->lock_after_days && !r->reopened;
+        stop = fn(ctx, r);
     }
     sqlite3_reset(s);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0
-                                                 : store_fail(st, _("reading the periods"), err);
+    if (stop != 0)
+        return stop;
+    return rc == SQLITE_DONE ? 0 : store_fail(st, _("reading the periods"), err);
+}
+
+STORE_COLLECTOR(period, struct period_row)
+int store_period_list(struct store *st, struct period_row *out, int max, int *n, struct td_err *err)
+{
+    struct period_into c = {out, max, 0};
+    return store_collected(store_period_each(st, period_keep, &c, err), &c.n, max, n, err);
 }
 
 int store_period_set_open(struct store *st, const char *period, bool open, struct td_err *err)

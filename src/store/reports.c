@@ -150,8 +150,9 @@ int store_report_each(struct store *st,
 
 /* Whether unit u must submit under rule r2 (all, kind:KIND, or a list of codes). */
 
-int store_report_list(struct store *st, const char *today, struct report_row *out, int max, int *n,
-                      struct td_err *err)
+int store_report_list_each(struct store *st, const char *today,
+                           int (*fn)(void *ctx, const struct report_row *r), void *ctx,
+                           struct td_err *err)
 {
     static const char sql[] =
         "SELECT id, title, due_date, units, expected, submitted, on_time, period, rule, version,"
@@ -173,10 +174,10 @@ int store_report_list(struct store *st, const char *today, struct report_row *ou
     if (s == NULL)
         return -1;
     sqlite3_bind_text(s, 1, today, -1, SQLITE_TRANSIENT);
-    int rc;
-    *n = 0;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < max) {
-        struct report_row *r = &out[(*n)++];
+    int rc = SQLITE_DONE, stop = 0;
+    while (stop == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+        struct report_row row, *r = &row;
+        memset(r, 0, sizeof *r);
         r->id = (long)sqlite3_column_int64(s, 0);
         store_text_col(s, 1, r->title, sizeof r->title);
         store_text_col(s, 2, r->due, sizeof r->due);
@@ -189,15 +190,26 @@ int store_report_list(struct store *st, const char *today, struct report_row *ou
         r->version = (long)sqlite3_column_int64(s, 9);
         store_text_col(s, 10, r->requester, sizeof r->requester);
         store_text_col(s, 11, r->subject, sizeof r->subject);
+        stop = fn(ctx, r);
     }
-    if (rc == SQLITE_ROW)
-        rc = SQLITE_DONE;
     sqlite3_reset(s);
+    if (stop != 0)
+        return stop;
     return rc == SQLITE_DONE ? 0 : store_fail(st, _("reading the report calendar"), err);
 }
 
-int store_submission_list(struct store *st, long report_id, struct submission_row *out, int max,
-                          int *n, struct td_err *err)
+STORE_COLLECTOR(report, struct report_row)
+int store_report_list(struct store *st, const char *today, struct report_row *out, int max, int *n,
+                      struct td_err *err)
+{
+    struct report_into c = {out, max, 0};
+    return store_collected(store_report_list_each(st, today, report_keep, &c, err), &c.n, max, n,
+                           err);
+}
+
+int store_submission_list_each(struct store *st, long report_id,
+                               int (*fn)(void *ctx, const struct submission_row *r), void *ctx,
+                               struct td_err *err)
 {
     static const char sql[] =
         "SELECT u.id, u.code, u.name, coalesce(s.id, 0), coalesce(s.version, 0),"
@@ -209,10 +221,10 @@ int store_submission_list(struct store *st, long report_id, struct submission_ro
     if (s == NULL)
         return -1;
     sqlite3_bind_int64(s, 1, report_id);
-    int rc;
-    *n = 0;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < max) {
-        struct submission_row *r = &out[(*n)++];
+    int rc = SQLITE_DONE, stop = 0;
+    while (stop == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+        struct submission_row row, *r = &row;
+        memset(r, 0, sizeof *r);
         r->unit_id = (long)sqlite3_column_int64(s, 0);
         store_text_col(s, 1, r->code, sizeof r->code);
         store_text_col(s, 2, r->name, sizeof r->name);
@@ -221,11 +233,21 @@ int store_submission_list(struct store *st, long report_id, struct submission_ro
         store_text_col(s, 5, r->submitted_on, sizeof r->submitted_on);
         store_text_col(s, 6, r->doc_number, sizeof r->doc_number);
         store_text_col(s, 7, r->note, sizeof r->note);
+        stop = fn(ctx, r);
     }
-    if (rc == SQLITE_ROW)
-        rc = SQLITE_DONE;
     sqlite3_reset(s);
+    if (stop != 0)
+        return stop;
     return rc == SQLITE_DONE ? 0 : store_fail(st, _("reading the submissions"), err);
+}
+
+STORE_COLLECTOR(submission, struct submission_row)
+int store_submission_list(struct store *st, long report_id, struct submission_row *out, int max,
+                          int *n, struct td_err *err)
+{
+    struct submission_into c = {out, max, 0};
+    return store_collected(store_submission_list_each(st, report_id, submission_keep, &c, err),
+                           &c.n, max, n, err);
 }
 
 /* Whether the report's period is still open for submissions: it ends on the due date. */

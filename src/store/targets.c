@@ -1,5 +1,6 @@
 /* Target indicators: reading them with their targets and values, and setting a value. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
@@ -12,25 +13,55 @@ static void copy_text(sqlite3_stmt *s, int i, char *dst, size_t size)
     snprintf(dst, size, "%s", t != NULL ? (const char *)t : "");
 }
 
-int store_indicator_list(struct store *st, struct indicator_row *out, int max, int *n,
-                         struct td_err *err)
+/* The targets and values of r, by year. */
+static int indicator_series(struct store *st, struct indicator_row *r, struct td_err *err)
+{
+    static const char targets[] = "SELECT year, low, high FROM indicator_target"
+                                  " WHERE indicator_id = ?1 ORDER BY year";
+    static const char values[] = "SELECT year, value, is_demo FROM indicator_value"
+                                 " WHERE indicator_id = ?1 ORDER BY year";
+    sqlite3_stmt *s = store_stmt(st, targets, err);
+    if (s == NULL)
+        return -1;
+    sqlite3_bind_int64(s, 1, r->id);
+    while (sqlite3_step(s) == SQLITE_ROW && r->ntargets < INDICATOR_TARGETS) {
+        r->targets[r->ntargets].year = sqlite3_column_int(s, 0);
+        r->targets[r->ntargets].low = sqlite3_column_double(s, 1);
+        r->targets[r->ntargets].high = sqlite3_column_double(s, 2);
+        r->ntargets++;
+    }
+    sqlite3_reset(s);
+    if ((s = store_stmt(st, values, err)) == NULL)
+        return -1;
+    sqlite3_bind_int64(s, 1, r->id);
+    while (sqlite3_step(s) == SQLITE_ROW && r->nvalues < INDICATOR_VALUES) {
+        r->values[r->nvalues].year = sqlite3_column_int(s, 0);
+        r->values[r->nvalues].value = sqlite3_column_double(s, 1);
+        r->values[r->nvalues].demo = sqlite3_column_int(s, 2) != 0;
+        r->nvalues++;
+    }
+    sqlite3_reset(s);
+    return 0;
+}
+
+int store_indicator_each(struct store *st, int (*fn)(void *ctx, const struct indicator_row *r),
+                         void *ctx, struct td_err *err)
 {
     static const char list[] =
         "SELECT i.id, i.version, i.code, i.name, i.measure_unit, coalesce(u.code, ''), i.kind,"
         " i.direction, i.baseline_year, i.baseline_value, i.baseline_is_demo"
         " FROM indicator i LEFT JOIN unit u ON u.id = i.owner_unit_id WHERE i.active = 1"
         " ORDER BY i.sort_order, i.code";
-    static const char targets[] = "SELECT year, low, high FROM indicator_target"
-                                  " WHERE indicator_id = ?1 ORDER BY year";
-    static const char values[] = "SELECT year, value, is_demo FROM indicator_value"
-                                 " WHERE indicator_id = ?1 ORDER BY year";
-    *n = 0;
     sqlite3_stmt *s = store_stmt(st, list, err);
     if (s == NULL)
         return -1;
-    int rc;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < max) {
-        struct indicator_row *r = &out[(*n)++];
+    struct indicator_row *r = malloc(sizeof *r);
+    if (r == NULL) {
+        sqlite3_reset(s);
+        return td_err_set(err, TD_E_NOMEM, _("out of memory"));
+    }
+    int rc = SQLITE_DONE, stop = 0;
+    while (stop == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
         memset(r, 0, sizeof *r);
         r->id = (long)sqlite3_column_int64(s, 0);
         r->version = (long)sqlite3_column_int64(s, 1);
@@ -45,34 +76,21 @@ int store_indicator_list(struct store *st, struct indicator_row *out, int max, i
         r->baseline_year = sqlite3_column_int(s, 8);
         r->baseline_value = sqlite3_column_double(s, 9);
         r->baseline_demo = sqlite3_column_int(s, 10) != 0;
+        stop = indicator_series(st, r, err) != 0 ? -1 : fn(ctx, r);
     }
+    free(r);
     sqlite3_reset(s);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return store_fail(st, _("reading the indicators"), err);
-    for (int i = 0; i < *n; i++) {
-        struct indicator_row *r = &out[i];
-        if ((s = store_stmt(st, targets, err)) == NULL)
-            return -1;
-        sqlite3_bind_int64(s, 1, r->id);
-        while (sqlite3_step(s) == SQLITE_ROW && r->ntargets < INDICATOR_TARGETS) {
-            r->targets[r->ntargets].year = sqlite3_column_int(s, 0);
-            r->targets[r->ntargets].low = sqlite3_column_double(s, 1);
-            r->targets[r->ntargets].high = sqlite3_column_double(s, 2);
-            r->ntargets++;
-        }
-        sqlite3_reset(s);
-        if ((s = store_stmt(st, values, err)) == NULL)
-            return -1;
-        sqlite3_bind_int64(s, 1, r->id);
-        while (sqlite3_step(s) == SQLITE_ROW && r->nvalues < INDICATOR_VALUES) {
-            r->values[r->nvalues].year = sqlite3_column_int(s, 0);
-            r->values[r->nvalues].value = sqlite3_column_double(s, 1);
-            r->values[r->nvalues].demo = sqlite3_column_int(s, 2) != 0;
-            r->nvalues++;
-        }
-        sqlite3_reset(s);
-    }
-    return 0;
+    if (stop != 0)
+        return stop;
+    return rc == SQLITE_DONE ? 0 : store_fail(st, _("reading the indicators"), err);
+}
+
+STORE_COLLECTOR(indicator, struct indicator_row)
+int store_indicator_list(struct store *st, struct indicator_row *out, int max, int *n,
+                         struct td_err *err)
+{
+    struct indicator_into c = {out, max, 0};
+    return store_collected(store_indicator_each(st, indicator_keep, &c, err), &c.n, max, n, err);
 }
 
 int store_indicator_value_set(struct store *st, long indicator_id, int year, bool clear,

@@ -305,19 +305,23 @@ bool store_may_unit(const struct store *st, long unit_id)
     return false;
 }
 
-int store_user_logins(struct store *st, char (*out)[USER_LOGIN_MAX], int max, int *n,
-                      struct td_err *err)
+int store_user_login_each(struct store *st, int (*fn)(void *ctx, const char *login), void *ctx,
+                          struct td_err *err)
 {
     static const char sql[] = "SELECT login FROM app_user ORDER BY login";
     sqlite3_stmt *s = store_stmt(st, sql, err);
     if (s == NULL)
         return -1;
-    int rc;
-    *n = 0;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < max)
-        store_text_col(s, 0, out[(*n)++], USER_LOGIN_MAX);
+    int rc = SQLITE_DONE, stop = 0;
+    while (stop == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+        char login[USER_LOGIN_MAX];
+        store_text_col(s, 0, login, sizeof login);
+        stop = fn(ctx, login);
+    }
     sqlite3_reset(s);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_fail(st, _("reading the users"), err);
+    if (stop != 0)
+        return stop;
+    return rc == SQLITE_DONE ? 0 : store_fail(st, _("reading the users"), err);
 }
 
 bool store_may_unit_code(struct store *st, const char *code)

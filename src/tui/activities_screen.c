@@ -19,42 +19,61 @@
 #include "tiendo/store_tasks.h"
 #include "tiendo/text.h"
 
-#define ROWS_MAX  512
-#define KINDS_MAX 32
-#define UNITS_MAX 512
+#define ROWS_MAX 512
 
 /* A plan vocabulary (conference or activity kinds) with "any" or "none" in front. */
 struct kinds {
-    struct vocab_row v[KINDS_MAX];
-    const char *labels[KINDS_MAX + 1];
-    int n; /* entries in v */
+    struct vec v;        /* struct vocab_row */
+    const char **labels; /* n + 1 */
+    int n;               /* entries in v */
 };
+
+static int keep_kind(void *ctx, const struct vocab_row *v)
+{
+    return vec_push(ctx, v) != 0;
+}
+
+static void kinds_free(struct kinds *k)
+{
+    vec_free(&k->v);
+    free(k->labels);
+    k->labels = NULL;
+}
 
 static int kinds_load(struct app *app, const char *domain, const char *first, struct kinds *k)
 {
-    struct td_err err;
-    if (store_vocab(app->ctx->store, domain, k->v, KINDS_MAX, &k->n, &err) != 0) {
-        app_message(app, true, "%s", err.msg);
+    struct td_err err = {0};
+    vec_init(&k->v, sizeof(struct vocab_row));
+    if (store_vocab_each(app->ctx->store, domain, keep_kind, &k->v, &err) != 0 ||
+        (k->labels = malloc((k->v.n + 1) * sizeof *k->labels)) == NULL) {
+        app_message(app, true, "%s", err.msg[0] != '\0' ? err.msg : _("out of memory"));
+        kinds_free(k);
         return -1;
     }
+    k->n = (int)k->v.n;
     k->labels[0] = first;
     for (int i = 0; i < k->n; i++)
-        k->labels[i + 1] = k->v[i].label;
+        k->labels[i + 1] = ((const struct vocab_row *)vec_at(&k->v, (size_t)i))->label;
     return 0;
+}
+
+static const struct vocab_row *kind_at(const struct kinds *k, int i)
+{
+    return vec_at(&k->v, (size_t)i);
 }
 
 /* The index in labels (0 for none) of the kind with that code. */
 static int kinds_find(const struct kinds *k, const char *code)
 {
     for (int i = 0; i < k->n; i++)
-        if (strcmp(k->v[i].code, code) == 0)
+        if (strcmp(kind_at(k, i)->code, code) == 0)
             return i + 1;
     return 0;
 }
 
 static const char *kinds_code(const struct kinds *k, int choice)
 {
-    return choice > 0 && choice <= k->n ? k->v[choice - 1].code : "";
+    return choice > 0 && choice <= k->n ? kind_at(k, choice - 1)->code : "";
 }
 
 /* Whether msg names one of the codes in list (to put a refused code under its field). */
@@ -203,6 +222,12 @@ static enum tui_result mform_save(struct app *app, void *state)
 
 static const struct action_need mform_screen_needs[] = {{ACT_SAVE, NEED_ADMIN},
                                                         {ACT_NONE, NEED_NOTHING}};
+static void mform_close(struct app *app, void *state)
+{
+    kinds_free(&((struct mform_state *)state)->kinds);
+    form_base_close(app, state);
+}
+
 static const struct screen_ops mform_screen = {
     .needs = mform_screen_needs,
     .title = N_("Conference or meeting"),
@@ -210,7 +235,7 @@ static const struct screen_ops mform_screen = {
     .open = mform_open,
     .draw = form_base_draw,
     .handle = form_base_handle,
-    .close = form_base_close,
+    .close = mform_close,
     .resume = form_base_resume,
     .actions = form_actions,
     .keybar = form_keybar,
@@ -225,9 +250,7 @@ struct aform_state {
     struct form_base base; /* first: the form_base_* functions take the state as one */
     struct activity_row row;
     struct kinds kinds;
-    struct unit_choice units[UNITS_MAX];
-    int nunits;
-    const char *unit_labels[UNITS_MAX + 1];
+    struct unit_picks units;
     const char *channel_labels[ACTIVITY_CHANNELS + 1];
     const char *status_labels[ACTIVITY_STATUSES];
     struct form_field fields[AF_COUNT];
@@ -260,24 +283,20 @@ static void aform_adopt(void *state, const void *fresh)
 static int aform_open(struct app *app, void *state, void *arg)
 {
     struct aform_state *s = state;
-    struct td_err err;
     if (arg != NULL)
         s->row = *(const struct activity_row *)arg;
     else
         snprintf(s->row.status, sizeof s->row.status, "planned");
     if (kinds_load(app, "activity_kind", _("(none)"), &s->kinds) != 0)
         return -1;
-    if (store_unit_list(app->ctx->store, s->units, UNITS_MAX, &s->nunits, &err) != 0) {
-        app_message(app, true, "%s", err.msg);
+    if (unit_picks_load(app, &s->units, _("(none)")) != 0) {
+        kinds_free(&s->kinds);
         return -1;
     }
     int unit = 0, channel = 0, status = 0;
-    s->unit_labels[0] = _("(none)");
-    for (int i = 0; i < s->nunits; i++) {
-        s->unit_labels[i + 1] = s->units[i].code;
-        if (strcmp(s->units[i].code, s->row.unit) == 0)
+    for (int i = 0; i < s->units.n; i++)
+        if (strcmp(s->units.units[i].code, s->row.unit) == 0)
             unit = i + 1;
-    }
     s->channel_labels[0] = _("(not said)");
     for (int i = 0; i < ACTIVITY_CHANNELS; i++) {
         s->channel_labels[i + 1] = activity_channel_label(activity_channels[i]);
@@ -300,7 +319,7 @@ static int aform_open(struct app *app, void *state, void *arg)
     form_field_choice(&f[AF_KIND], _("Kind"), s->kinds.labels, s->kinds.n + 1,
                       kinds_find(&s->kinds, s->row.kind));
     form_field_text(&f[AF_TITLE], _("Title"), title, s->row.title);
-    form_field_choice(&f[AF_UNIT], _("Unit in charge"), s->unit_labels, s->nunits + 1, unit);
+    form_field_choice(&f[AF_UNIT], _("Unit in charge"), s->units.labels, s->units.nlabels, unit);
     form_field_choice(&f[AF_CHANNEL], _("Channel"), s->channel_labels, ACTIVITY_CHANNELS + 1,
                       channel);
     form_field_text(&f[AF_DATE], _("Date"), date, d);
@@ -330,7 +349,7 @@ static enum tui_result aform_save(struct app *app, void *state)
     struct activity_row r = s->row;
     snprintf(r.kind, sizeof r.kind, "%s", kinds_code(&s->kinds, f[AF_KIND].choice));
     int u = f[AF_UNIT].choice, c = f[AF_CHANNEL].choice;
-    snprintf(r.unit, sizeof r.unit, "%s", u > 0 ? s->units[u - 1].code : "");
+    snprintf(r.unit, sizeof r.unit, "%s", u > 0 ? s->units.units[u - 1].code : "");
     snprintf(r.channel, sizeof r.channel, "%s", c > 0 ? activity_channels[c - 1] : "");
     snprintf(r.status, sizeof r.status, "%s", activity_statuses[f[AF_STATUS].choice]);
     r.date[0] = '\0';
@@ -350,6 +369,14 @@ static enum tui_result aform_save(struct app *app, void *state)
 
 static const struct action_need aform_screen_needs[] = {{ACT_SAVE, NEED_ADMIN},
                                                         {ACT_NONE, NEED_NOTHING}};
+static void aform_close(struct app *app, void *state)
+{
+    struct aform_state *s = state;
+    kinds_free(&s->kinds);
+    unit_picks_free(&s->units);
+    form_base_close(app, state);
+}
+
 static const struct screen_ops aform_screen = {
     .needs = aform_screen_needs,
     .title = N_("Communication activity"),
@@ -357,7 +384,7 @@ static const struct screen_ops aform_screen = {
     .open = aform_open,
     .draw = form_base_draw,
     .handle = form_base_handle,
-    .close = form_base_close,
+    .close = aform_close,
     .resume = form_base_resume,
     .actions = form_actions,
     .keybar = form_keybar,
@@ -369,296 +396,219 @@ static const struct screen_ops aform_screen = {
 enum which { MEETINGS, ACTIVITIES };
 
 struct alist_state {
+    struct list_base base; /* first: the list_base_* functions take the state as one */
     enum which which;
-    struct meeting_row *meetings;
-    struct activity_row *activities;
-    int n;
     struct kinds kinds;
     int kind; /* 0: any */
-    struct unit_choice units[UNITS_MAX];
-    int nunits;
-    const char *unit_labels[UNITS_MAX + 1];
+    struct unit_picks units;
     long unit_id; /* activities: 0 for any */
-    char cells[ROWS_MAX][3][48];
-    enum role roles[ROWS_MAX];
-    struct list_column cols[6];
-    struct list_widget list;
-    char footer[300];
     int choosing; /* 0 none, 1 unit, 2 kind */
+    struct choice_args args;
 };
 
-static const char *row_title(const struct alist_state *s, long i)
+static int keep_meeting(void *ctx, const struct meeting_row *r)
 {
-    return s->which == MEETINGS ? s->meetings[i].title : s->activities[i].title;
+    return list_keep(ctx, r);
 }
 
-static int alist_load(struct app *app, struct alist_state *s)
+static int keep_activity(void *ctx, const struct activity_row *r)
 {
-    struct td_err err;
+    return list_keep(ctx, r);
+}
+
+static int alist_load(struct app *app, void *state, struct td_err *err)
+{
+    struct alist_state *s = state;
+    struct store *st = app->ctx->store;
     const char *kind = kinds_code(&s->kinds, s->kind);
     int rc = s->which == MEETINGS
-                 ? store_meeting_list(app->ctx->store, kind, s->meetings, ROWS_MAX, &s->n, &err)
-                 : store_activity_list(app->ctx->store, s->unit_id, kind, s->activities, ROWS_MAX,
-                                       &s->n, &err);
-    if (rc != 0) {
-        app_message(app, true, "%s", err.msg);
-        return -1;
-    }
-    char today[11];
-    date_format_iso(app->ctx->today, today);
-    for (int i = 0; i < s->n; i++) {
-        if (s->which == MEETINGS) {
-            const struct meeting_row *m = &s->meetings[i];
-            if (m->date[0] != '\0')
-                app_show_date(app, m->date, s->cells[i][0], sizeof s->cells[i][0]);
-            else
-                snprintf(s->cells[i][0], sizeof s->cells[i][0], "%s", _("no date"));
-            s->roles[i] = m->date[0] == '\0'           ? ROLE_MUTED
-                          : strcmp(m->date, today) < 0 ? ROLE_DONE
-                                                       : ROLE_NORMAL;
-        } else {
-            const struct activity_row *a = &s->activities[i];
-            app_show_date(app, a->date, s->cells[i][0], sizeof s->cells[i][0]);
-            snprintf(s->cells[i][1], sizeof s->cells[i][1], "%s",
-                     activity_channel_label(a->channel));
-            snprintf(s->cells[i][2], sizeof s->cells[i][2], "%s", activity_status_label(a->status));
-            s->roles[i] = strcmp(a->status, "done") == 0        ? ROLE_DONE
-                          : strcmp(a->status, "cancelled") == 0 ? ROLE_MUTED
-                          : a->date[0] != '\0' && strcmp(a->date, today) < 0 &&
-                                  strcmp(a->status, "planned") == 0
-                              ? ROLE_AT_RISK /* its date has passed and nothing is said */
-                              : ROLE_NORMAL;
-        }
-    }
-    const char *unit = _("all units");
-    for (int i = 0; i < s->nunits; i++)
-        if (s->units[i].id == s->unit_id)
-            unit = s->units[i].code;
-    if (s->which == MEETINGS)
-        snprintf(s->footer, sizeof s->footer, "%s",
-                 s->kind > 0 ? s->kinds.labels[s->kind] : _("every kind"));
-    else
-        snprintf(s->footer, sizeof s->footer, "%s · %s", unit,
-                 s->kind > 0 ? s->kinds.labels[s->kind] : _("every kind"));
-    s->list.footer_extra = s->footer;
-    return 0;
+                 ? store_meeting_list_each(st, kind, keep_meeting, s, err)
+                 : store_activity_list_each(st, s->unit_id, kind, keep_activity, s, err);
+    return rc < 0 ? -1 : 0;
 }
 
-static long alist_count(void *ctx)
-{
-    return ((struct alist_state *)ctx)->n;
-}
-
-static int alist_fetch(void *ctx, long first, int n, struct list_row *rows)
-{
-    struct alist_state *s = ctx;
-    int got = 0;
-    for (long i = first; i < s->n && got < n; i++, got++) {
-        if (s->which == MEETINGS) {
-            const struct meeting_row *m = &s->meetings[i];
-            rows[got] = (struct list_row){
-                i, {s->cells[i][0], m->kind_label, m->title, m->place, m->units}, s->roles[i]};
-        } else {
-            const struct activity_row *a = &s->activities[i];
-            rows[got] = (struct list_row){
-                i,
-                {s->cells[i][0], a->unit, s->cells[i][1], a->title, s->cells[i][2]},
-                s->roles[i]};
-        }
-    }
-    return got;
-}
-
-static int alist_texts(void *ctx, long i, const char *out[2])
-{
-    const struct alist_state *s = ctx;
-    out[0] = row_title(s, i);
-    return 1;
-}
-
-static long alist_find(void *ctx, const char *needle, long from, int dir)
-{
-    return list_find_in(ctx, ((struct alist_state *)ctx)->n, needle, from, dir, alist_texts);
-}
-
-static int alist_open(struct app *app, void *state, void *arg)
+static void alist_loaded(struct app *app, void *state)
 {
     struct alist_state *s = state;
-    struct td_err err;
-    s->which = *(const enum which *)arg;
-    if (s->which == MEETINGS)
-        s->meetings = calloc(ROWS_MAX, sizeof *s->meetings);
-    else
-        s->activities = calloc(ROWS_MAX, sizeof *s->activities);
-    if ((s->meetings == NULL && s->activities == NULL) ||
-        kinds_load(app, s->which == MEETINGS ? "conference_kind" : "activity_kind", _("every kind"),
-                   &s->kinds) != 0 ||
-        store_unit_list(app->ctx->store, s->units, UNITS_MAX, &s->nunits, &err) != 0) {
-        free(s->meetings);
-        free(s->activities);
-        return -1;
-    }
-    s->unit_labels[0] = _("all units");
-    for (int i = 0; i < s->nunits; i++)
-        s->unit_labels[i + 1] = s->units[i].code;
-    const struct list_column meeting_cols[5] = {
-        {_("Date"), {10, 8, 0}, false, false},  {_("Kind"), {16, 8, 0}, false, false},
-        {_("Title"), {0, 12, 1}, false, true},  {_("Place"), {14, 6, 0}, false, false},
-        {_("Units"), {12, 5, 0}, false, false},
-    };
-    const struct list_column activity_cols[5] = {
-        {_("Date"), {10, 8, 0}, false, false},    {_("Unit"), {8, 4, 0}, false, false},
-        {_("Channel"), {12, 6, 0}, false, false}, {_("Title"), {0, 12, 1}, false, true},
-        {_("Status"), {11, 6, 0}, false, false},
-    };
-    memcpy(s->cols, s->which == MEETINGS ? meeting_cols : activity_cols, sizeof meeting_cols);
-    list_init(&s->list, s->cols, 5, (struct list_source){s, alist_count, alist_fetch, alist_find});
-    if (alist_load(app, s) != 0) {
-        list_free(&s->list);
-        free(s->meetings);
-        free(s->activities);
-        return -1;
-    }
-    list_reload(&s->list);
-    return 0;
-}
-
-static void alist_close(struct app *app, void *state)
-{
-    struct alist_state *s = state;
+    const char *unit = _("all units"), *kind = s->kind > 0 ? s->kinds.labels[s->kind] : NULL;
     (void)app;
-    list_free(&s->list);
-    free(s->meetings);
-    free(s->activities);
-}
-
-static void alist_draw(struct app *app, void *state, int top, int height)
-{
-    list_draw(&((struct alist_state *)state)->list, app, top, height);
-}
-
-static bool alist_wants_text(void *state)
-{
-    return ((struct alist_state *)state)->list.searching;
-}
-
-static enum tui_result alist_edit(struct app *app, struct alist_state *s, bool add)
-{
-    if (!add && s->n == 0)
-        return TUI_HANDLED;
-    long i = s->list.selected;
+    for (int i = 0; i < s->units.n; i++)
+        if (s->units.units[i].id == s->unit_id)
+            unit = s->units.units[i].code;
     if (s->which == MEETINGS)
-        return app_open(app, &mform_screen, add ? NULL : &s->meetings[i]);
-    return app_open(app, &aform_screen, add ? NULL : &s->activities[i]);
+        snprintf(s->base.footer, sizeof s->base.footer, "%s", kind ? kind : _("every kind"));
+    else
+        snprintf(s->base.footer, sizeof s->base.footer, "%s · %s", unit,
+                 kind ? kind : _("every kind"));
+    s->base.list.footer_extra = s->base.footer;
 }
 
-static enum tui_result alist_handle(struct app *app, void *state, enum action act, int key)
+static void meeting_format(struct app *app, void *state, const void *row, char (*c)[LIST_CELL],
+                           struct list_row *out)
+{
+    const struct meeting_row *m = row;
+    char today[11];
+    (void)state;
+    date_format_iso(app->ctx->today, today);
+    if (m->date[0] != '\0')
+        app_show_date(app, m->date, c[0], LIST_CELL);
+    *out = (struct list_row){
+        m->id,
+        {m->date[0] ? c[0] : _("no date"), m->kind_label, m->title, m->place, m->units},
+        m->date[0] == '\0'           ? ROLE_MUTED
+        : strcmp(m->date, today) < 0 ? ROLE_DONE
+                                     : ROLE_NORMAL};
+}
+
+static void activity_format(struct app *app, void *state, const void *row, char (*c)[LIST_CELL],
+                            struct list_row *out)
+{
+    const struct activity_row *a = row;
+    char today[11];
+    (void)state;
+    date_format_iso(app->ctx->today, today);
+    app_show_date(app, a->date, c[0], LIST_CELL);
+    bool passed = a->date[0] != '\0' && strcmp(a->date, today) < 0;
+    *out = (struct list_row){a->id,
+                             {c[0], a->unit, activity_channel_label(a->channel), a->title,
+                              activity_status_label(a->status)},
+                             strcmp(a->status, "done") == 0        ? ROLE_DONE
+                             : strcmp(a->status, "cancelled") == 0 ? ROLE_MUTED
+                             : passed && strcmp(a->status, "planned") == 0
+                                 ? ROLE_AT_RISK /* its date has passed and nothing is said */
+                                 : ROLE_NORMAL};
+}
+
+static enum tui_result alist_enter(struct app *app, void *state, const void *row)
 {
     struct alist_state *s = state;
-    static struct choice_args args;
-    switch (list_handle(&s->list, app, act, key)) {
-    case LIST_NONE:
-        return TUI_HANDLED;
-    case LIST_REDRAW:
-        return TUI_REDRAW;
-    case LIST_OPEN:
-        return alist_edit(app, s, false);
-    case LIST_OTHER:
-        break;
-    }
-    switch (act) {
-    case ACT_EXPORT:
-        return list_export(&s->list, app, s->which == MEETINGS ? "meetings" : "activities");
-    case ACT_ADD:
-    case ACT_EDIT:
-        return alist_edit(app, s, act == ACT_ADD);
-    case ACT_FILTER:
-        if (s->which == ACTIVITIES) { /* first the unit, then the kind */
-            int at = 0;
-            for (int i = 0; i < s->nunits; i++)
-                if (s->units[i].id == s->unit_id)
-                    at = i + 1;
-            args = (struct choice_args){_("Unit"), s->unit_labels, s->nunits + 1, at};
-            s->choosing = 1;
-        } else {
-            args = (struct choice_args){_("Kind"), s->kinds.labels, s->kinds.n + 1, s->kind};
-            s->choosing = 2;
-        }
-        return app_open(app, &choice_dialog, &args);
-    case ACT_BACK:
-        return TUI_BACK;
-    default:
-        return TUI_HANDLED;
-    }
+    return app_open(app, s->which == MEETINGS ? &mform_screen : &aform_screen, (void *)row);
+}
+
+static enum tui_result choose(struct app *app, struct alist_state *s, int step)
+{
+    int at = 0;
+    for (int i = 0; i < s->units.n; i++)
+        if (s->units.units[i].id == s->unit_id)
+            at = i + 1;
+    s->args = step == 1 ? (struct choice_args){_("Unit"), s->units.labels, s->units.nlabels, at}
+                        : (struct choice_args){_("Kind"), s->kinds.labels, s->kinds.n + 1, s->kind};
+    s->choosing = step;
+    return app_open(app, &choice_dialog, &s->args);
+}
+
+static enum tui_result alist_action(struct app *app, void *state, enum action act, const void *row)
+{
+    struct alist_state *s = state;
+    if (act == ACT_ADD)
+        return alist_enter(app, state, NULL);
+    if (act == ACT_EDIT)
+        return row != NULL ? alist_enter(app, state, row) : TUI_HANDLED;
+    if (act == ACT_FILTER) /* activities: first the unit, then the kind */
+        return choose(app, s, s->which == ACTIVITIES ? 1 : 2);
+    return TUI_HANDLED;
 }
 
 static enum tui_result alist_resume(struct app *app, void *state, int result)
 {
     struct alist_state *s = state;
-    static struct choice_args args;
     int was = s->choosing;
     s->choosing = 0;
     if (was == 1 && result >= 0) {
-        s->unit_id = result > 0 ? s->units[result - 1].id : 0;
-        args = (struct choice_args){_("Kind"), s->kinds.labels, s->kinds.n + 1, s->kind};
-        s->choosing = 2;
-        return app_open(app, &choice_dialog, &args);
+        s->unit_id = result > 0 ? s->units.units[result - 1].id : 0;
+        return choose(app, s, 2);
     }
     if (was == 2 && result >= 0)
         s->kind = result;
     if (was == 0 && result != 1)
         return TUI_REDRAW;
-    long id = s->n > 0 ? (s->which == MEETINGS ? s->meetings[s->list.selected].id
-                                               : s->activities[s->list.selected].id)
-                       : 0;
-    alist_load(app, s);
-    list_reload(&s->list);
-    s->list.selected = 0;
-    for (int i = 0; i < s->n; i++)
-        if ((s->which == MEETINGS ? s->meetings[i].id : s->activities[i].id) == id)
-            s->list.selected = i;
+    list_base_reload(&s->base);
     return TUI_REDRAW;
 }
 
-static const enum action alist_actions[] = {
-    ACT_UP,   ACT_DOWN,   ACT_PAGE_UP,     ACT_PAGE_DOWN,   ACT_HOME,   ACT_END,
-    ACT_OPEN, ACT_SEARCH, ACT_SEARCH_NEXT, ACT_SEARCH_PREV, ACT_FILTER, ACT_ADD,
-    ACT_EDIT, ACT_EXPORT, ACT_BACK,        ACT_NONE};
+static void alist_close(void *state)
+{
+    struct alist_state *s = state;
+    kinds_free(&s->kinds);
+    unit_picks_free(&s->units);
+}
+
+static const struct list_column meeting_cols[] = {
+    {N_("Date"), {10, 8, 0}, false, false},  {N_("Kind"), {16, 8, 0}, false, false},
+    {N_("Title"), {0, 12, 1}, false, true},  {N_("Place"), {14, 6, 0}, false, false},
+    {N_("Units"), {12, 5, 0}, false, false},
+};
+static const struct list_column activity_cols[] = {
+    {N_("Date"), {10, 8, 0}, false, false},    {N_("Unit"), {8, 4, 0}, false, false},
+    {N_("Channel"), {12, 6, 0}, false, false}, {N_("Title"), {0, 12, 1}, false, true},
+    {N_("Status"), {11, 6, 0}, false, false},
+};
+
+static const struct list_spec alist_specs[2] = {
+    [MEETINGS] = {.cols = meeting_cols,
+                  .ncols = 5,
+                  .row_size = sizeof(struct meeting_row),
+                  .export_name = "meetings",
+                  .load = alist_load,
+                  .loaded = alist_loaded,
+                  .format = meeting_format,
+                  .enter = alist_enter,
+                  .action = alist_action,
+                  .resume = alist_resume,
+                  .close = alist_close},
+    [ACTIVITIES] = {.cols = activity_cols,
+                    .ncols = 5,
+                    .row_size = sizeof(struct activity_row),
+                    .export_name = "activities",
+                    .load = alist_load,
+                    .loaded = alist_loaded,
+                    .format = activity_format,
+                    .enter = alist_enter,
+                    .action = alist_action,
+                    .resume = alist_resume,
+                    .close = alist_close},
+};
+
+static int alist_open(struct app *app, void *state, void *arg)
+{
+    struct alist_state *s = state;
+    s->which = *(const enum which *)arg;
+    if (kinds_load(app, s->which == MEETINGS ? "conference_kind" : "activity_kind", _("every kind"),
+                   &s->kinds) != 0)
+        return -1;
+    if (unit_picks_load(app, &s->units, _("all units")) != 0 ||
+        list_base_open(app, state, &alist_specs[s->which]) != 0) {
+        alist_close(s);
+        return -1;
+    }
+    return 0;
+}
+
+static const enum action alist_actions[] = {LIST_ACTIONS, ACT_FILTER, ACT_ADD, ACT_EDIT, ACT_NONE};
 static const struct keybar_item alist_keybar[] = {
     {ACT_ADD, NULL},    {ACT_OPEN, N_("edit")},     {ACT_FILTER, NULL},
     {ACT_SEARCH, NULL}, {ACT_EXPORT, N_("export")}, {ACT_BACK, N_("back")},
     {ACT_NONE, NULL}};
 
-static const struct action_need meetings_screen_needs[] = {{ACT_ADD, NEED_ADMIN},
-                                                           {ACT_NONE, NEED_NOTHING}};
+static const struct action_need alist_needs[] = {{ACT_ADD, NEED_ADMIN}, {ACT_NONE, NEED_NOTHING}};
 static const struct screen_ops meetings_screen = {
-    .needs = meetings_screen_needs,
+    LIST_BASE_OPS,
+    .needs = alist_needs,
     .title = N_("Conferences and meetings"),
     .state_size = sizeof(struct alist_state),
     .open = alist_open,
-    .draw = alist_draw,
-    .handle = alist_handle,
-    .close = alist_close,
-    .resume = alist_resume,
     .actions = alist_actions,
     .keybar = alist_keybar,
-    .wants_text = alist_wants_text,
 };
 
-static const struct action_need communication_screen_needs[] = {{ACT_ADD, NEED_ADMIN},
-                                                                {ACT_NONE, NEED_NOTHING}};
 static const struct screen_ops communication_screen = {
-    .needs = communication_screen_needs,
+    LIST_BASE_OPS,
+    .needs = alist_needs,
     .title = N_("Communication activities"),
     .state_size = sizeof(struct alist_state),
     .open = alist_open,
-    .draw = alist_draw,
-    .handle = alist_handle,
-    .close = alist_close,
-    .resume = alist_resume,
     .actions = alist_actions,
     .keybar = alist_keybar,
-    .wants_text = alist_wants_text,
 };
 
 /* ---- The Activities menu ---- */

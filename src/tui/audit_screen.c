@@ -1,6 +1,7 @@
 /* The audit trail: who changed what and when, newest first; an admin sees every change, others
- * the changes of their units. f filters by person, unit and time; Enter shows a change whole. */
-#include <curses.h>
+ * the changes of their units. f filters by person, unit and time; Enter shows a change whole.
+ * It reads a window of the newest rows (the footer says how many) and reads further as the
+ * selection moves past its end. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,27 +14,20 @@
 #include "tiendo/store_tasks.h"
 #include "tiendo/store_users.h"
 
-#define AUDIT_MAX  500 /* the newest rows that match: enough to read, quick to load */
-#define UNITS_MAX  512
-#define LOGINS_MAX 256
+#define AUDIT_WINDOW 500 /* rows read at a time: enough to read, quick to load */
 
 enum { SINCE_ANY, SINCE_TODAY, SINCE_WEEK, SINCE_MONTH, SINCE_YEAR, SINCE_COUNT };
 
 struct audit_state {
-    struct audit_row *rows;
-    int n;
-    char (*cells)[3][48];
-    struct unit_choice units[UNITS_MAX];
-    int nunits;
-    char logins[LOGINS_MAX][USER_LOGIN_MAX];
-    int nlogins;
-    const char *unit_labels[UNITS_MAX + 1], *login_labels[LOGINS_MAX + 1],
-        *since_labels[SINCE_COUNT];
+    struct list_base base; /* first: the list_base_* functions take the state as one */
+    int window;            /* rows asked for */
+    struct unit_picks units;
+    struct vec logins; /* char[USER_LOGIN_MAX] each */
+    const char **login_labels, *since_labels[SINCE_COUNT];
     int unit, login, since; /* chosen entries: 0 is "all" */
     int choosing;           /* 0 none, 1 who, 2 unit, 3 since */
-    struct list_column cols[6];
-    struct list_widget list;
-    char footer[256];
+    struct choice_args choice;
+    struct dialog_args dialog;
     char detail[2400];
 };
 
@@ -62,15 +56,6 @@ static const char *table_label(const char *table)
     return table;
 }
 
-static int keep_row(void *ctx, const struct audit_row *r)
-{
-    struct audit_state *s = ctx;
-    if (s->n >= AUDIT_MAX)
-        return 1;
-    s->rows[s->n++] = *r;
-    return 0;
-}
-
 static void since_date(const struct app *app, int since, char out[11])
 {
     td_date d = app->ctx->today;
@@ -92,205 +77,184 @@ static void since_date(const struct app *app, int since, char out[11])
     date_format_iso(d, out);
 }
 
-static int audit_load(struct app *app, struct audit_state *s)
+static int keep(void *ctx, const struct audit_row *r)
 {
+    return list_keep(ctx, r);
+}
+
+static int audit_load(struct app *app, void *state, struct td_err *err)
+{
+    struct audit_state *s = state;
     char since[11];
     since_date(app, s->since, since);
     struct audit_filter f = {s->since != SINCE_ANY ? since : NULL,
-                             s->login > 0 ? s->logins[s->login - 1] : NULL,
-                             s->unit > 0 ? s->units[s->unit - 1].id : 0};
-    struct td_err err;
-    s->n = 0;
-    if (store_audit_each(app->ctx->store, &f, true, AUDIT_MAX, keep_row, s, &err) != 0) {
-        app_message(app, true, "%s", err.msg);
-        return -1;
-    }
-    for (int i = 0; i < s->n; i++) {
-        const struct audit_row *r = &s->rows[i];
-        char day[11], date[32];
-        snprintf(day, sizeof day, "%.10s", r->at);
-        app_show_date(app, day, date, sizeof date);
-        snprintf(s->cells[i][0], sizeof s->cells[i][0], "%s %.5s", date,
-                 strlen(r->at) >= 16 ? r->at + 11 : "");
-        snprintf(s->cells[i][1], sizeof s->cells[i][1], "%s", table_label(r->table));
-    }
-    snprintf(s->footer, sizeof s->footer, _("newest %d · %s · %s · %s"), AUDIT_MAX,
-             s->login_labels[s->login], s->unit_labels[s->unit], s->since_labels[s->since]);
-    s->list.footer_extra = s->footer;
-    return 0;
+                             s->login > 0 ? (const char *)vec_at(&s->logins, (size_t)s->login - 1)
+                                          : NULL,
+                             s->unit > 0 ? s->units.units[s->unit - 1].id : 0};
+    return store_audit_each(app->ctx->store, &f, true, s->window, keep, s, err) < 0 ? -1 : 0;
 }
 
-static long audit_count(void *ctx)
-{
-    return ((struct audit_state *)ctx)->n;
-}
-
-static int audit_fetch(void *ctx, long first, int n, struct list_row *rows)
-{
-    struct audit_state *s = ctx;
-    int got = 0;
-    for (long i = first; i < s->n && got < n; i++, got++) {
-        const struct audit_row *r = &s->rows[i];
-        rows[got] = (struct list_row){
-            i,
-            {s->cells[i][0], r->login, r->unit, s->cells[i][1], r->action, r->new_values},
-            ROLE_NORMAL};
-    }
-    return got;
-}
-
-static int audit_texts(void *ctx, long i, const char *out[2])
-{
-    const struct audit_state *s = ctx;
-    out[0] = s->rows[i].login;
-    out[1] = s->rows[i].new_values;
-    return 2;
-}
-
-static long audit_find(void *ctx, const char *needle, long from, int dir)
-{
-    return list_find_in(ctx, ((struct audit_state *)ctx)->n, needle, from, dir, audit_texts);
-}
-
-static int audit_open(struct app *app, void *state, void *arg)
+static void audit_loaded(struct app *app, void *state)
 {
     struct audit_state *s = state;
-    (void)arg;
-    struct td_err err;
-    s->rows = calloc(AUDIT_MAX, sizeof *s->rows);
-    s->cells = calloc(AUDIT_MAX, sizeof *s->cells);
-    if (s->rows == NULL || s->cells == NULL ||
-        store_unit_list(app->ctx->store, s->units, UNITS_MAX, &s->nunits, &err) != 0 ||
-        store_user_logins(app->ctx->store, s->logins, LOGINS_MAX, &s->nlogins, &err) != 0) {
-        free(s->rows);
-        free(s->cells);
-        return -1;
-    }
-    s->unit_labels[0] = _("all units");
-    for (int i = 0; i < s->nunits; i++)
-        s->unit_labels[i + 1] = s->units[i].code;
-    s->login_labels[0] = _("everyone");
-    for (int i = 0; i < s->nlogins; i++)
-        s->login_labels[i + 1] = s->logins[i];
-    s->since_labels[SINCE_ANY] = _("any time");
-    s->since_labels[SINCE_TODAY] = _("today");
-    s->since_labels[SINCE_WEEK] = _("the last 7 days");
-    s->since_labels[SINCE_MONTH] = _("the last 30 days");
-    s->since_labels[SINCE_YEAR] = _("this year");
-    const struct list_column cols[6] = {
-        {_("When (UTC)"), {16, 16, 0}, false, false}, {_("Who"), {12, 6, 0}, false, true},
-        {_("Unit"), {7, 5, 0}, false, false},         {_("What"), {11, 6, 0}, false, false},
-        {_("Action"), {8, 6, 0}, false, false},       {_("New values"), {0, 10, 1}, false, true},
-    };
-    memcpy(s->cols, cols, sizeof cols);
-    list_init(&s->list, s->cols, 6, (struct list_source){s, audit_count, audit_fetch, audit_find});
-    if (audit_load(app, s) != 0) {
-        list_free(&s->list);
-        free(s->rows);
-        free(s->cells);
-        return -1;
-    }
-    list_reload(&s->list);
-    return 0;
+    struct list_base *b = &s->base;
+    char n[32];
+    (void)app;
+    snprintf(n, sizeof n, "%zu", b->rows.n);
+    snprintf(b->footer, sizeof b->footer,
+             (int)b->rows.n < s->window ? _("all %s · %s · %s · %s")
+                                        : _("newest %s (↓ reads more) · %s · %s · %s"),
+             n, s->login_labels[s->login], s->units.labels[s->unit], s->since_labels[s->since]);
+    b->list.footer_extra = b->footer;
 }
 
-static void audit_close(struct app *app, void *state)
+static bool audit_more(struct app *app, void *state)
 {
     struct audit_state *s = state;
     (void)app;
-    list_free(&s->list);
-    free(s->rows);
-    free(s->cells);
+    if ((int)s->base.rows.n < s->window)
+        return false;
+    s->window += AUDIT_WINDOW;
+    return true;
 }
 
-static void audit_draw(struct app *app, void *state, int top, int height)
+static void audit_format(struct app *app, void *state, const void *row, char (*c)[LIST_CELL],
+                         struct list_row *out)
 {
-    list_draw(&((struct audit_state *)state)->list, app, top, height);
+    const struct audit_row *r = row;
+    char day[11], date[32];
+    (void)state;
+    snprintf(day, sizeof day, "%.10s", r->at);
+    app_show_date(app, day, date, sizeof date);
+    snprintf(c[0], LIST_CELL, "%s %.5s", date, strlen(r->at) >= 16 ? r->at + 11 : "");
+    *out = (struct list_row){
+        r->id, {c[0], r->login, r->unit, table_label(r->table), r->action, r->new_values}, 0};
 }
 
-static bool audit_wants_text(void *state)
-{
-    return ((struct audit_state *)state)->list.searching;
-}
-
-static enum tui_result audit_handle(struct app *app, void *state, enum action act, int key)
+static enum tui_result audit_enter(struct app *app, void *state, const void *row)
 {
     struct audit_state *s = state;
-    static struct choice_args choice;
-    static struct dialog_args dialog;
-    switch (list_handle(&s->list, app, act, key)) {
-    case LIST_NONE:
-        return TUI_HANDLED;
-    case LIST_REDRAW:
-        return TUI_REDRAW;
-    case LIST_OPEN: {
-        if (s->n == 0)
-            return TUI_HANDLED;
-        const struct audit_row *r = &s->rows[s->list.selected];
-        snprintf(s->detail, sizeof s->detail, _("%s by %s, %s %s #%ld\nBefore: %s\nAfter: %s"),
-                 r->at, r->login, table_label(r->table), r->action, r->row_id,
-                 r->old_values[0] != '\0' ? r->old_values : "-",
-                 r->new_values[0] != '\0' ? r->new_values : "-");
-        dialog = (struct dialog_args){_("Change"), s->detail, false};
-        s->choosing = 0;
-        return app_open(app, &message_dialog, &dialog);
-    }
-    case LIST_OTHER:
-        break;
-    }
-    if (act == ACT_EXPORT)
-        return list_export(&s->list, app, "audit");
-    if (act == ACT_FILTER) { /* who, then the unit, then since when */
-        choice = (struct choice_args){_("Who"), s->login_labels, s->nlogins + 1, s->login};
-        s->choosing = 1;
-        return app_open(app, &choice_dialog, &choice);
-    }
-    return act == ACT_BACK ? TUI_BACK : TUI_HANDLED;
+    const struct audit_row *r = row;
+    snprintf(s->detail, sizeof s->detail, _("%s by %s, %s %s #%ld\nBefore: %s\nAfter: %s"), r->at,
+             r->login, table_label(r->table), r->action, r->row_id,
+             r->old_values[0] != '\0' ? r->old_values : "-",
+             r->new_values[0] != '\0' ? r->new_values : "-");
+    s->dialog = (struct dialog_args){_("Change"), s->detail, false};
+    s->choosing = 0;
+    return app_open(app, &message_dialog, &s->dialog);
+}
+
+static enum tui_result choose(struct app *app, struct audit_state *s, int step, const char *title,
+                              const char **labels, int n, int at)
+{
+    s->choice = (struct choice_args){title, labels, n, at};
+    s->choosing = step;
+    return app_open(app, &choice_dialog, &s->choice);
+}
+
+static enum tui_result audit_action(struct app *app, void *state, enum action act, const void *row)
+{
+    struct audit_state *s = state;
+    (void)row; /* f: who, then the unit, then since when */
+    return act == ACT_FILTER
+               ? choose(app, s, 1, _("Who"), s->login_labels, (int)s->logins.n + 1, s->login)
+               : TUI_HANDLED;
 }
 
 static enum tui_result audit_resume(struct app *app, void *state, int result)
 {
     struct audit_state *s = state;
-    static struct choice_args choice;
     if (s->choosing == 0)
         return TUI_REDRAW;
     if (s->choosing == 1 && result >= 0) {
         s->login = result;
-        choice = (struct choice_args){_("Unit"), s->unit_labels, s->nunits + 1, s->unit};
-        s->choosing = 2;
-        return app_open(app, &choice_dialog, &choice);
+        return choose(app, s, 2, _("Unit"), s->units.labels, s->units.nlabels, s->unit);
     }
     if (s->choosing == 2 && result >= 0) {
         s->unit = result;
-        choice = (struct choice_args){_("Since"), s->since_labels, SINCE_COUNT, s->since};
-        s->choosing = 3;
-        return app_open(app, &choice_dialog, &choice);
+        return choose(app, s, 3, _("Since"), s->since_labels, SINCE_COUNT, s->since);
     }
     if (s->choosing == 3 && result >= 0)
         s->since = result;
     s->choosing = 0;
-    audit_load(app, s);
-    s->list.selected = s->list.top = 0;
-    list_reload(&s->list);
+    s->window = AUDIT_WINDOW;
+    s->base.list.selected = s->base.list.top = 0;
+    list_base_reload(&s->base);
     return TUI_REDRAW;
 }
 
-static const enum action audit_actions[] = {
-    ACT_UP,     ACT_DOWN,        ACT_PAGE_UP,     ACT_PAGE_DOWN, ACT_HOME,   ACT_END,  ACT_OPEN,
-    ACT_SEARCH, ACT_SEARCH_NEXT, ACT_SEARCH_PREV, ACT_FILTER,    ACT_EXPORT, ACT_BACK, ACT_NONE};
+static void audit_close(void *state)
+{
+    struct audit_state *s = state;
+    unit_picks_free(&s->units);
+    vec_free(&s->logins);
+    free(s->login_labels);
+}
+
+static const struct list_column audit_cols[] = {
+    {N_("When (UTC)"), {16, 16, 0}, false, false}, {N_("Who"), {12, 6, 0}, false, true},
+    {N_("Unit"), {7, 5, 0}, false, false},         {N_("What"), {11, 6, 0}, false, false},
+    {N_("Action"), {8, 6, 0}, false, false},       {N_("New values"), {0, 10, 1}, false, true},
+};
+
+static const struct list_spec audit_spec = {
+    .cols = audit_cols,
+    .ncols = 6,
+    .row_size = sizeof(struct audit_row),
+    .export_name = "audit",
+    .load = audit_load,
+    .loaded = audit_loaded,
+    .format = audit_format,
+    .enter = audit_enter,
+    .action = audit_action,
+    .resume = audit_resume,
+    .more = audit_more,
+    .close = audit_close,
+};
+
+static int keep_login(void *ctx, const char *login)
+{
+    char one[USER_LOGIN_MAX];
+    snprintf(one, sizeof one, "%s", login);
+    return vec_push(ctx, one) != 0;
+}
+
+static int audit_open(struct app *app, void *state, void *arg)
+{
+    struct audit_state *s = state;
+    struct td_err err = {0};
+    (void)arg;
+    s->window = AUDIT_WINDOW;
+    vec_init(&s->logins, USER_LOGIN_MAX);
+    if (unit_picks_load(app, &s->units, _("all units")) != 0)
+        return -1;
+    if (store_user_login_each(app->ctx->store, keep_login, &s->logins, &err) != 0 ||
+        (s->login_labels = malloc((s->logins.n + 1) * sizeof *s->login_labels)) == NULL) {
+        app_message(app, true, "%s", err.msg[0] != '\0' ? err.msg : _("out of memory"));
+        audit_close(s);
+        return -1;
+    }
+    s->login_labels[0] = _("everyone");
+    for (size_t i = 0; i < s->logins.n; i++)
+        s->login_labels[i + 1] = vec_at(&s->logins, i);
+    s->since_labels[SINCE_ANY] = _("any time");
+    s->since_labels[SINCE_TODAY] = _("today");
+    s->since_labels[SINCE_WEEK] = _("the last 7 days");
+    s->since_labels[SINCE_MONTH] = _("the last 30 days");
+    s->since_labels[SINCE_YEAR] = _("this year");
+    if (list_base_open(app, state, &audit_spec) != 0) {
+        audit_close(s);
+        return -1;
+    }
+    return 0;
+}
+
+static const enum action audit_actions[] = {LIST_ACTIONS, ACT_FILTER, ACT_NONE};
 static const struct keybar_item audit_keybar[] = {
     {ACT_OPEN, N_("whole change")}, {ACT_FILTER, NULL},     {ACT_SEARCH, NULL},
     {ACT_EXPORT, N_("export")},     {ACT_BACK, N_("back")}, {ACT_NONE, NULL}};
 
 const struct screen_ops audit_screen = {
-    .title = N_("Audit trail"),
-    .state_size = sizeof(struct audit_state),
-    .open = audit_open,
-    .draw = audit_draw,
-    .handle = audit_handle,
-    .close = audit_close,
-    .resume = audit_resume,
-    .actions = audit_actions,
-    .keybar = audit_keybar,
-    .wants_text = audit_wants_text,
+    LIST_BASE_OPS,      .title = N_("Audit trail"), .state_size = sizeof(struct audit_state),
+    .open = audit_open, .actions = audit_actions,   .keybar = audit_keybar,
 };

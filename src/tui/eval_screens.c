@@ -8,6 +8,7 @@
 #include "app.h"
 #include "dialog.h"
 #include "form.h"
+#include "list.h"
 #include "menu.h"
 #include "screens.h"
 #include "tiendo/i18n.h"
@@ -16,37 +17,59 @@
 #include "tiendo/store_tasks.h"
 #include "tiendo/text.h"
 
-#define CRIT_MAX    16
-#define RATE_MAX    16
-#define UNITS_MAX   512
-#define PERIODS_MAX 40
+#define CRIT_MAX 16
+#define RATE_MAX 16
 
 /* Periods: each year of the plan, then its phases (mid-term and final evaluations). */
 struct periods {
-    char code[PERIODS_MAX][16];
-    char label[PERIODS_MAX][128];
-    const char *labels[PERIODS_MAX];
+    char (*code)[16];
+    char (*label)[128];
+    const char **labels;
     int n;
 };
 
-static void list_periods(struct app *app, struct periods *p)
+static int keep_phase(void *ctx, const struct unit_choice *u)
 {
-    struct unit_choice phases[16];
-    int nph = 0;
-    struct td_err err;
-    store_choice_list(app->ctx->store, CHOICE_PHASE, phases, 16, &nph, &err);
+    return vec_push(ctx, u) != 0;
+}
+
+static void periods_free(struct periods *p)
+{
+    free(p->code), free(p->label), free(p->labels);
+    *p = (struct periods){0};
+}
+
+static int list_periods(struct app *app, struct periods *p)
+{
+    struct vec phases;
+    struct td_err err = {0};
+    vec_init(&phases, sizeof(struct unit_choice));
+    long years = app->summary->end_year - app->summary->start_year + 1;
+    if (store_choice_each(app->ctx->store, CHOICE_PHASE, keep_phase, &phases, &err) != 0)
+        app_message(app, true, "%s", err.msg[0] != '\0' ? err.msg : _("out of memory"));
+    size_t n = (size_t)(years > 0 ? years : 0) + phases.n + 1;
+    p->code = calloc(n, sizeof *p->code);
+    p->label = calloc(n, sizeof *p->label);
+    p->labels = calloc(n, sizeof *p->labels);
     p->n = 0;
-    for (long y = app->summary->start_year; y <= app->summary->end_year && p->n < PERIODS_MAX;
-         y++, p->n++) {
+    if (p->code == NULL || p->label == NULL || p->labels == NULL) {
+        periods_free(p);
+        vec_free(&phases);
+        return -1;
+    }
+    for (long y = app->summary->start_year; y <= app->summary->end_year; y++, p->n++) {
         snprintf(p->code[p->n], sizeof p->code[0], "%ld", y);
         snprintf(p->label[p->n], sizeof p->label[0], _("year %ld"), y);
     }
-    for (int i = 0; i < nph && p->n < PERIODS_MAX; i++, p->n++) {
-        snprintf(p->code[p->n], sizeof p->code[0], "%s", phases[i].code);
-        snprintf(p->label[p->n], sizeof p->label[0], "%s", phases[i].name);
+    for (size_t i = 0; i < phases.n; i++, p->n++) {
+        const struct unit_choice *ph = vec_at(&phases, i);
+        snprintf(p->code[p->n], sizeof p->code[0], "%s", ph->code);
+        snprintf(p->label[p->n], sizeof p->label[0], "%s", ph->name);
     }
     for (int i = 0; i < p->n; i++)
         p->labels[i] = p->label[i];
+    vec_free(&phases);
+    return 0;
 }
 
 /* The period that holds today's year, by default. */
@@ -62,27 +85,38 @@ static int current_period(const struct app *app, const struct periods *p)
 
 /* ---- Criteria ---- */
 
-struct criteria_state {
-    char lines[200][600];
-    enum role roles[200];
-    int n, first;
+/* The criteria screen is a list of lines, so that it moves, searches and exports as every
+ * list does. */
+struct criteria_line {
+    char text[600];
+    enum role role;
 };
 
+static int keep_vocab(void *ctx, const struct vocab_row *v)
+{
+    return vec_push(ctx, v) != 0;
+}
+
+static int keep_criterion(void *ctx, const struct criterion_row *c)
+{
+    return vec_push(ctx, c) != 0;
+}
+
 /* Adds text, wrapped at spaces to the terminal's width (continuation lines indented). */
-static void add_line(struct criteria_state *c, enum role role, const char *text)
+static void add_line(struct list_base *b, enum role role, const char *text)
 {
     int width = COLS - 8 > 20 ? COLS - 8 : 20;
     const char *p = text;
     bool first = true;
     do {
-        char line[600];
+        struct criteria_line l = {"", role};
         size_t take = strlen(p), cut = 0;
         /* The longest prefix that fits, ending at a space when it must be cut. */
         for (size_t i = 0; i <= take; i++) {
             if (p[i] != ' ' && p[i] != '\0')
                 continue;
-            snprintf(line, sizeof line, "%s%.*s", first ? "" : "     ", (int)i, p);
-            if (text_width(line) > width && cut > 0)
+            snprintf(l.text, sizeof l.text, "%s%.*s", first ? "" : "     ", (int)i, p);
+            if (text_width(l.text) > width && cut > 0)
                 break;
             cut = i;
             if (p[i] == '\0')
@@ -90,11 +124,8 @@ static void add_line(struct criteria_state *c, enum role role, const char *text)
         }
         if (cut == 0)
             cut = take;
-        if (c->n < 200) {
-            snprintf(c->lines[c->n], sizeof c->lines[0], "%s%.*s", first ? "" : "     ", (int)cut,
-                     p);
-            c->roles[c->n++] = role;
-        }
+        snprintf(l.text, sizeof l.text, "%s%.*s", first ? "" : "     ", (int)cut, p);
+        list_keep(b, &l);
         p += cut;
         while (*p == ' ')
             p++;
@@ -102,84 +133,90 @@ static void add_line(struct criteria_state *c, enum role role, const char *text)
     } while (*p != '\0');
 }
 
+static void add_vocab(struct list_base *b, const struct vec *v, bool details)
+{
+    char line[700] = " ";
+    for (size_t i = 0; i < v->n; i++) {
+        const struct vocab_row *r = vec_at(v, i);
+        if (details) {
+            snprintf(line, sizeof line, "  %s%s%s", r->label, r->detail[0] != '\0' ? ": " : "",
+                     r->detail);
+            add_line(b, ROLE_NORMAL, line);
+        } else {
+            snprintf(line + strlen(line), sizeof line - strlen(line), " %s%s", r->label,
+                     i + 1 < v->n ? " ·" : "");
+        }
+    }
+    if (!details)
+        add_line(b, ROLE_NORMAL, line);
+}
+
+static int criteria_load(struct app *app, void *state, struct td_err *err)
+{
+    struct list_base *b = state;
+    struct store *st = app->ctx->store;
+    struct vec crit, rates, measures;
+    vec_init(&crit, sizeof(struct criterion_row));
+    vec_init(&rates, sizeof(struct vocab_row));
+    vec_init(&measures, sizeof(struct vocab_row));
+    int rc = store_criterion_each(st, keep_criterion, &crit, err) != 0 ||
+                     store_vocab_each(st, "rating", keep_vocab, &rates, err) != 0 ||
+                     store_vocab_each(st, "measure", keep_vocab, &measures, err) != 0
+                 ? -1
+                 : 0;
+    char line[700], source[300];
+    store_plan_source(st, source, sizeof source);
+    snprintf(line, sizeof line, _("From the plan file %s"), source);
+    add_line(b, ROLE_MUTED, line);
+    add_line(b, ROLE_NORMAL, "");
+    add_line(b, ROLE_MARKED, _("Criteria"));
+    for (size_t i = 0; i < crit.n; i++) {
+        const struct criterion_row *c = vec_at(&crit, i);
+        snprintf(line, sizeof line, "  %s) %s: %s", c->code, c->label, c->wording);
+        add_line(b, ROLE_NORMAL, line);
+    }
+    add_line(b, ROLE_NORMAL, "");
+    add_line(b, ROLE_MARKED, _("Rating scale"));
+    add_vocab(b, &rates, false);
+    add_line(b, ROLE_NORMAL, "");
+    add_line(b, ROLE_MARKED, _("Evaluation measures"));
+    add_vocab(b, &measures, true);
+    vec_free(&crit), vec_free(&rates), vec_free(&measures);
+    return rc;
+}
+
+static void criteria_format(struct app *app, void *state, const void *row, char (*c)[LIST_CELL],
+                            struct list_row *out)
+{
+    const struct criteria_line *l = row;
+    (void)app, (void)state, (void)c;
+    out->cells[0] = l->text;
+    out->role = l->role;
+}
+
+static const struct list_column criteria_cols[] = {{"", {0, 20, 1}, false, true}};
+static const struct list_spec criteria_spec = {
+    .cols = criteria_cols,
+    .ncols = 1,
+    .row_size = sizeof(struct criteria_line),
+    .export_name = "criteria",
+    .load = criteria_load,
+    .format = criteria_format,
+};
+
 static int criteria_open(struct app *app, void *state, void *arg)
 {
-    struct criteria_state *c = state;
     (void)arg;
-    struct criterion_row crit[CRIT_MAX];
-    struct vocab_row rates[RATE_MAX], measures[RATE_MAX];
-    int nc, nr, nm;
-    struct td_err err;
-    if (store_criteria(app->ctx->store, crit, CRIT_MAX, &nc, &err) != 0 ||
-        store_vocab(app->ctx->store, "rating", rates, RATE_MAX, &nr, &err) != 0 ||
-        store_vocab(app->ctx->store, "measure", measures, RATE_MAX, &nm, &err) != 0) {
-        app_message(app, true, "%s", err.msg);
-        return -1;
-    }
-    char line[700];
-    char source[300];
-    store_plan_source(app->ctx->store, source, sizeof source);
-    snprintf(line, sizeof line, _("From the plan file %s"), source);
-    add_line(c, ROLE_MUTED, line);
-    add_line(c, ROLE_NORMAL, "");
-    add_line(c, ROLE_MARKED, _("Criteria"));
-    for (int i = 0; i < nc; i++) {
-        snprintf(line, sizeof line, "  %s) %s: %s", crit[i].code, crit[i].label, crit[i].wording);
-        add_line(c, ROLE_NORMAL, line);
-    }
-    add_line(c, ROLE_NORMAL, "");
-    add_line(c, ROLE_MARKED, _("Rating scale"));
-    line[0] = ' ', line[1] = '\0';
-    for (int i = 0; i < nr; i++)
-        snprintf(line + strlen(line), sizeof line - strlen(line), " %s%s", rates[i].label,
-                 i + 1 < nr ? " ·" : "");
-    add_line(c, ROLE_NORMAL, line);
-    add_line(c, ROLE_NORMAL, "");
-    add_line(c, ROLE_MARKED, _("Evaluation measures"));
-    for (int i = 0; i < nm; i++) {
-        snprintf(line, sizeof line, "  %s%s%s", measures[i].label,
-                 measures[i].detail[0] != '\0' ? ": " : "", measures[i].detail);
-        add_line(c, ROLE_NORMAL, line);
-    }
-    return 0;
+    return list_base_open(app, state, &criteria_spec);
 }
 
-static void criteria_draw(struct app *app, void *state, int top, int height)
-{
-    struct criteria_state *c = state;
-    (void)app;
-    for (int i = c->first, y = top; i < c->n && y < top + height; i++, y++)
-        draw_text(y, 2, COLS - 4, c->lines[i], c->roles[i]);
-}
-
-static enum tui_result criteria_handle(struct app *app, void *state, enum action act, int key)
-{
-    struct criteria_state *c = state;
-    (void)app;
-    (void)key;
-    if (act == ACT_DOWN && c->first + 1 < c->n)
-        c->first++;
-    else if (act == ACT_UP && c->first > 0)
-        c->first--;
-    else if (act == ACT_BACK)
-        return TUI_BACK;
-    else
-        return TUI_HANDLED;
-    return TUI_REDRAW;
-}
-
-static const enum action scroll_actions[] = {ACT_UP, ACT_DOWN, ACT_BACK, ACT_NONE};
-static const struct keybar_item scroll_keybar[] = {
-    {ACT_DOWN, N_("scroll")}, {ACT_BACK, N_("back")}, {ACT_NONE, NULL}};
+static const enum action criteria_actions[] = {LIST_ACTIONS, ACT_NONE};
+static const struct keybar_item criteria_keybar[] = {
+    {ACT_DOWN, N_("scroll")}, {ACT_SEARCH, NULL}, {ACT_BACK, N_("back")}, {ACT_NONE, NULL}};
 
 static const struct screen_ops criteria_screen = {
-    .title = N_("Criteria"),
-    .state_size = sizeof(struct criteria_state),
-    .open = criteria_open,
-    .draw = criteria_draw,
-    .handle = criteria_handle,
-    .actions = scroll_actions,
-    .keybar = scroll_keybar,
+    LIST_BASE_OPS,         .title = N_("Criteria"),     .state_size = sizeof(struct list_base),
+    .open = criteria_open, .actions = criteria_actions, .keybar = criteria_keybar,
 };
 
 /* ---- Rating a unit ---- */
@@ -392,178 +429,190 @@ static const struct screen_ops eval_screen = {
 
 /* ---- Matrix ---- */
 
+/* A list of units, a column for each criterion; Enter rates the selected unit. */
 struct matrix_state {
+    struct list_base base; /* first: the list_base_* functions take the state as one */
     struct periods periods;
     int period;
-    struct unit_choice units[UNITS_MAX];
-    int nunits;
-    struct criterion_row crit[CRIT_MAX];
-    int nc;
+    struct vec crit; /* struct criterion_row */
     struct matrix_cell *cells;
-    int row, col, first;
     struct eval_args open_args;
+    struct choice_args args;
     bool choosing;
+    char head[300];
 };
 
-static int matrix_load(struct app *app, struct matrix_state *m)
+static int keep_unit(void *ctx, const struct unit_choice *u)
 {
-    long ids[UNITS_MAX], cids[CRIT_MAX];
-    for (int i = 0; i < m->nunits; i++)
-        ids[i] = m->units[i].id;
-    for (int k = 0; k < m->nc; k++)
-        cids[k] = m->crit[k].id;
-    struct td_err err;
-    if (store_evaluation_matrix(app->ctx->store, m->periods.code[m->period], ids, m->nunits, cids,
-                                m->nc, m->cells, &err) != 0) {
-        app_message(app, true, "%s", err.msg);
-        return -1;
-    }
-    return 0;
+    return list_keep(ctx, u);
 }
 
-static int matrix_open(struct app *app, void *state, void *arg)
+static int matrix_load(struct app *app, void *state, struct td_err *err)
 {
     struct matrix_state *m = state;
-    (void)arg;
-    struct td_err err;
-    list_periods(app, &m->periods);
-    m->period = current_period(app, &m->periods);
-    if (store_unit_list(app->ctx->store, m->units, UNITS_MAX, &m->nunits, &err) != 0 ||
-        store_criteria(app->ctx->store, m->crit, CRIT_MAX, &m->nc, &err) != 0) {
-        app_message(app, true, "%s", err.msg);
+    if (store_unit_each(app->ctx->store, keep_unit, m, err) != 0)
         return -1;
-    }
-    m->cells = calloc((size_t)m->nunits * (size_t)m->nc + 1, sizeof *m->cells);
-    if (m->cells == NULL || matrix_load(app, m) != 0) {
-        free(m->cells);
-        return -1;
-    }
-    return 0;
+    size_t nu = m->base.rows.n, nc = m->crit.n;
+    long *ids = malloc((nu + 1) * sizeof *ids), *cids = malloc((nc + 1) * sizeof *cids);
+    free(m->cells);
+    m->cells = calloc(nu * nc + 1, sizeof *m->cells);
+    int rc = ids != NULL && cids != NULL && m->cells != NULL ? 0 : -1;
+    for (size_t i = 0; rc == 0 && i < nu; i++)
+        ids[i] = ((const struct unit_choice *)list_base_row(&m->base, (long)i))->id;
+    for (size_t k = 0; rc == 0 && k < nc; k++)
+        cids[k] = ((const struct criterion_row *)vec_at(&m->crit, k))->id;
+    if (rc != 0)
+        td_err_set(err, TD_E_NOMEM, "%s", _("out of memory"));
+    else
+        rc = store_evaluation_matrix(app->ctx->store, m->periods.code[m->period], ids, (int)nu,
+                                     cids, (int)nc, m->cells, err);
+    free(ids), free(cids);
+    return rc;
 }
 
-static void matrix_close(struct app *app, void *state)
+static void matrix_loaded(struct app *app, void *state)
 {
+    struct matrix_state *m = state;
+    int nu = (int)m->base.rows.n, nc = (int)m->crit.n, done = 0;
     (void)app;
-    free(((struct matrix_state *)state)->cells);
+    for (int u = 0; u < nu; u++) {
+        bool all = nc > 0;
+        for (int k = 0; k < nc; k++)
+            all = all && m->cells[u * nc + k].score > 0;
+        done += all;
+    }
+    snprintf(m->head, sizeof m->head, _("%s · %d of %d units evaluated · %d not yet"),
+             m->periods.label[m->period], done, nu, nu - done);
 }
 
-static enum role score_role(int score)
+static const char *matrix_heading(void *state)
 {
-    return score >= 4   ? ROLE_ON_TRACK
-           : score == 3 ? ROLE_NORMAL
-           : score == 2 ? ROLE_AT_RISK
-                        : ROLE_OVERDUE;
+    return ((struct matrix_state *)state)->head;
 }
 
-static void matrix_draw(struct app *app, void *state, int top, int height)
+static int matrix_columns(struct app *app, void *state, struct list_column *cols)
 {
     struct matrix_state *m = state;
+    int n = 1;
     (void)app;
-    int done_units = 0;
-    for (int u = 0; u < m->nunits; u++) {
-        bool all = m->nc > 0;
-        for (int k = 0; k < m->nc; k++)
-            all = all && m->cells[u * m->nc + k].score > 0;
-        done_units += all;
-    }
-    char head[300];
-    snprintf(head, sizeof head, _("%s · %d of %d units evaluated · %d not yet"),
-             m->periods.label[m->period], done_units, m->nunits, m->nunits - done_units);
-    draw_text(top, 2, COLS - 4, head, ROLE_MARKED);
-    int cw = (COLS - 14) / (m->nc > 0 ? m->nc : 1);
-    if (cw > 16)
-        cw = 16;
-    for (int k = 0; k < m->nc; k++)
-        draw_text(top + 1, 12 + k * cw, cw - 1, m->crit[k].code, ROLE_MUTED);
-    int rows = height - 3;
-    if (m->row < m->first)
-        m->first = m->row;
-    if (m->row >= m->first + rows)
-        m->first = m->row - rows + 1;
-    for (int u = m->first; u < m->nunits && u - m->first < rows; u++) {
-        int y = top + 2 + u - m->first;
-        draw_text(y, 2, 9, m->units[u].code, u == m->row ? ROLE_MARKED : ROLE_NORMAL);
-        for (int k = 0; k < m->nc; k++) {
-            const struct matrix_cell *c = &m->cells[u * m->nc + k];
-            bool cur = u == m->row && k == m->col;
-            if (cur)
-                draw_fill(y, 12 + k * cw, cw - 1, ROLE_SELECTED);
-            draw_text(y, 12 + k * cw, cw - 1, c->score > 0 ? c->label : "·",
-                      cur            ? ROLE_SELECTED
-                      : c->score > 0 ? score_role(c->score)
-                                     : ROLE_MUTED);
-        }
+    cols[0] = (struct list_column){_("Unit"), {9, 5, 0}, false, true};
+    for (size_t k = 0; k < m->crit.n && n < LIST_MAX_COLS; k++, n++)
+        cols[n] = (struct list_column){
+            ((const struct criterion_row *)vec_at(&m->crit, k))->code, {15, 4, 1}, false, false};
+    return n;
+}
+
+static void matrix_format(struct app *app, void *state, const void *row, char (*c)[LIST_CELL],
+                          struct list_row *out)
+{
+    struct matrix_state *m = state;
+    const struct unit_choice *u = row;
+    long i = list_base_index(&m->base, row);
+    int nc = (int)m->crit.n;
+    (void)app, (void)c;
+    out->id = u->id;
+    out->cells[0] = u->code;
+    for (int k = 0; k < nc && k + 1 < LIST_MAX_COLS; k++) {
+        const struct matrix_cell *cell = &m->cells[i * nc + k];
+        out->cells[k + 1] = cell->score > 0 ? cell->label : "·";
     }
 }
 
-static enum tui_result matrix_handle(struct app *app, void *state, enum action act, int key)
+static enum tui_result matrix_enter(struct app *app, void *state, const void *row)
 {
     struct matrix_state *m = state;
-    if (key == TK_LEFT || key == TK_RIGHT) {
-        m->col += key == TK_LEFT ? -1 : 1;
-        m->col = m->col < 0 ? 0 : m->col >= m->nc ? m->nc - 1 : m->col;
-        return TUI_REDRAW;
-    }
-    switch (act) {
-    case ACT_UP:
-    case ACT_DOWN:
-        m->row += act == ACT_UP ? -1 : 1;
-        m->row = m->row < 0 ? 0 : m->row >= m->nunits ? m->nunits - 1 : m->row;
-        return TUI_REDRAW;
-    case ACT_FILTER: {
-        static struct choice_args args;
-        args = (struct choice_args){_("Period"), m->periods.labels, m->periods.n, m->period};
-        m->choosing = true;
-        return app_open(app, &choice_dialog, &args);
-    }
-    case ACT_OPEN:
-    case ACT_EDIT:
-        if (m->nunits == 0)
-            return TUI_HANDLED;
-        snprintf(m->open_args.period, sizeof m->open_args.period, "%s", m->periods.code[m->period]);
-        snprintf(m->open_args.period_label, sizeof m->open_args.period_label, "%s",
-                 m->periods.label[m->period]);
-        m->open_args.unit_id = m->units[m->row].id;
-        snprintf(m->open_args.unit_code, sizeof m->open_args.unit_code, "%s",
-                 m->units[m->row].code);
-        snprintf(m->open_args.unit, sizeof m->open_args.unit, "%s  %s", m->units[m->row].code,
-                 m->units[m->row].name);
-        return app_open(app, &eval_screen, &m->open_args);
-    case ACT_BACK:
-        return TUI_BACK;
-    default:
+    const struct unit_choice *u = row;
+    struct eval_args *a = &m->open_args;
+    snprintf(a->period, sizeof a->period, "%s", m->periods.code[m->period]);
+    snprintf(a->period_label, sizeof a->period_label, "%s", m->periods.label[m->period]);
+    a->unit_id = u->id;
+    snprintf(a->unit_code, sizeof a->unit_code, "%s", u->code);
+    snprintf(a->unit, sizeof a->unit, "%s  %s", u->code, u->name);
+    return app_open(app, &eval_screen, a);
+}
+
+static enum tui_result matrix_action(struct app *app, void *state, enum action act, const void *row)
+{
+    struct matrix_state *m = state;
+    if (act == ACT_EDIT && row != NULL)
+        return matrix_enter(app, state, row);
+    if (act != ACT_FILTER)
         return TUI_HANDLED;
-    }
+    m->args = (struct choice_args){_("Period"), m->periods.labels, m->periods.n, m->period};
+    m->choosing = true;
+    return app_open(app, &choice_dialog, &m->args);
 }
 
 static enum tui_result matrix_resume(struct app *app, void *state, int result)
 {
     struct matrix_state *m = state;
+    (void)app;
     if (m->choosing && result >= 0)
         m->period = result;
     m->choosing = false;
-    matrix_load(app, m);
+    list_base_reload(&m->base);
     return TUI_REDRAW;
 }
 
-static const enum action matrix_actions[] = {ACT_UP,   ACT_DOWN, ACT_FILTER, ACT_OPEN,
-                                             ACT_EDIT, ACT_BACK, ACT_NONE};
+static void matrix_close(void *state)
+{
+    struct matrix_state *m = state;
+    vec_free(&m->crit);
+    free(m->cells);
+    periods_free(&m->periods);
+}
+
+static const struct list_spec matrix_spec = {
+    .row_size = sizeof(struct unit_choice),
+    .export_name = "evaluation-matrix",
+    .load = matrix_load,
+    .loaded = matrix_loaded,
+    .format = matrix_format,
+    .enter = matrix_enter,
+    .action = matrix_action,
+    .resume = matrix_resume,
+    .columns = matrix_columns,
+    .heading = matrix_heading,
+    .close = matrix_close,
+};
+
+static int matrix_open(struct app *app, void *state, void *arg)
+{
+    struct matrix_state *m = state;
+    struct td_err err = {0};
+    (void)arg;
+    if (list_periods(app, &m->periods) != 0)
+        return -1;
+    m->period = current_period(app, &m->periods);
+    vec_init(&m->crit, sizeof(struct criterion_row));
+    if (store_criterion_each(app->ctx->store, keep_criterion, &m->crit, &err) != 0) {
+        app_message(app, true, "%s", err.msg[0] != '\0' ? err.msg : _("out of memory"));
+        vec_free(&m->crit);
+        periods_free(&m->periods);
+        return -1;
+    }
+    if (list_base_open(app, state, &matrix_spec) != 0) {
+        matrix_close(m);
+        return -1;
+    }
+    return 0;
+}
+
+static const enum action matrix_actions[] = {LIST_ACTIONS, ACT_FILTER, ACT_EDIT, ACT_NONE};
 static const struct keybar_item matrix_keybar[] = {{ACT_OPEN, N_("rate this unit")},
                                                    {ACT_FILTER, N_("period")},
+                                                   {ACT_SEARCH, NULL},
                                                    {ACT_BACK, N_("back")},
                                                    {ACT_NONE, NULL}};
 
 static const struct action_need matrix_screen_needs[] = {{ACT_OPEN, NEED_ADMIN},
                                                          {ACT_NONE, NEED_NOTHING}};
 static const struct screen_ops matrix_screen = {
+    LIST_BASE_OPS,
     .needs = matrix_screen_needs,
     .title = N_("Evaluation matrix"),
     .state_size = sizeof(struct matrix_state),
     .open = matrix_open,
-    .draw = matrix_draw,
-    .handle = matrix_handle,
-    .close = matrix_close,
-    .resume = matrix_resume,
     .actions = matrix_actions,
     .keybar = matrix_keybar,
 };

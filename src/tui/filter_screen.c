@@ -11,16 +11,14 @@
 #include "tiendo/status.h"
 #include "tiendo/store_tasks.h"
 
-#define UNITS_MAX 512
-
 enum { F_UNIT, F_STATUS, F_FLAGS, F_PHASE, F_GROUP, F_COUNT };
 
 struct filter_state {
     void *tasks;
     struct form form;
     struct form_field fields[F_COUNT];
-    const char *unit_labels[UNITS_MAX + 1];
-    char unit_text[UNITS_MAX][300];
+    const char **unit_labels; /* every unit, however many */
+    char (*unit_text)[300];
     const char *status_labels[ST_COUNT];
     const char *flag_labels[3];
     struct unit_choice phases[64], groups[64];
@@ -37,9 +35,17 @@ static int filter_open(struct app *app, void *state, void *arg)
     const struct unit_choice *units;
     int nunits;
     struct task_filter *tf = tasks_filter(arg, &units, &nunits);
+    f->unit_labels = malloc(((size_t)nunits + 1) * sizeof *f->unit_labels);
+    f->unit_text = malloc(((size_t)nunits + 1) * sizeof *f->unit_text);
+    if (f->unit_labels == NULL || f->unit_text == NULL) {
+        free(f->unit_labels);
+        free(f->unit_text);
+        app_message(app, true, "%s", _("out of memory"));
+        return -1;
+    }
     f->unit_labels[0] = _("(all units)");
     int unit_at = 0;
-    for (int i = 0; i < nunits && i < UNITS_MAX; i++) {
+    for (int i = 0; i < nunits; i++) {
         snprintf(f->unit_text[i], sizeof f->unit_text[i], "%s  %s", units[i].code, units[i].name);
         f->unit_labels[i + 1] = f->unit_text[i];
         if (units[i].id == tf->unit_id)
@@ -52,14 +58,16 @@ static int filter_open(struct app *app, void *state, void *arg)
     form_field_choice(&f->fields[F_UNIT], _("Lead unit"), f->unit_labels, nunits + 1, unit_at);
     form_field_choice(&f->fields[F_STATUS], _("Status (none: any)"), f->status_labels, ST_COUNT, 0);
     f->fields[F_STATUS].rule.type = FT_MULTI;
-    f->fields[F_STATUS].multi = tf->statuses;
+    form_multi_set_bits(&f->fields[F_STATUS], tf->statuses);
     form_field_choice(&f->fields[F_FLAGS], _("Flags (none: any)"), f->flag_labels, 3, 0);
     f->fields[F_FLAGS].rule.type = FT_MULTI;
-    f->fields[F_FLAGS].multi = tf->flags;
+    form_multi_set_bits(&f->fields[F_FLAGS], tf->flags);
     struct td_err err;
     if (store_choice_list(app->ctx->store, CHOICE_PHASE, f->phases, 64, &f->nphases, &err) != 0 ||
         store_choice_list(app->ctx->store, CHOICE_GROUP, f->groups, 64, &f->ngroups, &err) != 0) {
         app_message(app, true, "%s", err.msg);
+        free(f->unit_labels);
+        free(f->unit_text);
         return -1;
     }
     f->phase_labels[0] = _("(any phase)");
@@ -91,8 +99,11 @@ static int filter_open(struct app *app, void *state, void *arg)
 
 static void filter_close(struct app *app, void *state)
 {
+    struct filter_state *f = state;
     (void)app;
-    form_free(&((struct filter_state *)state)->form);
+    form_free(&f->form);
+    free(f->unit_labels);
+    free(f->unit_text);
 }
 
 static void filter_draw(struct app *app, void *state, int top, int height)
@@ -125,8 +136,8 @@ static enum tui_result filter_handle(struct app *app, void *state, enum action a
         struct task_filter *tf = tasks_filter(f->tasks, &units, &nunits);
         int u = f->fields[F_UNIT].choice;
         tf->unit_id = u > 0 ? units[u - 1].id : 0;
-        tf->statuses = (unsigned)f->fields[F_STATUS].multi;
-        tf->flags = (unsigned)f->fields[F_FLAGS].multi;
+        tf->statuses = (unsigned)form_multi_bits(&f->fields[F_STATUS]);
+        tf->flags = (unsigned)form_multi_bits(&f->fields[F_FLAGS]);
         int ph = f->fields[F_PHASE].choice, gr = f->fields[F_GROUP].choice;
         tf->phase_id = ph > 0 ? f->phases[ph - 1].id : 0;
         tf->group_id = gr > 0 ? f->groups[gr - 1].id : 0;

@@ -44,8 +44,40 @@ void form_field_choice(struct form_field *f, const char *label, const char *cons
     edit_init(&f->buf, NULL);
 }
 
+bool form_multi_get(const struct form_field *f, int i)
+{
+    return f->picked != NULL && i >= 0 && i < f->nchoices && f->picked[i];
+}
+
+int form_multi_set(struct form_field *f, int i, bool on)
+{
+    if (i < 0 || i >= f->nchoices)
+        return 0;
+    if (f->picked == NULL && (f->picked = calloc((size_t)f->nchoices, sizeof *f->picked)) == NULL)
+        return -1;
+    f->picked[i] = on;
+    return 0;
+}
+
+unsigned long form_multi_bits(const struct form_field *f)
+{
+    unsigned long bits = 0;
+    for (int i = 0; i < f->nchoices && i < (int)(8 * sizeof bits); i++)
+        if (form_multi_get(f, i))
+            bits |= 1UL << i;
+    return bits;
+}
+
+void form_multi_set_bits(struct form_field *f, unsigned long bits)
+{
+    for (int i = 0; i < f->nchoices && i < (int)(8 * sizeof bits); i++)
+        form_multi_set(f, i, (bits >> i) & 1);
+}
+
 void form_free(struct form *fm)
 {
+    for (int i = 0; i < fm->n; i++)
+        free(fm->fields[i].picked), fm->fields[i].picked = NULL;
     for (int i = 0; i < fm->n; i++)
         edit_free(&fm->fields[i].buf);
 }
@@ -55,7 +87,10 @@ int form_check(struct form *fm, int i)
     struct form_field *f = &fm->fields[i];
     f->error[0] = '\0';
     if (f->rule.type == FT_CHOICE || f->rule.type == FT_MULTI) {
-        if (f->rule.required && f->rule.type == FT_MULTI && f->multi == 0) {
+        bool any = false;
+        for (int c = 0; c < f->nchoices && !any; c++)
+            any = form_multi_get(f, c);
+        if (f->rule.required && f->rule.type == FT_MULTI && !any) {
             snprintf(f->error, sizeof f->error, "%s", _("choose at least one"));
             return -1;
         }
@@ -153,7 +188,7 @@ static void draw_value(struct form_field *f, bool cur, struct app *app, int y, i
             cx += draw_text(y, cx, 2, "…", ROLE_MUTED) + 1;
         for (int i = start; i < f->nchoices && cx < x + w; i++) {
             char v[128];
-            snprintf(v, sizeof v, "[%s] %s", (f->multi >> i) & 1 ? "x" : " ", f->choices[i]);
+            snprintf(v, sizeof v, "[%s] %s", form_multi_get(f, i) ? "x" : " ", f->choices[i]);
             enum role r = cur && i == f->multi_at ? ROLE_MARKED : role;
             cx += draw_text(y, cx, x + w - cx, v, r) + 1;
         }
@@ -234,7 +269,7 @@ static enum form_event edit_key(struct form *fm, struct form_field *f, int key)
             return FORM_REDRAW;
         }
         if (key == ' ') {
-            f->multi ^= 1UL << f->multi_at;
+            form_multi_set(f, f->multi_at, !form_multi_get(f, f->multi_at));
             fm->dirty = true;
             return FORM_REDRAW;
         }
@@ -346,8 +381,8 @@ static void field_text(const struct form_field *f, char *out, size_t size)
     if (f->rule.type == FT_CHOICE) {
         snprintf(out, size, "%s", f->nchoices > 0 ? f->choices[f->choice] : "");
     } else if (f->rule.type == FT_MULTI) {
-        for (int i = 0; i < f->nchoices && i < (int)(8 * sizeof f->multi); i++)
-            if ((f->multi >> i) & 1) {
+        for (int i = 0; i < f->nchoices; i++)
+            if (form_multi_get(f, i)) {
                 size_t len = strlen(out);
                 snprintf(out + len, size - len, "%s%s", len > 0 ? ", " : "", f->choices[i]);
             }

@@ -16,9 +16,9 @@ struct form_field {
     int nchoices;
     int rows; /* FT_MULTILINE: rows shown */
     struct edit_buf buf;
-    size_t first;        /* first byte shown */
-    int choice;          /* FT_CHOICE */
-    unsigned long multi; /* FT_MULTI: one bit per choice */
+    size_t first; /* first byte shown */
+    int choice;   /* FT_CHOICE */
+    bool *picked; /* FT_MULTI: one per choice, any number (form_multi_*) */
     int multi_at;
     char error[200];
     const char *note; /* shown muted under the field when there is no error (may be NULL) */
@@ -42,6 +42,12 @@ int form_field_text(struct form_field *f, const char *label, struct field_rule r
 void form_field_choice(struct form_field *f, const char *label, const char *const *choices, int n,
                        int selected);
 void form_free(struct form *fm);
+/* FT_MULTI: whether choice i is picked, and picking it (0, or -1 when memory runs out). */
+bool form_multi_get(const struct form_field *f, int i);
+int form_multi_set(struct form_field *f, int i, bool on);
+/* The first choices (up to the bits of an unsigned long) as a bit mask, and back. */
+unsigned long form_multi_bits(const struct form_field *f);
+void form_multi_set_bits(struct form_field *f, unsigned long bits);
 void form_draw(struct form *fm, struct app *app, int top, int height);
 /* Keys: printable ones are typed; Tab, S-Tab and the arrows move; F2 or Ctrl-S saves (after
  * checking every field); Esc cancels (the screen asks first when fm->dirty). */

@@ -11,27 +11,40 @@
 #include "tiendo/i18n.h"
 #include "tiendo/store_targets.h"
 #include "tiendo/text.h"
+#include "tiendo/vec.h"
 
-#define IND_MAX 64
-#define COLW    6
+#define COLW 6
 
 struct grid_state {
-    struct indicator_row *ind;
+    struct indicator_row *ind; /* every indicator: a vector's data */
     int n;
-    struct forecast_result fc[IND_MAX];
+    struct forecast_result *fc;
     int from, to; /* the years shown */
+    int first;    /* the first row shown, when they do not all fit */
     int row, col;
     bool editing;
     struct edit_buf edit;
 };
 
+static int keep(void *ctx, const struct indicator_row *r)
+{
+    return vec_push(ctx, r) != 0;
+}
+
 static int load(struct app *app, struct grid_state *g)
 {
-    struct td_err err;
-    if (store_indicator_list(app->ctx->store, g->ind, IND_MAX, &g->n, &err) != 0) {
-        app_message(app, true, "%s", err.msg);
+    struct td_err err = {0};
+    struct vec v;
+    vec_init(&v, sizeof *g->ind);
+    if (store_indicator_each(app->ctx->store, keep, &v, &err) != 0 ||
+        (g->fc = realloc(g->fc, (v.n + 1) * sizeof *g->fc)) == NULL) {
+        app_message(app, true, "%s", err.msg[0] != '\0' ? err.msg : _("out of memory"));
+        vec_free(&v);
         return -1;
     }
+    free(g->ind);
+    g->ind = (struct indicator_row *)v.data;
+    g->n = (int)v.n;
     for (int i = 0; i < g->n; i++)
         targets_forecast(app, &g->ind[i], &g->fc[i]);
     return 0;
@@ -41,9 +54,8 @@ static int grid_open(struct app *app, void *state, void *arg)
 {
     struct grid_state *g = state;
     (void)arg;
-    g->ind = calloc(IND_MAX, sizeof *g->ind);
-    if (g->ind == NULL || load(app, g) != 0) {
-        free(g->ind);
+    if (load(app, g) != 0) {
+        free(g->fc);
         return -1;
     }
     g->from = (int)app->summary->start_year;
@@ -61,6 +73,7 @@ static void grid_close(struct app *app, void *state)
     (void)app;
     edit_free(&g->edit);
     free(g->ind);
+    free(g->fc);
 }
 
 static bool value_at(const struct indicator_row *r, int year, double *v)
@@ -85,9 +98,14 @@ static void grid_draw(struct app *app, void *state, int top, int height)
     }
     int vx = x0 + (g->to - g->from + 1) * COLW;
     draw_text(top, vx, COLS - vx - 1, _("Verdict"), ROLE_MUTED);
-    for (int i = 0; i < g->n && i < height - 3; i++) {
+    int rows = height - 3 > 1 ? height - 3 : 1; /* scrolls: every indicator can be reached */
+    if (g->row < g->first)
+        g->first = g->row;
+    if (g->row >= g->first + rows)
+        g->first = g->row - rows + 1;
+    for (int i = g->first; i < g->n && i < g->first + rows; i++) {
         const struct indicator_row *r = &g->ind[i];
-        int y = top + 1 + i;
+        int y = top + 1 + i - g->first;
         draw_text(y, 2, 8, r->code, i == g->row ? ROLE_MARKED : ROLE_NORMAL);
         for (int yr = g->from; yr <= g->to; yr++) {
             int x = x0 + (yr - g->from) * COLW;

@@ -16,24 +16,30 @@ struct indicator_state {
     struct forecast_result fc;
 };
 
+/* Keeps the indicator whose id is asked for (state->r holds the id's row when found). */
+struct find_ind {
+    long id;
+    struct indicator_row *r;
+};
+
+static int find_ind(void *ctx, const struct indicator_row *r)
+{
+    struct find_ind *f = ctx;
+    if (r->id != f->id)
+        return 0;
+    if ((f->r = malloc(sizeof *f->r)) != NULL)
+        *f->r = *r;
+    return 1;
+}
+
 static int indicator_open(struct app *app, void *state, void *arg)
 {
     struct indicator_state *s = state;
-    long id = *(const long *)arg;
-    struct indicator_row *all = calloc(64, sizeof *all);
-    int n = 0;
-    struct td_err err;
-    if (all == NULL || store_indicator_list(app->ctx->store, all, 64, &n, &err) != 0) {
-        free(all);
-        return -1;
-    }
-    for (int i = 0; i < n; i++)
-        if (all[i].id == id) {
-            s->r = malloc(sizeof *s->r);
-            if (s->r != NULL)
-                *s->r = all[i];
-        }
-    free(all);
+    struct find_ind f = {*(const long *)arg, NULL};
+    struct td_err err = {0};
+    if (store_indicator_each(app->ctx->store, find_ind, &f, &err) < 0)
+        app_message(app, true, "%s", err.msg);
+    s->r = f.r;
     if (s->r == NULL)
         return -1;
     targets_forecast(app, s->r, &s->fc);

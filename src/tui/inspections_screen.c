@@ -16,8 +16,7 @@
 #include "tiendo/store_tasks.h"
 #include "tiendo/text.h"
 
-#define INSP_MAX  512
-#define UNITS_MAX 512
+#define INSP_MAX 512
 
 static const char *const kinds[2] = {"inspection", "survey"};
 static const char *const followups[3] = {"open", "in_progress", "done"};
@@ -54,9 +53,7 @@ enum {
 struct iform_state {
     struct form_base base; /* first: the form_base_* functions take the state as one */
     struct inspection_row row;
-    struct unit_choice units[UNITS_MAX];
-    int nunits;
-    const char *unit_codes[UNITS_MAX];
+    struct unit_picks units; /* every unit, however many */
     const char *kind_labels[2], *follow_labels[3];
     struct form_field fields[IF_COUNT];
 };
@@ -88,17 +85,12 @@ static void iform_adopt(void *state, const void *fresh)
 static int iform_open(struct app *app, void *state, void *arg)
 {
     struct iform_state *s = state;
-    struct td_err err;
     if (arg != NULL)
         s->row = *(const struct inspection_row *)arg;
     else
         snprintf(s->row.kind, sizeof s->row.kind, "inspection");
-    if (store_unit_list(app->ctx->store, s->units, UNITS_MAX, &s->nunits, &err) != 0) {
-        app_message(app, true, "%s", err.msg);
+    if (unit_picks_load(app, &s->units, NULL) != 0)
         return -1;
-    }
-    for (int i = 0; i < s->nunits; i++)
-        s->unit_codes[i] = s->units[i].code;
     s->kind_labels[0] = _("on-site inspection");
     s->kind_labels[1] = _("survey");
     for (int i = 0; i < 3; i++)
@@ -116,16 +108,16 @@ static int iform_open(struct app *app, void *state, void *arg)
     form_field_choice(&f[IF_KIND], _("Kind"), s->kind_labels, 2,
                       strcmp(s->row.kind, "survey") == 0);
     form_field_text(&f[IF_DATE], _("Date"), required_date, d1);
-    form_field_choice(&f[IF_UNITS], _("Units"), s->unit_codes, s->nunits, 0);
+    form_field_choice(&f[IF_UNITS], _("Units"), s->units.labels, s->units.n, 0);
     f[IF_UNITS].rule.type = FT_MULTI;
     f[IF_UNITS].rule.required = true;
-    char copy[512];
+    char copy[sizeof s->row.units];
     snprintf(copy, sizeof copy, "%s", s->row.units);
     char *save = NULL;
     for (char *c = strtok_r(copy, ", ", &save); c != NULL; c = strtok_r(NULL, ", ", &save))
-        for (int i = 0; i < s->nunits && i < (int)(8 * sizeof f[IF_UNITS].multi); i++)
-            if (strcmp(s->units[i].code, c) == 0)
-                f[IF_UNITS].multi |= 1UL << i;
+        for (int i = 0; i < s->units.n; i++)
+            if (strcmp(s->units.units[i].code, c) == 0)
+                form_multi_set(&f[IF_UNITS], i, true);
     form_field_text(&f[IF_SCOPE], _("Scope"), text, s->row.scope);
     form_field_text(&f[IF_FINDINGS], _("Findings"), multi, s->row.findings);
     form_field_text(&f[IF_RECS], _("Recommendations"), multi, s->row.recommendations);
@@ -163,10 +155,10 @@ static enum tui_result iform_save(struct app *app, void *state)
     if (!f[IF_FDATE].empty)
         date_format_iso(f[IF_FDATE].value.date, r.followup_date);
     r.units[0] = '\0';
-    for (int i = 0; i < s->nunits && i < (int)(8 * sizeof f[IF_UNITS].multi); i++)
-        if ((f[IF_UNITS].multi >> i) & 1)
+    for (int i = 0; i < s->units.n; i++)
+        if (form_multi_get(&f[IF_UNITS], i))
             snprintf(r.units + strlen(r.units), sizeof r.units - strlen(r.units), "%s%s",
-                     r.units[0] != '\0' ? ", " : "", s->units[i].code);
+                     r.units[0] != '\0' ? ", " : "", s->units.units[i].code);
     copy_nfc(r.scope, sizeof r.scope, f[IF_SCOPE].buf.text);
     copy_nfc(r.findings, sizeof r.findings, f[IF_FINDINGS].buf.text);
     copy_nfc(r.recommendations, sizeof r.recommendations, f[IF_RECS].buf.text);
@@ -190,6 +182,12 @@ static enum tui_result iform_save(struct app *app, void *state)
 
 static const struct action_need iform_screen_needs[] = {{ACT_SAVE, NEED_ADMIN},
                                                         {ACT_NONE, NEED_NOTHING}};
+static void iform_close(struct app *app, void *state)
+{
+    unit_picks_free(&((struct iform_state *)state)->units);
+    form_base_close(app, state);
+}
+
 static const struct screen_ops iform_screen = {
     .needs = iform_screen_needs,
     .title = N_("Inspection or survey"),
@@ -197,7 +195,7 @@ static const struct screen_ops iform_screen = {
     .open = iform_open,
     .draw = form_base_draw,
     .handle = form_base_handle,
-    .close = form_base_close,
+    .close = iform_close,
     .resume = form_base_resume,
     .actions = form_actions,
     .keybar = form_keybar,
@@ -207,159 +205,71 @@ static const struct screen_ops iform_screen = {
 /* ---- The list ---- */
 
 struct insp_state {
-    struct app *app;
-    struct inspection_row *rows;
-    int n;
+    struct list_base base; /* first: the list_base_* functions take the state as one */
     long unit_id;
     int kind; /* 0 any, 1 inspection, 2 survey */
-    struct unit_choice units[UNITS_MAX];
-    int nunits;
-    const char *unit_labels[UNITS_MAX + 1];
+    struct unit_picks units;
     const char *kind_labels[3];
-    char cells[INSP_MAX][3][48];
-    struct list_column cols[5];
-    struct list_widget list;
-    char footer[200];
     int choosing; /* 0 none, 1 unit, 2 kind */
+    struct choice_args args;
 };
 
-static int insp_load(struct app *app, struct insp_state *s)
+static int keep(void *ctx, const struct inspection_row *r)
 {
-    struct td_err err;
-    if (store_inspection_list(app->ctx->store, s->unit_id, s->kind > 0 ? kinds[s->kind - 1] : "",
-                              s->rows, INSP_MAX, &s->n, &err) != 0) {
-        app_message(app, true, "%s", err.msg);
-        return -1;
-    }
-    for (int i = 0; i < s->n; i++) {
-        app_show_date(app, s->rows[i].date, s->cells[i][0], sizeof s->cells[i][0]);
-        snprintf(s->cells[i][1], sizeof s->cells[i][1], "%s", kind_label(s->rows[i].kind));
-        snprintf(s->cells[i][2], sizeof s->cells[i][2], "%s",
-                 followup_label(s->rows[i].followup_status));
-    }
-    snprintf(s->footer, sizeof s->footer, "%s · %s", _("all units"), s->kind_labels[s->kind]);
-    for (int i = 0; i < s->nunits; i++)
-        if (s->units[i].id == s->unit_id)
-            snprintf(s->footer, sizeof s->footer, "%s · %s", s->units[i].code,
-                     s->kind_labels[s->kind]);
-    s->list.footer_extra = s->footer;
-    return 0;
+    return list_keep(ctx, r);
 }
 
-static long insp_count(void *ctx)
-{
-    return ((struct insp_state *)ctx)->n;
-}
-
-static int insp_fetch(void *ctx, long first, int n, struct list_row *rows)
-{
-    struct insp_state *s = ctx;
-    int got = 0;
-    for (long i = first; i < s->n && got < n; i++, got++) {
-        const struct inspection_row *r = &s->rows[i];
-        rows[got] =
-            (struct list_row){i,
-                              {s->cells[i][0], s->cells[i][1], r->units, r->scope, s->cells[i][2]},
-                              strcmp(r->followup_status, "done") == 0 ? ROLE_DONE : ROLE_NORMAL};
-    }
-    return got;
-}
-
-static int insp_texts(void *ctx, long i, const char *out[2])
-{
-    const struct insp_state *s = ctx;
-    out[0] = s->rows[i].scope;
-    out[1] = s->rows[i].units;
-    return 2;
-}
-
-static long insp_find(void *ctx, const char *needle, long from, int dir)
-{
-    return list_find_in(ctx, ((struct insp_state *)ctx)->n, needle, from, dir, insp_texts);
-}
-
-static int insp_open(struct app *app, void *state, void *arg)
+static int insp_load(struct app *app, void *state, struct td_err *err)
 {
     struct insp_state *s = state;
-    (void)arg;
-    s->app = app;
-    struct td_err err;
-    s->rows = calloc(INSP_MAX, sizeof *s->rows);
-    if (s->rows == NULL ||
-        store_unit_list(app->ctx->store, s->units, UNITS_MAX, &s->nunits, &err) != 0) {
-        free(s->rows);
-        return -1;
-    }
-    s->unit_labels[0] = _("all units");
-    for (int i = 0; i < s->nunits; i++)
-        s->unit_labels[i + 1] = s->units[i].code;
-    s->kind_labels[0] = _("inspections and surveys");
-    s->kind_labels[1] = _("on-site inspections");
-    s->kind_labels[2] = _("surveys");
-    const struct list_column cols[5] = {
-        {_("Date"), {10, 10, 0}, false, false},     {_("Kind"), {12, 8, 0}, false, false},
-        {_("Units"), {14, 6, 0}, false, true},      {_("Scope"), {0, 10, 1}, false, true},
-        {_("Follow-up"), {14, 8, 0}, false, false},
-    };
-    memcpy(s->cols, cols, sizeof cols);
-    list_init(&s->list, s->cols, 5, (struct list_source){s, insp_count, insp_fetch, insp_find});
-    if (insp_load(app, s) != 0) {
-        list_free(&s->list);
-        free(s->rows);
-        return -1;
-    }
-    list_reload(&s->list);
-    return 0;
+    return store_inspection_list_each(app->ctx->store, s->unit_id,
+                                      s->kind > 0 ? kinds[s->kind - 1] : "", keep, s, err) < 0
+               ? -1
+               : 0;
 }
 
-static void insp_close(struct app *app, void *state)
+static void insp_loaded(struct app *app, void *state)
 {
     struct insp_state *s = state;
+    const char *unit = _("all units");
     (void)app;
-    list_free(&s->list);
-    free(s->rows);
+    for (int i = 0; i < s->units.n; i++)
+        if (s->units.units[i].id == s->unit_id)
+            unit = s->units.units[i].code;
+    snprintf(s->base.footer, sizeof s->base.footer, "%s · %s", unit, s->kind_labels[s->kind]);
+    s->base.list.footer_extra = s->base.footer;
 }
 
-static void insp_draw(struct app *app, void *state, int top, int height)
+static void insp_format(struct app *app, void *state, const void *row, char (*c)[LIST_CELL],
+                        struct list_row *out)
 {
-    list_draw(&((struct insp_state *)state)->list, app, top, height);
+    const struct inspection_row *r = row;
+    (void)state;
+    app_show_date(app, r->date, c[0], LIST_CELL);
+    *out = (struct list_row){
+        r->id,
+        {c[0], kind_label(r->kind), r->units, r->scope, followup_label(r->followup_status)},
+        strcmp(r->followup_status, "done") == 0 ? ROLE_DONE : ROLE_NORMAL};
 }
 
-static bool insp_wants_text(void *state)
+static enum tui_result insp_enter(struct app *app, void *state, const void *row)
 {
-    return ((struct insp_state *)state)->list.searching;
+    (void)state;
+    return app_open(app, &iform_screen, (void *)row);
 }
 
-static enum tui_result insp_handle(struct app *app, void *state, enum action act, int key)
+static enum tui_result insp_action(struct app *app, void *state, enum action act, const void *row)
 {
     struct insp_state *s = state;
-    static struct choice_args args;
-    switch (list_handle(&s->list, app, act, key)) {
-    case LIST_NONE:
-        return TUI_HANDLED;
-    case LIST_REDRAW:
-        return TUI_REDRAW;
-    case LIST_OPEN:
-        return app_open(app, &iform_screen, &s->rows[s->list.selected]);
-    case LIST_OTHER:
-        break;
-    }
-    if (act == ACT_EXPORT)
-        return list_export(&s->list, app, "inspections");
     switch (act) {
     case ACT_ADD:
         return app_open(app, &iform_screen, NULL);
     case ACT_EDIT:
-        if (s->n == 0)
-            return TUI_HANDLED;
-        return app_open(app, &iform_screen, &s->rows[s->list.selected]);
-    case ACT_FILTER:
-        /* First the unit, then the kind. */
-        args = (struct choice_args){_("Unit"), s->unit_labels, s->nunits + 1, 0};
+        return row != NULL ? app_open(app, &iform_screen, (void *)row) : TUI_HANDLED;
+    case ACT_FILTER: /* first the unit, then the kind */
+        s->args = (struct choice_args){_("Unit"), s->units.labels, s->units.nlabels, 0};
         s->choosing = 1;
-        return app_open(app, &choice_dialog, &args);
-    case ACT_BACK:
-        return TUI_BACK;
+        return app_open(app, &choice_dialog, &s->args);
     default:
         return TUI_HANDLED;
     }
@@ -368,26 +278,63 @@ static enum tui_result insp_handle(struct app *app, void *state, enum action act
 static enum tui_result insp_resume(struct app *app, void *state, int result)
 {
     struct insp_state *s = state;
-    static struct choice_args args;
     if (s->choosing == 1 && result >= 0) {
-        s->unit_id = result > 0 ? s->units[result - 1].id : 0;
-        args = (struct choice_args){_("Kind"), s->kind_labels, 3, s->kind};
+        s->unit_id = result > 0 ? s->units.units[result - 1].id : 0;
+        s->args = (struct choice_args){_("Kind"), s->kind_labels, 3, s->kind};
         s->choosing = 2;
-        return app_open(app, &choice_dialog, &args);
+        return app_open(app, &choice_dialog, &s->args);
     }
     if (s->choosing == 2 && result >= 0)
         s->kind = result;
+    if (s->choosing != 0)
+        s->base.list.selected = s->base.list.top = 0;
     s->choosing = 0;
-    insp_load(app, s);
-    s->list.selected = s->list.top = 0;
-    list_reload(&s->list);
+    list_base_reload(&s->base);
     return TUI_REDRAW;
 }
 
-static const enum action insp_actions[] = {
-    ACT_UP,   ACT_DOWN,   ACT_PAGE_UP,     ACT_PAGE_DOWN,   ACT_HOME,   ACT_END,
-    ACT_OPEN, ACT_SEARCH, ACT_SEARCH_NEXT, ACT_SEARCH_PREV, ACT_FILTER, ACT_ADD,
-    ACT_EDIT, ACT_EXPORT, ACT_BACK,        ACT_NONE};
+static void insp_close(void *state)
+{
+    unit_picks_free(&((struct insp_state *)state)->units);
+}
+
+static const struct list_column insp_cols[] = {
+    {N_("Date"), {10, 10, 0}, false, false},     {N_("Kind"), {12, 8, 0}, false, false},
+    {N_("Units"), {14, 6, 0}, false, true},      {N_("Scope"), {0, 10, 1}, false, true},
+    {N_("Follow-up"), {14, 8, 0}, false, false},
+};
+
+static const struct list_spec insp_spec = {
+    .cols = insp_cols,
+    .ncols = 5,
+    .row_size = sizeof(struct inspection_row),
+    .export_name = "inspections",
+    .load = insp_load,
+    .loaded = insp_loaded,
+    .format = insp_format,
+    .enter = insp_enter,
+    .action = insp_action,
+    .resume = insp_resume,
+    .close = insp_close,
+};
+
+static int insp_open(struct app *app, void *state, void *arg)
+{
+    struct insp_state *s = state;
+    (void)arg;
+    if (unit_picks_load(app, &s->units, _("all units")) != 0)
+        return -1;
+    s->kind_labels[0] = _("inspections and surveys");
+    s->kind_labels[1] = _("on-site inspections");
+    s->kind_labels[2] = _("surveys");
+    if (list_base_open(app, state, &insp_spec) != 0) {
+        insp_close(s);
+        return -1;
+    }
+    return 0;
+}
+
+static const enum action insp_actions[] = {LIST_ACTIONS, ACT_FILTER, ACT_ADD, ACT_EDIT, ACT_NONE};
 static const struct keybar_item insp_keybar[] = {{ACT_ADD, NULL},        {ACT_OPEN, N_("edit")},
                                                  {ACT_FILTER, NULL},     {ACT_SEARCH, NULL},
                                                  {ACT_BACK, N_("back")}, {ACT_NONE, NULL}};
@@ -395,15 +342,11 @@ static const struct keybar_item insp_keybar[] = {{ACT_ADD, NULL},        {ACT_OP
 static const struct action_need inspections_screen_needs[] = {{ACT_ADD, NEED_ADMIN},
                                                               {ACT_NONE, NEED_NOTHING}};
 const struct screen_ops inspections_screen = {
+    LIST_BASE_OPS,
     .needs = inspections_screen_needs,
     .title = N_("Inspections and surveys"),
     .state_size = sizeof(struct insp_state),
     .open = insp_open,
-    .draw = insp_draw,
-    .handle = insp_handle,
-    .close = insp_close,
-    .resume = insp_resume,
     .actions = insp_actions,
     .keybar = insp_keybar,
-    .wants_text = insp_wants_text,
 };

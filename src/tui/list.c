@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 #include "list.h"
 #include "tiendo/i18n.h"
 #include "tiendo/paths.h"
+#include "tiendo/store_tasks.h"
 #include "tiendo/table.h"
 #include "tiendo/text.h"
 #include <time.h>
@@ -364,20 +366,243 @@ enum tui_result list_export(struct list_widget *l, struct app *app, const char *
     return TUI_REDRAW;
 }
 
-long list_find_in(void *ctx, long n, const char *needle, long from, int dir,
-                  int (*texts)(void *ctx, long i, const char *out[2]))
+/* ---- The base of list screens ---- */
+
+int list_keep(struct list_base *b, const void *row)
 {
+    return vec_push(&b->rows, row) != 0;
+}
+
+const void *list_base_row(struct list_base *b, long i)
+{
+    return i >= 0 ? vec_at(&b->rows, (size_t)i) : NULL;
+}
+
+long list_base_index(const struct list_base *b, const void *row)
+{
+    return (long)(((const char *)row - b->rows.data) / (ptrdiff_t)b->spec->row_size);
+}
+
+const void *list_base_selected(struct list_base *b)
+{
+    return list_base_row(b, b->list.selected);
+}
+
+static long base_count(void *ctx)
+{
+    return (long)((struct list_base *)ctx)->rows.n;
+}
+
+static void base_format(struct list_base *b, long i, char (*buf)[LIST_CELL], struct list_row *out)
+{
+    *out = (struct list_row){0};
+    out->id = i;
+    for (int c = 0; c < LIST_MAX_COLS; c++)
+        buf[c][0] = '\0';
+    b->spec->format(b->app, b, list_base_row(b, i), buf, out);
+}
+
+static int base_fetch(void *ctx, long first, int n, struct list_row *rows)
+{
+    struct list_base *b = ctx;
+    int got = 0;
+    for (long i = first; i < (long)b->rows.n && got < n && got < MAX_PAGE; i++, got++)
+        base_format(b, i, b->cells[got], &rows[got]);
+    return got;
+}
+
+/* The first row from `from` in direction dir with needle in a searched column (every column
+ * when none is marked). */
+static long base_find(void *ctx, const char *needle, long from, int dir)
+{
+    struct list_base *b = ctx;
     char *folded = text_fold(needle);
+    bool any = false;
+    for (int c = 0; c < b->list.ncols; c++)
+        any |= b->cols[c].search;
     long found = -1;
-    for (long i = from; folded != NULL && i >= 0 && i < n && found < 0; i += dir) {
-        const char *t[2];
-        int k = texts(ctx, i, t);
-        for (int j = 0; j < k && found < 0; j++) {
-            size_t a, b;
-            if (text_find_folded(t[j], folded, &a, &b))
+    for (long i = from; folded != NULL && i >= 0 && i < (long)b->rows.n && found < 0; i += dir) {
+        struct list_row row;
+        base_format(b, i, b->cells[MAX_PAGE], &row);
+        for (int c = 0; c < b->list.ncols && found < 0; c++) {
+            size_t x, y;
+            if ((b->cols[c].search || !any) && row.cells[c] != NULL &&
+                text_find_folded(row.cells[c], folded, &x, &y))
                 found = i;
         }
     }
     free(folded);
     return found;
+}
+
+static int base_load(struct list_base *b, bool loaded)
+{
+    struct td_err err = {0};
+    vec_clear(&b->rows);
+    if (b->spec->load != NULL && b->spec->load(b->app, b, &err) != 0) {
+        app_message(b->app, true, "%s", err.msg);
+        return -1;
+    }
+    if (loaded && b->spec->loaded != NULL)
+        b->spec->loaded(b->app, b);
+    return 0;
+}
+
+int list_base_reload(struct list_base *b)
+{
+    /* A paging source keeps its position itself: asking it for the selected row would cost a
+     * read of the store (a whole scan when the new filter finds nothing). */
+    long id = b->spec->source == NULL ? list_selected_id(&b->list) : -1;
+    int rc = b->spec->source != NULL ? 0 : base_load(b, true);
+    if (b->spec->source != NULL && b->spec->loaded != NULL)
+        b->spec->loaded(b->app, b);
+    list_reload(&b->list);
+    if (b->spec->source == NULL && id >= 0 && b->spec->format != NULL) {
+        /* The same row again when it is still there (ids from the formatter). */
+        for (long i = 0; i < (long)b->rows.n; i++) {
+            struct list_row row;
+            base_format(b, i, b->cells[MAX_PAGE], &row);
+            if (row.id == id) {
+                b->list.selected = i;
+                break;
+            }
+        }
+        list_reload(&b->list);
+    }
+    return rc;
+}
+
+int list_base_open(struct app *app, void *state, const struct list_spec *spec)
+{
+    struct list_base *b = state;
+    b->spec = spec;
+    b->app = app;
+    vec_init(&b->rows, spec->row_size);
+    int ncols = spec->ncols < LIST_MAX_COLS ? spec->ncols : LIST_MAX_COLS;
+    for (int c = 0; c < ncols; c++) {
+        b->cols[c] = spec->cols[c];
+        b->cols[c].title = _(spec->cols[c].title);
+    }
+    struct list_source src = {b, base_count, base_fetch, base_find};
+    if (spec->source != NULL) {
+        src = spec->source(state);
+    } else {
+        b->cells = calloc(MAX_PAGE + 1, sizeof *b->cells);
+        if (b->cells == NULL) {
+            app_message(app, true, "%s", _("out of memory"));
+            return -1;
+        }
+        if (base_load(b, false) != 0) {
+            free(b->cells);
+            vec_free(&b->rows);
+            return -1;
+        }
+    }
+    if (spec->columns != NULL)
+        ncols = spec->columns(app, state, b->cols);
+    list_init(&b->list, b->cols, ncols, src);
+    if (spec->loaded != NULL) /* after list_init, which starts the widget afresh */
+        spec->loaded(app, b);
+    return 0;
+}
+
+void list_base_draw(struct app *app, void *state, int top, int height)
+{
+    struct list_base *b = state;
+    if (b->spec->heading != NULL) {
+        draw_text(top, 1, COLS - 2, b->spec->heading(state), ROLE_TITLE);
+        top++;
+        height--;
+    }
+    list_draw(&b->list, app, top, height);
+}
+
+enum tui_result list_base_handle(struct app *app, void *state, enum action act, int key)
+{
+    struct list_base *b = state;
+    if (b->spec->more != NULL && !b->list.searching && b->list.selected >= b->list.count - 1 &&
+        (act == ACT_DOWN || act == ACT_PAGE_DOWN || act == ACT_END) && b->spec->more(app, state))
+        list_base_reload(b);
+    switch (list_handle(&b->list, app, act, key)) {
+    case LIST_NONE:
+        return TUI_HANDLED;
+    case LIST_REDRAW:
+        return TUI_REDRAW;
+    case LIST_OPEN:
+        return b->spec->enter != NULL ? b->spec->enter(app, state, list_base_selected(b))
+                                      : TUI_HANDLED;
+    case LIST_OTHER:
+        break;
+    }
+    if (act == ACT_EXPORT && b->spec->export_name != NULL)
+        return list_export(&b->list, app, b->spec->export_name);
+    if (act == ACT_BACK)
+        return TUI_BACK;
+    return b->spec->action != NULL ? b->spec->action(app, state, act, list_base_selected(b))
+                                   : TUI_HANDLED;
+}
+
+enum tui_result list_base_resume(struct app *app, void *state, int result)
+{
+    struct list_base *b = state;
+    if (b->spec->resume != NULL)
+        return b->spec->resume(app, state, result);
+    list_base_reload(b);
+    return TUI_REDRAW;
+}
+
+void list_base_close(struct app *app, void *state)
+{
+    struct list_base *b = state;
+    (void)app;
+    if (b->spec->close != NULL)
+        b->spec->close(state);
+    list_free(&b->list);
+    vec_free(&b->rows);
+    free(b->cells);
+}
+
+bool list_base_wants_text(void *state)
+{
+    return ((struct list_base *)state)->list.searching;
+}
+
+static int keep_unit(void *ctx, const struct unit_choice *u)
+{
+    return vec_push(ctx, u) != 0;
+}
+
+int unit_picks_load(struct app *app, struct unit_picks *p, const char *first)
+{
+    struct vec v;
+    struct td_err err = {0};
+    vec_init(&v, sizeof(struct unit_choice));
+    *p = (struct unit_picks){0};
+    if (store_unit_each(app->ctx->store, keep_unit, &v, &err) != 0) {
+        vec_free(&v);
+        app_message(app, true, "%s", err.msg[0] != '\0' ? err.msg : _("out of memory"));
+        return -1;
+    }
+    p->units = (struct unit_choice *)v.data;
+    p->n = (int)v.n;
+    int off = first != NULL;
+    p->labels = malloc(((size_t)p->n + 1) * sizeof *p->labels);
+    if (p->labels == NULL) {
+        unit_picks_free(p);
+        app_message(app, true, "%s", _("out of memory"));
+        return -1;
+    }
+    if (first != NULL)
+        p->labels[0] = first;
+    for (int i = 0; i < p->n; i++)
+        p->labels[i + off] = p->units[i].code;
+    p->nlabels = p->n + off;
+    return 0;
+}
+
+void unit_picks_free(struct unit_picks *p)
+{
+    free(p->units);
+    free(p->labels);
+    *p = (struct unit_picks){0};
 }

@@ -4,12 +4,14 @@
 
 #include "app.h"
 #include "tiendo/edit.h"
+#include "tiendo/err.h"
 #include "tiendo/layout.h"
+#include "tiendo/vec.h"
 
 /* List widget: a window over rows that a source supplies on demand (never all of them),
  * columns in display cells, a selection, marks, search with highlighted hits, a footer. */
 
-#define LIST_MAX_COLS 8
+#define LIST_MAX_COLS 16
 
 struct list_column {
     const char *title; /* translated */
@@ -67,12 +69,95 @@ bool list_is_marked(const struct list_widget *l, long id);
 /* Writes every row of the list, as the screen shows it (its filter, its order), as CSV into
  * the export directory, named after name and the time; says where in the message line. */
 enum tui_result list_export(struct list_widget *l, struct app *app, const char *name);
-/* A list_source find for sources that hold their n rows: the first row from `from` in direction
- * dir where one of the texts that texts(ctx, i, out) puts in out (it returns how many, at most
- * 2) contains needle, ignoring case and marks; -1 when none. */
-long list_find_in(void *ctx, long n, const char *needle, long from, int dir,
-                  int (*texts)(void *ctx, long i, const char *out[2]));
 /* The id of the selected row, or -1 when the list is empty. */
 long list_selected_id(struct list_widget *l);
+
+/* The base of list screens, as form_base is of forms: a screen's state starts with a
+ * struct list_base, and its static list_spec says the rest. Open, draw, keys, search, export,
+ * close and resume live once in list.c; the rows a loader keeps live in a growable vector
+ * (no cap), or a paging source supplies them (the task list). */
+#define LIST_CELL 64 /* bytes of a cell a formatter writes into its buffer */
+
+struct list_spec {
+    const struct list_column *cols; /* titles N_(), translated as the screen opens */
+    int ncols;
+    size_t row_size;         /* bytes of one row the loader keeps (0 with a paging source) */
+    const char *export_name; /* x writes the list as CSV under this name */
+    /* Fills the rows, list_keep() for each (a store_*_each callback); 0, or -1 with err. */
+    int (*load)(struct app *app, void *state, struct td_err *err);
+    /* The cells of one row, pointing into row or into buf (a cell of LIST_CELL bytes each),
+     * its id and role. */
+    void (*format)(struct app *app, void *state, const void *row, char (*buf)[LIST_CELL],
+                   struct list_row *out);
+    /* Optional, instead of load and format: a source that pages itself. */
+    struct list_source (*source)(void *state);
+    /* Optional: after each load (footer, heading). */
+    void (*loaded)(struct app *app, void *state);
+    /* Enter on a row (row is NULL with a paging source: use list_selected_id). */
+    enum tui_result (*enter)(struct app *app, void *state, const void *row);
+    /* Optional: the screen's other actions, with the selected row (NULL when none). */
+    enum tui_result (*action)(struct app *app, void *state, enum action act, const void *row);
+    /* Optional: when a screen this one opened closes; NULL loads again. */
+    enum tui_result (*resume)(struct app *app, void *state, int result);
+    /* Optional, for a loader that keeps a window of the rows: moving down past the last row
+     * calls more, which widens the window and returns true to have the rows loaded again. */
+    bool (*more)(struct app *app, void *state);
+    /* Optional: columns known only when the screen opens (a matrix): fills cols (at most
+     * LIST_MAX_COLS, titles as shown) and returns how many, instead of cols and ncols. */
+    int (*columns)(struct app *app, void *state, struct list_column *cols);
+    /* Optional: a line above the list. */
+    const char *(*heading)(void *state);
+    void (*close)(void *state); /* optional: frees what the screen added */
+};
+
+struct list_base {
+    const struct list_spec *spec;
+    struct app *app;
+    struct list_widget list;
+    struct list_column cols[LIST_MAX_COLS];
+    struct vec rows;                         /* of spec->row_size bytes */
+    char (*cells)[LIST_MAX_COLS][LIST_CELL]; /* a page of formatted rows */
+    char footer[256];                        /* for the screen's footer_extra */
+};
+
+/* Keeps a copy of row (spec->row_size bytes) at the end of the rows; 0, or 1 (stops the
+ * store's loop) when memory runs out. The signature of a store_*_each callback's body. */
+int list_keep(struct list_base *b, const void *row);
+/* Row i of the kept rows, or NULL. */
+const void *list_base_row(struct list_base *b, long i);
+/* The position of a kept row. */
+long list_base_index(const struct list_base *b, const void *row);
+/* The selected kept row, or NULL. */
+const void *list_base_selected(struct list_base *b);
+/* Loads again (after a change), keeping the selection on the same row id when it is there. */
+int list_base_reload(struct list_base *b);
+int list_base_open(struct app *app, void *state, const struct list_spec *spec);
+void list_base_draw(struct app *app, void *state, int top, int height);
+enum tui_result list_base_handle(struct app *app, void *state, enum action act, int key);
+enum tui_result list_base_resume(struct app *app, void *state, int result);
+void list_base_close(struct app *app, void *state);
+bool list_base_wants_text(void *state);
+
+/* The active units (all of them) for a filter or a field: labels are their codes, after first
+ * ("all units") when it is not NULL. */
+struct unit_choice;
+struct unit_picks {
+    struct unit_choice *units;
+    int n;
+    const char **labels;
+    int nlabels;
+};
+/* 0, or -1 after saying why on the message line. */
+int unit_picks_load(struct app *app, struct unit_picks *p, const char *first);
+void unit_picks_free(struct unit_picks *p);
+
+/* Every list screen's ops but title, state size, open, actions and key bar. */
+#define LIST_BASE_OPS                                                                              \
+    .draw = list_base_draw, .handle = list_base_handle, .close = list_base_close,                  \
+    .resume = list_base_resume, .wants_text = list_base_wants_text
+/* The keys every list understands: start a screen's actions with them. */
+#define LIST_ACTIONS                                                                               \
+    ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_HOME, ACT_END, ACT_OPEN, ACT_SEARCH,         \
+        ACT_SEARCH_NEXT, ACT_SEARCH_PREV, ACT_EXPORT, ACT_BACK
 
 #endif

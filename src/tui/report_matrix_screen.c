@@ -2,20 +2,23 @@
  * status, and per row and column the reporting rate and the on-time rate (as DHIS2 shows
  * reporting rates). Enter records or corrects the selected unit's submission. */
 #include <curses.h>
+#include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
+#include "list.h"
 #include "screens.h"
+#include "tiendo/table.h"
 #include "tiendo/i18n.h"
 #include "tiendo/store_users.h"
 #include "tiendo/schedule.h"
 #include "tiendo/store_tasks.h"
 #include "tiendo/text.h"
+#include "tiendo/vec.h"
 
-#define REPORTS_MAX  512
-#define UNITS_MAX    512
 #define NOT_EXPECTED 255
 #define CODE_W       9 /* the unit column */
 #define CELL_W       8 /* a report column */
@@ -24,7 +27,7 @@
 struct mx_state {
     struct report_row *reports; /* by due date */
     int nr;
-    struct unit_choice units[UNITS_MAX];
+    struct unit_choice *units;
     int nu;
     unsigned char *cell; /* nu × nr: a submission_status, or NOT_EXPECTED */
     char (*submitted)[11];
@@ -32,6 +35,11 @@ struct mx_state {
     int row, col, first_row, first_col;
     int last_col; /* the last report due before today: where the matrix opens */
     struct submission_args edit;
+    /* / n N search the units as every list does. */
+    bool searching, failed;
+    struct edit_buf prompt;
+    int origin;
+    char needle[128];
 };
 
 static int by_due(const void *a, const void *b)
@@ -73,6 +81,8 @@ static int on_cell(void *ctx, long report_id, long unit_id, const char *submitte
 static void mx_free(struct mx_state *m)
 {
     free(m->reports);
+    free(m->units);
+    m->units = NULL;
     free(m->cell);
     free(m->submitted);
     free(m->row_rate);
@@ -84,17 +94,49 @@ static void mx_free(struct mx_state *m)
     m->nr = 0;
 }
 
+static int keep_report(void *ctx, const struct report_row *r)
+{
+    return vec_push(ctx, r) != 0;
+}
+
+static int keep_unit(void *ctx, const struct unit_choice *u)
+{
+    return vec_push(ctx, u) != 0;
+}
+
+/* Finds the submission of one unit among a report's. */
+struct find_sub {
+    long unit_id;
+    struct submission_row row;
+    bool found;
+};
+
+static int find_sub(void *ctx, const struct submission_row *r)
+{
+    struct find_sub *f = ctx;
+    if (r->unit_id != f->unit_id)
+        return 0;
+    f->row = *r;
+    f->found = true;
+    return 1;
+}
+
 static int mx_load(struct app *app, struct mx_state *m)
 {
     struct td_err err;
     char today[11];
     date_format_iso(app->ctx->today, today);
     mx_free(m);
-    m->reports = calloc(REPORTS_MAX, sizeof *m->reports);
-    if (m->reports == NULL ||
-        store_report_list(app->ctx->store, today, m->reports, REPORTS_MAX, &m->nr, &err) != 0 ||
-        store_unit_list(app->ctx->store, m->units, UNITS_MAX, &m->nu, &err) != 0) {
-        app_message(app, true, "%s", m->reports != NULL ? err.msg : _("out of memory"));
+    struct vec reports, units;
+    vec_init(&reports, sizeof *m->reports);
+    vec_init(&units, sizeof *m->units);
+    err.msg[0] = '\0';
+    int rc = store_report_list_each(app->ctx->store, today, keep_report, &reports, &err) != 0 ||
+             store_unit_each(app->ctx->store, keep_unit, &units, &err) != 0;
+    m->reports = (struct report_row *)reports.data, m->nr = (int)reports.n;
+    m->units = (struct unit_choice *)units.data, m->nu = (int)units.n;
+    if (rc != 0) {
+        app_message(app, true, "%s", err.msg[0] != '\0' ? err.msg : _("out of memory"));
         mx_free(m);
         return -1;
     }
@@ -127,8 +169,11 @@ static int mx_open(struct app *app, void *state, void *arg)
 {
     struct mx_state *m = state;
     (void)arg;
-    if (mx_load(app, m) != 0)
+    edit_init(&m->prompt, NULL);
+    if (mx_load(app, m) != 0) {
+        edit_free(&m->prompt);
         return -1;
+    }
     m->col = m->last_col;
     return 0;
 }
@@ -137,6 +182,7 @@ static void mx_close(struct app *app, void *state)
 {
     (void)app;
     mx_free(state);
+    edit_free(&((struct mx_state *)state)->prompt);
 }
 
 static void rate_text(int part, int whole, char *buf, size_t size)
@@ -232,7 +278,7 @@ static void mx_draw(struct app *app, void *state, int top, int height)
     draw_right(hy, rate_x, RATE_W, _("Rate"), ROLE_MUTED);
     draw_right(hy, rate_x + RATE_W, RATE_W, _("On time"), ROLE_MUTED);
 
-    int rows = height - 6;
+    int rows = height - 7; /* below: the two rates, the legend and the footer */
     if (rows < 1)
         rows = 1;
     if (m->row < m->first_row)
@@ -259,7 +305,7 @@ static void mx_draw(struct app *app, void *state, int top, int height)
         rate_text(rr->on_time, rr->expected, pct, sizeof pct);
         draw_right(y, rate_x + RATE_W, RATE_W, pct, ROLE_NORMAL);
     }
-    int by = top + height - 3;
+    int by = top + height - 4;
     draw_text(by, 2, CODE_W - 1, _("Rate"), ROLE_MUTED);
     draw_text(by + 1, 2, CODE_W - 1, _("On time"), ROLE_MUTED);
     for (int r = m->first_col; r < m->nr && r < m->first_col + ncols; r++) {
@@ -277,6 +323,22 @@ static void mx_draw(struct app *app, void *state, int top, int height)
              submission_status_symbol(SUB_DUE_SOON), submission_status_label(SUB_DUE_SOON),
              submission_status_symbol(SUB_NOT_DUE), submission_status_label(SUB_NOT_DUE));
     draw_text(by + 2, 2, COLS - 4, line, ROLE_MUTED);
+    int fy = top + height - 1;
+    if (m->searching) {
+        snprintf(line, sizeof line, "%s ", _("search:"));
+        int lw = draw_text(fy, 1, COLS - 2, line, ROLE_MARKED) + 1;
+        draw_text(fy, lw, COLS - lw - 30, m->prompt.text, m->failed ? ROLE_ERROR : ROLE_NORMAL);
+        if (m->failed)
+            draw_text(fy, COLS - 28, 27, _("not found"), ROLE_ERROR);
+        app->cursor_y = fy;
+        app->cursor_x = lw + text_width(m->prompt.text);
+        return;
+    }
+    char pos[32], total[32];
+    text_group_digits(m->row + 1, app_digit_sep(app), pos, sizeof pos);
+    text_group_digits(m->nu, app_digit_sep(app), total, sizeof total);
+    snprintf(line, sizeof line, _("row %s of %s"), pos, total);
+    draw_text(fy, 1, COLS - 2, line, ROLE_MUTED);
 }
 
 static int clamp(int v, int n)
@@ -284,11 +346,102 @@ static int clamp(int v, int n)
     return v < 0 ? 0 : v >= n ? n - 1 : v;
 }
 
+/* The first unit from `from` in direction dir (wrapping once) whose code or name holds
+ * needle, ignoring case and marks; -1 when none. */
+static int mx_find(const struct mx_state *m, const char *needle, int from, int dir)
+{
+    char *folded = needle[0] != '\0' ? text_fold(needle) : NULL;
+    int found = -1;
+    for (int k = 0; folded != NULL && k < m->nu && found < 0; k++) {
+        int u = ((from + dir * k) % m->nu + m->nu) % m->nu;
+        size_t a, b;
+        if (text_find_folded(m->units[u].code, folded, &a, &b) ||
+            text_find_folded(m->units[u].name, folded, &a, &b))
+            found = u;
+    }
+    free(folded);
+    return found;
+}
+
+static enum tui_result mx_search_key(struct mx_state *m, enum action act, int key)
+{
+    if (act == ACT_CANCEL || key == TK_ENTER) {
+        m->searching = false;
+        if (act == ACT_CANCEL)
+            m->row = m->origin, m->needle[0] = '\0';
+        return TUI_REDRAW;
+    }
+    if (key == TK_BACKSPACE)
+        edit_backspace(&m->prompt);
+    else if (key_is_printable(key) || key == ' ')
+        edit_insert(&m->prompt, key);
+    else
+        return TUI_HANDLED;
+    snprintf(m->needle, sizeof m->needle, "%s", m->prompt.text);
+    int u = mx_find(m, m->needle, m->origin, 1);
+    m->failed = m->needle[0] != '\0' && u < 0;
+    m->row = u >= 0 ? u : m->origin;
+    return TUI_REDRAW;
+}
+
+/* x: the matrix as CSV, a row per unit, a column per report, then the two rates. */
+static enum tui_result mx_export(struct app *app, const struct mx_state *m)
+{
+    char path[PATH_MAX + 64], d[32], pct[2][16];
+    FILE *f = app_export_file(app, "matrix", "csv", path, sizeof path);
+    if (f == NULL)
+        return TUI_REDRAW;
+    int ncols = m->nr + 3;
+    struct table_column *cols = calloc((size_t)ncols, sizeof *cols);
+    const char **cells = calloc((size_t)ncols, sizeof *cells);
+    char(*heads)[32] = calloc((size_t)m->nr + 1, sizeof *heads);
+    int rc = cols != NULL && cells != NULL && heads != NULL ? 0 : -1;
+    struct table_writer w = {0};
+    if (rc == 0) {
+        cols[0] = (struct table_column){_("Unit"), false};
+        for (int r = 0; r < m->nr; r++) {
+            snprintf(heads[r], sizeof heads[r], "%s", heading(app, &m->reports[r], d, sizeof d));
+            cols[r + 1] = (struct table_column){heads[r], false};
+        }
+        cols[m->nr + 1] = (struct table_column){_("Rate"), false};
+        cols[m->nr + 2] = (struct table_column){_("On time"), false};
+        rc = table_begin(&w, f, TABLE_CSV, cols, ncols, false);
+    }
+    for (int u = 0; rc == 0 && u < m->nu; u++) {
+        cells[0] = m->units[u].code;
+        for (int r = 0; r < m->nr; r++) {
+            int st = m->cell[(size_t)u * (size_t)m->nr + (size_t)r];
+            cells[r + 1] = st == NOT_EXPECTED ? "" : submission_status_label(st);
+        }
+        rate_text(m->row_rate[u].submitted, m->row_rate[u].expected, pct[0], sizeof pct[0]);
+        rate_text(m->row_rate[u].on_time, m->row_rate[u].expected, pct[1], sizeof pct[1]);
+        cells[m->nr + 1] = pct[0];
+        cells[m->nr + 2] = pct[1];
+        rc = table_row(&w, cells);
+    }
+    if (rc == 0)
+        rc = table_end(&w);
+    if (fclose(f) != 0)
+        rc = -1;
+    free(cols), free(cells), free(heads);
+    if (rc != 0) {
+        remove(path);
+        app_message(app, true, _("%s: cannot write: %s"), path, strerror(errno));
+    } else {
+        app_message(app, false,
+                    ngettext("Wrote %ld row to %s", "Wrote %ld rows to %s", (unsigned long)m->nu),
+                    (long)m->nu, path);
+    }
+    return TUI_REDRAW;
+}
+
 static enum tui_result mx_handle(struct app *app, void *state, enum action act, int key)
 {
     struct mx_state *m = state;
     if (m->nr == 0 || m->nu == 0)
         return act == ACT_BACK || act == ACT_MATRIX ? TUI_BACK : TUI_HANDLED;
+    if (m->searching)
+        return mx_search_key(m, act, key);
     if (key == TK_LEFT || key == TK_RIGHT) {
         m->col = clamp(m->col + (key == TK_LEFT ? -1 : 1), m->nr);
         return TUI_REDRAW;
@@ -302,6 +455,26 @@ static enum tui_result mx_handle(struct app *app, void *state, enum action act, 
     case ACT_PAGE_DOWN:
         m->row = clamp(m->row + (act == ACT_PAGE_UP ? -1 : 1) * (LINES - 10), m->nu);
         return TUI_REDRAW;
+    case ACT_SEARCH:
+        m->searching = true;
+        m->failed = false;
+        m->origin = m->row;
+        edit_set(&m->prompt, "");
+        return TUI_REDRAW;
+    case ACT_SEARCH_NEXT:
+    case ACT_SEARCH_PREV: {
+        int dir = act == ACT_SEARCH_NEXT ? 1 : -1;
+        int u = m->needle[0] != '\0' ? mx_find(m, m->needle, m->row + dir, dir) : -1;
+        if (m->needle[0] == '\0')
+            app_message(app, false, "%s", _("no search yet: press / to search"));
+        else if (u < 0)
+            app_message(app, true, _("not found: %s"), m->needle);
+        else
+            m->row = u;
+        return TUI_REDRAW;
+    }
+    case ACT_EXPORT:
+        return mx_export(app, m);
     case ACT_HOME:
         m->col = 0;
         return TUI_REDRAW;
@@ -320,19 +493,16 @@ static enum tui_result mx_handle(struct app *app, void *state, enum action act, 
             app_refuse_unit(app, unit->code);
             return TUI_REDRAW;
         }
-        static struct submission_row subs[UNITS_MAX];
-        int n = 0;
+        struct find_sub f = {.unit_id = unit->id};
         struct td_err err;
-        if (store_submission_list(app->ctx->store, rep->id, subs, UNITS_MAX, &n, &err) != 0) {
+        if (store_submission_list_each(app->ctx->store, rep->id, find_sub, &f, &err) < 0) {
             app_message(app, true, "%s", err.msg);
             return TUI_REDRAW;
         }
-        for (int i = 0; i < n; i++)
-            if (subs[i].unit_id == unit->id) {
-                m->edit = (struct submission_args){rep->id, rep->title, subs[i]};
-                return app_open(app, &submission_screen, &m->edit);
-            }
-        return TUI_HANDLED;
+        if (!f.found)
+            return TUI_HANDLED;
+        m->edit = (struct submission_args){rep->id, rep->title, f.row};
+        return app_open(app, &submission_screen, &m->edit);
     }
     case ACT_BACK:
     case ACT_MATRIX:
@@ -359,14 +529,17 @@ static enum tui_result mx_resume(struct app *app, void *state, int result)
     return TUI_REDRAW;
 }
 
-static const enum action mx_actions[] = {ACT_UP,     ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN,
-                                         ACT_HOME,   ACT_END,  ACT_OPEN,    ACT_EDIT,
-                                         ACT_MATRIX, ACT_BACK, ACT_NONE};
+static const enum action mx_actions[] = {LIST_ACTIONS, ACT_EDIT, ACT_MATRIX, ACT_NONE};
 static const struct keybar_item mx_keybar[] = {{ACT_OPEN, N_("record")},
                                                {ACT_HOME, N_("first report")},
                                                {ACT_END, N_("last report")},
                                                {ACT_BACK, N_("back")},
                                                {ACT_NONE, NULL}};
+
+static bool mx_wants_text(void *state)
+{
+    return ((struct mx_state *)state)->searching;
+}
 
 static const struct action_need report_matrix_screen_needs[] = {
     {ACT_OPEN, NEED_EDITOR}, {ACT_EDIT, NEED_EDITOR}, {ACT_NONE, NEED_NOTHING}};
@@ -381,4 +554,5 @@ const struct screen_ops report_matrix_screen = {
     .resume = mx_resume,
     .actions = mx_actions,
     .keybar = mx_keybar,
+    .wants_text = mx_wants_text,
 };

@@ -131,161 +131,119 @@ const struct screen_ops submission_screen = {
 /* ---- One report instance: its units ---- */
 
 struct inst_state {
+    struct list_base base; /* first: the list_base_* functions take the state as one */
     struct report_row report;
-    struct submission_row *rows;
-    int n;
-    char cells[SUBS_MAX][2][48];
-    enum role roles[SUBS_MAX];
-    struct list_column cols[5];
-    struct list_widget list;
-    char footer[200];
     struct submission_args edit;
 };
 
-static int inst_load(struct app *app, struct inst_state *s)
+static int keep_sub(void *ctx, const struct submission_row *r)
 {
-    struct td_err err;
-    if (store_submission_list(app->ctx->store, s->report.id, s->rows, SUBS_MAX, &s->n, &err) != 0) {
-        app_message(app, true, "%s", err.msg);
-        return -1;
-    }
-    int in = 0;
-    for (int i = 0; i < s->n; i++) {
-        enum submission_status st =
-            schedule_status_iso(s->report.due, s->rows[i].submitted_on, app->ctx->today,
-                                (int)app->ctx->cfg->report_due_soon_days);
-        snprintf(s->cells[i][0], sizeof s->cells[i][0], "%s", submission_status_label(st));
-        app_show_date(app, s->rows[i].submitted_on, s->cells[i][1], sizeof s->cells[i][1]);
-        s->roles[i] = st == SUB_OVERDUE    ? ROLE_OVERDUE
-                      : st == SUB_DUE_SOON ? ROLE_AT_RISK
-                      : st == SUB_LATE     ? ROLE_AT_RISK
-                      : st == SUB_ON_TIME  ? ROLE_DONE
-                                           : ROLE_NORMAL;
+    return list_keep(ctx, r);
+}
+
+static int inst_load(struct app *app, void *state, struct td_err *err)
+{
+    struct inst_state *s = state;
+    return store_submission_list_each(app->ctx->store, s->report.id, keep_sub, s, err) < 0 ? -1 : 0;
+}
+
+static enum submission_status inst_status(const struct app *app, const struct inst_state *s,
+                                          const struct submission_row *r)
+{
+    return schedule_status_iso(s->report.due, r->submitted_on, app->ctx->today,
+                               (int)app->ctx->cfg->report_due_soon_days);
+}
+
+static void inst_loaded(struct app *app, void *state)
+{
+    struct inst_state *s = state;
+    int in = 0, n = (int)s->base.rows.n;
+    for (int i = 0; i < n; i++) {
+        enum submission_status st = inst_status(app, s, list_base_row(&s->base, i));
         in += st == SUB_ON_TIME || st == SUB_LATE;
     }
     char d[32];
     app_show_date(app, s->report.due, d, sizeof d);
-    snprintf(s->footer, sizeof s->footer, _("due %s · %d of %d units submitted"), d, in, s->n);
-    s->list.footer_extra = s->footer;
-    return 0;
+    snprintf(s->base.footer, sizeof s->base.footer, _("due %s · %d of %d units submitted"), d, in,
+             n);
+    s->base.list.footer_extra = s->base.footer;
 }
 
-static long inst_count(void *ctx)
+static void inst_format(struct app *app, void *state, const void *row, char (*c)[LIST_CELL],
+                        struct list_row *out)
 {
-    return ((struct inst_state *)ctx)->n;
+    const struct submission_row *r = row;
+    enum submission_status st = inst_status(app, state, r);
+    app_show_date(app, r->submitted_on, c[3], LIST_CELL);
+    *out = (struct list_row){r->unit_id,
+                             {r->code, r->name, submission_status_label(st), c[3], r->doc_number},
+                             st == SUB_OVERDUE    ? ROLE_OVERDUE
+                             : st == SUB_DUE_SOON ? ROLE_AT_RISK
+                             : st == SUB_LATE     ? ROLE_AT_RISK
+                             : st == SUB_ON_TIME  ? ROLE_DONE
+                                                  : ROLE_NORMAL};
 }
 
-static int inst_fetch(void *ctx, long first, int n, struct list_row *rows)
-{
-    struct inst_state *s = ctx;
-    int got = 0;
-    for (long i = first; i < s->n && got < n; i++, got++) {
-        const struct submission_row *r = &s->rows[i];
-        rows[got] = (struct list_row){
-            i, {r->code, r->name, s->cells[i][0], s->cells[i][1], r->doc_number}, s->roles[i]};
-    }
-    return got;
-}
-
-static int inst_texts(void *ctx, long i, const char *out[2])
-{
-    const struct inst_state *s = ctx;
-    out[0] = s->rows[i].code;
-    out[1] = s->rows[i].name;
-    return 2;
-}
-
-static long inst_find(void *ctx, const char *needle, long from, int dir)
-{
-    return list_find_in(ctx, ((struct inst_state *)ctx)->n, needle, from, dir, inst_texts);
-}
-
-static int inst_open(struct app *app, void *state, void *arg)
+static enum tui_result inst_action(struct app *app, void *state, enum action act, const void *row)
 {
     struct inst_state *s = state;
-    s->report = *(const struct report_row *)arg;
-    s->rows = calloc(SUBS_MAX, sizeof *s->rows);
-    if (s->rows == NULL)
-        return -1;
-    const struct list_column cols[5] = {
-        {_("Unit"), {8, 4, 0}, false, true},       {_("Name"), {0, 10, 1}, false, true},
-        {_("Status"), {18, 10, 0}, false, false},  {_("Submitted"), {10, 10, 0}, false, false},
-        {_("Document"), {14, 6, 0}, false, false},
-    };
-    memcpy(s->cols, cols, sizeof cols);
-    list_init(&s->list, s->cols, 5, (struct list_source){s, inst_count, inst_fetch, inst_find});
-    if (inst_load(app, s) != 0) {
-        list_free(&s->list);
-        free(s->rows);
-        return -1;
-    }
-    list_reload(&s->list);
-    return 0;
-}
-
-static void inst_close(struct app *app, void *state)
-{
-    struct inst_state *s = state;
-    (void)app;
-    list_free(&s->list);
-    free(s->rows);
-}
-
-static void inst_draw(struct app *app, void *state, int top, int height)
-{
-    struct inst_state *s = state;
-    draw_text(top, 1, COLS - 2, s->report.title, ROLE_TITLE);
-    list_draw(&s->list, app, top + 1, height - 1);
-}
-
-static bool inst_wants_text(void *state)
-{
-    return ((struct inst_state *)state)->list.searching;
-}
-
-static enum tui_result inst_handle(struct app *app, void *state, enum action act, int key)
-{
-    struct inst_state *s = state;
-    switch (list_handle(&s->list, app, act, key)) {
-    case LIST_NONE:
+    const struct submission_row *r = row;
+    if (act != ACT_EDIT || r == NULL)
         return TUI_HANDLED;
-    case LIST_REDRAW:
-        return TUI_REDRAW;
-    case LIST_OPEN:
-        act = ACT_EDIT;
-        break;
-    case LIST_OTHER:
-        break;
-    }
-    if (act == ACT_EXPORT)
-        return list_export(&s->list, app, "submissions");
-    if (act == ACT_EDIT && s->n > 0 &&
-        !store_may_unit(app->ctx->store, s->rows[s->list.selected].unit_id)) {
-        app_refuse_unit(app, s->rows[s->list.selected].code);
+    if (!store_may_unit(app->ctx->store, r->unit_id)) {
+        app_refuse_unit(app, r->code);
         return TUI_HANDLED;
     }
-    if (act == ACT_EDIT && s->n > 0) {
-        s->edit =
-            (struct submission_args){s->report.id, s->report.title, s->rows[s->list.selected]};
-        return app_open(app, &submission_screen, &s->edit);
-    }
-    return act == ACT_BACK ? TUI_BACK : TUI_HANDLED;
+    s->edit = (struct submission_args){s->report.id, s->report.title, *r};
+    return app_open(app, &submission_screen, &s->edit);
+}
+
+static enum tui_result inst_enter(struct app *app, void *state, const void *row)
+{
+    return inst_action(app, state, ACT_EDIT, row);
 }
 
 static enum tui_result inst_resume(struct app *app, void *state, int result)
 {
-    struct inst_state *s = state;
     if (result == 1) {
-        inst_load(app, s);
-        list_reload(&s->list);
+        list_base_reload(state);
         app->result = 1; /* the schedule's counts changed */
     }
     return TUI_REDRAW;
 }
 
-static const enum action list_actions[] = {
-    ACT_UP,     ACT_DOWN,        ACT_PAGE_UP,     ACT_PAGE_DOWN, ACT_HOME,   ACT_END,  ACT_OPEN,
-    ACT_SEARCH, ACT_SEARCH_NEXT, ACT_SEARCH_PREV, ACT_EDIT,      ACT_EXPORT, ACT_BACK, ACT_NONE};
+static const char *inst_heading(void *state)
+{
+    return ((struct inst_state *)state)->report.title;
+}
+
+static const struct list_column inst_cols[] = {
+    {N_("Unit"), {8, 4, 0}, false, true},       {N_("Name"), {0, 10, 1}, false, true},
+    {N_("Status"), {18, 10, 0}, false, false},  {N_("Submitted"), {10, 10, 0}, false, false},
+    {N_("Document"), {14, 6, 0}, false, false},
+};
+
+static const struct list_spec inst_spec = {
+    .cols = inst_cols,
+    .ncols = 5,
+    .row_size = sizeof(struct submission_row),
+    .export_name = "submissions",
+    .load = inst_load,
+    .loaded = inst_loaded,
+    .format = inst_format,
+    .enter = inst_enter,
+    .action = inst_action,
+    .resume = inst_resume,
+    .heading = inst_heading,
+};
+
+static int inst_open(struct app *app, void *state, void *arg)
+{
+    ((struct inst_state *)state)->report = *(const struct report_row *)arg;
+    return list_base_open(app, state, &inst_spec);
+}
+
+static const enum action list_actions[] = {LIST_ACTIONS, ACT_EDIT, ACT_NONE};
 static const struct keybar_item inst_keybar[] = {{ACT_OPEN, N_("record")},
                                                  {ACT_SEARCH, NULL},
                                                  {ACT_EXPORT, NULL},
@@ -295,17 +253,13 @@ static const struct keybar_item inst_keybar[] = {{ACT_OPEN, N_("record")},
 static const struct action_need instance_screen_needs[] = {
     {ACT_OPEN, NEED_EDITOR}, {ACT_EDIT, NEED_EDITOR}, {ACT_NONE, NEED_NOTHING}};
 static const struct screen_ops instance_screen = {
+    LIST_BASE_OPS,
     .needs = instance_screen_needs,
     .title = N_("Submissions"),
     .state_size = sizeof(struct inst_state),
     .open = inst_open,
-    .draw = inst_draw,
-    .handle = inst_handle,
-    .close = inst_close,
-    .resume = inst_resume,
     .actions = list_actions,
     .keybar = inst_keybar,
-    .wants_text = inst_wants_text,
 };
 
 /* ---- An ad-hoc report: asked for by hand, with its own units ---- */
@@ -425,124 +379,64 @@ static const struct screen_ops adhoc_screen = {
 
 /* ---- The schedule ---- */
 
-struct sched_state {
-    struct report_row *rows;
-    int n;
-    char cells[REPORTS_MAX][3][48];
-    enum role roles[REPORTS_MAX];
-    struct list_column cols[5];
-    struct list_widget list;
-    char footer[200];
-};
-
-static int sched_load(struct app *app, struct sched_state *s)
+static int keep_report(void *ctx, const struct report_row *r)
 {
-    struct td_err err;
+    return list_keep(ctx, r);
+}
+
+static int sched_load(struct app *app, void *state, struct td_err *err)
+{
     char today[11];
     date_format_iso(app->ctx->today, today);
-    if (store_report_list(app->ctx->store, today, s->rows, REPORTS_MAX, &s->n, &err) != 0) {
-        app_message(app, true, "%s", err.msg);
-        return -1;
-    }
+    return store_report_list_each(app->ctx->store, today, keep_report, state, err) < 0 ? -1 : 0;
+}
+
+/* Days from today to the report's deadline; whether every unit is in. */
+static long sched_days(const struct app *app, const struct report_row *r, bool *complete)
+{
+    td_date due = 0;
+    date_parse_iso(r->due, &due);
+    *complete = r->submitted >= r->expected;
+    return due - app->ctx->today;
+}
+
+static void sched_loaded(struct app *app, void *state)
+{
+    struct list_base *b = state;
     int overdue = 0;
-    for (int i = 0; i < s->n; i++) {
-        const struct report_row *r = &s->rows[i];
-        td_date due = 0;
-        date_parse_iso(r->due, &due);
-        long days = due - app->ctx->today;
-        bool complete = r->submitted >= r->expected;
-        app_show_date(app, r->due, s->cells[i][0], sizeof s->cells[i][0]);
-        if (complete)
-            snprintf(s->cells[i][1], sizeof s->cells[i][1], "%s", _("all in"));
-        else if (days < 0)
-            snprintf(s->cells[i][1], sizeof s->cells[i][1],
-                     ngettext("%ld day late", "%ld days late", (unsigned long)-days), -days);
-        else if (days == 0)
-            snprintf(s->cells[i][1], sizeof s->cells[i][1], "%s", _("due today"));
-        else
-            snprintf(s->cells[i][1], sizeof s->cells[i][1],
-                     ngettext("in %ld day", "in %ld days", (unsigned long)days), days);
-        snprintf(s->cells[i][2], sizeof s->cells[i][2], "%ld/%ld", r->submitted, r->expected);
-        s->roles[i] = complete                                            ? ROLE_DONE
-                      : days < 0                                          ? ROLE_OVERDUE
-                      : days <= (long)app->ctx->cfg->report_due_soon_days ? ROLE_AT_RISK
-                                                                          : ROLE_NORMAL;
-        overdue += !complete && days < 0;
+    for (long i = 0; i < (long)b->rows.n; i++) {
+        bool complete;
+        overdue += sched_days(app, list_base_row(b, i), &complete) < 0 && !complete;
     }
-    snprintf(s->footer, sizeof s->footer,
+    snprintf(b->footer, sizeof b->footer,
              ngettext("%d report overdue", "%d reports overdue", (unsigned long)overdue), overdue);
-    s->list.footer_extra = s->footer;
-    return 0;
+    b->list.footer_extra = b->footer;
 }
 
-static long sched_count(void *ctx)
+static void sched_format(struct app *app, void *state, const void *row, char (*c)[LIST_CELL],
+                         struct list_row *out)
 {
-    return ((struct sched_state *)ctx)->n;
-}
-
-static int sched_fetch(void *ctx, long first, int n, struct list_row *rows)
-{
-    struct sched_state *s = ctx;
-    int got = 0;
-    for (long i = first; i < s->n && got < n; i++, got++)
-        rows[got] = (struct list_row){
-            i,
-            {s->cells[i][0], s->rows[i].period, s->cells[i][1], s->cells[i][2], s->rows[i].title},
-            s->roles[i]};
-    return got;
-}
-
-static int sched_texts(void *ctx, long i, const char *out[2])
-{
-    const struct sched_state *s = ctx;
-    out[0] = s->rows[i].title;
-    return 1;
-}
-
-static long sched_find(void *ctx, const char *needle, long from, int dir)
-{
-    return list_find_in(ctx, ((struct sched_state *)ctx)->n, needle, from, dir, sched_texts);
-}
-
-static int sched_open(struct app *app, void *state, void *arg)
-{
-    struct sched_state *s = state;
-    (void)arg;
-    s->rows = calloc(REPORTS_MAX, sizeof *s->rows);
-    if (s->rows == NULL)
-        return -1;
-    const struct list_column cols[5] = {
-        {_("Due"), {10, 10, 0}, false, false},  {_("Period"), {9, 4, 0}, false, true},
-        {_("When"), {14, 8, 0}, false, false},  {_("Units in"), {8, 5, 0}, true, false},
-        {_("Report"), {0, 10, 1}, false, true},
-    };
-    memcpy(s->cols, cols, sizeof cols);
-    list_init(&s->list, s->cols, 5, (struct list_source){s, sched_count, sched_fetch, sched_find});
-    if (sched_load(app, s) != 0) {
-        list_free(&s->list);
-        free(s->rows);
-        return -1;
-    }
-    list_reload(&s->list);
-    return 0;
-}
-
-static void sched_close(struct app *app, void *state)
-{
-    struct sched_state *s = state;
-    (void)app;
-    list_free(&s->list);
-    free(s->rows);
-}
-
-static void sched_draw(struct app *app, void *state, int top, int height)
-{
-    list_draw(&((struct sched_state *)state)->list, app, top, height);
-}
-
-static bool sched_wants_text(void *state)
-{
-    return ((struct sched_state *)state)->list.searching;
+    const struct report_row *r = row;
+    bool complete;
+    long days = sched_days(app, r, &complete);
+    (void)state;
+    app_show_date(app, r->due, c[0], LIST_CELL);
+    if (complete)
+        snprintf(c[2], LIST_CELL, "%s", _("all in"));
+    else if (days < 0)
+        snprintf(c[2], LIST_CELL, ngettext("%ld day late", "%ld days late", (unsigned long)-days),
+                 -days);
+    else if (days == 0)
+        snprintf(c[2], LIST_CELL, "%s", _("due today"));
+    else
+        snprintf(c[2], LIST_CELL, ngettext("in %ld day", "in %ld days", (unsigned long)days), days);
+    snprintf(c[3], LIST_CELL, "%ld/%ld", r->submitted, r->expected);
+    *out = (struct list_row){r->id,
+                             {c[0], r->period, c[2], c[3], r->title},
+                             complete                                            ? ROLE_DONE
+                             : days < 0                                          ? ROLE_OVERDUE
+                             : days <= (long)app->ctx->cfg->report_due_soon_days ? ROLE_AT_RISK
+                                                                                 : ROLE_NORMAL};
 }
 
 /* The draft of the selected report, as `tiendo report` writes it, into the export directory. */
@@ -591,55 +485,67 @@ static enum tui_result sched_draft(struct app *app, const struct report_row *r)
     return TUI_REDRAW;
 }
 
-static enum tui_result sched_handle(struct app *app, void *state, enum action act, int key)
+static enum tui_result sched_enter(struct app *app, void *state, const void *row)
 {
-    struct sched_state *s = state;
-    switch (list_handle(&s->list, app, act, key)) {
-    case LIST_NONE:
-        return TUI_HANDLED;
-    case LIST_REDRAW:
-        return TUI_REDRAW;
-    case LIST_OPEN:
-        return app_open(app, &instance_screen, &s->rows[s->list.selected]);
-    case LIST_OTHER:
-        break;
-    }
-    if (act == ACT_EXPORT)
-        return list_export(&s->list, app, "schedule");
+    (void)state;
+    return app_open(app, &instance_screen, (void *)row);
+}
+
+static enum tui_result sched_action(struct app *app, void *state, enum action act, const void *row)
+{
+    const struct report_row *r = row;
+    (void)state;
     if (act == ACT_ADD)
         return app_open(app, &adhoc_screen, NULL);
-    if (act == ACT_EDIT && s->n > 0) {
-        if (strcmp(s->rows[s->list.selected].rule, "adhoc") == 0)
-            return app_open(app, &adhoc_screen, &s->rows[s->list.selected]);
+    if (act == ACT_MATRIX)
+        return app_open(app, &report_matrix_screen, NULL);
+    if (r == NULL)
+        return TUI_HANDLED;
+    if (act == ACT_EDIT) {
+        if (strcmp(r->rule, "adhoc") == 0)
+            return app_open(app, &adhoc_screen, (void *)r);
         app_message(app, true, "%s",
                     _("this report comes from a rule of the plan file; change it there"));
         return TUI_REDRAW;
     }
-    if (act == ACT_MATRIX)
-        return app_open(app, &report_matrix_screen, NULL);
-    if (act == ACT_DRAFT && s->n > 0)
-        return sched_draft(app, &s->rows[s->list.selected]);
-    return act == ACT_BACK ? TUI_BACK : TUI_HANDLED;
+    return act == ACT_DRAFT ? sched_draft(app, r) : TUI_HANDLED;
 }
 
 static enum tui_result sched_resume(struct app *app, void *state, int result)
 {
-    struct sched_state *s = state;
-    if (result == 1) {
-        long id = s->rows[s->list.selected].id;
-        sched_load(app, s);
-        list_reload(&s->list);
-        for (int i = 0; i < s->n; i++)
-            if (s->rows[i].id == id)
-                s->list.selected = i;
-    }
+    (void)app;
+    if (result == 1)
+        list_base_reload(state);
     return TUI_REDRAW;
 }
 
-static const enum action sched_actions[] = {
-    ACT_UP,     ACT_DOWN,   ACT_PAGE_UP,     ACT_PAGE_DOWN,   ACT_HOME, ACT_END,
-    ACT_OPEN,   ACT_SEARCH, ACT_SEARCH_NEXT, ACT_SEARCH_PREV, ACT_ADD,  ACT_EDIT,
-    ACT_MATRIX, ACT_DRAFT,  ACT_EXPORT,      ACT_BACK,        ACT_NONE};
+static const struct list_column sched_cols[] = {
+    {N_("Due"), {10, 10, 0}, false, false},  {N_("Period"), {9, 4, 0}, false, true},
+    {N_("When"), {14, 8, 0}, false, false},  {N_("Units in"), {8, 5, 0}, true, false},
+    {N_("Report"), {0, 10, 1}, false, true},
+};
+
+static const struct list_spec sched_spec = {
+    .cols = sched_cols,
+    .ncols = 5,
+    .row_size = sizeof(struct report_row),
+    .export_name = "schedule",
+    .load = sched_load,
+    .loaded = sched_loaded,
+    .format = sched_format,
+    .enter = sched_enter,
+    .action = sched_action,
+    .resume = sched_resume,
+};
+
+static int sched_open(struct app *app, void *state, void *arg)
+{
+    (void)arg;
+    return list_base_open(app, state, &sched_spec);
+}
+
+static const enum action sched_actions[] = {LIST_ACTIONS, ACT_ADD,   ACT_EDIT,
+                                            ACT_MATRIX,   ACT_DRAFT, ACT_NONE};
 static const struct keybar_item sched_keybar[] = {
     {ACT_OPEN, N_("units")},  {ACT_MATRIX, N_("matrix")},
     {ACT_DRAFT, N_("draft")}, {ACT_ADD, N_("ad-hoc report")},
@@ -649,15 +555,11 @@ static const struct keybar_item sched_keybar[] = {
 static const struct action_need schedule_screen_needs[] = {
     {ACT_ADD, NEED_ADMIN}, {ACT_EDIT, NEED_ADMIN}, {ACT_NONE, NEED_NOTHING}};
 const struct screen_ops schedule_screen = {
+    LIST_BASE_OPS,
     .needs = schedule_screen_needs,
     .title = N_("Reports & schedule"),
-    .state_size = sizeof(struct sched_state),
+    .state_size = sizeof(struct list_base),
     .open = sched_open,
-    .draw = sched_draw,
-    .handle = sched_handle,
-    .close = sched_close,
-    .resume = sched_resume,
     .actions = sched_actions,
     .keybar = sched_keybar,
-    .wants_text = sched_wants_text,
 };

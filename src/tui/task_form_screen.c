@@ -117,8 +117,7 @@ static int task_form_open(struct app *app, void *state, void *arg)
     char *rest = NULL;
     for (char *u = strtok_r(coop, ", ", &rest); u != NULL; u = strtok_r(NULL, ", ", &rest)) {
         int k = index_of(t->units, t->nunits, u);
-        if (k >= 0 && k < (int)(8 * sizeof f[F_COOP].multi))
-            f[F_COOP].multi |= 1UL << k;
+        form_multi_set(&f[F_COOP], k, true);
     }
     int g = index_of(t->groups, t->ngroups, d->group_code);
     int p = index_of(t->phases, t->nphases, d->phase_code);
@@ -208,8 +207,8 @@ static enum tui_result save(struct app *app, struct task_form_state *t)
     if (!f[F_INTEGRATED_ON].empty)
         date_format_iso(f[F_INTEGRATED_ON].value.date, iso[2]);
     char coop[1024] = "";
-    for (int i = 0; i < t->nunits && i < (int)(8 * sizeof f[F_COOP].multi); i++)
-        if ((f[F_COOP].multi >> i) & 1)
+    for (int i = 0; i < t->nunits; i++)
+        if (form_multi_get(&f[F_COOP], i))
             snprintf(coop + strlen(coop), sizeof coop - strlen(coop), "%s%s",
                      coop[0] != '\0' ? ", " : "", t->units[i].code);
     char *text[5] = {text_nfc(f[F_CODE].buf.text), text_nfc(f[F_TITLE].buf.text),

@@ -13,8 +13,7 @@
 #include "tiendo/status.h"
 #include "tiendo/store_tasks.h"
 
-#define PAGE_MAX  256
-#define UNITS_MAX 512
+#define PAGE_MAX 256 /* the most rows a list draws or exports at a time */
 
 enum pending { P_NONE, P_SORT, P_FILTER, P_PROGRESS, P_DETAIL, P_BULK, P_FORM, P_DELETE };
 
@@ -24,16 +23,14 @@ struct shown {
 };
 
 struct tasks_state {
+    struct list_base base; /* first: the list_base_* functions take the state as one */
     struct app *app;
-    struct list_widget list;
     struct task_filter filter;
     enum task_sort sort;
     bool desc;
     struct shown page[PAGE_MAX];
-    char footer[256];
     enum pending pending;
-    struct unit_choice units[UNITS_MAX];
-    int nunits;
+    struct unit_picks units;
     const struct task_detail *doomed; /* the task a delete asks about */
 };
 
@@ -111,15 +108,24 @@ static long src_find(void *ctx, const char *needle, long from, int dir)
                            &err);
 }
 
-static struct list_column columns[6];
-
-static void describe(struct tasks_state *t)
+/* The source pages the store: keyset paging behind the same list as every other. */
+static struct list_source tasks_source(void *state)
 {
+    return (struct list_source){state, src_count, src_fetch, src_find};
+}
+
+/* The footer: the order and the filter. */
+static void describe(struct app *app, void *state)
+{
+    struct tasks_state *t = state;
+    char *footer = t->base.footer;
+    size_t size = sizeof t->base.footer;
     char f[200] = "";
+    (void)app;
     if (t->filter.unit_id != 0)
-        for (int i = 0; i < t->nunits; i++)
-            if (t->units[i].id == t->filter.unit_id)
-                snprintf(f + strlen(f), sizeof f - strlen(f), "%s ", t->units[i].code);
+        for (int i = 0; i < t->units.n; i++)
+            if (t->units.units[i].id == t->filter.unit_id)
+                snprintf(f + strlen(f), sizeof f - strlen(f), "%s ", t->units.units[i].code);
     for (int st = 0; st < ST_COUNT; st++)
         if ((t->filter.statuses >> st) & 1)
             snprintf(f + strlen(f), sizeof f - strlen(f), "%s ",
@@ -132,61 +138,18 @@ static void describe(struct tasks_state *t)
     for (int b = 0; b < 3; b++)
         if ((t->filter.flags >> b) & 1)
             snprintf(f + strlen(f), sizeof f - strlen(f), "%s ", _(flag_names[b]));
-    snprintf(t->footer, sizeof t->footer, _("sorted by %s %s"), _(sort_names[t->sort]),
-             t->desc ? "↓" : "↑");
+    snprintf(footer, size, _("sorted by %s %s"), _(sort_names[t->sort]), t->desc ? "↓" : "↑");
     if (f[0] != '\0') {
-        size_t len = strlen(t->footer);
-        snprintf(t->footer + len, sizeof t->footer - len, _(" · filter: %s"), f);
+        size_t len = strlen(footer);
+        snprintf(footer + len, size - len, _(" · filter: %s"), f);
     }
-    t->list.footer_extra = t->footer;
-}
-
-static int tasks_open(struct app *app, void *state, void *arg)
-{
-    struct tasks_state *t = state;
-    t->app = app;
-    if (arg != NULL)
-        t->filter.unit_id = *(const long *)arg; /* from the units screen */
-    t->filter.rules = (struct flag_rules){app->ctx->today, (int)app->ctx->cfg->behind_tolerance,
-                                          (int)app->ctx->cfg->due_soon_days};
-    struct td_err err;
-    if (store_unit_list(app->ctx->store, t->units, UNITS_MAX, &t->nunits, &err) != 0) {
-        app_message(app, true, "%s", err.msg);
-        return -1;
-    }
-    const struct list_column cols[6] = {
-        {_("Code"), {7, 5, 0}, false, true},     {_("Task"), {0, 16, 1}, false, true},
-        {_("Lead"), {8, 5, 0}, false, false},    {_("Due"), {10, 10, 0}, false, false},
-        {_("Status"), {10, 6, 0}, false, false}, {_("%"), {3, 3, 0}, true, false},
-    };
-    memcpy(columns, cols, sizeof cols);
-    list_init(&t->list, columns, 6, (struct list_source){t, src_count, src_fetch, src_find});
-    describe(t);
-    return 0;
-}
-
-static void tasks_close(struct app *app, void *state)
-{
-    struct tasks_state *t = state;
-    (void)app;
-    list_free(&t->list);
-}
-
-static void tasks_draw(struct app *app, void *state, int top, int height)
-{
-    struct tasks_state *t = state;
-    list_draw(&t->list, app, top, height);
-}
-
-static bool tasks_wants_text(void *state)
-{
-    return ((struct tasks_state *)state)->list.searching;
+    t->base.list.footer_extra = footer;
 }
 
 static enum tui_result open_selected(struct app *app, struct tasks_state *t,
                                      const struct screen_ops *ops, enum pending p)
 {
-    long id = list_selected_id(&t->list);
+    long id = list_selected_id(&t->base.list);
     if (id < 0)
         return TUI_HANDLED;
     static long selected_id;
@@ -195,28 +158,22 @@ static enum tui_result open_selected(struct app *app, struct tasks_state *t,
     return app_open(app, ops, &selected_id);
 }
 
-static enum tui_result tasks_handle(struct app *app, void *state, enum action act, int key)
+static enum tui_result tasks_enter(struct app *app, void *state, const void *row)
+{
+    (void)row;
+    return open_selected(app, state, &task_detail_screen, P_DETAIL);
+}
+
+static enum tui_result tasks_action(struct app *app, void *state, enum action act, const void *row)
 {
     struct tasks_state *t = state;
-    switch (list_handle(&t->list, app, act, key)) {
-    case LIST_NONE:
-        return TUI_HANDLED;
-    case LIST_REDRAW:
-        return TUI_REDRAW;
-    case LIST_OPEN:
-        return open_selected(app, t, &task_detail_screen, P_DETAIL);
-    case LIST_OTHER:
-        break;
-    }
-    if (act == ACT_EXPORT)
-        return list_export(&t->list, app, "tasks");
+    struct list_widget *list = &t->base.list;
+    (void)row;
     switch (act) {
-    case ACT_BACK:
-        return TUI_BACK;
     case ACT_PROGRESS:
-        if (t->list.nmarks > 0) {
+        if (list->nmarks > 0) {
             static struct bulk_args args;
-            args = (struct bulk_args){t->list.marks, (int)t->list.nmarks};
+            args = (struct bulk_args){list->marks, (int)list->nmarks};
             t->pending = P_BULK;
             return app_open(app, &bulk_screen, &args);
         }
@@ -231,7 +188,7 @@ static enum tui_result tasks_handle(struct app *app, void *state, enum action ac
         static struct dialog_args ask;
         static char text[700];
         struct td_err err;
-        long id = list_selected_id(&t->list);
+        long id = list_selected_id(list);
         if (id < 0 || store_task_get(app->ctx->store, id, &doomed, &err) != 0)
             return TUI_HANDLED;
         snprintf(text, sizeof text,
@@ -250,7 +207,7 @@ static enum tui_result tasks_handle(struct app *app, void *state, enum action ac
             app_message(app, err.status != TD_E_NOTFOUND, "%s", err.msg);
         else
             app_message(app, false, _("Undone: your last change to %s"), what);
-        list_reload(&t->list);
+        list_reload(list);
         return TUI_REDRAW;
     }
     case ACT_SORT: {
@@ -295,18 +252,17 @@ static enum tui_result tasks_resume(struct app *app, void *state, int result)
         break;
     case P_BULK:
         if (result == 2)
-            t->list.nmarks = 0; /* done with them */
+            t->base.list.nmarks = 0; /* done with them */
         break;
     case P_FILTER:
         if (result == 1)
-            t->list.selected = t->list.top = 0; /* a new list starts at its top */
+            t->base.list.selected = t->base.list.top = 0; /* a new list starts at its top */
         break;
     default:
         break;
     }
     t->pending = P_NONE;
-    describe(t);
-    list_reload(&t->list);
+    list_base_reload(&t->base);
     return TUI_REDRAW;
 }
 
@@ -314,15 +270,54 @@ static enum tui_result tasks_resume(struct app *app, void *state, int result)
 struct task_filter *tasks_filter(void *state, const struct unit_choice **units, int *nunits)
 {
     struct tasks_state *t = state;
-    *units = t->units;
-    *nunits = t->nunits;
+    *units = t->units.units;
+    *nunits = t->units.n;
     return &t->filter;
 }
 
-static const enum action tasks_actions[] = {
-    ACT_UP,     ACT_DOWN,        ACT_PAGE_UP,     ACT_PAGE_DOWN, ACT_HOME,   ACT_END,  ACT_OPEN,
-    ACT_SEARCH, ACT_SEARCH_NEXT, ACT_SEARCH_PREV, ACT_FILTER,    ACT_SORT,   ACT_MARK, ACT_PROGRESS,
-    ACT_UNDO,   ACT_ADD,         ACT_EDIT,        ACT_DELETE,    ACT_EXPORT, ACT_BACK, ACT_NONE};
+static void tasks_close(void *state)
+{
+    unit_picks_free(&((struct tasks_state *)state)->units);
+}
+
+static const struct list_column tasks_cols[] = {
+    {N_("Code"), {7, 5, 0}, false, true},     {N_("Task"), {0, 16, 1}, false, true},
+    {N_("Lead"), {8, 5, 0}, false, false},    {N_("Due"), {10, 10, 0}, false, false},
+    {N_("Status"), {10, 6, 0}, false, false}, {N_("%"), {3, 3, 0}, true, false},
+};
+
+static const struct list_spec tasks_spec = {
+    .cols = tasks_cols,
+    .ncols = 6,
+    .export_name = "tasks",
+    .source = tasks_source,
+    .loaded = describe,
+    .enter = tasks_enter,
+    .action = tasks_action,
+    .resume = tasks_resume,
+    .close = tasks_close,
+};
+
+static int tasks_open(struct app *app, void *state, void *arg)
+{
+    struct tasks_state *t = state;
+    t->app = app;
+    if (arg != NULL)
+        t->filter.unit_id = *(const long *)arg; /* from the units screen */
+    t->filter.rules = (struct flag_rules){app->ctx->today, (int)app->ctx->cfg->behind_tolerance,
+                                          (int)app->ctx->cfg->due_soon_days};
+    if (unit_picks_load(app, &t->units, NULL) != 0)
+        return -1;
+    if (list_base_open(app, state, &tasks_spec) != 0) {
+        tasks_close(t);
+        return -1;
+    }
+    return 0;
+}
+
+static const enum action tasks_actions[] = {LIST_ACTIONS, ACT_FILTER, ACT_SORT, ACT_MARK,
+                                            ACT_PROGRESS, ACT_UNDO,   ACT_ADD,  ACT_EDIT,
+                                            ACT_DELETE,   ACT_NONE};
 static const struct keybar_item tasks_keybar[] = {
     {ACT_SEARCH, NULL},        {ACT_FILTER, NULL},
     {ACT_SORT, N_("sort")},    {ACT_PROGRESS, N_("progress")},
@@ -335,15 +330,11 @@ static const struct action_need tasks_screen_needs[] = {
     {ACT_ADD, NEED_ADMIN},       {ACT_EDIT, NEED_ADMIN},  {ACT_DELETE, NEED_ADMIN},
     {ACT_NONE, NEED_NOTHING}};
 const struct screen_ops tasks_screen = {
+    LIST_BASE_OPS,
     .needs = tasks_screen_needs,
     .title = N_("Tasks and solutions"),
     .state_size = sizeof(struct tasks_state),
     .open = tasks_open,
-    .draw = tasks_draw,
-    .handle = tasks_handle,
-    .close = tasks_close,
-    .resume = tasks_resume,
     .actions = tasks_actions,
     .keybar = tasks_keybar,
-    .wants_text = tasks_wants_text,
 };

@@ -1,0 +1,21 @@
+/* A growable vector of fixed-size elements: what the store's _each readers fill, so that no
+ * list has a cap. */
+#ifndef TIENDO_VEC_H
+#define TIENDO_VEC_H
+
+#include <stddef.h>
+
+struct vec {
+    char *data;
+    size_t n, cap, size; /* size: bytes of one element */
+};
+
+void vec_init(struct vec *v, size_t size);
+/* Appends a copy of elem (size bytes); 0, or -1 when memory runs out (v unchanged). */
+int vec_push(struct vec *v, const void *elem);
+/* Element i, or NULL past the end. */
+void *vec_at(const struct vec *v, size_t i);
+void vec_clear(struct vec *v);
+void vec_free(struct vec *v);
+
+#endif

@@ -1,0 +1,474 @@
+/* The generic list (list_base, src/tui/list.c) driven with a fake spec on a real ncurses
+ * screen (newterm over /dev/null): the rows a loader keeps (no cap), the navigation every list
+ * shares, search with n/N, the footer "row i of n", export, a loader that keeps a window and
+ * reads further, and a paging source as the task list uses. */
+#include "store_helpers.h"
+
+#include <curses.h>
+#include <dirent.h>
+
+#include "../../src/tui/form.h"
+#include "../../src/tui/list.h"
+#include "tiendo/config.h"
+#include "tiendo/keys.h"
+#include "tiendo/store_inspect.h"
+#include "tiendo/store_tasks.h"
+
+struct fake_row {
+    long id;
+    char name[32];
+};
+
+struct fake_state {
+    struct list_base base; /* first, as every list screen's */
+    long rows;             /* how many the loader gives */
+    long window;           /* 0: all; else the loader gives at most this many */
+    int entered, loads;
+    long entered_id;
+};
+
+static int fake_load(struct app *app, void *state, struct td_err *err)
+{
+    struct fake_state *s = state;
+    (void)app, (void)err;
+    s->loads++;
+    long n = s->window > 0 && s->window < s->rows ? s->window : s->rows;
+    for (long i = 0; i < n; i++) {
+        struct fake_row r = {i + 1, ""};
+        snprintf(r.name, sizeof r.name, i == 77 ? "needle %ld" : "row %ld", i + 1);
+        if (list_keep(&s->base, &r) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+static void fake_format(struct app *app, void *state, const void *row, char (*c)[LIST_CELL],
+                        struct list_row *out)
+{
+    const struct fake_row *r = row;
+    (void)app, (void)state;
+    snprintf(c[0], LIST_CELL, "%ld", r->id);
+    out->id = r->id;
+    out->cells[0] = c[0];
+    out->cells[1] = r->name;
+}
+
+static enum tui_result fake_enter(struct app *app, void *state, const void *row)
+{
+    struct fake_state *s = state;
+    (void)app;
+    s->entered++;
+    s->entered_id = ((const struct fake_row *)row)->id;
+    return TUI_REDRAW;
+}
+
+static bool fake_more(struct app *app, void *state)
+{
+    struct fake_state *s = state;
+    (void)app;
+    if (s->window == 0 || (long)s->base.rows.n < s->window)
+        return false;
+    s->window += 50;
+    return true;
+}
+
+static const struct list_column fake_cols[] = {{"Id", {5, 3, 0}, true, false},
+                                               {"Name", {0, 10, 1}, false, true}};
+static const struct list_spec fake_spec = {
+    .cols = fake_cols,
+    .ncols = 2,
+    .row_size = sizeof(struct fake_row),
+    .export_name = "fake",
+    .load = fake_load,
+    .format = fake_format,
+    .enter = fake_enter,
+    .more = fake_more,
+};
+
+static struct td_config cfg;
+static struct tui_context ctx;
+static struct app app;
+static SCREEN *screen;
+static FILE *out, *in;
+static char *dir;
+
+static int setup(void **st)
+{
+    (void)st;
+    out = fopen("/dev/null", "w");
+    in = fopen("/dev/null", "r");
+    screen = newterm("xterm", out, in);
+    assert_non_null(screen);
+    resizeterm(24, 80);
+    dir = helper_tmpdir();
+    memset(&cfg, 0, sizeof cfg);
+    cfg.export_dir = dir;
+    cfg.group_gid = -1;
+    ctx = (struct tui_context){.cfg = &cfg, .lang = "en"};
+    app = (struct app){.ctx = &ctx};
+    return 0;
+}
+
+static int teardown(void **st)
+{
+    (void)st;
+    endwin();
+    delscreen(screen);
+    fclose(out);
+    fclose(in);
+    helper_rmtree(dir);
+    return 0;
+}
+
+/* The screen's line y as text. */
+static const char *line(int y)
+{
+    static char buf[256];
+    mvinnstr(y, 0, buf, COLS);
+    return buf;
+}
+
+static bool screen_has(const char *text)
+{
+    for (int y = 0; y < LINES; y++)
+        if (strstr(line(y), text) != NULL)
+            return true;
+    return false;
+}
+
+static void draw(struct fake_state *s)
+{
+    erase();
+    list_base_draw(&app, s, 1, 20);
+}
+
+static void key(struct fake_state *s, enum action act, int k)
+{
+    list_base_handle(&app, s, act, k);
+    draw(s);
+}
+
+static void type(struct fake_state *s, const char *text)
+{
+    for (const char *p = text; *p != '\0'; p++)
+        key(s, ACT_NONE, (unsigned char)*p);
+}
+
+static void test_every_row_kept_and_the_footer_counts_them(void **st)
+{
+    (void)st;
+    struct fake_state s = {.rows = 5000}; /* more than any former cap (512) */
+    assert_int_equal(list_base_open(&app, &s, &fake_spec), 0);
+    assert_int_equal(s.base.list.count, 5000);
+    draw(&s);
+    assert_true(screen_has("row 1 of 5,000"));
+    assert_true(screen_has("row 1"));
+    key(&s, ACT_END, 'G');
+    assert_true(screen_has("row 5,000 of 5,000"));
+    assert_true(screen_has("row 5000"));
+    list_base_close(&app, &s);
+}
+
+static void test_the_navigation_every_list_shares(void **st)
+{
+    (void)st;
+    struct fake_state s = {.rows = 120};
+    assert_int_equal(list_base_open(&app, &s, &fake_spec), 0);
+    draw(&s); /* the page is known after a draw: 20 - 2 = 18 rows */
+    key(&s, ACT_DOWN, 'j');
+    assert_int_equal(s.base.list.selected, 1);
+    key(&s, ACT_UP, 'k');
+    assert_int_equal(s.base.list.selected, 0);
+    key(&s, ACT_UP, 'k'); /* stays at the top */
+    assert_int_equal(s.base.list.selected, 0);
+    key(&s, ACT_PAGE_DOWN, TK_PGDN);
+    assert_int_equal(s.base.list.selected, 18);
+    assert_true(screen_has("row 19 of 120"));
+    key(&s, ACT_PAGE_UP, TK_PGUP);
+    assert_int_equal(s.base.list.selected, 0);
+    key(&s, ACT_END, TK_END);
+    assert_int_equal(s.base.list.selected, 119);
+    key(&s, ACT_DOWN, 'j'); /* stays at the end */
+    assert_int_equal(s.base.list.selected, 119);
+    key(&s, ACT_HOME, 'g');
+    assert_int_equal(s.base.list.selected, 0);
+    assert_true(screen_has("row 1 of 120"));
+    key(&s, ACT_END, 'G');
+    key(&s, ACT_OPEN, TK_ENTER);
+    assert_int_equal(s.entered, 1);
+    assert_int_equal(s.entered_id, 120);
+    assert_int_equal(list_base_handle(&app, &s, ACT_BACK, 'q'), TUI_BACK);
+    list_base_close(&app, &s);
+}
+
+static void test_search_then_n_and_N(void **st)
+{
+    (void)st;
+    struct fake_state s = {.rows = 200};
+    assert_int_equal(list_base_open(&app, &s, &fake_spec), 0);
+    draw(&s);
+    key(&s, ACT_SEARCH, '/');
+    assert_true(list_base_wants_text(&s));
+    type(&s, "NEEDLE"); /* case folded; only the searched column (Name) */
+    key(&s, ACT_NONE, TK_ENTER);
+    assert_false(list_base_wants_text(&s));
+    assert_int_equal(s.base.list.selected, 77);
+    assert_true(screen_has("row 78 of 200"));
+    /* "row 1" is in rows 1, 10-19, 100-199: n goes forward, N back, both wrap. */
+    key(&s, ACT_HOME, 'g');
+    key(&s, ACT_SEARCH, '/');
+    type(&s, "row 1");
+    key(&s, ACT_NONE, TK_ENTER);
+    long first = s.base.list.selected;
+    assert_int_equal(first, 0);
+    key(&s, ACT_SEARCH_NEXT, 'n');
+    assert_int_equal(s.base.list.selected, 9);
+    key(&s, ACT_SEARCH_PREV, 'N');
+    assert_int_equal(s.base.list.selected, 0);
+    key(&s, ACT_SEARCH_PREV, 'N'); /* wraps to the last hit */
+    assert_int_equal(s.base.list.selected, 198);
+    /* Only the searched column: the Id column holds "5", the names of rows 5... too; "needle"
+     * is only in a name, and text in no row is not found (Esc goes back to where it began). */
+    key(&s, ACT_SEARCH, '/');
+    type(&s, "zzz");
+    assert_true(screen_has("not found"));
+    key(&s, ACT_CANCEL, 27);
+    assert_int_equal(s.base.list.selected, 198);
+    list_base_close(&app, &s);
+}
+
+static void test_export_writes_every_row(void **st)
+{
+    (void)st;
+    struct fake_state s = {.rows = 700};
+    assert_int_equal(list_base_open(&app, &s, &fake_spec), 0);
+    assert_int_equal(list_base_handle(&app, &s, ACT_EXPORT, 'x'), TUI_REDRAW);
+    assert_non_null(strstr(app.message, "Wrote 700 rows"));
+    DIR *d = opendir(dir);
+    assert_non_null(d);
+    struct dirent *e;
+    long lines = 0;
+    while ((e = readdir(d)) != NULL) {
+        if (strncmp(e->d_name, "fake-", 5) != 0)
+            continue;
+        char path[PATH_MAX];
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        FILE *f = fopen(path, "r");
+        assert_non_null(f);
+        char buf[256];
+        while (fgets(buf, sizeof buf, f) != NULL)
+            lines++;
+        fclose(f);
+    }
+    closedir(d);
+    assert_int_equal(lines, 701); /* the header and every row */
+    list_base_close(&app, &s);
+}
+
+static void test_a_window_reads_further_past_its_end(void **st)
+{
+    (void)st;
+    struct fake_state s = {.rows = 120, .window = 50};
+    assert_int_equal(list_base_open(&app, &s, &fake_spec), 0);
+    draw(&s);
+    assert_int_equal(s.base.list.count, 50);
+    key(&s, ACT_END, 'G');
+    assert_int_equal(s.base.list.selected, 49);
+    key(&s, ACT_DOWN, 'j'); /* past the end: 50 more, and the selection goes on */
+    assert_int_equal(s.base.list.count, 100);
+    assert_int_equal(s.base.list.selected, 50);
+    key(&s, ACT_END, 'G');
+    key(&s, ACT_END, 'G');
+    assert_int_equal(s.base.list.count, 120);
+    assert_int_equal(s.base.list.selected, 119);
+    list_base_close(&app, &s);
+}
+
+static void test_reload_keeps_the_selected_row(void **st)
+{
+    (void)st;
+    struct fake_state s = {.rows = 30};
+    assert_int_equal(list_base_open(&app, &s, &fake_spec), 0);
+    draw(&s);
+    for (int i = 0; i < 10; i++)
+        key(&s, ACT_DOWN, 'j');
+    assert_int_equal(list_base_resume(&app, &s, 0), TUI_REDRAW); /* loads again */
+    assert_int_equal(s.loads, 2);
+    assert_int_equal(s.base.list.selected, 10);
+    assert_int_equal(list_selected_id(&s.base.list), 11);
+    list_base_close(&app, &s);
+}
+
+/* A source that pages itself (as the task list's keyset paging does). */
+static char paged_cells[256][2][16];
+static int paged_fetches;
+
+static long paged_count(void *c)
+{
+    (void)c;
+    return 100000;
+}
+
+static int paged_fetch(void *c, long first, int n, struct list_row *rows)
+{
+    (void)c;
+    int got = 0;
+    paged_fetches++;
+    for (long i = first; i < 100000 && got < n && got < 256; i++, got++) {
+        snprintf(paged_cells[got][0], 16, "%ld", i + 1);
+        snprintf(paged_cells[got][1], 16, "task %ld", i + 1);
+        rows[got] = (struct list_row){i + 1, {paged_cells[got][0], paged_cells[got][1]}, 0};
+    }
+    return got;
+}
+
+static long paged_find(void *c, const char *needle, long from, int way)
+{
+    (void)c, (void)way;
+    return strcmp(needle, "task 99999") == 0 && from <= 99998 ? 99998 : -1;
+}
+
+static struct list_source paged_source(void *state)
+{
+    return (struct list_source){state, paged_count, paged_fetch, paged_find};
+}
+
+static const struct list_spec paged_spec = {
+    .cols = fake_cols, .ncols = 2, .export_name = "paged", .source = paged_source};
+
+static void test_a_paging_source_behind_the_same_spec(void **st)
+{
+    (void)st;
+    struct fake_state s = {0};
+    assert_int_equal(list_base_open(&app, &s, &paged_spec), 0);
+    draw(&s);
+    assert_true(screen_has("row 1 of 100,000"));
+    key(&s, ACT_END, 'G');
+    assert_true(screen_has("row 100,000 of 100,000"));
+    assert_true(screen_has("task 100000"));
+    key(&s, ACT_HOME, 'g');
+    key(&s, ACT_SEARCH, '/');
+    type(&s, "task 99999");
+    key(&s, ACT_NONE, TK_ENTER);
+    assert_true(screen_has("row 99,999 of 100,000"));
+    /* Loading again (after a filter) counts, and reads no row until the list is drawn: a
+     * filter that finds nothing costs no scan of the store. */
+    paged_fetches = 0;
+    assert_int_equal(list_base_resume(&app, &s, 0), TUI_REDRAW);
+    assert_int_equal(paged_fetches, 0);
+    list_base_close(&app, &s);
+}
+
+/* ---- The store's readers behind the lists: every row, or a clear failure ---- */
+
+static int count_unit(void *c, const struct unit_choice *u)
+{
+    (void)u;
+    ++*(long *)c;
+    return 0;
+}
+
+static int stop_at_three(void *c, const struct unit_choice *u)
+{
+    (void)u;
+    return ++*(long *)c == 3 ? 7 : 0;
+}
+
+static void test_store_readers_give_every_row_or_fail(void **st)
+{
+    (void)st;
+    struct plan_store p;
+    plan_store_open(&p);
+    sqlite3 *h = NULL;
+    assert_int_equal(sqlite3_open(p.db, &h), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(h,
+                                  "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
+                                  " WHERE i < 600) INSERT INTO unit (code, name, sort_order)"
+                                  " SELECT printf('U%03d', i), 'Unit', 1000 + i FROM n",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_close(h);
+    long n = 0;
+    struct td_err err = {0};
+    assert_int_equal(store_unit_each(p.st, count_unit, &n, &err), 0);
+    long all = plan_store_long(&p, "SELECT count(*) FROM unit WHERE active = 1");
+    assert_true(all > 600);
+    assert_int_equal(n, all);
+    /* A callback stops the reader, which returns what the callback said. */
+    n = 0;
+    assert_int_equal(store_unit_each(p.st, stop_at_three, &n, &err), 7);
+    assert_int_equal(n, 3);
+    /* The array form never cuts silently: more rows than it holds is an error that says so. */
+    struct unit_choice *few = calloc(512, sizeof *few);
+    int got = 0;
+    assert_int_equal(store_unit_list(p.st, few, 512, &got, &err), -1);
+    assert_non_null(strstr(err.msg, "more than 512 rows"));
+    free(few);
+    /* The screens' unit picks hold them all. */
+    struct tui_context c = {.store = p.st, .cfg = &cfg, .lang = "en"};
+    struct app a = {.ctx = &c};
+    struct unit_picks picks;
+    assert_int_equal(unit_picks_load(&a, &picks, "all units"), 0);
+    assert_int_equal(picks.n, all);
+    assert_int_equal(picks.nlabels, all + 1);
+    assert_string_equal(picks.labels[0], "all units");
+    assert_string_equal(picks.labels[all], "U600");
+    /* An inspection of every unit: the list of codes is not cut at 1 KiB on its way in. */
+    struct inspection_row r = {.kind = "inspection",
+                               .date = "2025-11-15",
+                               .followup_status = "open",
+                               .scope = "all of them"};
+    for (int i = 0; i < picks.n; i++)
+        snprintf(r.units + strlen(r.units), sizeof r.units - strlen(r.units), "%s%s",
+                 i > 0 ? ", " : "", picks.units[i].code);
+    assert_int_equal(store_inspection_save(p.st, &r, &err), 0);
+    assert_int_equal(plan_store_long(&p, "SELECT count(*) FROM inspection_unit"), all);
+    unit_picks_free(&picks);
+    plan_store_close(&p);
+}
+
+/* The unit picker's storage (FT_MULTI): a flag per choice, any number of them. */
+static void test_a_multiple_choice_holds_any_number(void **st)
+{
+    (void)st;
+    static const char *labels[200];
+    for (int i = 0; i < 200; i++)
+        labels[i] = "U";
+    struct form_field f;
+    form_field_choice(&f, "Units", labels, 200, 0);
+    f.rule.type = FT_MULTI;
+    struct form fm = {&f, 1, 0, false, NULL, 0};
+    assert_false(form_multi_get(&f, 150));
+    assert_int_equal(form_check(&fm, 0), 0); /* not required: none is fine */
+    f.rule.required = true;
+    assert_int_equal(form_check(&fm, 0), -1);
+    for (int i = 0; i < 200; i++)
+        assert_int_equal(form_multi_set(&f, i, true), 0);
+    assert_true(form_multi_get(&f, 0) && form_multi_get(&f, 119) && form_multi_get(&f, 199));
+    assert_false(form_multi_get(&f, 200)); /* past the choices */
+    assert_int_equal(form_check(&fm, 0), 0);
+    form_multi_set(&f, 119, false);
+    assert_false(form_multi_get(&f, 119));
+    /* The small masks of the task filter (statuses, flags) both ways. */
+    assert_int_equal(form_multi_bits(&f) & 0xF, 0xF);
+    form_multi_set_bits(&f, 0x5);
+    assert_true(form_multi_get(&f, 0) && !form_multi_get(&f, 1) && form_multi_get(&f, 2));
+    assert_true(form_multi_get(&f, 150)); /* past the mask's bits: left as they were */
+    form_free(&fm);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_every_row_kept_and_the_footer_counts_them),
+        cmocka_unit_test(test_the_navigation_every_list_shares),
+        cmocka_unit_test(test_search_then_n_and_N),
+        cmocka_unit_test(test_export_writes_every_row),
+        cmocka_unit_test(test_a_window_reads_further_past_its_end),
+        cmocka_unit_test(test_reload_keeps_the_selected_row),
+        cmocka_unit_test(test_a_paging_source_behind_the_same_spec),
+        cmocka_unit_test(test_store_readers_give_every_row_or_fail),
+        cmocka_unit_test(test_a_multiple_choice_holds_any_number),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
