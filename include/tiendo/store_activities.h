@@ -23,6 +23,8 @@ struct meeting_row {
 /* Meetings by date (undated last, then by when they were added); kind "" means any. */
 int store_meeting_list(struct store *st, const char *kind, struct meeting_row *out, int max, int *n,
                        struct td_err *err);
+/* One meeting by id; TD_E_NOTFOUND when there is none (or it was deleted). */
+int store_meeting_get(struct store *st, long id, struct meeting_row *out, struct td_err *err);
 
 /* Adds (id 0) or changes a meeting with its units and follow-up tasks, in one transaction with
  * its audit entry. An empty title, or a unit, task or kind code that does not exist, is
@@ -55,6 +57,8 @@ struct activity_row {
 /* Activities by date (undated last); unit_id 0 and kind "" mean any. */
 int store_activity_list(struct store *st, long unit_id, const char *kind, struct activity_row *out,
                         int max, int *n, struct td_err *err);
+/* One activity by id; TD_E_NOTFOUND when there is none (or it was deleted). */
+int store_activity_get(struct store *st, long id, struct activity_row *out, struct td_err *err);
 
 /* Adds or changes an activity, as store_meeting_save does. */
 int store_activity_save(struct store *st, struct activity_row *r, struct td_err *err);

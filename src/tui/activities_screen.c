@@ -108,16 +108,9 @@ static const struct screen_ops mform_screen;
 
 static int mform_reread(struct app *app, void *state, void *fresh)
 {
-    const struct mform_state *s = state;
-    struct meeting_row *rows = calloc(ROWS_MAX, sizeof *rows);
-    int n = 0;
     struct td_err err;
-    int rc = rows != NULL && store_meeting_list(app->ctx->store, "", rows, ROWS_MAX, &n, &err) == 0
-                 ? form_find_row(rows, n, sizeof *rows, offsetof(struct meeting_row, id), s->row.id,
-                                 fresh)
-                 : -1;
-    free(rows);
-    return rc;
+    return store_meeting_get(app->ctx->store, ((const struct mform_state *)state)->row.id, fresh,
+                             &err);
 }
 
 static void mform_adopt(void *state, const void *fresh)
@@ -211,7 +204,6 @@ static const struct screen_ops mform_screen = {
     .draw = form_base_draw,
     .handle = form_base_handle,
     .close = form_base_close,
-    .resume = form_base_resume,
     .actions = form_actions,
     .keybar = form_keybar,
     .text_entry = true,
@@ -239,17 +231,9 @@ static const struct screen_ops aform_screen;
 
 static int aform_reread(struct app *app, void *state, void *fresh)
 {
-    const struct aform_state *s = state;
-    struct activity_row *rows = calloc(ROWS_MAX, sizeof *rows);
-    int n = 0;
     struct td_err err;
-    int rc =
-        rows != NULL && store_activity_list(app->ctx->store, 0, "", rows, ROWS_MAX, &n, &err) == 0
-            ? form_find_row(rows, n, sizeof *rows, offsetof(struct activity_row, id), s->row.id,
-                            fresh)
-            : -1;
-    free(rows);
-    return rc;
+    return store_activity_get(app->ctx->store, ((const struct aform_state *)state)->row.id, fresh,
+                              &err);
 }
 
 static void aform_adopt(void *state, const void *fresh)
@@ -358,7 +342,6 @@ static const struct screen_ops aform_screen = {
     .draw = form_base_draw,
     .handle = form_base_handle,
     .close = form_base_close,
-    .resume = form_base_resume,
     .actions = form_actions,
     .keybar = form_keybar,
     .text_entry = true,
@@ -555,7 +538,7 @@ static enum tui_result alist_edit(struct app *app, struct alist_state *s, bool a
 static enum tui_result alist_handle(struct app *app, void *state, enum action act, int key)
 {
     struct alist_state *s = state;
-    static struct choice_args args;
+    struct choice_args args;
     switch (list_handle(&s->list, app, act, key)) {
     case LIST_NONE:
         return TUI_HANDLED;
@@ -595,7 +578,7 @@ static enum tui_result alist_handle(struct app *app, void *state, enum action ac
 static enum tui_result alist_resume(struct app *app, void *state, int result)
 {
     struct alist_state *s = state;
-    static struct choice_args args;
+    struct choice_args args;
     int was = s->choosing;
     s->choosing = 0;
     if (was == 1 && result >= 0) {

@@ -216,8 +216,8 @@ static bool audit_wants_text(void *state)
 static enum tui_result audit_handle(struct app *app, void *state, enum action act, int key)
 {
     struct audit_state *s = state;
-    static struct choice_args choice;
-    static struct dialog_args dialog;
+    struct choice_args choice;
+    struct dialog_args dialog;
     switch (list_handle(&s->list, app, act, key)) {
     case LIST_NONE:
         return TUI_HANDLED;
@@ -251,7 +251,7 @@ static enum tui_result audit_handle(struct app *app, void *state, enum action ac
 static enum tui_result audit_resume(struct app *app, void *state, int result)
 {
     struct audit_state *s = state;
-    static struct choice_args choice;
+    struct choice_args choice;
     if (s->choosing == 0)
         return TUI_REDRAW;
     if (s->choosing == 1 && result >= 0) {

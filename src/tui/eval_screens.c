@@ -384,7 +384,6 @@ static const struct screen_ops eval_screen = {
     .draw = form_base_draw,
     .handle = form_base_handle,
     .close = form_base_close,
-    .resume = form_base_resume,
     .actions = form_actions,
     .keybar = form_keybar,
     .text_entry = true,
@@ -511,7 +510,7 @@ static enum tui_result matrix_handle(struct app *app, void *state, enum action a
         m->row = m->row < 0 ? 0 : m->row >= m->nunits ? m->nunits - 1 : m->row;
         return TUI_REDRAW;
     case ACT_FILTER: {
-        static struct choice_args args;
+        struct choice_args args;
         args = (struct choice_args){_("Period"), m->periods.labels, m->periods.n, m->period};
         m->choosing = true;
         return app_open(app, &choice_dialog, &args);

@@ -67,17 +67,9 @@ static const struct screen_ops iform_screen;
 /* The inspection as it is now in the database (someone else saved it meanwhile). */
 static int iform_reread(struct app *app, void *state, void *fresh)
 {
-    const struct iform_state *s = state;
-    struct inspection_row *rows = calloc(INSP_MAX, sizeof *rows);
-    int n = 0;
     struct td_err err;
-    int rc =
-        rows != NULL && store_inspection_list(app->ctx->store, 0, "", rows, INSP_MAX, &n, &err) == 0
-            ? form_find_row(rows, n, sizeof *rows, offsetof(struct inspection_row, id), s->row.id,
-                            fresh)
-            : -1;
-    free(rows);
-    return rc;
+    return store_inspection_get(app->ctx->store, ((const struct iform_state *)state)->row.id,
+                                fresh, &err);
 }
 
 static void iform_adopt(void *state, const void *fresh)
@@ -198,7 +190,6 @@ static const struct screen_ops iform_screen = {
     .draw = form_base_draw,
     .handle = form_base_handle,
     .close = form_base_close,
-    .resume = form_base_resume,
     .actions = form_actions,
     .keybar = form_keybar,
     .text_entry = true,
@@ -333,7 +324,7 @@ static bool insp_wants_text(void *state)
 static enum tui_result insp_handle(struct app *app, void *state, enum action act, int key)
 {
     struct insp_state *s = state;
-    static struct choice_args args;
+    struct choice_args args;
     switch (list_handle(&s->list, app, act, key)) {
     case LIST_NONE:
         return TUI_HANDLED;
@@ -368,7 +359,7 @@ static enum tui_result insp_handle(struct app *app, void *state, enum action act
 static enum tui_result insp_resume(struct app *app, void *state, int result)
 {
     struct insp_state *s = state;
-    static struct choice_args args;
+    struct choice_args args;
     if (s->choosing == 1 && result >= 0) {
         s->unit_id = result > 0 ? s->units[result - 1].id : 0;
         args = (struct choice_args){_("Kind"), s->kind_labels, 3, s->kind};

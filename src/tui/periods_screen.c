@@ -107,7 +107,7 @@ static void periods_draw(struct app *app, void *state, int top, int height)
 static enum tui_result periods_handle(struct app *app, void *state, enum action act, int key)
 {
     struct periods_state *s = state;
-    static struct dialog_args ask;
+    struct dialog_args ask;
     switch (list_handle(&s->list, app, act, key)) {
     case LIST_NONE:
         return TUI_HANDLED;

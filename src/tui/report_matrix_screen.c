@@ -31,7 +31,6 @@ struct mx_state {
     struct report_rate *row_rate, *col_rate;
     int row, col, first_row, first_col;
     int last_col; /* the last report due before today: where the matrix opens */
-    struct submission_args edit;
 };
 
 static int by_due(const void *a, const void *b)
@@ -320,19 +319,13 @@ static enum tui_result mx_handle(struct app *app, void *state, enum action act, 
             app_refuse_unit(app, unit->code);
             return TUI_REDRAW;
         }
-        static struct submission_row subs[UNITS_MAX];
-        int n = 0;
+        struct submission_args edit = {rep->id, rep->title, {0}};
         struct td_err err;
-        if (store_submission_list(app->ctx->store, rep->id, subs, UNITS_MAX, &n, &err) != 0) {
+        if (store_submission_get(app->ctx->store, rep->id, unit->id, &edit.row, &err) != 0) {
             app_message(app, true, "%s", err.msg);
             return TUI_REDRAW;
         }
-        for (int i = 0; i < n; i++)
-            if (subs[i].unit_id == unit->id) {
-                m->edit = (struct submission_args){rep->id, rep->title, subs[i]};
-                return app_open(app, &submission_screen, &m->edit);
-            }
-        return TUI_HANDLED;
+        return app_open(app, &submission_screen, &edit);
     }
     case ACT_BACK:
     case ACT_MATRIX:

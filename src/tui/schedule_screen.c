@@ -40,20 +40,10 @@ static enum tui_result sform_save(struct app *app, void *state);
 static int sform_reread(struct app *app, void *state, void *fresh)
 {
     const struct sform_state *s = state;
-    struct submission_row *rows = calloc(SUBS_MAX, sizeof *rows);
-    int n = 0, found = -1;
+    struct submission_args *a = fresh;
     struct td_err err;
-    if (rows != NULL &&
-        store_submission_list(app->ctx->store, s->a.report_id, rows, SUBS_MAX, &n, &err) == 0)
-        for (int i = 0; i < n && found < 0; i++)
-            if (rows[i].unit_id == s->a.row.unit_id) {
-                struct submission_args *a = fresh;
-                *a = s->a;
-                a->row = rows[i];
-                found = i;
-            }
-    free(rows);
-    return found >= 0 ? 0 : -1;
+    *a = s->a;
+    return store_submission_get(app->ctx->store, s->a.report_id, s->a.row.unit_id, &a->row, &err);
 }
 
 static void sform_adopt(void *state, const void *fresh)
@@ -68,6 +58,12 @@ static int sform_open(struct app *app, void *state, void *arg)
 {
     struct sform_state *s = state;
     s->a = *(const struct submission_args *)arg;
+    struct td_err err;
+    /* Refused before anything is typed: another unit's row, or a locked period. */
+    if (store_submission_allowed(app->ctx->store, s->a.report_id, s->a.row.unit_id, &err) != 0) {
+        app_message(app, true, "%s", err.msg);
+        return -1;
+    }
     struct field_rule date = {.type = FT_DATE,
                               .date_format = app->ctx->cfg->date_format,
                               .today = app->ctx->today,
@@ -122,7 +118,6 @@ const struct screen_ops submission_screen = {
     .draw = form_base_draw,
     .handle = form_base_handle,
     .close = form_base_close,
-    .resume = form_base_resume,
     .actions = form_actions,
     .keybar = form_keybar,
     .text_entry = true,
@@ -139,7 +134,6 @@ struct inst_state {
     struct list_column cols[5];
     struct list_widget list;
     char footer[200];
-    struct submission_args edit;
 };
 
 static int inst_load(struct app *app, struct inst_state *s)
@@ -265,9 +259,8 @@ static enum tui_result inst_handle(struct app *app, void *state, enum action act
         return TUI_HANDLED;
     }
     if (act == ACT_EDIT && s->n > 0) {
-        s->edit =
-            (struct submission_args){s->report.id, s->report.title, s->rows[s->list.selected]};
-        return app_open(app, &submission_screen, &s->edit);
+        struct submission_args edit = {s->report.id, s->report.title, s->rows[s->list.selected]};
+        return app_open(app, &submission_screen, &edit);
     }
     return act == ACT_BACK ? TUI_BACK : TUI_HANDLED;
 }
@@ -323,19 +316,9 @@ static const struct screen_ops adhoc_screen;
 
 static int rform_reread(struct app *app, void *state, void *fresh)
 {
-    const struct rform_state *s = state;
-    struct report_row *rows = calloc(REPORTS_MAX, sizeof *rows);
-    int n = 0;
     struct td_err err;
-    char today[11];
-    date_format_iso(app->ctx->today, today);
-    int rc =
-        rows != NULL && store_report_list(app->ctx->store, today, rows, REPORTS_MAX, &n, &err) == 0
-            ? form_find_row(rows, n, sizeof *rows, offsetof(struct report_row, id), s->row.id,
-                            fresh)
-            : -1;
-    free(rows);
-    return rc;
+    return store_report_get(app->ctx->store, ((const struct rform_state *)state)->row.id, fresh,
+                            &err);
 }
 
 static void rform_adopt(void *state, const void *fresh)
@@ -417,7 +400,6 @@ static const struct screen_ops adhoc_screen = {
     .draw = form_base_draw,
     .handle = form_base_handle,
     .close = form_base_close,
-    .resume = form_base_resume,
     .actions = form_actions,
     .keybar = form_keybar,
     .text_entry = true,
