@@ -20,7 +20,7 @@ struct bulk_state {
     int n;
     struct form_field fields[F_COUNT];
     const char *status_labels[ST_COUNT + 1]; /* first: keep each task's own */
-    char intro[300];
+    char intro[200];
 };
 
 static enum tui_result bulk_save(struct app *app, void *state);
@@ -35,10 +35,8 @@ static int bulk_open(struct app *app, void *state, void *arg)
         return -1;
     memcpy(b->ids, a->ids, (size_t)a->n * sizeof *b->ids);
     snprintf(b->intro, sizeof b->intro,
-             ngettext("%d marked task: one update for all; each keeps its percent and, unless "
-                      "you choose one, its status (done: 100)",
-                      "%d marked tasks: one update for all; each keeps its percent and, unless "
-                      "you choose one, its status (done: 100)",
+             ngettext("%d marked task: one update for all; each keeps its percent (done: 100)",
+                      "%d marked tasks: one update for all; each keeps its percent (done: 100)",
                       (unsigned long)b->n),
              b->n);
     struct field_rule date = {.type = FT_DATE,
@@ -56,6 +54,7 @@ static int bulk_open(struct app *app, void *state, void *arg)
     form_field_text(&b->fields[F_DATE], _("Date"), date, today);
     b->fields[F_DATE].proposed = true;
     form_field_choice(&b->fields[F_STATUS], _("Status"), b->status_labels, ST_COUNT + 1, 0);
+    b->fields[F_STATUS].note = _("each task keeps its own unless you choose one");
     form_field_text(&b->fields[F_DONE], _("What was done"), text, "");
     b->fields[F_DONE].rows = 3;
     form_field_text(&b->fields[F_DIFFICULTIES], _("Difficulties, obstacles"), text, "");
