@@ -68,8 +68,8 @@ struct submission_row {
 int store_submission_list(struct store *st, long report_id, struct submission_row *out, int max,
                           int *n, struct td_err *err);
 /* The submission of one unit; TD_E_NOTFOUND when the unit does not have to submit report_id. */
-int store_submission_get(struct store *st, long report_id, long unit_id,
-                         struct submission_row *out, struct td_err *err);
+int store_submission_get(struct store *st, long report_id, long unit_id, struct submission_row *out,
+                         struct td_err *err);
 /* Whether the user may record unit_id's submission of report_id now: 0, or TD_E_DENIED with the
  * reason a save would give (another unit's, a viewer, the report's period locked). */
 int store_submission_allowed(struct store *st, long report_id, long unit_id, struct td_err *err);

@@ -185,16 +185,14 @@ static void read_activity(sqlite3_stmt *s, void *row);
 int store_activity_get(struct store *st, long id, struct activity_row *out, struct td_err *err)
 {
     static const char sql[] = ACTIVITY_SELECT " WHERE a.id = ?1 AND a.deleted = 0";
-    return store_get_row(st, sql, &id, 1, read_activity, out,
-                         _("the activity no longer exists"),
+    return store_get_row(st, sql, &id, 1, read_activity, out, _("the activity no longer exists"),
                          _("reading the communication activities"), err);
 }
 
 int store_activity_list(struct store *st, long unit_id, const char *kind, struct activity_row *out,
                         int max, int *n, struct td_err *err)
 {
-    static const char sql[] =
-        ACTIVITY_SELECT
+    static const char sql[] = ACTIVITY_SELECT
         " WHERE a.deleted = 0 AND (?1 = 0 OR a.unit_id = ?1) AND (?2 = '' OR v.code = ?2)"
         " ORDER BY a.date IS NULL, a.date, a.id";
     *n = 0;

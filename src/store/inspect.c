@@ -76,11 +76,11 @@ static int each(struct store *st, long unit_id, const char *kind,
                 int (*row)(void *ctx, const struct inspection_row *r), void *ctx,
                 struct td_err *err)
 {
-    static const char sql[] = INSPECTION_SELECT
-        " WHERE i.deleted = 0 AND (?2 = '' OR i.kind = ?2)"
-        " AND (?1 = 0 OR EXISTS (SELECT 1 FROM inspection_unit iu"
-        "  WHERE iu.inspection_id = i.id AND iu.unit_id = ?1))"
-        " ORDER BY i.date IS NULL, i.date DESC, i.id DESC";
+    static const char sql[] =
+        INSPECTION_SELECT " WHERE i.deleted = 0 AND (?2 = '' OR i.kind = ?2)"
+                          " AND (?1 = 0 OR EXISTS (SELECT 1 FROM inspection_unit iu"
+                          "  WHERE iu.inspection_id = i.id AND iu.unit_id = ?1))"
+                          " ORDER BY i.date IS NULL, i.date DESC, i.id DESC";
     sqlite3_stmt *s = store_stmt(st, sql, err);
     if (s == NULL)
         return -1;

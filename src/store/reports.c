@@ -191,8 +191,7 @@ int store_report_get(struct store *st, long id, struct report_row *out, struct t
 int store_report_list(struct store *st, const char *today, struct report_row *out, int max, int *n,
                       struct td_err *err)
 {
-    static const char sql[] =
-        REPORT_SELECT
+    static const char sql[] = REPORT_SELECT
         " ORDER BY CASE WHEN due_date < ?1 AND submitted < expected THEN 0"
         " WHEN due_date >= ?1 THEN 1 ELSE 2 END,"
         " CASE WHEN due_date < ?1 AND submitted >= expected THEN '' ELSE due_date END,"
@@ -233,8 +232,8 @@ static void read_submission(sqlite3_stmt *s, void *row)
     store_text_col(s, 7, r->note, sizeof r->note);
 }
 
-int store_submission_get(struct store *st, long report_id, long unit_id,
-                         struct submission_row *out, struct td_err *err)
+int store_submission_get(struct store *st, long report_id, long unit_id, struct submission_row *out,
+                         struct td_err *err)
 {
     static const char sql[] = SUBMISSION_SELECT " AND u.id = ?2";
     const long keys[2] = {report_id, unit_id};

@@ -301,8 +301,7 @@ static int push(struct frame *stack, int *depth, struct app *app)
         drop_next(app);
         return -1;
     }
-    stack[*depth] =
-        (struct frame){app->next, app->next_state, app->next_then, app->next_ctx};
+    stack[*depth] = (struct frame){app->next, app->next_state, app->next_then, app->next_ctx};
     app->current = app->next;
     app->next = NULL;
     app->next_state = NULL;

@@ -68,8 +68,8 @@ static const struct screen_ops iform_screen;
 static int iform_reread(struct app *app, void *state, void *fresh)
 {
     struct td_err err;
-    return store_inspection_get(app->ctx->store, ((const struct iform_state *)state)->row.id,
-                                fresh, &err);
+    return store_inspection_get(app->ctx->store, ((const struct iform_state *)state)->row.id, fresh,
+                                &err);
 }
 
 static void iform_adopt(void *state, const void *fresh)

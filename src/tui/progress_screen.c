@@ -168,7 +168,8 @@ static enum tui_result progress_save(struct app *app, struct progress_state *p)
         return show_conflict(app, p);
     if (rc != 0 && err.status == TD_E_BUSY) {
         char text[1100];
-        snprintf(text, sizeof text, "%s\n%s", err.msg, _("What you typed is kept: press F2 again."));
+        snprintf(text, sizeof text, "%s\n%s", err.msg,
+                 _("What you typed is kept: press F2 again."));
         struct dialog_args args = {_("Not saved"), text, true};
         return app_open(app, &message_dialog, &args);
     }

@@ -303,8 +303,8 @@ static enum tui_result tasks_resume(struct app *app, void *state, int result)
     case P_DELETE:
         if (result == DIALOG_YES) {
             struct td_err err;
-            if (store_task_delete(app->ctx->store, t->doomed.row.id, t->doomed.row.version,
-                                  &err) != 0)
+            if (store_task_delete(app->ctx->store, t->doomed.row.id, t->doomed.row.version, &err) !=
+                0)
                 app_message(app, true, "%s", err.msg);
             else
                 app_message(app, false, _("Deleted %s (u brings it back)"), t->doomed.row.code);
