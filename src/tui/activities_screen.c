@@ -190,23 +190,16 @@ static enum tui_result mform_save(struct app *app, void *state)
         return form_save_failed(app, err.msg);
     }
     app_message(app, false, _("Saved: %s"), r.title);
-    app->result = 1;
-    return TUI_BACK;
+    return app_close(app, SCREEN_CHANGED);
 }
 
-static const struct action_need mform_screen_needs[] = {{ACT_SAVE, NEED_ADMIN},
-                                                        {ACT_NONE, NEED_NOTHING}};
 static const struct screen_ops mform_screen = {
-    .needs = mform_screen_needs,
+    .needs = form_needs_admin,
     .title = N_("Conference or meeting"),
     .state_size = sizeof(struct mform_state),
     .open = mform_open,
-    .draw = form_base_draw,
-    .handle = form_base_handle,
     .close = form_base_close,
-    .actions = form_actions,
-    .keybar = form_keybar,
-    .text_entry = true,
+    FORM_SCREEN_OPS,
 };
 
 /* ---- The activity form ---- */
@@ -328,23 +321,16 @@ static enum tui_result aform_save(struct app *app, void *state)
         return err.status == TD_E_CONFLICT ? form_conflict(app, state, err.msg)
                                            : form_save_failed(app, err.msg);
     app_message(app, false, _("Saved: %s"), r.title);
-    app->result = 1;
-    return TUI_BACK;
+    return app_close(app, SCREEN_CHANGED);
 }
 
-static const struct action_need aform_screen_needs[] = {{ACT_SAVE, NEED_ADMIN},
-                                                        {ACT_NONE, NEED_NOTHING}};
 static const struct screen_ops aform_screen = {
-    .needs = aform_screen_needs,
+    .needs = form_needs_admin,
     .title = N_("Communication activity"),
     .state_size = sizeof(struct aform_state),
     .open = aform_open,
-    .draw = form_base_draw,
-    .handle = form_base_handle,
     .close = form_base_close,
-    .actions = form_actions,
-    .keybar = form_keybar,
-    .text_entry = true,
+    FORM_SCREEN_OPS,
 };
 
 /* ---- The two lists ---- */
@@ -589,7 +575,7 @@ static enum tui_result alist_resume(struct app *app, void *state, int result)
     }
     if (was == 2 && result >= 0)
         s->kind = result;
-    if (was == 0 && result != 1)
+    if (was == 0 && result != SCREEN_CHANGED)
         return TUI_REDRAW;
     long id = s->n > 0 ? (s->which == MEETINGS ? s->meetings[s->list.selected].id
                                                : s->activities[s->list.selected].id)

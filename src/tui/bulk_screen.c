@@ -103,17 +103,11 @@ static enum tui_result bulk_save(struct app *app, void *state)
     return app_close(app, SCREEN_CHANGED);
 }
 
-static const struct action_need bulk_screen_needs[] = {{ACT_SAVE, NEED_EDITOR},
-                                                       {ACT_NONE, NEED_NOTHING}};
 const struct screen_ops bulk_screen = {
-    .needs = bulk_screen_needs,
+    .needs = form_needs_editor,
     .title = N_("Progress for the marked tasks"),
     .state_size = sizeof(struct bulk_state),
     .open = bulk_open,
-    .draw = form_base_draw,
-    .handle = form_base_handle,
     .close = bulk_close,
-    .actions = form_actions,
-    .keybar = form_keybar,
-    .text_entry = true,
+    FORM_SCREEN_OPS,
 };

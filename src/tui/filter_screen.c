@@ -111,10 +111,6 @@ const struct screen_ops filter_screen = {
     .title = N_("Filter"),
     .state_size = sizeof(struct filter_state),
     .open = filter_open,
-    .draw = form_base_draw,
-    .handle = form_base_handle,
     .close = form_base_close,
-    .actions = form_actions,
-    .keybar = form_keybar,
-    .text_entry = true,
+    FORM_SCREEN_OPS,
 };

@@ -15,6 +15,8 @@
 #define LABEL_W 24
 
 const enum action form_actions[] = {ACT_FIELD_NEXT, ACT_FIELD_PREV, ACT_SAVE, ACT_CANCEL, ACT_NONE};
+const struct action_need form_needs_editor[] = {{ACT_SAVE, NEED_EDITOR}, {ACT_NONE, NEED_NOTHING}};
+const struct action_need form_needs_admin[] = {{ACT_SAVE, NEED_ADMIN}, {ACT_NONE, NEED_NOTHING}};
 const struct keybar_item form_keybar[] = {{ACT_SAVE, NULL},
                                           {ACT_FIELD_NEXT, NULL},
                                           {ACT_CANCEL, NULL},
@@ -418,6 +420,27 @@ static enum tui_result on_conflict(struct app *app, void *state, int answer)
     b->adopt(state, b->conflict->fresh); /* theirs is now the version to overwrite */
     conflict_free(b);
     return answer == CONFLICT_OVERWRITE ? b->save(app, state) : TUI_REDRAW;
+}
+
+static enum tui_result on_own_conflict(struct app *app, void *state, int answer)
+{
+    struct form_base *b = state;
+    if (answer == CONFLICT_KEEP_THEIRS) {
+        app_message(app, false, "%s", b->kept);
+        return app_close(app, SCREEN_CHANGED);
+    }
+    if (answer != CONFLICT_OVERWRITE)
+        return TUI_REDRAW;
+    b->overwrite = true;
+    return b->save(app, state);
+}
+
+enum tui_result form_conflict_ask(struct app *app, void *state, const struct conflict_args *args,
+                                  const char *kept)
+{
+    struct form_base *b = state;
+    b->kept = kept;
+    return app_open_then(app, &conflict_dialog, (void *)args, on_own_conflict, b);
 }
 
 enum tui_result form_conflict(struct app *app, void *state, const char *why)

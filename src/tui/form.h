@@ -72,10 +72,19 @@ struct form_base {
     int (*reread)(struct app *app, void *state, void *fresh);
     void (*adopt)(void *state, const void *fresh);
     struct form_conflict_view *conflict; /* while the conflict dialog is open */
+    /* A screen with a conflict dialog of its own (form_conflict_ask): the user chose to save
+     * over their version, and what keeping theirs says. */
+    bool overwrite;
+    const char *kept;
 };
 void form_base_draw(struct app *app, void *state, int top, int height);
 enum tui_result form_base_handle(struct app *app, void *state, enum action act, int key);
 void form_base_close(struct app *app, void *state);
+/* A conflict dialog a screen fills itself (texts kept in its state): keeping theirs closes the
+ * form saying kept, saving over it calls save again with overwrite set, editing goes back. */
+struct conflict_args;
+enum tui_result form_conflict_ask(struct app *app, void *state, const struct conflict_args *args,
+                                  const char *kept);
 /* A save the store refused: the reason in a dialog, which says that what was typed is kept. */
 enum tui_result form_save_failed(struct app *app, const char *reason);
 /* A save refused because someone else changed the row (why: the store's words): their version
@@ -85,5 +94,12 @@ enum tui_result form_conflict(struct app *app, void *state, const char *why);
 /* The actions a form screen lists. */
 extern const enum action form_actions[];
 extern const struct keybar_item form_keybar[];
+/* Who may save: an editor (progress, submissions) or an admin (the rest). */
+extern const struct action_need form_needs_editor[], form_needs_admin[];
+/* The part of a form screen's screen_ops that every form shares (close: form_base_close, or
+ * the screen's own that calls it). */
+#define FORM_SCREEN_OPS                                                                            \
+    .draw = form_base_draw, .handle = form_base_handle, .actions = form_actions,                   \
+    .keybar = form_keybar, .text_entry = true
 
 #endif

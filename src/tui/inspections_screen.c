@@ -176,23 +176,16 @@ static enum tui_result iform_save(struct app *app, void *state)
         return form_save_failed(app, err.msg);
     }
     app_message(app, false, "%s", _("Saved the inspection or survey"));
-    app->result = 1;
-    return TUI_BACK;
+    return app_close(app, SCREEN_CHANGED);
 }
 
-static const struct action_need iform_screen_needs[] = {{ACT_SAVE, NEED_ADMIN},
-                                                        {ACT_NONE, NEED_NOTHING}};
 static const struct screen_ops iform_screen = {
-    .needs = iform_screen_needs,
+    .needs = form_needs_admin,
     .title = N_("Inspection or survey"),
     .state_size = sizeof(struct iform_state),
     .open = iform_open,
-    .draw = form_base_draw,
-    .handle = form_base_handle,
     .close = form_base_close,
-    .actions = form_actions,
-    .keybar = form_keybar,
-    .text_entry = true,
+    FORM_SCREEN_OPS,
 };
 
 /* ---- The list ---- */

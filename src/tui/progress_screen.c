@@ -22,7 +22,6 @@ struct progress_state {
     struct form_field fields[F_COUNT];
     const char *status_labels[ST_COUNT];
     char intro[700];
-    bool overwrite; /* the user chose to save over someone else's entry */
     /* The conflict dialog's texts. */
     char theirs[5][300], mine[5][300], who[200];
     const char *theirs_p[5], *mine_p[5], *labels[5];
@@ -79,22 +78,6 @@ static int progress_open(struct app *app, void *state, void *arg)
     return 0;
 }
 
-static enum tui_result progress_save(struct app *app, struct progress_state *p);
-
-static enum tui_result on_conflict(struct app *app, void *state, int answer)
-{
-    struct progress_state *p = state;
-    if (answer == CONFLICT_KEEP_THEIRS) {
-        app_message(app, false, "%s", _("Kept their entry; yours was not saved."));
-        return app_close(app, SCREEN_CHANGED);
-    }
-    if (answer == CONFLICT_OVERWRITE) {
-        p->overwrite = true;
-        return progress_save(app, p);
-    }
-    return TUI_REDRAW;
-}
-
 /* Fills the conflict dialog: the entry someone else saved, next to what was typed here. */
 static enum tui_result show_conflict(struct app *app, struct progress_state *p)
 {
@@ -136,7 +119,7 @@ static enum tui_result show_conflict(struct app *app, struct progress_state *p)
              last.by, last.at);
     struct conflict_args args = {
         _("Someone else changed this task"), p->who, p->labels, p->theirs_p, p->mine_p, 5};
-    return app_open_then(app, &conflict_dialog, &args, on_conflict, p);
+    return form_conflict_ask(app, p, &args, _("Kept their entry; yours was not saved."));
 }
 
 /* Saves in one transaction. A refused save keeps the form as typed and says why. */
@@ -158,7 +141,7 @@ static enum tui_result progress_save(struct app *app, struct progress_state *p)
     struct td_err err = {0};
     int rc = done != NULL && diff != NULL && prop != NULL && reason != NULL
                  ? store_progress_add(app->ctx->store, p->task.row.id,
-                                      p->overwrite ? 0 : p->task.row.version, &in, &err)
+                                      p->base.overwrite ? 0 : p->task.row.version, &in, &err)
                  : td_err_set(&err, TD_E_INVALID, _("the text is not valid UTF-8"));
     free(done);
     free(diff);
@@ -188,6 +171,8 @@ static enum tui_result on_confirmed(struct app *app, void *state, int answer)
 static enum tui_result progress_check(struct app *app, void *state)
 {
     struct progress_state *p = state;
+    if (p->base.overwrite) /* asked already, then chose to save over their entry */
+        return progress_save(app, p);
     long pct = p->fields[F_PERCENT].value.number;
     bool done_low = p->fields[F_STATUS].choice == ST_DONE && pct < 100;
     if (!(pct < p->task.row.percent || done_low))
@@ -211,23 +196,11 @@ static enum tui_result progress_check(struct app *app, void *state)
     return app_open_then(app, &confirm_dialog, &ask, on_confirmed, p);
 }
 
-static const struct keybar_item progress_keybar[] = {{ACT_SAVE, NULL},
-                                                     {ACT_FIELD_NEXT, NULL},
-                                                     {ACT_CANCEL, NULL},
-                                                     {ACT_HELP, NULL},
-                                                     {ACT_NONE, NULL}};
-
-static const struct action_need progress_screen_needs[] = {{ACT_SAVE, NEED_EDITOR},
-                                                           {ACT_NONE, NEED_NOTHING}};
 const struct screen_ops progress_screen = {
-    .needs = progress_screen_needs,
+    .needs = form_needs_editor,
     .title = N_("Enter progress"),
     .state_size = sizeof(struct progress_state),
     .open = progress_open,
-    .draw = form_base_draw,
-    .handle = form_base_handle,
     .close = form_base_close,
-    .actions = form_actions,
-    .keybar = progress_keybar,
-    .text_entry = true,
+    FORM_SCREEN_OPS,
 };

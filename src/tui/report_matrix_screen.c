@@ -338,7 +338,7 @@ static enum tui_result mx_handle(struct app *app, void *state, enum action act, 
 static enum tui_result mx_resume(struct app *app, void *state, int result)
 {
     struct mx_state *m = state;
-    if (result == 1) {
+    if (result == SCREEN_CHANGED) {
         long rid = m->reports[m->col].id;
         if (mx_load(app, m) == 0) {
             for (int r = 0; r < m->nr; r++)
@@ -347,7 +347,7 @@ static enum tui_result mx_resume(struct app *app, void *state, int result)
             m->row = clamp(m->row, m->nu);
             m->col = clamp(m->col, m->nr);
         }
-        app->result = 1; /* the schedule's counts changed */
+        app->result = SCREEN_CHANGED; /* the schedule's counts changed */
     }
     return TUI_REDRAW;
 }

@@ -104,23 +104,16 @@ static enum tui_result sform_save(struct app *app, void *state)
         return err.status == TD_E_CONFLICT ? form_conflict(app, state, err.msg)
                                            : form_save_failed(app, err.msg);
     app_message(app, false, _("Saved the submission of %s"), r.code);
-    app->result = 1;
-    return TUI_BACK;
+    return app_close(app, SCREEN_CHANGED);
 }
 
-static const struct action_need submission_screen_needs[] = {{ACT_SAVE, NEED_EDITOR},
-                                                             {ACT_NONE, NEED_NOTHING}};
 const struct screen_ops submission_screen = {
-    .needs = submission_screen_needs,
+    .needs = form_needs_editor,
     .title = N_("Submission"),
     .state_size = sizeof(struct sform_state),
     .open = sform_open,
-    .draw = form_base_draw,
-    .handle = form_base_handle,
     .close = form_base_close,
-    .actions = form_actions,
-    .keybar = form_keybar,
-    .text_entry = true,
+    FORM_SCREEN_OPS,
 };
 
 /* ---- One report instance: its units ---- */
@@ -268,10 +261,10 @@ static enum tui_result inst_handle(struct app *app, void *state, enum action act
 static enum tui_result inst_resume(struct app *app, void *state, int result)
 {
     struct inst_state *s = state;
-    if (result == 1) {
+    if (result == SCREEN_CHANGED) {
         inst_load(app, s);
         list_reload(&s->list);
-        app->result = 1; /* the schedule's counts changed */
+        app->result = SCREEN_CHANGED; /* the schedule's counts changed */
     }
     return TUI_REDRAW;
 }
@@ -386,23 +379,16 @@ static enum tui_result rform_save(struct app *app, void *state)
         return form_save_failed(app, err.msg);
     }
     app_message(app, false, _("Saved the ad-hoc report due %s"), f[RF_DUE].buf.text);
-    app->result = 1;
-    return TUI_BACK;
+    return app_close(app, SCREEN_CHANGED);
 }
 
-static const struct action_need adhoc_screen_needs[] = {{ACT_SAVE, NEED_ADMIN},
-                                                        {ACT_NONE, NEED_NOTHING}};
 static const struct screen_ops adhoc_screen = {
-    .needs = adhoc_screen_needs,
+    .needs = form_needs_admin,
     .title = N_("Ad-hoc report"),
     .state_size = sizeof(struct rform_state),
     .open = rform_open,
-    .draw = form_base_draw,
-    .handle = form_base_handle,
     .close = form_base_close,
-    .actions = form_actions,
-    .keybar = form_keybar,
-    .text_entry = true,
+    FORM_SCREEN_OPS,
 };
 
 /* ---- The schedule ---- */
@@ -607,7 +593,7 @@ static enum tui_result sched_handle(struct app *app, void *state, enum action ac
 static enum tui_result sched_resume(struct app *app, void *state, int result)
 {
     struct sched_state *s = state;
-    if (result == 1) {
+    if (result == SCREEN_CHANGED) {
         long id = s->rows[s->list.selected].id;
         sched_load(app, s);
         list_reload(&s->list);

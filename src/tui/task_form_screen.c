@@ -43,7 +43,6 @@ struct task_form_state {
     const char *group_labels[LIST_MAX + 1], *phase_labels[LIST_MAX + 1], *priority_labels[3];
     char unit_text[UNITS_MAX][300];
     char intro[600];
-    bool overwrite;
     char theirs[4][300], mine[4][300], who[300];
     const char *theirs_p[4], *mine_p[4], *labels[4];
 };
@@ -145,20 +144,6 @@ static int task_form_open(struct app *app, void *state, void *arg)
     return 0;
 }
 
-static enum tui_result on_conflict(struct app *app, void *state, int answer)
-{
-    struct task_form_state *t = state;
-    if (answer == CONFLICT_KEEP_THEIRS) {
-        app_message(app, false, "%s", _("Kept their version; yours was not saved."));
-        return app_close(app, SCREEN_CHANGED);
-    }
-    if (answer == CONFLICT_OVERWRITE) {
-        t->overwrite = true;
-        return task_form_save(app, t);
-    }
-    return TUI_REDRAW;
-}
-
 static enum tui_result show_conflict(struct app *app, struct task_form_state *t)
 {
     struct task_detail now;
@@ -190,7 +175,7 @@ static enum tui_result show_conflict(struct app *app, struct task_form_state *t)
              now.row.code);
     struct conflict_args args = {
         _("Someone else changed this task"), t->who, t->labels, t->theirs_p, t->mine_p, 4};
-    return app_open_then(app, &conflict_dialog, &args, on_conflict, t);
+    return form_conflict_ask(app, t, &args, _("Kept their version; yours was not saved."));
 }
 
 static enum tui_result task_form_save(struct app *app, void *state)
@@ -243,8 +228,8 @@ static enum tui_result task_form_save(struct app *app, void *state)
     else if (t->id == 0)
         rc = store_task_create(app->ctx->store, &n, &id, &err);
     else
-        rc = store_task_update(app->ctx->store, t->id, t->overwrite ? 0 : t->task.row.version, &n,
-                               &err);
+        rc = store_task_update(app->ctx->store, t->id, t->base.overwrite ? 0 : t->task.row.version,
+                               &n, &err);
     for (int i = 0; i < 5; i++)
         free(text[i]);
     if (rc != 0 && err.status == TD_E_CONFLICT)
@@ -256,17 +241,11 @@ static enum tui_result task_form_save(struct app *app, void *state)
     return app_close(app, SCREEN_CHANGED);
 }
 
-static const struct action_need task_form_screen_needs[] = {{ACT_SAVE, NEED_ADMIN},
-                                                            {ACT_NONE, NEED_NOTHING}};
 const struct screen_ops task_form_screen = {
-    .needs = task_form_screen_needs,
+    .needs = form_needs_admin,
     .title = N_("Task"),
     .state_size = sizeof(struct task_form_state),
     .open = task_form_open,
-    .draw = form_base_draw,
-    .handle = form_base_handle,
     .close = form_base_close,
-    .actions = form_actions,
-    .keybar = form_keybar,
-    .text_entry = true,
+    FORM_SCREEN_OPS,
 };
