@@ -39,20 +39,11 @@ static int bulk_open(struct app *app, void *state, void *arg)
                       "%d marked tasks: one update for all; each keeps its percent (done: 100)",
                       (unsigned long)b->n),
              b->n);
-    struct field_rule date = {.type = FT_DATE,
-                              .required = true,
-                              .date_format = app->ctx->cfg->date_format,
-                              .today = app->ctx->today,
-                              .has_max_date = true,
-                              .max_date = app->ctx->today};
-    char today[32];
-    date_format(app->ctx->today, app->ctx->cfg->date_format, today, sizeof today);
     struct field_rule text = {.type = FT_MULTILINE, .max_chars = 4000};
     b->status_labels[0] = _("(keep each task's status)");
     for (int s = 0; s < ST_COUNT; s++)
         b->status_labels[s + 1] = status_label((enum task_status)s);
-    form_field_text(&b->fields[F_DATE], _("Date"), date, today);
-    b->fields[F_DATE].proposed = true;
+    form_field_today(&b->fields[F_DATE], app, _("Date"));
     form_field_choice(&b->fields[F_STATUS], _("Status"), b->status_labels, ST_COUNT + 1, 0);
     b->fields[F_STATUS].note = _("each task keeps its own unless you choose one");
     form_field_text(&b->fields[F_DONE], _("What was done"), text, "");

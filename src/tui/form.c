@@ -46,6 +46,21 @@ void form_field_choice(struct form_field *f, const char *label, const char *cons
     edit_init(&f->buf, NULL);
 }
 
+int form_field_today(struct form_field *f, const struct app *app, const char *label)
+{
+    struct field_rule date = {.type = FT_DATE,
+                              .required = true,
+                              .date_format = app->ctx->cfg->date_format,
+                              .today = app->ctx->today,
+                              .has_max_date = true,
+                              .max_date = app->ctx->today};
+    char today[32];
+    date_format(app->ctx->today, app->ctx->cfg->date_format, today, sizeof today);
+    int rc = form_field_text(f, label, date, today);
+    f->proposed = true;
+    return rc;
+}
+
 void form_free(struct form *fm)
 {
     for (int i = 0; i < fm->n; i++)

@@ -45,6 +45,9 @@ int form_field_text(struct form_field *f, const char *label, struct field_rule r
                     const char *text);
 void form_field_choice(struct form_field *f, const char *label, const char *const *choices, int n,
                        int selected);
+/* A required date field, not after today, that opens holding today as a proposed value (the
+ * date of a progress entry). */
+int form_field_today(struct form_field *f, const struct app *app, const char *label);
 void form_free(struct form *fm);
 void form_draw(struct form *fm, struct app *app, int top, int height);
 /* Keys: printable ones are typed; Tab, S-Tab and the arrows move; F2 or Ctrl-S saves (after

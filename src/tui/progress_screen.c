@@ -43,27 +43,19 @@ static int progress_open(struct app *app, void *state, void *arg)
     }
     snprintf(p->intro, sizeof p->intro, "%s  %s  (%d%%)", p->task.row.code, p->task.row.title,
              p->task.row.percent);
-    struct field_rule date = {.type = FT_DATE,
-                              .required = true,
-                              .date_format = app->ctx->cfg->date_format,
-                              .today = app->ctx->today,
-                              .has_max_date = true,
-                              .max_date = app->ctx->today};
-    td_date start;
-    if (date_parse_iso(p->task.start, &start) == 0) {
-        date.has_min_date = true;
-        date.min_date = start;
-    }
-    char today[32], percent[8];
-    date_format(app->ctx->today, app->ctx->cfg->date_format, today, sizeof today);
+    char percent[8];
     snprintf(percent, sizeof percent, "%d", p->task.row.percent);
     struct field_rule pct = {.type = FT_PERCENT, .required = true};
     struct field_rule text = {.type = FT_MULTILINE, .max_chars = 4000};
     for (int s = 0; s < ST_COUNT; s++)
         p->status_labels[s] = status_label((enum task_status)s);
     int status = p->task.row.status == ST_NOT_STARTED ? ST_IN_PROGRESS : p->task.row.status;
-    form_field_text(&p->fields[F_DATE], _("Date"), date, today);
-    p->fields[F_DATE].proposed = true;
+    form_field_today(&p->fields[F_DATE], app, _("Date"));
+    td_date start;
+    if (date_parse_iso(p->task.start, &start) == 0) { /* not before the task started */
+        p->fields[F_DATE].rule.has_min_date = true;
+        p->fields[F_DATE].rule.min_date = start;
+    }
     form_field_text(&p->fields[F_PERCENT], _("Percent done"), pct, percent);
     p->fields[F_PERCENT].proposed = true; /* typing 60 gives 60, not 060 */
     form_field_choice(&p->fields[F_STATUS], _("Status"), p->status_labels, ST_COUNT, status);
