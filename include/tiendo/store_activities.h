@@ -26,6 +26,8 @@ int store_meeting_list_each(struct store *st, const char *kind,
                             struct td_err *err);
 int store_meeting_list(struct store *st, const char *kind, struct meeting_row *out, int max, int *n,
                        struct td_err *err);
+/* One meeting by id; TD_E_NOTFOUND when there is none (or it was deleted). */
+int store_meeting_get(struct store *st, long id, struct meeting_row *out, struct td_err *err);
 
 /* Adds (id 0) or changes a meeting with its units and follow-up tasks, in one transaction with
  * its audit entry. An empty title, or a unit, task or kind code that does not exist, is
@@ -61,6 +63,8 @@ int store_activity_list_each(struct store *st, long unit_id, const char *kind,
                              struct td_err *err);
 int store_activity_list(struct store *st, long unit_id, const char *kind, struct activity_row *out,
                         int max, int *n, struct td_err *err);
+/* One activity by id; TD_E_NOTFOUND when there is none (or it was deleted). */
+int store_activity_get(struct store *st, long id, struct activity_row *out, struct td_err *err);
 
 /* Adds or changes an activity, as store_meeting_save does. */
 int store_activity_save(struct store *st, struct activity_row *r, struct td_err *err);

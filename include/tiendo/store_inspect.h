@@ -25,6 +25,8 @@ int store_inspection_list_each(struct store *st, long unit_id, const char *kind,
                                struct td_err *err);
 int store_inspection_list(struct store *st, long unit_id, const char *kind,
                           struct inspection_row *out, int max, int *n, struct td_err *err);
+/* One inspection by id; TD_E_NOTFOUND when there is none (or it was deleted). */
+int store_inspection_get(struct store *st, long id, struct inspection_row *out, struct td_err *err);
 
 /* Calls row for every inspection (newest first); stops when it returns non-0. */
 int store_inspection_each(struct store *st, int (*row)(void *ctx, const struct inspection_row *r),

@@ -40,6 +40,8 @@ int store_report_list_each(struct store *st, const char *today,
                            struct td_err *err);
 int store_report_list(struct store *st, const char *today, struct report_row *out, int max, int *n,
                       struct td_err *err);
+/* One report instance by id; TD_E_NOTFOUND when there is none. */
+int store_report_get(struct store *st, long id, struct report_row *out, struct td_err *err);
 
 /* Adds (r->id 0) or changes an ad-hoc report, one made at someone's request: r->title, due,
  * requester, subject and units ("all" or unit codes, comma separated); the period is the due
@@ -71,6 +73,12 @@ int store_submission_list_each(struct store *st, long report_id,
                                struct td_err *err);
 int store_submission_list(struct store *st, long report_id, struct submission_row *out, int max,
                           int *n, struct td_err *err);
+/* The submission of one unit; TD_E_NOTFOUND when the unit does not have to submit report_id. */
+int store_submission_get(struct store *st, long report_id, long unit_id, struct submission_row *out,
+                         struct td_err *err);
+/* Whether the user may record unit_id's submission of report_id now: 0, or TD_E_DENIED with the
+ * reason a save would give (another unit's, a viewer, the report's period locked). */
+int store_submission_allowed(struct store *st, long report_id, long unit_id, struct td_err *err);
 
 /* Records or corrects a unit's submission (submitted_on "" takes it back), in one transaction
  * with its audit entry. r->id 0 adds one; otherwise r->version must still be the stored one,

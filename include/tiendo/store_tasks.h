@@ -144,7 +144,7 @@ int store_unit_stats(struct store *st, const struct flag_rules *rules, struct un
 struct progress_input {
     td_date date;
     int percent;
-    int status; /* enum task_status */
+    int status; /* enum task_status; -1 (store_progress_add_many): each task keeps its own */
     const char *done, *difficulties, *proposals, *reason;
 };
 
@@ -156,8 +156,8 @@ int store_progress_add(struct store *st, long task_id, long expected_version,
                        const struct progress_input *in, struct td_err *err);
 
 /* The same update for n tasks in one transaction (one change, undone as one): a percent of
- * -1 keeps each task's own percent (100 when the status is done). All or nothing: when one
- * task fails, none is changed. */
+ * -1 keeps each task's own percent (100 when the status is done), a status of -1 each task's
+ * own status. All or nothing: when one task fails, none is changed. */
 int store_progress_add_many(struct store *st, const long *task_ids, int n,
                             const struct progress_input *in, struct td_err *err);
 

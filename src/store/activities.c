@@ -59,22 +59,50 @@ static long save_row(struct store *st, struct row_save *rs, sqlite3_stmt *s, con
     return store_save_write(st, rs, s, err);
 }
 
+/* A meeting's columns, read by read_meeting; a WHERE follows. */
+#define MEETING_SELECT                                                                             \
+    "SELECT m.id, m.version, coalesce(v.code, ''), coalesce(v.label, ''),"                         \
+    " coalesce(m.plan_code, ''), m.title, coalesce(m.date, ''), m.covers, m.place, m.chair,"       \
+    " coalesce((SELECT group_concat(code, ', ') FROM (SELECT u.code FROM meeting_unit mu"          \
+    "  JOIN unit u ON u.id = mu.unit_id WHERE mu.meeting_id = m.id"                                \
+    "  ORDER BY u.sort_order, u.code)), ''),"                                                      \
+    " coalesce((SELECT group_concat(code, ', ') FROM (SELECT t.code FROM meeting_task mt"          \
+    "  JOIN task t ON t.id = mt.task_id WHERE mt.meeting_id = m.id ORDER BY t.code)), ''),"        \
+    " m.agenda, m.conclusions"                                                                     \
+    " FROM meeting m LEFT JOIN vocab v ON v.id = m.kind_id"
+
+static void read_meeting(sqlite3_stmt *s, void *row)
+{
+    struct meeting_row *r = row;
+    r->id = (long)sqlite3_column_int64(s, 0);
+    r->version = (long)sqlite3_column_int64(s, 1);
+    store_text_col(s, 2, r->kind, sizeof r->kind);
+    store_text_col(s, 3, r->kind_label, sizeof r->kind_label);
+    store_text_col(s, 4, r->plan_code, sizeof r->plan_code);
+    store_text_col(s, 5, r->title, sizeof r->title);
+    store_text_col(s, 6, r->date, sizeof r->date);
+    store_text_col(s, 7, r->covers, sizeof r->covers);
+    store_text_col(s, 8, r->place, sizeof r->place);
+    store_text_col(s, 9, r->chair, sizeof r->chair);
+    store_text_col(s, 10, r->units, sizeof r->units);
+    store_text_col(s, 11, r->tasks, sizeof r->tasks);
+    store_text_col(s, 12, r->agenda, sizeof r->agenda);
+    store_text_col(s, 13, r->conclusions, sizeof r->conclusions);
+}
+
+int store_meeting_get(struct store *st, long id, struct meeting_row *out, struct td_err *err)
+{
+    static const char sql[] = MEETING_SELECT " WHERE m.id = ?1 AND m.deleted = 0";
+    return store_get_row(st, sql, &id, 1, read_meeting, out, _("the meeting no longer exists"),
+                         _("reading the meetings"), err);
+}
+
 int store_meeting_list_each(struct store *st, const char *kind,
                             int (*fn)(void *ctx, const struct meeting_row *r), void *ctx,
                             struct td_err *err)
 {
-    static const char sql[] =
-        "SELECT m.id, m.version, coalesce(v.code, ''), coalesce(v.label, ''),"
-        " coalesce(m.plan_code, ''), m.title, coalesce(m.date, ''), m.covers, m.place, m.chair,"
-        " coalesce((SELECT group_concat(code, ', ') FROM (SELECT u.code FROM meeting_unit mu"
-        "  JOIN unit u ON u.id = mu.unit_id WHERE mu.meeting_id = m.id"
-        "  ORDER BY u.sort_order, u.code)), ''),"
-        " coalesce((SELECT group_concat(code, ', ') FROM (SELECT t.code FROM meeting_task mt"
-        "  JOIN task t ON t.id = mt.task_id WHERE mt.meeting_id = m.id ORDER BY t.code)), ''),"
-        " m.agenda, m.conclusions"
-        " FROM meeting m LEFT JOIN vocab v ON v.id = m.kind_id"
-        " WHERE m.deleted = 0 AND (?1 = '' OR v.code = ?1)"
-        " ORDER BY m.date IS NULL, m.date, m.id";
+    static const char sql[] = MEETING_SELECT " WHERE m.deleted = 0 AND (?1 = '' OR v.code = ?1)"
+                                             " ORDER BY m.date IS NULL, m.date, m.id";
     sqlite3_stmt *s = store_stmt(st, sql, err);
     if (s == NULL)
         return -1;
@@ -83,20 +111,7 @@ int store_meeting_list_each(struct store *st, const char *kind,
     while (stop == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
         struct meeting_row row, *r = &row;
         memset(r, 0, sizeof *r);
-        r->id = (long)sqlite3_column_int64(s, 0);
-        r->version = (long)sqlite3_column_int64(s, 1);
-        store_text_col(s, 2, r->kind, sizeof r->kind);
-        store_text_col(s, 3, r->kind_label, sizeof r->kind_label);
-        store_text_col(s, 4, r->plan_code, sizeof r->plan_code);
-        store_text_col(s, 5, r->title, sizeof r->title);
-        store_text_col(s, 6, r->date, sizeof r->date);
-        store_text_col(s, 7, r->covers, sizeof r->covers);
-        store_text_col(s, 8, r->place, sizeof r->place);
-        store_text_col(s, 9, r->chair, sizeof r->chair);
-        store_text_col(s, 10, r->units, sizeof r->units);
-        store_text_col(s, 11, r->tasks, sizeof r->tasks);
-        store_text_col(s, 12, r->agenda, sizeof r->agenda);
-        store_text_col(s, 13, r->conclusions, sizeof r->conclusions);
+        read_meeting(s, r);
         stop = fn(ctx, r);
     }
     sqlite3_reset(s);
@@ -171,15 +186,41 @@ fail:
     return -1;
 }
 
+/* An activity's columns, read by read_activity; a WHERE follows. */
+#define ACTIVITY_SELECT                                                                            \
+    "SELECT a.id, a.version, coalesce(v.code, ''), coalesce(v.label, ''),"                         \
+    " coalesce(u.code, ''), a.channel, coalesce(a.date, ''), a.title, a.reach, a.status,"          \
+    " a.progress_note FROM activity a LEFT JOIN vocab v ON v.id = a.kind_id"                       \
+    " LEFT JOIN unit u ON u.id = a.unit_id"
+
+static void read_activity(sqlite3_stmt *s, void *row)
+{
+    struct activity_row *r = row;
+    r->id = (long)sqlite3_column_int64(s, 0);
+    r->version = (long)sqlite3_column_int64(s, 1);
+    store_text_col(s, 2, r->kind, sizeof r->kind);
+    store_text_col(s, 3, r->kind_label, sizeof r->kind_label);
+    store_text_col(s, 4, r->unit, sizeof r->unit);
+    store_text_col(s, 5, r->channel, sizeof r->channel);
+    store_text_col(s, 6, r->date, sizeof r->date);
+    store_text_col(s, 7, r->title, sizeof r->title);
+    store_text_col(s, 8, r->reach, sizeof r->reach);
+    store_text_col(s, 9, r->status, sizeof r->status);
+    store_text_col(s, 10, r->progress_note, sizeof r->progress_note);
+}
+
+int store_activity_get(struct store *st, long id, struct activity_row *out, struct td_err *err)
+{
+    static const char sql[] = ACTIVITY_SELECT " WHERE a.id = ?1 AND a.deleted = 0";
+    return store_get_row(st, sql, &id, 1, read_activity, out, _("the activity no longer exists"),
+                         _("reading the communication activities"), err);
+}
+
 int store_activity_list_each(struct store *st, long unit_id, const char *kind,
                              int (*fn)(void *ctx, const struct activity_row *r), void *ctx,
                              struct td_err *err)
 {
-    static const char sql[] =
-        "SELECT a.id, a.version, coalesce(v.code, ''), coalesce(v.label, ''),"
-        " coalesce(u.code, ''), a.channel, coalesce(a.date, ''), a.title, a.reach, a.status,"
-        " a.progress_note FROM activity a LEFT JOIN vocab v ON v.id = a.kind_id"
-        " LEFT JOIN unit u ON u.id = a.unit_id"
+    static const char sql[] = ACTIVITY_SELECT
         " WHERE a.deleted = 0 AND (?1 = 0 OR a.unit_id = ?1) AND (?2 = '' OR v.code = ?2)"
         " ORDER BY a.date IS NULL, a.date, a.id";
     sqlite3_stmt *s = store_stmt(st, sql, err);
@@ -191,17 +232,7 @@ int store_activity_list_each(struct store *st, long unit_id, const char *kind,
     while (stop == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
         struct activity_row row, *r = &row;
         memset(r, 0, sizeof *r);
-        r->id = (long)sqlite3_column_int64(s, 0);
-        r->version = (long)sqlite3_column_int64(s, 1);
-        store_text_col(s, 2, r->kind, sizeof r->kind);
-        store_text_col(s, 3, r->kind_label, sizeof r->kind_label);
-        store_text_col(s, 4, r->unit, sizeof r->unit);
-        store_text_col(s, 5, r->channel, sizeof r->channel);
-        store_text_col(s, 6, r->date, sizeof r->date);
-        store_text_col(s, 7, r->title, sizeof r->title);
-        store_text_col(s, 8, r->reach, sizeof r->reach);
-        store_text_col(s, 9, r->status, sizeof r->status);
-        store_text_col(s, 10, r->progress_note, sizeof r->progress_note);
+        read_activity(s, r);
         stop = fn(ctx, r);
     }
     sqlite3_reset(s);

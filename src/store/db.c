@@ -46,6 +46,24 @@ int store_fail(struct store *st, const char *what, struct td_err *err)
     }
 }
 
+int store_get_row(struct store *st, const char *sql, const long *keys, int nkeys,
+                  store_read_fn read, void *out, const char *gone, const char *what,
+                  struct td_err *err)
+{
+    sqlite3_stmt *s = store_stmt(st, sql, err);
+    if (s == NULL)
+        return -1;
+    for (int i = 0; i < nkeys; i++)
+        sqlite3_bind_int64(s, i + 1, keys[i]);
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW)
+        read(s, out);
+    sqlite3_reset(s);
+    if (rc == SQLITE_DONE)
+        return td_err_set(err, TD_E_NOTFOUND, "%s", gone);
+    return rc == SQLITE_ROW ? 0 : store_fail(st, what, err);
+}
+
 sqlite3_stmt *store_stmt(struct store *st, const char *sql, struct td_err *err)
 {
     for (int i = 0; i < st->ncache; i++) {

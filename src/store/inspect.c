@@ -22,21 +22,48 @@ int store_inspection_each(struct store *st, int (*row)(void *ctx, const struct i
     return store_inspection_list_each(st, 0, "", row, ctx, err);
 }
 
+/* An inspection's columns, read by read_inspection; a WHERE follows. */
+#define INSPECTION_SELECT                                                                          \
+    "SELECT i.id, i.version, i.kind, coalesce(i.date, ''), i.scope, i.findings,"                   \
+    " i.recommendations, i.followup_status, coalesce(i.followup_date, ''),"                        \
+    " coalesce((SELECT group_concat(u.code, ', ') FROM inspection_unit iu"                         \
+    "  JOIN unit u ON u.id = iu.unit_id WHERE iu.inspection_id = i.id), ''),"                      \
+    " coalesce((SELECT group_concat(t.code, ', ') FROM inspection_task it"                         \
+    "  JOIN task t ON t.id = it.task_id WHERE it.inspection_id = i.id), '')"                       \
+    " FROM inspection i"
+
+static void read_inspection(sqlite3_stmt *s, void *row)
+{
+    struct inspection_row *r = row;
+    r->id = (long)sqlite3_column_int64(s, 0);
+    r->version = (long)sqlite3_column_int64(s, 1);
+    store_text_col(s, 2, r->kind, sizeof r->kind);
+    store_text_col(s, 3, r->date, sizeof r->date);
+    store_text_col(s, 4, r->scope, sizeof r->scope);
+    store_text_col(s, 5, r->findings, sizeof r->findings);
+    store_text_col(s, 6, r->recommendations, sizeof r->recommendations);
+    store_text_col(s, 7, r->followup_status, sizeof r->followup_status);
+    store_text_col(s, 8, r->followup_date, sizeof r->followup_date);
+    store_text_col(s, 9, r->units, sizeof r->units);
+    store_text_col(s, 10, r->tasks, sizeof r->tasks);
+}
+
+int store_inspection_get(struct store *st, long id, struct inspection_row *out, struct td_err *err)
+{
+    static const char sql[] = INSPECTION_SELECT " WHERE i.id = ?1 AND i.deleted = 0";
+    return store_get_row(st, sql, &id, 1, read_inspection, out,
+                         _("the inspection no longer exists"), _("reading the inspections"), err);
+}
+
 int store_inspection_list_each(struct store *st, long unit_id, const char *kind,
                                int (*row)(void *ctx, const struct inspection_row *r), void *ctx,
                                struct td_err *err)
 {
     static const char sql[] =
-        "SELECT i.id, i.version, i.kind, coalesce(i.date, ''), i.scope, i.findings,"
-        " i.recommendations, i.followup_status, coalesce(i.followup_date, ''),"
-        " coalesce((SELECT group_concat(u.code, ', ') FROM inspection_unit iu"
-        "  JOIN unit u ON u.id = iu.unit_id WHERE iu.inspection_id = i.id), ''),"
-        " coalesce((SELECT group_concat(t.code, ', ') FROM inspection_task it"
-        "  JOIN task t ON t.id = it.task_id WHERE it.inspection_id = i.id), '')"
-        " FROM inspection i WHERE i.deleted = 0 AND (?2 = '' OR i.kind = ?2)"
-        " AND (?1 = 0 OR EXISTS (SELECT 1 FROM inspection_unit iu"
-        "  WHERE iu.inspection_id = i.id AND iu.unit_id = ?1))"
-        " ORDER BY i.date IS NULL, i.date DESC, i.id DESC";
+        INSPECTION_SELECT " WHERE i.deleted = 0 AND (?2 = '' OR i.kind = ?2)"
+                          " AND (?1 = 0 OR EXISTS (SELECT 1 FROM inspection_unit iu"
+                          "  WHERE iu.inspection_id = i.id AND iu.unit_id = ?1))"
+                          " ORDER BY i.date IS NULL, i.date DESC, i.id DESC";
     sqlite3_stmt *s = store_stmt(st, sql, err);
     if (s == NULL)
         return -1;
@@ -49,17 +76,7 @@ int store_inspection_list_each(struct store *st, long unit_id, const char *kind,
     }
     int rc = SQLITE_DONE, stop = 0;
     while (stop == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-        r->id = (long)sqlite3_column_int64(s, 0);
-        r->version = (long)sqlite3_column_int64(s, 1);
-        store_text_col(s, 2, r->kind, sizeof r->kind);
-        store_text_col(s, 3, r->date, sizeof r->date);
-        store_text_col(s, 4, r->scope, sizeof r->scope);
-        store_text_col(s, 5, r->findings, sizeof r->findings);
-        store_text_col(s, 6, r->recommendations, sizeof r->recommendations);
-        store_text_col(s, 7, r->followup_status, sizeof r->followup_status);
-        store_text_col(s, 8, r->followup_date, sizeof r->followup_date);
-        store_text_col(s, 9, r->units, sizeof r->units);
-        store_text_col(s, 10, r->tasks, sizeof r->tasks);
+        read_inspection(s, r);
         stop = row(ctx, r);
     }
     free(r);

@@ -9,7 +9,7 @@
 #include "tiendo/store.h"
 #include "tiendo/users.h"
 
-#define STMT_CACHE 160
+#define STMT_CACHE 200
 
 /* A task's status in list order (the index task_by_status is on this very expression). */
 #define STATUS_RANK                                                                                \
@@ -104,6 +104,13 @@ int store_fail(struct store *st, const char *what, struct td_err *err);
 
 /* Copies column i of the current row into dst as text ("" for NULL), cut to size. */
 void store_text_col(sqlite3_stmt *s, int i, char *dst, size_t size);
+
+/* Reads the one row sql selects for keys ?1..?nkeys into out with read: 0, TD_E_NOTFOUND
+ * (gone: the message), or another error (what was being read). For store_<entity>_get. */
+typedef void (*store_read_fn)(sqlite3_stmt *s, void *out);
+int store_get_row(struct store *st, const char *sql, const long *keys, int nkeys,
+                  store_read_fn read, void *out, const char *gone, const char *what,
+                  struct td_err *err);
 
 /* Binds text, or NULL when text is NULL or empty (for optional dates). */
 int store_bind_opt_text(sqlite3_stmt *s, int i, const char *text);

@@ -10,7 +10,7 @@
 #include "tiendo/text.h"
 
 /* Writes one progress update inside the caller's transaction, with its audit rows under
- * change. percent -1 keeps the task's own. */
+ * change. percent -1 keeps the task's own, and so does status -1. */
 static int add_one(struct store *st, long change, long task_id, long expected_version,
                    const struct progress_input *in, struct td_err *err)
 {
@@ -74,7 +74,10 @@ static int add_one(struct store *st, long change, long task_id, long expected_ve
     sqlite3_bind_int64(s, 1, task_id);
     sqlite3_bind_text(s, 2, date, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int(s, 3, percent);
-    sqlite3_bind_text(s, 4, status_code((enum task_status)in->status), -1, SQLITE_STATIC);
+    if (in->status >= 0)
+        sqlite3_bind_text(s, 4, status_code((enum task_status)in->status), -1, SQLITE_STATIC);
+    else /* each task keeps its own */
+        sqlite3_bind_text(s, 4, old_status, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(s, 5, in->done != NULL ? in->done : "", -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 6, in->difficulties != NULL ? in->difficulties : "", -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 7, in->proposals != NULL ? in->proposals : "", -1, SQLITE_STATIC);

@@ -150,22 +150,49 @@ int store_report_each(struct store *st,
 
 /* Whether unit u must submit under rule r2 (all, kind:KIND, or a list of codes). */
 
+/* A report's columns with its counts, read by read_report; a WHERE or ORDER BY follows. */
+#define REPORT_SELECT                                                                              \
+    "SELECT id, title, due_date, units, expected, submitted, on_time, period, rule, version,"      \
+    " requester, subject FROM ("                                                                   \
+    " SELECT r.id, r.title, r.due_date, " UNITS " AS units,"                                       \
+    " (SELECT count(*) FROM unit u WHERE " EXPECTED ") AS expected,"                               \
+    " (SELECT count(*) FROM submission s JOIN unit u ON u.id = s.unit_id"                          \
+    "  WHERE s.report_id = r.id AND s.submitted_on IS NOT NULL AND " EXPECTED ") AS submitted,"    \
+    " (SELECT count(*) FROM submission s JOIN unit u ON u.id = s.unit_id"                          \
+    "  WHERE s.report_id = r.id AND s.submitted_on <= r.due_date AND " EXPECTED ") AS on_time,"    \
+    " r.period, coalesce(r2.code, 'adhoc') AS rule, r.version, r.requester, r.subject"             \
+    " FROM report r LEFT JOIN report_rule r2 ON "                                                  \
+    "r2.id = r.rule_id WHERE r.deleted = 0)"
+
+static void read_report(sqlite3_stmt *s, void *row)
+{
+    struct report_row *r = row;
+    r->id = (long)sqlite3_column_int64(s, 0);
+    store_text_col(s, 1, r->title, sizeof r->title);
+    store_text_col(s, 2, r->due, sizeof r->due);
+    store_text_col(s, 3, r->units, sizeof r->units);
+    r->expected = (long)sqlite3_column_int64(s, 4);
+    r->submitted = (long)sqlite3_column_int64(s, 5);
+    r->on_time = (long)sqlite3_column_int64(s, 6);
+    store_text_col(s, 7, r->period, sizeof r->period);
+    store_text_col(s, 8, r->rule, sizeof r->rule);
+    r->version = (long)sqlite3_column_int64(s, 9);
+    store_text_col(s, 10, r->requester, sizeof r->requester);
+    store_text_col(s, 11, r->subject, sizeof r->subject);
+}
+
+int store_report_get(struct store *st, long id, struct report_row *out, struct td_err *err)
+{
+    static const char sql[] = REPORT_SELECT " WHERE id = ?1";
+    return store_get_row(st, sql, &id, 1, read_report, out, _("the report no longer exists"),
+                         _("reading the report calendar"), err);
+}
+
 int store_report_list_each(struct store *st, const char *today,
                            int (*fn)(void *ctx, const struct report_row *r), void *ctx,
                            struct td_err *err)
 {
-    static const char sql[] =
-        "SELECT id, title, due_date, units, expected, submitted, on_time, period, rule, version,"
-        " requester, subject FROM ("
-        " SELECT r.id, r.title, r.due_date, " UNITS " AS units,"
-        " (SELECT count(*) FROM unit u WHERE " EXPECTED ") AS expected,"
-        " (SELECT count(*) FROM submission s JOIN unit u ON u.id = s.unit_id"
-        "  WHERE s.report_id = r.id AND s.submitted_on IS NOT NULL AND " EXPECTED ") AS submitted,"
-        " (SELECT count(*) FROM submission s JOIN unit u ON u.id = s.unit_id"
-        "  WHERE s.report_id = r.id AND s.submitted_on <= r.due_date AND " EXPECTED ") AS on_time,"
-        " r.period, coalesce(r2.code, 'adhoc') AS rule, r.version, r.requester, r.subject"
-        " FROM report r LEFT JOIN report_rule r2 ON "
-        "r2.id = r.rule_id WHERE r.deleted = 0)"
+    static const char sql[] = REPORT_SELECT
         " ORDER BY CASE WHEN due_date < ?1 AND submitted < expected THEN 0"
         " WHEN due_date >= ?1 THEN 1 ELSE 2 END,"
         " CASE WHEN due_date < ?1 AND submitted >= expected THEN '' ELSE due_date END,"
@@ -176,21 +203,10 @@ int store_report_list_each(struct store *st, const char *today,
     sqlite3_bind_text(s, 1, today, -1, SQLITE_TRANSIENT);
     int rc = SQLITE_DONE, stop = 0;
     while (stop == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-        struct report_row row, *r = &row;
-        memset(r, 0, sizeof *r);
-        r->id = (long)sqlite3_column_int64(s, 0);
-        store_text_col(s, 1, r->title, sizeof r->title);
-        store_text_col(s, 2, r->due, sizeof r->due);
-        store_text_col(s, 3, r->units, sizeof r->units);
-        r->expected = (long)sqlite3_column_int64(s, 4);
-        r->submitted = (long)sqlite3_column_int64(s, 5);
-        r->on_time = (long)sqlite3_column_int64(s, 6);
-        store_text_col(s, 7, r->period, sizeof r->period);
-        store_text_col(s, 8, r->rule, sizeof r->rule);
-        r->version = (long)sqlite3_column_int64(s, 9);
-        store_text_col(s, 10, r->requester, sizeof r->requester);
-        store_text_col(s, 11, r->subject, sizeof r->subject);
-        stop = fn(ctx, r);
+        struct report_row row;
+        memset(&row, 0, sizeof row);
+        read_report(s, &row);
+        stop = fn(ctx, &row);
     }
     sqlite3_reset(s);
     if (stop != 0)
@@ -207,33 +223,53 @@ int store_report_list(struct store *st, const char *today, struct report_row *ou
                            err);
 }
 
+/* The submissions of report ?1 by the units expected to submit it, read by read_submission
+ * (a unit that has not submitted has id 0); more conditions or the order follow. */
+#define SUBMISSION_SELECT                                                                          \
+    "SELECT u.id, u.code, u.name, coalesce(s.id, 0), coalesce(s.version, 0),"                      \
+    " coalesce(s.submitted_on, ''), coalesce(s.doc_number, ''), coalesce(s.note, '')"              \
+    " FROM report r LEFT JOIN report_rule r2 ON r2.id = r.rule_id JOIN unit u ON " EXPECTED        \
+    " LEFT JOIN submission s ON s.report_id = r.id AND s.unit_id = u.id"                           \
+    " WHERE r.id = ?1"
+
+static void read_submission(sqlite3_stmt *s, void *row)
+{
+    struct submission_row *r = row;
+    r->unit_id = (long)sqlite3_column_int64(s, 0);
+    store_text_col(s, 1, r->code, sizeof r->code);
+    store_text_col(s, 2, r->name, sizeof r->name);
+    r->id = (long)sqlite3_column_int64(s, 3);
+    r->version = (long)sqlite3_column_int64(s, 4);
+    store_text_col(s, 5, r->submitted_on, sizeof r->submitted_on);
+    store_text_col(s, 6, r->doc_number, sizeof r->doc_number);
+    store_text_col(s, 7, r->note, sizeof r->note);
+}
+
+int store_submission_get(struct store *st, long report_id, long unit_id, struct submission_row *out,
+                         struct td_err *err)
+{
+    static const char sql[] = SUBMISSION_SELECT " AND u.id = ?2";
+    const long keys[2] = {report_id, unit_id};
+    return store_get_row(st, sql, keys, 2, read_submission, out,
+                         _("the unit does not have to submit this report"),
+                         _("reading the submissions"), err);
+}
+
 int store_submission_list_each(struct store *st, long report_id,
                                int (*fn)(void *ctx, const struct submission_row *r), void *ctx,
                                struct td_err *err)
 {
-    static const char sql[] =
-        "SELECT u.id, u.code, u.name, coalesce(s.id, 0), coalesce(s.version, 0),"
-        " coalesce(s.submitted_on, ''), coalesce(s.doc_number, ''), coalesce(s.note, '')"
-        " FROM report r LEFT JOIN report_rule r2 ON r2.id = r.rule_id JOIN unit u ON " EXPECTED
-        " LEFT JOIN submission s ON s.report_id = r.id AND s.unit_id = u.id"
-        " WHERE r.id = ?1 ORDER BY u.sort_order, u.code";
+    static const char sql[] = SUBMISSION_SELECT " ORDER BY u.sort_order, u.code";
     sqlite3_stmt *s = store_stmt(st, sql, err);
     if (s == NULL)
         return -1;
     sqlite3_bind_int64(s, 1, report_id);
     int rc = SQLITE_DONE, stop = 0;
     while (stop == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-        struct submission_row row, *r = &row;
-        memset(r, 0, sizeof *r);
-        r->unit_id = (long)sqlite3_column_int64(s, 0);
-        store_text_col(s, 1, r->code, sizeof r->code);
-        store_text_col(s, 2, r->name, sizeof r->name);
-        r->id = (long)sqlite3_column_int64(s, 3);
-        r->version = (long)sqlite3_column_int64(s, 4);
-        store_text_col(s, 5, r->submitted_on, sizeof r->submitted_on);
-        store_text_col(s, 6, r->doc_number, sizeof r->doc_number);
-        store_text_col(s, 7, r->note, sizeof r->note);
-        stop = fn(ctx, r);
+        struct submission_row row;
+        memset(&row, 0, sizeof row);
+        read_submission(s, &row);
+        stop = fn(ctx, &row);
     }
     sqlite3_reset(s);
     if (stop != 0)
@@ -265,6 +301,13 @@ static int allow_report_period(struct store *st, long report_id, struct td_err *
     }
     sqlite3_reset(s);
     return store_allow_period(st, period, due, err);
+}
+
+int store_submission_allowed(struct store *st, long report_id, long unit_id, struct td_err *err)
+{
+    if (store_allow_unit(st, unit_id, _("record submissions"), err) != 0)
+        return -1;
+    return allow_report_period(st, report_id, err);
 }
 
 int store_submission_save(struct store *st, long report_id, const char *today,

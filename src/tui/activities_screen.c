@@ -127,16 +127,9 @@ static const struct screen_ops mform_screen;
 
 static int mform_reread(struct app *app, void *state, void *fresh)
 {
-    const struct mform_state *s = state;
-    struct meeting_row *rows = calloc(ROWS_MAX, sizeof *rows);
-    int n = 0;
     struct td_err err;
-    int rc = rows != NULL && store_meeting_list(app->ctx->store, "", rows, ROWS_MAX, &n, &err) == 0
-                 ? form_find_row(rows, n, sizeof *rows, offsetof(struct meeting_row, id), s->row.id,
-                                 fresh)
-                 : -1;
-    free(rows);
-    return rc;
+    return store_meeting_get(app->ctx->store, ((const struct mform_state *)state)->row.id, fresh,
+                             &err);
 }
 
 static void mform_adopt(void *state, const void *fresh)
@@ -216,12 +209,9 @@ static enum tui_result mform_save(struct app *app, void *state)
         return form_save_failed(app, err.msg);
     }
     app_message(app, false, _("Saved: %s"), r.title);
-    app->result = 1;
-    return TUI_BACK;
+    return app_close(app, SCREEN_CHANGED);
 }
 
-static const struct action_need mform_screen_needs[] = {{ACT_SAVE, NEED_ADMIN},
-                                                        {ACT_NONE, NEED_NOTHING}};
 static void mform_close(struct app *app, void *state)
 {
     kinds_free(&((struct mform_state *)state)->kinds);
@@ -229,17 +219,12 @@ static void mform_close(struct app *app, void *state)
 }
 
 static const struct screen_ops mform_screen = {
-    .needs = mform_screen_needs,
+    .needs = form_needs_admin,
     .title = N_("Conference or meeting"),
     .state_size = sizeof(struct mform_state),
     .open = mform_open,
-    .draw = form_base_draw,
-    .handle = form_base_handle,
     .close = mform_close,
-    .resume = form_base_resume,
-    .actions = form_actions,
-    .keybar = form_keybar,
-    .text_entry = true,
+    FORM_SCREEN_OPS,
 };
 
 /* ---- The activity form ---- */
@@ -262,17 +247,9 @@ static const struct screen_ops aform_screen;
 
 static int aform_reread(struct app *app, void *state, void *fresh)
 {
-    const struct aform_state *s = state;
-    struct activity_row *rows = calloc(ROWS_MAX, sizeof *rows);
-    int n = 0;
     struct td_err err;
-    int rc =
-        rows != NULL && store_activity_list(app->ctx->store, 0, "", rows, ROWS_MAX, &n, &err) == 0
-            ? form_find_row(rows, n, sizeof *rows, offsetof(struct activity_row, id), s->row.id,
-                            fresh)
-            : -1;
-    free(rows);
-    return rc;
+    return store_activity_get(app->ctx->store, ((const struct aform_state *)state)->row.id, fresh,
+                              &err);
 }
 
 static void aform_adopt(void *state, const void *fresh)
@@ -363,12 +340,9 @@ static enum tui_result aform_save(struct app *app, void *state)
         return err.status == TD_E_CONFLICT ? form_conflict(app, state, err.msg)
                                            : form_save_failed(app, err.msg);
     app_message(app, false, _("Saved: %s"), r.title);
-    app->result = 1;
-    return TUI_BACK;
+    return app_close(app, SCREEN_CHANGED);
 }
 
-static const struct action_need aform_screen_needs[] = {{ACT_SAVE, NEED_ADMIN},
-                                                        {ACT_NONE, NEED_NOTHING}};
 static void aform_close(struct app *app, void *state)
 {
     struct aform_state *s = state;
@@ -378,17 +352,12 @@ static void aform_close(struct app *app, void *state)
 }
 
 static const struct screen_ops aform_screen = {
-    .needs = aform_screen_needs,
+    .needs = form_needs_admin,
     .title = N_("Communication activity"),
     .state_size = sizeof(struct aform_state),
     .open = aform_open,
-    .draw = form_base_draw,
-    .handle = form_base_handle,
     .close = aform_close,
-    .resume = form_base_resume,
-    .actions = form_actions,
-    .keybar = form_keybar,
-    .text_entry = true,
+    FORM_SCREEN_OPS,
 };
 
 /* ---- The two lists ---- */
@@ -520,7 +489,7 @@ static enum tui_result alist_resume(struct app *app, void *state, int result)
     }
     if (was == 2 && result >= 0)
         s->kind = result;
-    if (was == 0 && result != 1)
+    if (was == 0 && result != SCREEN_CHANGED)
         return TUI_REDRAW;
     list_base_reload(&s->base);
     return TUI_REDRAW;

@@ -23,6 +23,8 @@
 struct frame {
     const struct screen_ops *ops;
     void *state;
+    app_then_fn then; /* who gets the result when it closes (NULL: the resume below) */
+    void *then_ctx;
 };
 
 static volatile sig_atomic_t stop_requested;
@@ -91,11 +93,46 @@ static int read_key(void)
     return (int)wc;
 }
 
+static void drop_next(struct app *app)
+{
+    if (app->next_state != NULL && app->next->close != NULL)
+        app->next->close(app, app->next_state);
+    free(app->next_state);
+    app->next = NULL;
+    app->next_state = NULL;
+}
+
+enum tui_result app_open_then(struct app *app, const struct screen_ops *ops, void *arg,
+                              app_then_fn then, void *ctx)
+{
+    drop_next(app); /* only the last screen asked for opens */
+    void *state = calloc(1, ops->state_size > 0 ? ops->state_size : 1);
+    const struct screen_ops *was = app->current;
+    app->current = ops;
+    int rc = state == NULL ? -1 : ops->open != NULL ? ops->open(app, state, arg) : 0;
+    app->current = was;
+    if (rc != 0) {
+        free(state);
+        if (app->message[0] == '\0')
+            app_message(app, true, "%s", _("cannot open that screen"));
+        return TUI_REDRAW;
+    }
+    app->next = ops;
+    app->next_state = state;
+    app->next_then = then;
+    app->next_ctx = ctx;
+    return TUI_PUSH;
+}
+
 enum tui_result app_open(struct app *app, const struct screen_ops *ops, void *arg)
 {
-    app->next = ops;
-    app->next_arg = arg;
-    return TUI_PUSH;
+    return app_open_then(app, ops, arg, NULL, NULL);
+}
+
+enum tui_result app_close(struct app *app, int result)
+{
+    app->result = result;
+    return TUI_BACK;
 }
 
 const char *app_digit_sep(const struct app *app)
@@ -255,23 +292,19 @@ static void draw_all(struct app *app, struct frame *stack, int depth)
                  top->text_entry || (top->wants_text != NULL && top->wants_text(top_state)));
 }
 
-static int push(struct frame *stack, int *depth, const struct screen_ops *ops, void *arg,
-                struct app *app)
+/* Puts the screen app_open opened on the stack. */
+static int push(struct frame *stack, int *depth, struct app *app)
 {
-    if (*depth >= STACK_MAX)
+    if (app->next_state == NULL)
         return -1;
-    struct frame *f = &stack[*depth];
-    f->ops = ops;
-    f->state = calloc(1, ops->state_size > 0 ? ops->state_size : 1);
-    if (f->state == NULL)
-        return -1;
-    app->current = ops;
-    if (ops->open != NULL && ops->open(app, f->state, arg) != 0) {
-        free(f->state);
-        f->state = NULL;
-        app->current = *depth > 0 ? stack[*depth - 1].ops : NULL;
+    if (*depth >= STACK_MAX) {
+        drop_next(app);
         return -1;
     }
+    stack[*depth] = (struct frame){app->next, app->next_state, app->next_then, app->next_ctx};
+    app->current = app->next;
+    app->next = NULL;
+    app->next_state = NULL;
     ++*depth;
     return 0;
 }
@@ -290,6 +323,8 @@ static enum tui_result pop(struct frame *stack, int *depth, struct app *app, boo
         return TUI_HANDLED;
     struct frame *below = &stack[*depth - 1];
     app->current = below->ops;
+    if (resume && f->then != NULL)
+        return f->then(app, f->then_ctx, result);
     if (resume && below->ops->resume != NULL)
         return below->ops->resume(app, below->state, result);
     return TUI_REDRAW;
@@ -412,7 +447,8 @@ int tui_run(struct tui_context *ctx, struct td_err *err)
 
     struct frame stack[STACK_MAX];
     int depth = 0;
-    int status = push(stack, &depth, &menu_screen, NULL, &app);
+    app.current = &menu_screen;
+    int status = app_open(&app, &menu_screen, NULL) == TUI_PUSH ? push(stack, &depth, &app) : -1;
     bool dirty = true;
     static struct {
         int keys[HELD_MAX];
@@ -498,8 +534,7 @@ int tui_run(struct tui_context *ctx, struct td_err *err)
                 while (depth > 0)
                     pop(stack, &depth, &app, false);
             } else if (r == TUI_PUSH) {
-                if (push(stack, &depth, app.next, app.next_arg, &app) != 0 &&
-                    app.message[0] == '\0')
+                if (push(stack, &depth, &app) != 0 && app.message[0] == '\0')
                     app_message(&app, true, _("cannot open that screen"));
                 dirty = true;
             } else {
@@ -509,6 +544,7 @@ int tui_run(struct tui_context *ctx, struct td_err *err)
         }
     }
     leaving = 1;
+    drop_next(&app);
     while (depth > 0)
         pop(stack, &depth, &app, false);
     endwin();

@@ -70,12 +70,21 @@ struct screen_ops {
     const struct action_need *needs; /* which actions need which role; NULL: none */
 };
 
+/* What a screen opened with app_open_then hands back when it closes: result is what it gave
+ * app_close (a dialog's answer, a choice's index, SCREEN_CHANGED from a form that saved). */
+typedef enum tui_result (*app_then_fn)(struct app *app, void *ctx, int result);
+/* A screen's result when it changed data, so that its opener reads it again. */
+enum { SCREEN_UNCHANGED = 0, SCREEN_CHANGED = 1 };
+
 struct app {
     struct tui_context *ctx;
     const struct keymap *keymap;
-    const struct screen_ops *next; /* set by app_open */
-    void *next_arg;
-    int result;        /* what a closing screen hands to the one below */
+    /* The screen app_open opened, until the loop puts it on the stack. */
+    const struct screen_ops *next;
+    void *next_state;
+    app_then_fn next_then;
+    void *next_ctx;
+    int result;        /* what a closing screen hands to the one below (see app_close) */
     char message[256]; /* one line above the key bar until the next key */
     bool message_is_error;
     const struct screen_ops *current;
@@ -85,8 +94,17 @@ struct app {
     int cursor_y, cursor_x; /* where a screen wants the terminal's cursor (-1: hidden) */
 };
 
-/* Asks the loop to open ops with arg; return its TUI_PUSH from the key handler. */
+/* Opens ops with arg at once (its open copies what it keeps, so arg may be a local of the
+ * caller) and asks the loop to show it: return the result from the key handler. TUI_PUSH, or
+ * TUI_REDRAW with the reason on the message line when the screen refused to open. When it
+ * closes, the opener's resume() gets its result. */
 enum tui_result app_open(struct app *app, const struct screen_ops *ops, void *arg);
+/* As app_open; when the screen closes, then(app, ctx, result) gets its result instead of the
+ * opener's resume(). */
+enum tui_result app_open_then(struct app *app, const struct screen_ops *ops, void *arg,
+                              app_then_fn then, void *ctx);
+/* Closes the screen on top, handing result to its opener: return it from the key handler. */
+enum tui_result app_close(struct app *app, int result);
 /* Sets the message line (cleared by the next key). */
 void app_message(struct app *app, bool error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

@@ -411,20 +411,13 @@ static enum tui_result eval_save(struct app *app, void *state)
     return TUI_BACK;
 }
 
-static const struct action_need eval_screen_needs[] = {{ACT_SAVE, NEED_ADMIN},
-                                                       {ACT_NONE, NEED_NOTHING}};
 static const struct screen_ops eval_screen = {
-    .needs = eval_screen_needs,
+    .needs = form_needs_admin,
     .title = N_("Evaluate a unit"),
     .state_size = sizeof(struct eval_state),
     .open = eval_open,
-    .draw = form_base_draw,
-    .handle = form_base_handle,
     .close = form_base_close,
-    .resume = form_base_resume,
-    .actions = form_actions,
-    .keybar = form_keybar,
-    .text_entry = true,
+    FORM_SCREEN_OPS,
 };
 
 /* ---- Matrix ---- */

@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include "app.h"
-#include "dialog.h"
 #include "form.h"
 #include "screens.h"
 #include "tiendo/i18n.h"
@@ -14,8 +13,8 @@
 enum { F_UNIT, F_STATUS, F_FLAGS, F_PHASE, F_GROUP, F_COUNT };
 
 struct filter_state {
+    struct form_base base; /* first: the form_base_* functions take the state as one */
     void *tasks;
-    struct form form;
     struct form_field fields[F_COUNT];
     const char **unit_labels; /* every unit, however many */
     char (*unit_text)[300];
@@ -25,8 +24,9 @@ struct filter_state {
     int nphases, ngroups;
     const char *phase_labels[65], *group_labels[65];
     char group_text[64][300];
-    int pending_field;
 };
+
+static enum tui_result filter_apply(struct app *app, void *state);
 
 static int filter_open(struct app *app, void *state, void *arg)
 {
@@ -88,84 +88,45 @@ static int filter_open(struct app *app, void *state, void *arg)
     }
     form_field_choice(&f->fields[F_PHASE], _("Phase"), f->phase_labels, f->nphases + 1, phase_at);
     form_field_choice(&f->fields[F_GROUP], _("Group"), f->group_labels, f->ngroups + 1, group_at);
-    f->form = (struct form){f->fields,
-                            F_COUNT,
-                            0,
-                            false,
-                            _("Choose with ← → (Space ticks), Enter for a list; F2 applies"),
-                            0};
+    f->base.save = filter_apply;
+    f->base.cancel_quietly = true;
+    f->base.form = (struct form){f->fields,
+                                 F_COUNT,
+                                 0,
+                                 false,
+                                 _("Choose with ← → and Enter (a list, or a tick); F2 applies"),
+                                 0};
     return 0;
+}
+
+static enum tui_result filter_apply(struct app *app, void *state)
+{
+    struct filter_state *f = state;
+    const struct unit_choice *units;
+    int nunits;
+    struct task_filter *tf = tasks_filter(f->tasks, &units, &nunits);
+    int u = f->fields[F_UNIT].choice;
+    tf->unit_id = u > 0 ? units[u - 1].id : 0;
+    tf->statuses = (unsigned)form_multi_bits(&f->fields[F_STATUS]);
+    tf->flags = (unsigned)form_multi_bits(&f->fields[F_FLAGS]);
+    int ph = f->fields[F_PHASE].choice, gr = f->fields[F_GROUP].choice;
+    tf->phase_id = ph > 0 ? f->phases[ph - 1].id : 0;
+    tf->group_id = gr > 0 ? f->groups[gr - 1].id : 0;
+    return app_close(app, SCREEN_CHANGED);
 }
 
 static void filter_close(struct app *app, void *state)
 {
     struct filter_state *f = state;
-    (void)app;
-    form_free(&f->form);
+    form_base_close(app, state);
     free(f->unit_labels);
     free(f->unit_text);
-}
-
-static void filter_draw(struct app *app, void *state, int top, int height)
-{
-    form_draw(&((struct filter_state *)state)->form, app, top, height);
-}
-
-static enum tui_result filter_handle(struct app *app, void *state, enum action act, int key)
-{
-    struct filter_state *f = state;
-    switch (form_handle(&f->form, act, key)) {
-    case FORM_NONE:
-        return TUI_HANDLED;
-    case FORM_REDRAW:
-        return TUI_REDRAW;
-    case FORM_CANCEL:
-        return TUI_BACK;
-    case FORM_CHOOSE: {
-        static struct choice_args args;
-        struct form_field *fld = &f->fields[f->form.current];
-        if (fld->rule.type != FT_CHOICE)
-            return TUI_HANDLED;
-        args = (struct choice_args){fld->label, fld->choices, fld->nchoices, fld->choice};
-        f->pending_field = f->form.current;
-        return app_open(app, &choice_dialog, &args);
-    }
-    case FORM_SAVE: {
-        const struct unit_choice *units;
-        int nunits;
-        struct task_filter *tf = tasks_filter(f->tasks, &units, &nunits);
-        int u = f->fields[F_UNIT].choice;
-        tf->unit_id = u > 0 ? units[u - 1].id : 0;
-        tf->statuses = (unsigned)form_multi_bits(&f->fields[F_STATUS]);
-        tf->flags = (unsigned)form_multi_bits(&f->fields[F_FLAGS]);
-        int ph = f->fields[F_PHASE].choice, gr = f->fields[F_GROUP].choice;
-        tf->phase_id = ph > 0 ? f->phases[ph - 1].id : 0;
-        tf->group_id = gr > 0 ? f->groups[gr - 1].id : 0;
-        app->result = 1;
-        return TUI_BACK;
-    }
-    }
-    return TUI_HANDLED;
-}
-
-static enum tui_result filter_resume(struct app *app, void *state, int result)
-{
-    struct filter_state *f = state;
-    (void)app;
-    if (result >= 0)
-        f->fields[f->pending_field].choice = result;
-    return TUI_REDRAW;
 }
 
 const struct screen_ops filter_screen = {
     .title = N_("Filter"),
     .state_size = sizeof(struct filter_state),
     .open = filter_open,
-    .draw = filter_draw,
-    .handle = filter_handle,
     .close = filter_close,
-    .resume = filter_resume,
-    .actions = form_actions,
-    .keybar = form_keybar,
-    .text_entry = true,
+    FORM_SCREEN_OPS,
 };

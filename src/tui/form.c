@@ -15,6 +15,8 @@
 #define LABEL_W 24
 
 const enum action form_actions[] = {ACT_FIELD_NEXT, ACT_FIELD_PREV, ACT_SAVE, ACT_CANCEL, ACT_NONE};
+const struct action_need form_needs_editor[] = {{ACT_SAVE, NEED_EDITOR}, {ACT_NONE, NEED_NOTHING}};
+const struct action_need form_needs_admin[] = {{ACT_SAVE, NEED_ADMIN}, {ACT_NONE, NEED_NOTHING}};
 const struct keybar_item form_keybar[] = {{ACT_SAVE, NULL},
                                           {ACT_FIELD_NEXT, NULL},
                                           {ACT_CANCEL, NULL},
@@ -72,6 +74,21 @@ void form_multi_set_bits(struct form_field *f, unsigned long bits)
 {
     for (int i = 0; i < f->nchoices && i < (int)(8 * sizeof bits); i++)
         form_multi_set(f, i, (bits >> i) & 1);
+}
+
+int form_field_today(struct form_field *f, const struct app *app, const char *label)
+{
+    struct field_rule date = {.type = FT_DATE,
+                              .required = true,
+                              .date_format = app->ctx->cfg->date_format,
+                              .today = app->ctx->today,
+                              .has_max_date = true,
+                              .max_date = app->ctx->today};
+    char today[32];
+    date_format(app->ctx->today, app->ctx->cfg->date_format, today, sizeof today);
+    int rc = form_field_text(f, label, date, today);
+    f->proposed = true;
+    return rc;
 }
 
 void form_free(struct form *fm)
@@ -174,6 +191,10 @@ static void draw_value(struct form_field *f, bool cur, struct app *app, int y, i
         char v[256];
         snprintf(v, sizeof v, "‹ %s ›", f->nchoices > 0 ? f->choices[f->choice] : "");
         draw_text(y, x, w, v, role);
+        if (cur) { /* the cursor shows where the focus is on every kind of field */
+            app->cursor_y = y;
+            app->cursor_x = x;
+        }
         return;
     }
     if (f->rule.type == FT_MULTI) {
@@ -190,6 +211,10 @@ static void draw_value(struct form_field *f, bool cur, struct app *app, int y, i
             char v[128];
             snprintf(v, sizeof v, "[%s] %s", form_multi_get(f, i) ? "x" : " ", f->choices[i]);
             enum role r = cur && i == f->multi_at ? ROLE_MARKED : role;
+            if (cur && i == f->multi_at) {
+                app->cursor_y = y;
+                app->cursor_x = cx + 1;
+            }
             cx += draw_text(y, cx, x + w - cx, v, r) + 1;
         }
         return;
@@ -199,7 +224,8 @@ static void draw_value(struct form_field *f, bool cur, struct app *app, int y, i
         return;
     }
     int col = edit_view(&f->buf, &f->first, w);
-    draw_text(y, x, w, f->buf.text + f->first, role);
+    /* A proposed value stands out as selected: typing replaces it. */
+    draw_text(y, x, w, f->buf.text + f->first, f->proposed ? ROLE_MARKED : role);
     app->cursor_y = y;
     app->cursor_x = x + col;
 }
@@ -232,6 +258,9 @@ void form_draw(struct form *fm, struct app *app, int top, int height)
         bool cur = i == fm->current;
         char label[256];
         snprintf(label, sizeof label, "%s%s", f->label, f->rule.required ? " *" : "");
+        /* The focus shows without colour too: a marker, and the field in reverse video. */
+        if (cur)
+            draw_text(y, 0, 2, "▶", ROLE_MARKED);
         draw_text(y, 2, LABEL_W, label, cur ? ROLE_MARKED : ROLE_NORMAL);
         draw_value(f, cur, app, y, x, w);
         y += f->rows;
@@ -251,31 +280,47 @@ static void move_to(struct form *fm, int to)
     fm->current = (to + fm->n) % fm->n;
 }
 
-static enum form_event edit_key(struct form *fm, struct form_field *f, int key)
+const char *form_hint(const struct form *fm)
 {
-    switch (f->rule.type) {
-    case FT_CHOICE:
-        if (key == TK_LEFT || key == TK_RIGHT || key == ' ') {
+    return fm->fields[fm->current].rule.type == FT_MULTI ? _("←/→ to move, Enter ticks or clears")
+                                                         : _("←/→ to change, Enter for a list");
+}
+
+/* A choice changes only with ← → or Enter: Space or a letter typed by mistake (the rest of a
+ * text meant for another field) leaves it as it is, and the form says how to change it. */
+static enum form_event choice_key(struct form *fm, struct form_field *f, int key)
+{
+    bool typed = key_is_printable(key) || key == ' ';
+    if (f->rule.type == FT_CHOICE) {
+        if (key == TK_LEFT || key == TK_RIGHT) {
             int d = key == TK_LEFT ? -1 : 1;
             f->choice = (f->choice + d + f->nchoices) % f->nchoices;
             fm->dirty = true;
             return FORM_REDRAW;
         }
-        return key == TK_ENTER ? FORM_CHOOSE : FORM_NONE;
-    case FT_MULTI:
-        if (key == TK_LEFT || key == TK_RIGHT) {
-            int d = key == TK_LEFT ? -1 : 1;
-            f->multi_at = (f->multi_at + d + f->nchoices) % f->nchoices;
-            return FORM_REDRAW;
-        }
-        if (key == ' ') {
-            form_multi_set(f, f->multi_at, !form_multi_get(f, f->multi_at));
-            fm->dirty = true;
-            return FORM_REDRAW;
-        }
-        return FORM_NONE;
-    default:
-        break;
+        return key == TK_ENTER ? FORM_CHOOSE : typed ? FORM_HINT : FORM_NONE;
+    }
+    if (key == TK_LEFT || key == TK_RIGHT) {
+        int d = key == TK_LEFT ? -1 : 1;
+        f->multi_at = (f->multi_at + d + f->nchoices) % f->nchoices;
+        return FORM_REDRAW;
+    }
+    if (key == TK_ENTER) {
+        form_multi_set(f, f->multi_at, !form_multi_get(f, f->multi_at));
+        fm->dirty = true;
+        return FORM_REDRAW;
+    }
+    return typed ? FORM_HINT : FORM_NONE;
+}
+
+static enum form_event edit_key(struct form *fm, struct form_field *f, int key)
+{
+    if (f->rule.type == FT_CHOICE || f->rule.type == FT_MULTI)
+        return choice_key(fm, f, key);
+    if (f->proposed && key != TK_ENTER) {
+        f->proposed = false; /* any key but leaving the field takes it as the user's own */
+        if (key_is_printable(key) || key == ' ')
+            edit_set(&f->buf, "");
     }
     if (key == TK_ENTER && f->rule.type != FT_MULTILINE) {
         move_to(fm, fm->current + 1);
@@ -331,26 +376,47 @@ enum form_event form_handle(struct form *fm, enum action act, int key)
     }
 }
 
+static enum tui_result on_discard(struct app *app, void *state, int answer)
+{
+    (void)state;
+    if (answer != DIALOG_YES)
+        return TUI_REDRAW;
+    app_message(app, false, "%s", _("Nothing was saved."));
+    return TUI_BACK;
+}
+
+static enum tui_result on_chosen(struct app *app, void *state, int chosen)
+{
+    struct form *fm = &((struct form_base *)state)->form;
+    (void)app;
+    if (chosen >= 0 && fm->fields[fm->current].rule.type == FT_CHOICE) {
+        fm->fields[fm->current].choice = chosen;
+        fm->dirty = true;
+    }
+    return TUI_REDRAW;
+}
+
 enum tui_result form_base_handle(struct app *app, void *state, enum action act, int key)
 {
     struct form_base *b = state;
-    static struct dialog_args ask;
-    static struct choice_args choose;
     switch (form_handle(&b->form, act, key)) {
     case FORM_NONE:
         return TUI_HANDLED;
     case FORM_REDRAW:
         return TUI_REDRAW;
-    case FORM_CANCEL:
-        if (!b->form.dirty)
+    case FORM_HINT:
+        app_message(app, false, "%s", form_hint(&b->form));
+        return TUI_HANDLED;
+    case FORM_CANCEL: {
+        if (!b->form.dirty || b->cancel_quietly)
             return TUI_BACK;
-        ask = (struct dialog_args){_("Cancel"), _("Discard what you typed?"), false};
-        b->asking = true;
-        return app_open(app, &confirm_dialog, &ask);
+        struct dialog_args ask = {_("Cancel"), _("Discard what you typed?"), false};
+        return app_open_then(app, &confirm_dialog, &ask, on_discard, b);
+    }
     case FORM_CHOOSE: {
         const struct form_field *f = &b->form.fields[b->form.current];
-        choose = (struct choice_args){f->label, f->choices, f->nchoices, f->choice};
-        return app_open(app, &choice_dialog, &choose);
+        struct choice_args choose = {f->label, f->choices, f->nchoices, f->choice};
+        return app_open_then(app, &choice_dialog, &choose, on_chosen, b);
     }
     case FORM_SAVE:
         return b->save(app, state);
@@ -391,18 +457,40 @@ static void field_text(const struct form_field *f, char *out, size_t size)
     }
 }
 
-int form_find_row(const void *rows, int n, size_t size, size_t id_offset, long id, void *out)
+static enum tui_result on_conflict(struct app *app, void *state, int answer)
 {
-    for (int i = 0; i < n; i++) {
-        const char *row = (const char *)rows + (size_t)i * size;
-        long row_id;
-        memcpy(&row_id, row + id_offset, sizeof row_id);
-        if (row_id == id) {
-            memcpy(out, row, size);
-            return 0;
-        }
+    struct form_base *b = state;
+    if (b->conflict == NULL)
+        return TUI_REDRAW;
+    if (answer == CONFLICT_KEEP_THEIRS) {
+        conflict_free(b);
+        app_message(app, false, "%s", _("Kept their version; yours was not saved."));
+        return app_close(app, SCREEN_CHANGED); /* the list below shows theirs */
     }
-    return -1;
+    b->adopt(state, b->conflict->fresh); /* theirs is now the version to overwrite */
+    conflict_free(b);
+    return answer == CONFLICT_OVERWRITE ? b->save(app, state) : TUI_REDRAW;
+}
+
+static enum tui_result on_own_conflict(struct app *app, void *state, int answer)
+{
+    struct form_base *b = state;
+    if (answer == CONFLICT_KEEP_THEIRS) {
+        app_message(app, false, "%s", b->kept);
+        return app_close(app, SCREEN_CHANGED);
+    }
+    if (answer != CONFLICT_OVERWRITE)
+        return TUI_REDRAW;
+    b->overwrite = true;
+    return b->save(app, state);
+}
+
+enum tui_result form_conflict_ask(struct app *app, void *state, const struct conflict_args *args,
+                                  const char *kept)
+{
+    struct form_base *b = state;
+    b->kept = kept;
+    return app_open_then(app, &conflict_dialog, (void *)args, on_own_conflict, b);
 }
 
 enum tui_result form_conflict(struct app *app, void *state, const char *why)
@@ -441,43 +529,9 @@ enum tui_result form_conflict(struct app *app, void *state, const char *why)
     free(scratch);
     snprintf(v->who, sizeof v->who, "%s", why);
     b->conflict = v;
-    static struct conflict_args args;
-    args = (struct conflict_args){
+    struct conflict_args args = {
         _("Changed meanwhile"), v->who, v->labels, v->theirs_p, v->mine_p, n};
-    return app_open(app, &conflict_dialog, &args);
-}
-
-enum tui_result form_base_resume(struct app *app, void *state, int result)
-{
-    struct form_base *b = state;
-    struct form *fm = &b->form;
-    if (b->conflict != NULL) {
-        enum tui_result r = TUI_REDRAW;
-        if (result == CONFLICT_KEEP_THEIRS) {
-            app_message(app, false, "%s", _("Kept their version; yours was not saved."));
-            app->result = 1; /* the list below shows theirs */
-            r = TUI_BACK;
-        } else {
-            b->adopt(state, b->conflict->fresh); /* theirs is now the version to overwrite */
-            if (result == CONFLICT_OVERWRITE) {
-                conflict_free(b);
-                return b->save(app, state);
-            }
-        }
-        conflict_free(b);
-        return r;
-    }
-    if (b->asking) {
-        b->asking = false;
-        if (result == DIALOG_YES) {
-            app_message(app, false, "%s", _("Nothing was saved."));
-            return TUI_BACK;
-        }
-    } else if (result >= 0 && fm->fields[fm->current].rule.type == FT_CHOICE) {
-        fm->fields[fm->current].choice = result;
-        fm->dirty = true;
-    }
-    return TUI_REDRAW;
+    return app_open_then(app, &conflict_dialog, &args, on_conflict, b);
 }
 
 void form_base_draw(struct app *app, void *state, int top, int height)
@@ -494,9 +548,8 @@ void form_base_close(struct app *app, void *state)
 
 enum tui_result form_save_failed(struct app *app, const char *reason)
 {
-    static struct dialog_args args;
-    static char text[1200];
+    char text[1200];
     snprintf(text, sizeof text, "%s\n%s", reason, _("What you typed is kept."));
-    args = (struct dialog_args){_("Not saved"), text, true};
+    struct dialog_args args = {_("Not saved"), text, true};
     return app_open(app, &message_dialog, &args);
 }

@@ -24,6 +24,9 @@ struct form_field {
     const char *note; /* shown muted under the field when there is no error (may be NULL) */
     union field_value value;
     bool empty;
+    /* Holds a proposed value (today, the current percent): the first character typed replaces
+     * it, as in a spreadsheet; moving the cursor or Backspace first edits it instead. */
+    bool proposed;
 };
 
 struct form {
@@ -34,13 +37,17 @@ struct form {
     int first;         /* the first field shown, when they do not all fit */
 };
 
-enum form_event { FORM_NONE, FORM_REDRAW, FORM_SAVE, FORM_CANCEL, FORM_CHOOSE };
+/* FORM_HINT: a key that does not change a choice field (a letter, Space): say how to. */
+enum form_event { FORM_NONE, FORM_REDRAW, FORM_SAVE, FORM_CANCEL, FORM_CHOOSE, FORM_HINT };
 
 /* Fields start empty; form_set_text gives one its text. */
 int form_field_text(struct form_field *f, const char *label, struct field_rule rule,
                     const char *text);
 void form_field_choice(struct form_field *f, const char *label, const char *const *choices, int n,
                        int selected);
+/* A required date field, not after today, that opens holding today as a proposed value (the
+ * date of a progress entry). */
+int form_field_today(struct form_field *f, const struct app *app, const char *label);
 void form_free(struct form *fm);
 /* FT_MULTI: whether choice i is picked, and picking it (0, or -1 when memory runs out). */
 bool form_multi_get(const struct form_field *f, int i);
@@ -50,17 +57,21 @@ unsigned long form_multi_bits(const struct form_field *f);
 void form_multi_set_bits(struct form_field *f, unsigned long bits);
 void form_draw(struct form *fm, struct app *app, int top, int height);
 /* Keys: printable ones are typed; Tab, S-Tab and the arrows move; F2 or Ctrl-S saves (after
- * checking every field); Esc cancels (the screen asks first when fm->dirty). */
+ * checking every field); Esc cancels (the screen asks first when fm->dirty). A choice changes
+ * only with ← → or Enter (its list); a multiple choice moves with ← → and Enter ticks. */
 enum form_event form_handle(struct form *fm, enum action act, int key);
 /* Checks one field (sets its error); returns 0 when it holds a valid value. */
 int form_check(struct form *fm, int i);
-/* The part a plain form screen's state starts with, so that one set of functions serves them
+/* What a key that does not change a choice field says (on the message line). */
+const char *form_hint(const struct form *fm);
+/* The part every form screen's state starts with, so that one set of functions serves them
  * all: Esc asks before discarding what was typed, a choice field opens its list, F2 calls
- * save(app, state); draw draws the form and close frees it. */
+ * save(app, state), which ends with app_close(app, SCREEN_CHANGED) when saved; draw draws the
+ * form and close frees it. */
 struct form_conflict_view;
 struct form_base {
     struct form form;
-    bool asking; /* the discard question is open */
+    bool cancel_quietly; /* Esc closes without asking (nothing typed is lost: a filter) */
     enum tui_result (*save)(struct app *app, void *state);
     /* For a save someone else's change beat (optional): the screen itself, and how to read the
      * row again as the argument its open takes (fresh_size bytes; 0, or -1 when it is gone),
@@ -70,22 +81,34 @@ struct form_base {
     int (*reread)(struct app *app, void *state, void *fresh);
     void (*adopt)(void *state, const void *fresh);
     struct form_conflict_view *conflict; /* while the conflict dialog is open */
+    /* A screen with a conflict dialog of its own (form_conflict_ask): the user chose to save
+     * over their version, and what keeping theirs says. */
+    bool overwrite;
+    const char *kept;
 };
 void form_base_draw(struct app *app, void *state, int top, int height);
 enum tui_result form_base_handle(struct app *app, void *state, enum action act, int key);
-enum tui_result form_base_resume(struct app *app, void *state, int result);
 void form_base_close(struct app *app, void *state);
+/* A conflict dialog a screen fills itself (texts kept in its state): keeping theirs closes the
+ * form saying kept, saving over it calls save again with overwrite set, editing goes back. */
+struct conflict_args;
+enum tui_result form_conflict_ask(struct app *app, void *state, const struct conflict_args *args,
+                                  const char *kept);
 /* A save the store refused: the reason in a dialog, which says that what was typed is kept. */
 enum tui_result form_save_failed(struct app *app, const char *reason);
 /* A save refused because someone else changed the row (why: the store's words): their version
  * beside what was typed, field by field, to keep theirs, overwrite or edit again. Without
  * reread, or when the row is gone, as form_save_failed. */
 enum tui_result form_conflict(struct app *app, void *state, const char *why);
-/* For a reread: copies into out the one of n rows (size bytes each, a long id at id_offset)
- * whose id is id; -1 when none is. */
-int form_find_row(const void *rows, int n, size_t size, size_t id_offset, long id, void *out);
 /* The actions a form screen lists. */
 extern const enum action form_actions[];
 extern const struct keybar_item form_keybar[];
+/* Who may save: an editor (progress, submissions) or an admin (the rest). */
+extern const struct action_need form_needs_editor[], form_needs_admin[];
+/* The part of a form screen's screen_ops that every form shares (close: form_base_close, or
+ * the screen's own that calls it). */
+#define FORM_SCREEN_OPS                                                                            \
+    .draw = form_base_draw, .handle = form_base_handle, .actions = form_actions,                   \
+    .keybar = form_keybar, .text_entry = true
 
 #endif

@@ -5,17 +5,19 @@
 #include <string.h>
 
 #include "app.h"
+#include "form.h"
 #include "screens.h"
 #include "tiendo/i18n.h"
 
 struct help_line {
-    enum action act; /* ACT_NONE: a heading */
-    const char *text;
+    enum action act;  /* ACT_NONE: a heading, or with keys a line of text */
+    const char *text; /* N_() */
+    const char *keys; /* N_(): the keys a line of text is about */
 };
 
 struct help_state {
     const struct screen_ops *of;
-    struct help_line lines[2 * ACT_COUNT + 8];
+    struct help_line lines[2 * ACT_COUNT + 16];
     int nlines;
     int first; /* first line shown */
 };
@@ -23,8 +25,18 @@ struct help_state {
 static void add(struct help_state *h, enum action act, const char *text)
 {
     if (h->nlines < (int)(sizeof h->lines / sizeof h->lines[0]))
-        h->lines[h->nlines++] = (struct help_line){act, text};
+        h->lines[h->nlines++] = (struct help_line){act, text, NULL};
 }
+
+/* How the fields of a form take keys (these keys are not remapped). */
+static const struct help_line form_help[] = {
+    {ACT_NONE, N_("change a choice; Enter opens its list"), "← →"},
+    {ACT_NONE, N_("move in a multiple choice; Enter ticks or clears"), "← → Enter"},
+    {ACT_NONE, N_("never change a choice: they say how to"), N_("letters, Space")},
+    {ACT_NONE, N_("replaces a proposed value (today, current percent)"), N_("typing")},
+    {ACT_NONE, N_("first: edit the proposed value instead"), N_("← → Home End BkSp")},
+    {ACT_NONE, N_("marks the field that has the focus"), "▶"},
+};
 
 static int help_open(struct app *app, void *state, void *arg)
 {
@@ -35,6 +47,13 @@ static int help_open(struct app *app, void *state, void *arg)
     for (const enum action *a = h->of->actions; a != NULL && *a != ACT_NONE; a++)
         if (app_allows(app, h->of->needs, *a)) /* what the role may not do is not offered */
             add(h, *a, NULL);
+    if (h->of->actions == form_actions) {
+        add(h, ACT_NONE, NULL);
+        add(h, ACT_NONE, N_("In a form's fields"));
+        for (size_t i = 0; i < sizeof form_help / sizeof form_help[0]; i++)
+            if (h->nlines < (int)(sizeof h->lines / sizeof h->lines[0]))
+                h->lines[h->nlines++] = form_help[i];
+    }
     add(h, ACT_NONE, NULL);
     add(h, ACT_NONE, N_("Keys on every screen"));
     for (int a = ACT_NONE + 1; a < ACT_COUNT; a++)
@@ -52,6 +71,11 @@ static void help_draw(struct app *app, void *state, int top, int height)
         if (l->act == ACT_NONE) {
             if (l->text == NULL)
                 continue;
+            if (l->keys != NULL) {
+                draw_text(y, 4, 22, _(l->keys), ROLE_NORMAL);
+                draw_text(y, 27, COLS - 29, _(l->text), ROLE_NORMAL);
+                continue;
+            }
             char head[256];
             if (i == 0)
                 snprintf(head, sizeof head, _("Keys on the screen \"%s\""), _(l->text));

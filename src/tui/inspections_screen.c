@@ -64,17 +64,9 @@ static const struct screen_ops iform_screen;
 /* The inspection as it is now in the database (someone else saved it meanwhile). */
 static int iform_reread(struct app *app, void *state, void *fresh)
 {
-    const struct iform_state *s = state;
-    struct inspection_row *rows = calloc(INSP_MAX, sizeof *rows);
-    int n = 0;
     struct td_err err;
-    int rc =
-        rows != NULL && store_inspection_list(app->ctx->store, 0, "", rows, INSP_MAX, &n, &err) == 0
-            ? form_find_row(rows, n, sizeof *rows, offsetof(struct inspection_row, id), s->row.id,
-                            fresh)
-            : -1;
-    free(rows);
-    return rc;
+    return store_inspection_get(app->ctx->store, ((const struct iform_state *)state)->row.id, fresh,
+                                &err);
 }
 
 static void iform_adopt(void *state, const void *fresh)
@@ -176,12 +168,9 @@ static enum tui_result iform_save(struct app *app, void *state)
         return form_save_failed(app, err.msg);
     }
     app_message(app, false, "%s", _("Saved the inspection or survey"));
-    app->result = 1;
-    return TUI_BACK;
+    return app_close(app, SCREEN_CHANGED);
 }
 
-static const struct action_need iform_screen_needs[] = {{ACT_SAVE, NEED_ADMIN},
-                                                        {ACT_NONE, NEED_NOTHING}};
 static void iform_close(struct app *app, void *state)
 {
     unit_picks_free(&((struct iform_state *)state)->units);
@@ -189,17 +178,12 @@ static void iform_close(struct app *app, void *state)
 }
 
 static const struct screen_ops iform_screen = {
-    .needs = iform_screen_needs,
+    .needs = form_needs_admin,
     .title = N_("Inspection or survey"),
     .state_size = sizeof(struct iform_state),
     .open = iform_open,
-    .draw = form_base_draw,
-    .handle = form_base_handle,
     .close = iform_close,
-    .resume = form_base_resume,
-    .actions = form_actions,
-    .keybar = form_keybar,
-    .text_entry = true,
+    FORM_SCREEN_OPS,
 };
 
 /* ---- The list ---- */

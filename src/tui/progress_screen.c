@@ -15,21 +15,19 @@
 #include "tiendo/text.h"
 
 enum { F_DATE, F_PERCENT, F_STATUS, F_DONE, F_DIFFICULTIES, F_PROPOSALS, F_REASON, F_COUNT };
-enum pending { P_NONE, P_DISCARD, P_DECREASE, P_STATUS, P_CONFLICT, P_ERROR };
 
 struct progress_state {
+    struct form_base base; /* first: the form_base_* functions take the state as one */
     struct task_detail task;
-    struct form form;
     struct form_field fields[F_COUNT];
     const char *status_labels[ST_COUNT];
     char intro[700];
-    enum pending pending;
-    bool overwrite; /* the user chose to save over someone else's entry */
-    char question[300];
     /* The conflict dialog's texts. */
     char theirs[5][300], mine[5][300], who[200];
     const char *theirs_p[5], *mine_p[5], *labels[5];
 };
+
+static enum tui_result progress_check(struct app *app, void *state);
 
 static int progress_open(struct app *app, void *state, void *arg)
 {
@@ -45,27 +43,21 @@ static int progress_open(struct app *app, void *state, void *arg)
     }
     snprintf(p->intro, sizeof p->intro, "%s  %s  (%d%%)", p->task.row.code, p->task.row.title,
              p->task.row.percent);
-    struct field_rule date = {.type = FT_DATE,
-                              .required = true,
-                              .date_format = app->ctx->cfg->date_format,
-                              .today = app->ctx->today,
-                              .has_max_date = true,
-                              .max_date = app->ctx->today};
-    td_date start;
-    if (date_parse_iso(p->task.start, &start) == 0) {
-        date.has_min_date = true;
-        date.min_date = start;
-    }
-    char today[32], percent[8];
-    date_format(app->ctx->today, app->ctx->cfg->date_format, today, sizeof today);
+    char percent[8];
     snprintf(percent, sizeof percent, "%d", p->task.row.percent);
     struct field_rule pct = {.type = FT_PERCENT, .required = true};
     struct field_rule text = {.type = FT_MULTILINE, .max_chars = 4000};
     for (int s = 0; s < ST_COUNT; s++)
         p->status_labels[s] = status_label((enum task_status)s);
     int status = p->task.row.status == ST_NOT_STARTED ? ST_IN_PROGRESS : p->task.row.status;
-    form_field_text(&p->fields[F_DATE], _("Date"), date, today);
+    form_field_today(&p->fields[F_DATE], app, _("Date"));
+    td_date start;
+    if (date_parse_iso(p->task.start, &start) == 0) { /* not before the task started */
+        p->fields[F_DATE].rule.has_min_date = true;
+        p->fields[F_DATE].rule.min_date = start;
+    }
     form_field_text(&p->fields[F_PERCENT], _("Percent done"), pct, percent);
+    p->fields[F_PERCENT].proposed = true; /* typing 60 gives 60, not 060 */
     form_field_choice(&p->fields[F_STATUS], _("Status"), p->status_labels, ST_COUNT, status);
     form_field_text(&p->fields[F_DONE], _("What was done"), text, "");
     p->fields[F_DONE].rows = 3;
@@ -73,19 +65,9 @@ static int progress_open(struct app *app, void *state, void *arg)
     form_field_text(&p->fields[F_PROPOSALS], _("Proposals"), text, "");
     struct field_rule reason = {.type = FT_TEXT, .max_chars = 500};
     form_field_text(&p->fields[F_REASON], _("Reason if lower"), reason, "");
-    p->form = (struct form){p->fields, F_COUNT, F_PERCENT, false, p->intro, 0};
+    p->base.save = progress_check;
+    p->base.form = (struct form){p->fields, F_COUNT, F_PERCENT, false, p->intro, 0};
     return 0;
-}
-
-static void progress_close(struct app *app, void *state)
-{
-    (void)app;
-    form_free(&((struct progress_state *)state)->form);
-}
-
-static void progress_draw(struct app *app, void *state, int top, int height)
-{
-    form_draw(&((struct progress_state *)state)->form, app, top, height);
 }
 
 /* Fills the conflict dialog: the entry someone else saved, next to what was typed here. */
@@ -127,15 +109,13 @@ static enum tui_result show_conflict(struct app *app, struct progress_state *p)
     }
     snprintf(p->who, sizeof p->who, _("%s saved progress on this task at %s, after you opened it."),
              last.by, last.at);
-    static struct conflict_args args;
-    args = (struct conflict_args){
+    struct conflict_args args = {
         _("Someone else changed this task"), p->who, p->labels, p->theirs_p, p->mine_p, 5};
-    p->pending = P_CONFLICT;
-    return app_open(app, &conflict_dialog, &args);
+    return form_conflict_ask(app, p, &args, _("Kept their entry; yours was not saved."));
 }
 
 /* Saves in one transaction. A refused save keeps the form as typed and says why. */
-static enum tui_result save(struct app *app, struct progress_state *p)
+static enum tui_result progress_save(struct app *app, struct progress_state *p)
 {
     char *done = text_nfc(p->fields[F_DONE].buf.text);
     char *diff = text_nfc(p->fields[F_DIFFICULTIES].buf.text);
@@ -153,7 +133,7 @@ static enum tui_result save(struct app *app, struct progress_state *p)
     struct td_err err = {0};
     int rc = done != NULL && diff != NULL && prop != NULL && reason != NULL
                  ? store_progress_add(app->ctx->store, p->task.row.id,
-                                      p->overwrite ? 0 : p->task.row.version, &in, &err)
+                                      p->base.overwrite ? 0 : p->task.row.version, &in, &err)
                  : td_err_set(&err, TD_E_INVALID, _("the text is not valid UTF-8"));
     free(done);
     free(diff);
@@ -161,117 +141,58 @@ static enum tui_result save(struct app *app, struct progress_state *p)
     free(reason);
     if (rc != 0 && err.status == TD_E_CONFLICT)
         return show_conflict(app, p);
-    if (rc != 0) {
-        static struct dialog_args args;
-        static char text[1100];
+    if (rc != 0 && err.status == TD_E_BUSY) {
+        char text[1100];
         snprintf(text, sizeof text, "%s\n%s", err.msg,
-                 err.status == TD_E_BUSY ? _("What you typed is kept: press F2 again.")
-                                         : _("What you typed is kept."));
-        args = (struct dialog_args){_("Not saved"), text, true};
-        p->pending = P_ERROR;
+                 _("What you typed is kept: press F2 again."));
+        struct dialog_args args = {_("Not saved"), text, true};
         return app_open(app, &message_dialog, &args);
     }
+    if (rc != 0)
+        return form_save_failed(app, err.msg);
     app_message(app, false, _("Saved: %s at %d%%"), p->task.row.code, in.percent);
-    app->result = 1;
-    return TUI_BACK;
+    return app_close(app, SCREEN_CHANGED);
 }
 
-static enum tui_result progress_handle(struct app *app, void *state, enum action act, int key)
+static enum tui_result on_confirmed(struct app *app, void *state, int answer)
+{
+    return answer == DIALOG_YES ? progress_save(app, state) : TUI_REDRAW;
+}
+
+/* A lower percent, or done below 100 %, needs a reason, and is asked about before it is saved. */
+static enum tui_result progress_check(struct app *app, void *state)
 {
     struct progress_state *p = state;
-    static struct dialog_args ask;
-    switch (form_handle(&p->form, act, key)) {
-    case FORM_NONE:
-        return TUI_HANDLED;
-    case FORM_REDRAW:
+    if (p->base.overwrite) /* asked already, then chose to save over their entry */
+        return progress_save(app, p);
+    long pct = p->fields[F_PERCENT].value.number;
+    bool done_low = p->fields[F_STATUS].choice == ST_DONE && pct < 100;
+    if (!(pct < p->task.row.percent || done_low))
+        return progress_save(app, p);
+    if (p->fields[F_REASON].empty) {
+        struct form_field *r = &p->fields[F_REASON];
+        snprintf(r->error, sizeof r->error, "%s",
+                 done_low ? _("required when done is below 100 %")
+                          : _("required when the percent goes down"));
+        p->base.form.current = F_REASON;
         return TUI_REDRAW;
-    case FORM_CANCEL:
-        if (!p->form.dirty)
-            return TUI_BACK;
-        p->pending = P_DISCARD;
-        ask = (struct dialog_args){_("Cancel"), _("Discard what you typed?"), false};
-        return app_open(app, &confirm_dialog, &ask);
-    case FORM_CHOOSE: {
-        static struct choice_args choice;
-        choice = (struct choice_args){_("Status"), p->status_labels, ST_COUNT,
-                                      p->fields[F_STATUS].choice};
-        p->pending = P_STATUS;
-        return app_open(app, &choice_dialog, &choice);
     }
-    case FORM_SAVE: {
-        long pct = p->fields[F_PERCENT].value.number;
-        bool done_low = p->fields[F_STATUS].choice == ST_DONE && pct < 100;
-        if ((pct < p->task.row.percent || done_low) && p->fields[F_REASON].empty) {
-            /* A lower percent, or done below 100 %, needs a reason before it is asked. */
-            struct form_field *r = &p->fields[F_REASON];
-            snprintf(r->error, sizeof r->error, "%s",
-                     done_low ? _("required when done is below 100 %")
-                              : _("required when the percent goes down"));
-            p->form.current = F_REASON;
-            return TUI_REDRAW;
-        }
-        if (pct < p->task.row.percent || done_low) {
-            char *text = p->question; /* outlives this call: the dialog shows it */
-            size_t size = sizeof p->question;
-            if (done_low)
-                snprintf(text, size,
-                         _("The status is done but the percent is %ld. Save "
-                           "anyway?"),
-                         pct);
-            else
-                snprintf(text, size, _("The percent goes down from %d to %ld. Save anyway?"),
-                         p->task.row.percent, pct);
-            ask = (struct dialog_args){_("Please confirm"), text, false};
-            p->pending = P_DECREASE;
-            return app_open(app, &confirm_dialog, &ask);
-        }
-        return save(app, p);
-    }
-    }
-    return TUI_HANDLED;
+    char text[300];
+    if (done_low)
+        snprintf(text, sizeof text, _("The status is done but the percent is %ld. Save anyway?"),
+                 pct);
+    else
+        snprintf(text, sizeof text, _("The percent goes down from %d to %ld. Save anyway?"),
+                 p->task.row.percent, pct);
+    struct dialog_args ask = {_("Please confirm"), text, false};
+    return app_open_then(app, &confirm_dialog, &ask, on_confirmed, p);
 }
 
-static enum tui_result progress_resume(struct app *app, void *state, int result)
-{
-    struct progress_state *p = state;
-    enum pending was = p->pending;
-    p->pending = P_NONE;
-    if (was == P_STATUS && result >= 0) {
-        p->fields[F_STATUS].choice = result;
-        p->form.dirty = true;
-    } else if (was == P_DISCARD && result == DIALOG_YES) {
-        app_message(app, false, "%s", _("Nothing was saved."));
-        return TUI_BACK;
-    } else if (was == P_DECREASE && result == DIALOG_YES) {
-        return save(app, p);
-    } else if (was == P_CONFLICT && result == CONFLICT_KEEP_THEIRS) {
-        app_message(app, false, "%s", _("Kept their entry; yours was not saved."));
-        return TUI_BACK;
-    } else if (was == P_CONFLICT && result == CONFLICT_OVERWRITE) {
-        p->overwrite = true;
-        return save(app, p);
-    }
-    return TUI_REDRAW;
-}
-
-static const struct keybar_item progress_keybar[] = {{ACT_SAVE, NULL},
-                                                     {ACT_FIELD_NEXT, NULL},
-                                                     {ACT_CANCEL, NULL},
-                                                     {ACT_HELP, NULL},
-                                                     {ACT_NONE, NULL}};
-
-static const struct action_need progress_screen_needs[] = {{ACT_SAVE, NEED_EDITOR},
-                                                           {ACT_NONE, NEED_NOTHING}};
 const struct screen_ops progress_screen = {
-    .needs = progress_screen_needs,
+    .needs = form_needs_editor,
     .title = N_("Enter progress"),
     .state_size = sizeof(struct progress_state),
     .open = progress_open,
-    .draw = progress_draw,
-    .handle = progress_handle,
-    .close = progress_close,
-    .resume = progress_resume,
-    .actions = form_actions,
-    .keybar = progress_keybar,
-    .text_entry = true,
+    .close = form_base_close,
+    FORM_SCREEN_OPS,
 };

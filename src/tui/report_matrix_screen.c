@@ -34,7 +34,6 @@ struct mx_state {
     struct report_rate *row_rate, *col_rate;
     int row, col, first_row, first_col;
     int last_col; /* the last report due before today: where the matrix opens */
-    struct submission_args edit;
     /* / n N search the units as every list does. */
     bool searching, failed;
     struct edit_buf prompt;
@@ -102,23 +101,6 @@ static int keep_report(void *ctx, const struct report_row *r)
 static int keep_unit(void *ctx, const struct unit_choice *u)
 {
     return vec_push(ctx, u) != 0;
-}
-
-/* Finds the submission of one unit among a report's. */
-struct find_sub {
-    long unit_id;
-    struct submission_row row;
-    bool found;
-};
-
-static int find_sub(void *ctx, const struct submission_row *r)
-{
-    struct find_sub *f = ctx;
-    if (r->unit_id != f->unit_id)
-        return 0;
-    f->row = *r;
-    f->found = true;
-    return 1;
 }
 
 static int mx_load(struct app *app, struct mx_state *m)
@@ -493,16 +475,13 @@ static enum tui_result mx_handle(struct app *app, void *state, enum action act, 
             app_refuse_unit(app, unit->code);
             return TUI_REDRAW;
         }
-        struct find_sub f = {.unit_id = unit->id};
+        struct submission_args edit = {rep->id, rep->title, {0}};
         struct td_err err;
-        if (store_submission_list_each(app->ctx->store, rep->id, find_sub, &f, &err) < 0) {
+        if (store_submission_get(app->ctx->store, rep->id, unit->id, &edit.row, &err) != 0) {
             app_message(app, true, "%s", err.msg);
             return TUI_REDRAW;
         }
-        if (!f.found)
-            return TUI_HANDLED;
-        m->edit = (struct submission_args){rep->id, rep->title, f.row};
-        return app_open(app, &submission_screen, &m->edit);
+        return app_open(app, &submission_screen, &edit);
     }
     case ACT_BACK:
     case ACT_MATRIX:
@@ -515,7 +494,7 @@ static enum tui_result mx_handle(struct app *app, void *state, enum action act, 
 static enum tui_result mx_resume(struct app *app, void *state, int result)
 {
     struct mx_state *m = state;
-    if (result == 1) {
+    if (result == SCREEN_CHANGED) {
         long rid = m->reports[m->col].id;
         if (mx_load(app, m) == 0) {
             for (int r = 0; r < m->nr; r++)
@@ -524,7 +503,7 @@ static enum tui_result mx_resume(struct app *app, void *state, int result)
             m->row = clamp(m->row, m->nu);
             m->col = clamp(m->col, m->nr);
         }
-        app->result = 1; /* the schedule's counts changed */
+        app->result = SCREEN_CHANGED; /* the schedule's counts changed */
     }
     return TUI_REDRAW;
 }

@@ -40,20 +40,10 @@ static enum tui_result sform_save(struct app *app, void *state);
 static int sform_reread(struct app *app, void *state, void *fresh)
 {
     const struct sform_state *s = state;
-    struct submission_row *rows = calloc(SUBS_MAX, sizeof *rows);
-    int n = 0, found = -1;
+    struct submission_args *a = fresh;
     struct td_err err;
-    if (rows != NULL &&
-        store_submission_list(app->ctx->store, s->a.report_id, rows, SUBS_MAX, &n, &err) == 0)
-        for (int i = 0; i < n && found < 0; i++)
-            if (rows[i].unit_id == s->a.row.unit_id) {
-                struct submission_args *a = fresh;
-                *a = s->a;
-                a->row = rows[i];
-                found = i;
-            }
-    free(rows);
-    return found >= 0 ? 0 : -1;
+    *a = s->a;
+    return store_submission_get(app->ctx->store, s->a.report_id, s->a.row.unit_id, &a->row, &err);
 }
 
 static void sform_adopt(void *state, const void *fresh)
@@ -68,6 +58,12 @@ static int sform_open(struct app *app, void *state, void *arg)
 {
     struct sform_state *s = state;
     s->a = *(const struct submission_args *)arg;
+    struct td_err err;
+    /* Refused before anything is typed: another unit's row, or a locked period. */
+    if (store_submission_allowed(app->ctx->store, s->a.report_id, s->a.row.unit_id, &err) != 0) {
+        app_message(app, true, "%s", err.msg);
+        return -1;
+    }
     struct field_rule date = {.type = FT_DATE,
                               .date_format = app->ctx->cfg->date_format,
                               .today = app->ctx->today,
@@ -108,24 +104,16 @@ static enum tui_result sform_save(struct app *app, void *state)
         return err.status == TD_E_CONFLICT ? form_conflict(app, state, err.msg)
                                            : form_save_failed(app, err.msg);
     app_message(app, false, _("Saved the submission of %s"), r.code);
-    app->result = 1;
-    return TUI_BACK;
+    return app_close(app, SCREEN_CHANGED);
 }
 
-static const struct action_need submission_screen_needs[] = {{ACT_SAVE, NEED_EDITOR},
-                                                             {ACT_NONE, NEED_NOTHING}};
 const struct screen_ops submission_screen = {
-    .needs = submission_screen_needs,
+    .needs = form_needs_editor,
     .title = N_("Submission"),
     .state_size = sizeof(struct sform_state),
     .open = sform_open,
-    .draw = form_base_draw,
-    .handle = form_base_handle,
     .close = form_base_close,
-    .resume = form_base_resume,
-    .actions = form_actions,
-    .keybar = form_keybar,
-    .text_entry = true,
+    FORM_SCREEN_OPS,
 };
 
 /* ---- One report instance: its units ---- */
@@ -205,9 +193,9 @@ static enum tui_result inst_enter(struct app *app, void *state, const void *row)
 
 static enum tui_result inst_resume(struct app *app, void *state, int result)
 {
-    if (result == 1) {
+    if (result == SCREEN_CHANGED) {
         list_base_reload(state);
-        app->result = 1; /* the schedule's counts changed */
+        app->result = SCREEN_CHANGED; /* the schedule's counts changed */
     }
     return TUI_REDRAW;
 }
@@ -277,19 +265,9 @@ static const struct screen_ops adhoc_screen;
 
 static int rform_reread(struct app *app, void *state, void *fresh)
 {
-    const struct rform_state *s = state;
-    struct report_row *rows = calloc(REPORTS_MAX, sizeof *rows);
-    int n = 0;
     struct td_err err;
-    char today[11];
-    date_format_iso(app->ctx->today, today);
-    int rc =
-        rows != NULL && store_report_list(app->ctx->store, today, rows, REPORTS_MAX, &n, &err) == 0
-            ? form_find_row(rows, n, sizeof *rows, offsetof(struct report_row, id), s->row.id,
-                            fresh)
-            : -1;
-    free(rows);
-    return rc;
+    return store_report_get(app->ctx->store, ((const struct rform_state *)state)->row.id, fresh,
+                            &err);
 }
 
 static void rform_adopt(void *state, const void *fresh)
@@ -357,24 +335,16 @@ static enum tui_result rform_save(struct app *app, void *state)
         return form_save_failed(app, err.msg);
     }
     app_message(app, false, _("Saved the ad-hoc report due %s"), f[RF_DUE].buf.text);
-    app->result = 1;
-    return TUI_BACK;
+    return app_close(app, SCREEN_CHANGED);
 }
 
-static const struct action_need adhoc_screen_needs[] = {{ACT_SAVE, NEED_ADMIN},
-                                                        {ACT_NONE, NEED_NOTHING}};
 static const struct screen_ops adhoc_screen = {
-    .needs = adhoc_screen_needs,
+    .needs = form_needs_admin,
     .title = N_("Ad-hoc report"),
     .state_size = sizeof(struct rform_state),
     .open = rform_open,
-    .draw = form_base_draw,
-    .handle = form_base_handle,
     .close = form_base_close,
-    .resume = form_base_resume,
-    .actions = form_actions,
-    .keybar = form_keybar,
-    .text_entry = true,
+    FORM_SCREEN_OPS,
 };
 
 /* ---- The schedule ---- */
@@ -514,7 +484,7 @@ static enum tui_result sched_action(struct app *app, void *state, enum action ac
 static enum tui_result sched_resume(struct app *app, void *state, int result)
 {
     (void)app;
-    if (result == 1)
+    if (result == SCREEN_CHANGED)
         list_base_reload(state);
     return TUI_REDRAW;
 }

@@ -213,7 +213,7 @@ static enum tui_result detail_handle(struct app *app, void *state, enum action a
 static enum tui_result detail_resume(struct app *app, void *state, int result)
 {
     struct detail_state *d = state;
-    if (result == 1) {
+    if (result == SCREEN_CHANGED) {
         d->changed = true;
         load(app, d);
     }

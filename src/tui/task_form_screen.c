@@ -32,12 +32,10 @@ enum {
     F_INTEGRATED_DOC,
     F_COUNT
 };
-enum pending { P_NONE, P_DISCARD, P_CHOOSE, P_CONFLICT, P_ERROR };
-
 struct task_form_state {
-    long id; /* 0 when adding */
+    struct form_base base; /* first: the form_base_* functions take the state as one */
+    long id;               /* 0 when adding */
     struct task_detail task;
-    struct form form;
     struct form_field fields[F_COUNT];
     struct unit_choice units[UNITS_MAX], groups[LIST_MAX], phases[LIST_MAX];
     int nunits, ngroups, nphases;
@@ -45,8 +43,6 @@ struct task_form_state {
     const char *group_labels[LIST_MAX + 1], *phase_labels[LIST_MAX + 1], *priority_labels[3];
     char unit_text[UNITS_MAX][300];
     char intro[600];
-    enum pending pending;
-    bool overwrite;
     char theirs[4][300], mine[4][300], who[300];
     const char *theirs_p[4], *mine_p[4], *labels[4];
 };
@@ -60,6 +56,8 @@ static int index_of(const struct unit_choice *list, int n, const char *code)
             return i;
     return -1;
 }
+
+static enum tui_result task_form_save(struct app *app, void *state);
 
 static int task_form_open(struct app *app, void *state, void *arg)
 {
@@ -139,19 +137,10 @@ static int task_form_open(struct app *app, void *state, void *arg)
                  d->row.code);
     else
         snprintf(t->intro, sizeof t->intro, "%s", _("A new task"));
-    t->form = (struct form){t->fields, F_COUNT, t->id != 0 ? F_TITLE : F_CODE, false, t->intro, 0};
+    t->base.save = task_form_save;
+    t->base.form =
+        (struct form){t->fields, F_COUNT, t->id != 0 ? F_TITLE : F_CODE, false, t->intro, 0};
     return 0;
-}
-
-static void task_form_close(struct app *app, void *state)
-{
-    (void)app;
-    form_free(&((struct task_form_state *)state)->form);
-}
-
-static void task_form_draw(struct app *app, void *state, int top, int height)
-{
-    form_draw(&((struct task_form_state *)state)->form, app, top, height);
 }
 
 static enum tui_result show_conflict(struct app *app, struct task_form_state *t)
@@ -183,20 +172,19 @@ static enum tui_result show_conflict(struct app *app, struct task_form_state *t)
     t->task.row.version = now.row.version;
     snprintf(t->who, sizeof t->who, _("Task %s was changed by someone else after you opened it."),
              now.row.code);
-    static struct conflict_args args;
-    args = (struct conflict_args){
+    struct conflict_args args = {
         _("Someone else changed this task"), t->who, t->labels, t->theirs_p, t->mine_p, 4};
-    t->pending = P_CONFLICT;
-    return app_open(app, &conflict_dialog, &args);
+    return form_conflict_ask(app, t, &args, _("Kept their version; yours was not saved."));
 }
 
-static enum tui_result save(struct app *app, struct task_form_state *t)
+static enum tui_result task_form_save(struct app *app, void *state)
 {
+    struct task_form_state *t = state;
     struct form_field *f = t->fields;
     td_date start = f[F_START].value.date, due = f[F_DUE].value.date;
     if (!f[F_START].empty && !f[F_DUE].empty && due < start) {
         snprintf(f[F_DUE].error, sizeof f[F_DUE].error, "%s", _("before the start"));
-        t->form.current = F_DUE;
+        t->base.form.current = F_DUE;
         return TUI_REDRAW;
     }
     char iso[3][11] = {"", "", ""};
@@ -239,87 +227,24 @@ static enum tui_result save(struct app *app, struct task_form_state *t)
     else if (t->id == 0)
         rc = store_task_create(app->ctx->store, &n, &id, &err);
     else
-        rc = store_task_update(app->ctx->store, t->id, t->overwrite ? 0 : t->task.row.version, &n,
-                               &err);
+        rc = store_task_update(app->ctx->store, t->id, t->base.overwrite ? 0 : t->task.row.version,
+                               &n, &err);
     for (int i = 0; i < 5; i++)
         free(text[i]);
     if (rc != 0 && err.status == TD_E_CONFLICT)
         return show_conflict(app, t);
-    if (rc != 0) {
-        static struct dialog_args args;
-        static char msg[1100];
-        snprintf(msg, sizeof msg, "%s\n%s", err.msg, _("What you typed is kept."));
-        args = (struct dialog_args){_("Not saved"), msg, true};
-        t->pending = P_ERROR;
-        return app_open(app, &message_dialog, &args);
-    }
+    if (rc != 0)
+        return form_save_failed(app, err.msg);
     app_message(app, false, t->id == 0 ? _("Added %s (u undoes it)") : _("Saved %s (u undoes it)"),
                 f[F_CODE].buf.text);
-    app->result = 1;
-    return TUI_BACK;
+    return app_close(app, SCREEN_CHANGED);
 }
 
-static enum tui_result task_form_handle(struct app *app, void *state, enum action act, int key)
-{
-    struct task_form_state *t = state;
-    static struct dialog_args ask;
-    switch (form_handle(&t->form, act, key)) {
-    case FORM_NONE:
-        return TUI_HANDLED;
-    case FORM_REDRAW:
-        return TUI_REDRAW;
-    case FORM_CANCEL:
-        if (!t->form.dirty)
-            return TUI_BACK;
-        ask = (struct dialog_args){_("Cancel"), _("Discard what you typed?"), false};
-        t->pending = P_DISCARD;
-        return app_open(app, &confirm_dialog, &ask);
-    case FORM_CHOOSE: {
-        static struct choice_args choice;
-        struct form_field *f = &t->fields[t->form.current];
-        choice = (struct choice_args){f->label, f->choices, f->nchoices, f->choice};
-        t->pending = P_CHOOSE;
-        return app_open(app, &choice_dialog, &choice);
-    }
-    case FORM_SAVE:
-        return save(app, t);
-    }
-    return TUI_HANDLED;
-}
-
-static enum tui_result task_form_resume(struct app *app, void *state, int result)
-{
-    struct task_form_state *t = state;
-    enum pending was = t->pending;
-    t->pending = P_NONE;
-    if (was == P_CHOOSE && result >= 0) {
-        t->fields[t->form.current].choice = result;
-        t->form.dirty = true;
-    } else if (was == P_DISCARD && result == DIALOG_YES) {
-        app_message(app, false, "%s", _("Nothing was saved."));
-        return TUI_BACK;
-    } else if (was == P_CONFLICT && result == CONFLICT_KEEP_THEIRS) {
-        app_message(app, false, "%s", _("Kept their version; yours was not saved."));
-        return TUI_BACK;
-    } else if (was == P_CONFLICT && result == CONFLICT_OVERWRITE) {
-        t->overwrite = true;
-        return save(app, t);
-    }
-    return TUI_REDRAW;
-}
-
-static const struct action_need task_form_screen_needs[] = {{ACT_SAVE, NEED_ADMIN},
-                                                            {ACT_NONE, NEED_NOTHING}};
 const struct screen_ops task_form_screen = {
-    .needs = task_form_screen_needs,
+    .needs = form_needs_admin,
     .title = N_("Task"),
     .state_size = sizeof(struct task_form_state),
     .open = task_form_open,
-    .draw = task_form_draw,
-    .handle = task_form_handle,
-    .close = task_form_close,
-    .resume = task_form_resume,
-    .actions = form_actions,
-    .keybar = form_keybar,
-    .text_entry = true,
+    .close = form_base_close,
+    FORM_SCREEN_OPS,
 };

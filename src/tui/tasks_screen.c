@@ -15,7 +15,7 @@
 
 #define PAGE_MAX 256 /* the most rows a list draws or exports at a time */
 
-enum pending { P_NONE, P_SORT, P_FILTER, P_PROGRESS, P_DETAIL, P_BULK, P_FORM, P_DELETE };
+enum pending { P_NONE, P_SORT, P_PROGRESS, P_DETAIL, P_FORM, P_DELETE };
 
 struct shown {
     struct task_row row;
@@ -31,7 +31,7 @@ struct tasks_state {
     struct shown page[PAGE_MAX];
     enum pending pending;
     struct unit_picks units;
-    const struct task_detail *doomed; /* the task a delete asks about */
+    struct task_detail doomed; /* the task a delete asks about */
 };
 
 /* In the order of the enum task_flag bits. */
@@ -152,10 +152,33 @@ static enum tui_result open_selected(struct app *app, struct tasks_state *t,
     long id = list_selected_id(&t->base.list);
     if (id < 0)
         return TUI_HANDLED;
-    static long selected_id;
-    selected_id = id;
     t->pending = p;
-    return app_open(app, ops, &selected_id);
+    return app_open(app, ops, &id);
+}
+
+static enum tui_result tasks_changed(struct app *app, struct tasks_state *t)
+{
+    (void)app;
+    list_base_reload(&t->base);
+    return TUI_REDRAW;
+}
+
+/* The bulk form saved for the marked tasks: done with them. */
+static enum tui_result bulk_done(struct app *app, void *state, int result)
+{
+    struct tasks_state *t = state;
+    if (result == SCREEN_CHANGED)
+        t->base.list.nmarks = 0;
+    return tasks_changed(app, t);
+}
+
+/* A new filter: the list starts at its top. */
+static enum tui_result filter_done(struct app *app, void *state, int result)
+{
+    struct tasks_state *t = state;
+    if (result == SCREEN_CHANGED)
+        t->base.list.selected = t->base.list.top = 0;
+    return tasks_changed(app, t);
 }
 
 static enum tui_result tasks_enter(struct app *app, void *state, const void *row)
@@ -172,10 +195,8 @@ static enum tui_result tasks_action(struct app *app, void *state, enum action ac
     switch (act) {
     case ACT_PROGRESS:
         if (list->nmarks > 0) {
-            static struct bulk_args args;
-            args = (struct bulk_args){list->marks, (int)list->nmarks};
-            t->pending = P_BULK;
-            return app_open(app, &bulk_screen, &args);
+            struct bulk_args args = {list->marks, (int)list->nmarks};
+            return app_open_then(app, &bulk_screen, &args, bulk_done, t);
         }
         return open_selected(app, t, &progress_screen, P_PROGRESS);
     case ACT_ADD:
@@ -184,19 +205,16 @@ static enum tui_result tasks_action(struct app *app, void *state, enum action ac
     case ACT_EDIT:
         return open_selected(app, t, &task_form_screen, P_FORM);
     case ACT_DELETE: {
-        static struct task_detail doomed;
-        static struct dialog_args ask;
-        static char text[700];
+        char text[700];
         struct td_err err;
         long id = list_selected_id(list);
-        if (id < 0 || store_task_get(app->ctx->store, id, &doomed, &err) != 0)
+        if (id < 0 || store_task_get(app->ctx->store, id, &t->doomed, &err) != 0)
             return TUI_HANDLED;
         snprintf(text, sizeof text,
                  _("Delete task %s, %s? It leaves the lists but stays in the database with its "
                    "history; u brings it back."),
-                 doomed.row.code, doomed.row.title);
-        ask = (struct dialog_args){_("Delete"), text, false};
-        t->doomed = &doomed;
+                 t->doomed.row.code, t->doomed.row.title);
+        struct dialog_args ask = {_("Delete"), text, false};
         t->pending = P_DELETE;
         return app_open(app, &confirm_dialog, &ask);
     }
@@ -211,18 +229,16 @@ static enum tui_result tasks_action(struct app *app, void *state, enum action ac
         return TUI_REDRAW;
     }
     case ACT_SORT: {
-        static const char *labels[TSORT_COUNT];
+        const char *labels[TSORT_COUNT];
         for (int i = 0; i < TSORT_COUNT; i++)
             labels[i] = _(sort_names[i]);
-        static struct choice_args args;
-        args =
-            (struct choice_args){_("Sort by (again: reverse)"), labels, TSORT_COUNT, (int)t->sort};
+        struct choice_args args = {_("Sort by (again: reverse)"), labels, TSORT_COUNT,
+                                   (int)t->sort};
         t->pending = P_SORT;
         return app_open(app, &choice_dialog, &args);
     }
     case ACT_FILTER:
-        t->pending = P_FILTER;
-        return app_open(app, &filter_screen, t);
+        return app_open_then(app, &filter_screen, t, filter_done, t);
     default:
         return TUI_HANDLED;
     }
@@ -243,27 +259,18 @@ static enum tui_result tasks_resume(struct app *app, void *state, int result)
     case P_DELETE:
         if (result == DIALOG_YES) {
             struct td_err err;
-            if (store_task_delete(app->ctx->store, t->doomed->row.id, t->doomed->row.version,
-                                  &err) != 0)
+            if (store_task_delete(app->ctx->store, t->doomed.row.id, t->doomed.row.version, &err) !=
+                0)
                 app_message(app, true, "%s", err.msg);
             else
-                app_message(app, false, _("Deleted %s (u brings it back)"), t->doomed->row.code);
+                app_message(app, false, _("Deleted %s (u brings it back)"), t->doomed.row.code);
         }
-        break;
-    case P_BULK:
-        if (result == 2)
-            t->base.list.nmarks = 0; /* done with them */
-        break;
-    case P_FILTER:
-        if (result == 1)
-            t->base.list.selected = t->base.list.top = 0; /* a new list starts at its top */
         break;
     default:
         break;
     }
     t->pending = P_NONE;
-    list_base_reload(&t->base);
-    return TUI_REDRAW;
+    return tasks_changed(app, t);
 }
 
 /* The filter form changes these (see filter_screen). */

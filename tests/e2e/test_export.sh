@@ -6,7 +6,7 @@ e2e_keys 1
 e2e_wait "row 1 of"
 e2e_keys f
 e2e_wait "Flags (none: any)"
-e2e_keys Tab Tab Space F2
+e2e_keys Tab Tab Enter F2
 e2e_wait "filter: overdue"
 shown=$(e2e_screen | grep -E '^[ >*] [IVX]+\.[0-9]+ ' | sed -E 's/^[ >*] ([^ ]+).*/\1/' | tr '\n' ' ')
 e2e_keys x

@@ -12,7 +12,7 @@ e2e_keys a
 e2e_expect "a opens the form" "A new inspection or survey"
 e2e_keys Right Tab
 e2e_type "15/11/2025"
-e2e_keys Tab Space Tab
+e2e_keys Tab Enter Tab
 e2e_type "Khảo sát chợ đầu mối phía Bắc"
 e2e_keys Tab Tab Tab Tab Tab
 e2e_type "II.1, X.9"

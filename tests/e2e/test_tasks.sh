@@ -66,7 +66,7 @@ check "nothing was saved" test "$(sqlite3 "$DB" "SELECT percent FROM task WHERE 
 # Filter: overdue only.
 e2e_keys f
 e2e_expect "f opens the filter" "Flags (none: any)"
-e2e_keys Tab Tab Space F2
+e2e_keys Tab Tab Enter F2
 e2e_expect "the overdue filter leaves the overdue tasks" "row 1 of 5"
 e2e_expect "the footer names the filter" "filter: overdue"
 
@@ -144,7 +144,7 @@ e2e_keys 1
 e2e_wait "row 1 of 13"
 e2e_keys f
 e2e_wait "Flags (none: any)"
-e2e_keys Tab Space Right Right Space F2
+e2e_keys Tab Enter Right Right Enter F2
 e2e_expect "a multi-status filter (not started, done) leaves those tasks" "row 1 of 5"
 e2e_expect "the footer names both statuses" "filter: not started done"
 e2e_stop
@@ -166,6 +166,8 @@ e2e_keys Space
 e2e_expect "three tasks are marked" "3 marked"
 e2e_keys p
 e2e_expect "p with marks opens one update for all" "3 marked tasks: one update for all"
+e2e_keys Right Right
+e2e_expect_re "the status is chosen with the arrows" "Status +‹ in progress ›"
 e2e_keys Tab
 e2e_type "Đã giao nhiệm vụ cho phòng"
 e2e_keys F2
@@ -190,7 +192,7 @@ e2e_expect "a opens an empty task form" "A new task"
 e2e_type "VI.1"
 e2e_keys Tab
 e2e_type "Khảo sát mạng lưới chợ đầu mối"
-e2e_keys Tab Right Tab Space Tab Tab Tab
+e2e_keys Tab Right Tab Enter Tab Tab Tab
 e2e_type "01/01/2026"
 e2e_keys Tab
 e2e_type "31/12/2025"
