@@ -79,17 +79,20 @@ sqlite3_stmt *store_stmt(struct store *st, const char *sql, struct td_err *err)
         sqlite3_finalize(s);
         return NULL;
     }
-    if (st->ncache < STMT_CACHE) {
-        st->cache[st->ncache].sql = sql;
-        st->cache[st->ncache].stmt = s;
-        st->ncache++;
-    } else {
-        /* Should not happen: raise STMT_CACHE. Keep working, at the cost of a leak-free
-         * re-prepare on the oldest slot. */
-        sqlite3_finalize(st->cache[0].stmt);
-        st->cache[0].sql = sql;
-        st->cache[0].stmt = s;
+    if (st->ncache == st->capcache) {
+        int cap = st->capcache > 0 ? 2 * st->capcache : 64;
+        struct stmt_slot *grown = realloc(st->cache, (size_t)cap * sizeof *grown);
+        if (grown == NULL) {
+            sqlite3_finalize(s);
+            td_err_set(err, TD_E_NOMEM, _("out of memory"));
+            return NULL;
+        }
+        st->cache = grown;
+        st->capcache = cap;
     }
+    st->cache[st->ncache].sql = sql;
+    st->cache[st->ncache].stmt = s;
+    st->ncache++;
     return s;
 }
 
@@ -224,6 +227,7 @@ static void store_free(struct store *st)
     store_task_anchor_drop(st);
     for (int i = 0; i < st->ncache; i++)
         sqlite3_finalize(st->cache[i].stmt);
+    free(st->cache);
     if (st->db != NULL)
         sqlite3_close(st->db);
     if (st->tmp_path != NULL) /* created by store_create and never finished: it goes */

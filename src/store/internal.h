@@ -9,8 +9,6 @@
 #include "tiendo/store.h"
 #include "tiendo/users.h"
 
-#define STMT_CACHE 200
-
 /* A task's status in list order (the index task_by_status is on this very expression). */
 #define STATUS_RANK                                                                                \
     "CASE status WHEN 'not_started' THEN 0 WHEN 'in_progress' THEN 1 WHEN 'delayed' THEN 2"        \
@@ -49,11 +47,14 @@ struct store {
     char *tmp_path; /* store_create: the file being built, until store_finish renames it */
     bool replace;   /* store_create: an empty file was there, which the rename replaces */
     char *user;
-    struct {
-        const char *sql; /* a string literal: cached by address */
+    /* Every statement the store has prepared, kept for the connection's life and found by
+     * its SQL's address (a string literal): grows as needed, so a statement in use is never
+     * finalised to make room (the program has a fixed number of SQL strings). */
+    struct stmt_slot {
+        const char *sql;
         sqlite3_stmt *stmt;
-    } cache[STMT_CACHE];
-    int ncache;
+    } * cache;
+    int ncache, capcache;
     struct task_anchor anchor;
     struct task_count_cache counted;
     enum user_role role; /* admin until store_login says otherwise */
