@@ -42,7 +42,8 @@ tiendo() {
 	[ $# -eq 0 ] || printf ' %q' "$@"
 }
 
-for t in "$here"/test_*.sh; do
+# E2E_ONLY=lists runs test_lists.sh alone (while working on one screen).
+for t in "$here"/test_${E2E_ONLY:-*}.sh; do
 	. "$t"
 	e2e_stop
 done

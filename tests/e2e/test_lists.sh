@@ -130,7 +130,7 @@ e2e_keys Tab
 e2e_type "15/11/2025"
 e2e_keys Tab
 lists_picks=()
-for _ in $(seq 120); do lists_picks+=(Space Right); done
+for _ in $(seq 120); do lists_picks+=(Enter Right); done
 e2e_keys "${lists_picks[@]}"
 e2e_keys Tab
 e2e_type "Kiểm tra 120 đơn vị"
