@@ -65,7 +65,7 @@ long store_task_find(struct store *st, const struct task_filter *f, enum task_so
 struct task_detail {
     struct task_row row;
     char description[2048], output[512], group[128], phase[128], unit_name[256];
-    char coop[512]; /* cooperating unit codes, comma separated */
+    char coop[4096]; /* cooperating unit codes, comma separated */
     char start[11], integrated_on[11], integrated_doc[256], priority[16];
     char group_code[32], phase_code[32];
 };

@@ -19,7 +19,6 @@
 #include "tiendo/store_tasks.h"
 #include "tiendo/text.h"
 
-#define ROWS_MAX 512
 
 /* A plan vocabulary (conference or activity kinds) with "any" or "none" in front. */
 struct kinds {

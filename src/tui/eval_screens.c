@@ -254,6 +254,26 @@ static int index_of_id(const struct vocab_row *v, int n, long id)
     return -1;
 }
 
+/* The verdicts of the indicators one unit owns, as "CODE verdict, ...". */
+struct owned_verdicts {
+    struct app *app;
+    const char *unit;
+    char text[400];
+};
+
+static int owned_verdict(void *ctx, const struct indicator_row *r)
+{
+    struct owned_verdicts *v = ctx;
+    if (strcmp(r->owner, v->unit) != 0)
+        return 0;
+    struct forecast_result f;
+    targets_forecast(v->app, r, &f);
+    size_t len = strlen(v->text);
+    snprintf(v->text + len, sizeof v->text - len, "%s%s %s", len > 0 ? ", " : "", r->code,
+             verdict_label(f.verdict));
+    return 0;
+}
+
 /* The facts of each criterion, from the data (see store_unit_facts and the Targets rules). */
 static void facts(struct app *app, struct eval_state *e)
 {
@@ -269,21 +289,10 @@ static void facts(struct app *app, struct eval_state *e)
                          (int)app->ctx->cfg->behind_tolerance, (int)app->ctx->cfg->due_soon_days,
                          &f, &err) != 0)
         return;
-    /* (c): the verdicts of the indicators the unit owns. */
-    char verdicts[400] = "";
-    struct indicator_row *ind = calloc(64, sizeof *ind);
-    int ni = 0;
-    if (ind != NULL && store_indicator_list(app->ctx->store, ind, 64, &ni, &err) == 0) {
-        for (int i = 0; i < ni; i++) {
-            if (strcmp(ind[i].owner, e->args.unit_code) != 0)
-                continue;
-            struct forecast_result r;
-            targets_forecast(app, &ind[i], &r);
-            snprintf(verdicts + strlen(verdicts), sizeof verdicts - strlen(verdicts), "%s%s %s",
-                     verdicts[0] != '\0' ? ", " : "", ind[i].code, verdict_label(r.verdict));
-        }
-    }
-    free(ind);
+    /* (c): the verdicts of the indicators the unit owns, however many the plan has. */
+    struct owned_verdicts v = {app, e->args.unit_code, ""};
+    store_indicator_each(app->ctx->store, owned_verdict, &v, &err);
+    const char *verdicts = v.text;
     for (int k = 0; k < e->nc; k++) {
         char *n = e->notes[k];
         size_t size = sizeof e->notes[k];

@@ -5,6 +5,7 @@
 
 #include "app.h"
 #include "form.h"
+#include "list.h"
 #include "screens.h"
 #include "tiendo/i18n.h"
 #include "tiendo/status.h"
@@ -20,10 +21,7 @@ struct filter_state {
     char (*unit_text)[300];
     const char *status_labels[ST_COUNT];
     const char *flag_labels[3];
-    struct unit_choice phases[64], groups[64];
-    int nphases, ngroups;
-    const char *phase_labels[65], *group_labels[65];
-    char group_text[64][300];
+    struct unit_picks phases, groups; /* all of them */
 };
 
 static enum tui_result filter_apply(struct app *app, void *state);
@@ -62,32 +60,24 @@ static int filter_open(struct app *app, void *state, void *arg)
     form_field_choice(&f->fields[F_FLAGS], _("Flags (none: any)"), f->flag_labels, 3, 0);
     f->fields[F_FLAGS].rule.type = FT_MULTI;
     form_multi_set_bits(&f->fields[F_FLAGS], tf->flags);
-    struct td_err err;
-    if (store_choice_list(app->ctx->store, CHOICE_PHASE, f->phases, 64, &f->nphases, &err) != 0 ||
-        store_choice_list(app->ctx->store, CHOICE_GROUP, f->groups, 64, &f->ngroups, &err) != 0) {
-        app_message(app, true, "%s", err.msg);
+    if (choice_picks_load(app, &f->phases, PICK_PHASES, _("(any phase)"), PICK_NAME) != 0 ||
+        choice_picks_load(app, &f->groups, PICK_GROUPS, _("(any group)"), PICK_CODE_NAME) != 0) {
+        unit_picks_free(&f->phases);
         free(f->unit_labels);
         free(f->unit_text);
         return -1;
     }
-    f->phase_labels[0] = _("(any phase)");
-    f->group_labels[0] = _("(any group)");
     int phase_at = 0, group_at = 0;
-    for (int i = 0; i < f->nphases; i++) {
-        f->phase_labels[i + 1] = f->phases[i].name;
-        if (f->phases[i].id == tf->phase_id)
+    for (int i = 0; i < f->phases.n; i++)
+        if (f->phases.units[i].id == tf->phase_id)
             phase_at = i + 1;
-    }
-    for (int i = 0; i < f->ngroups; i++) {
-        char label[sizeof f->group_text[i]]; /* not straight into f: gcc sees an overlap */
-        snprintf(label, sizeof label, "%s  %s", f->groups[i].code, f->groups[i].name);
-        memcpy(f->group_text[i], label, sizeof label);
-        f->group_labels[i + 1] = f->group_text[i];
-        if (f->groups[i].id == tf->group_id)
+    for (int i = 0; i < f->groups.n; i++)
+        if (f->groups.units[i].id == tf->group_id)
             group_at = i + 1;
-    }
-    form_field_choice(&f->fields[F_PHASE], _("Phase"), f->phase_labels, f->nphases + 1, phase_at);
-    form_field_choice(&f->fields[F_GROUP], _("Group"), f->group_labels, f->ngroups + 1, group_at);
+    form_field_choice(&f->fields[F_PHASE], _("Phase"), f->phases.labels, f->phases.nlabels,
+                      phase_at);
+    form_field_choice(&f->fields[F_GROUP], _("Group"), f->groups.labels, f->groups.nlabels,
+                      group_at);
     f->base.save = filter_apply;
     f->base.cancel_quietly = true;
     f->base.form = (struct form){f->fields,
@@ -110,8 +100,8 @@ static enum tui_result filter_apply(struct app *app, void *state)
     tf->statuses = (unsigned)form_multi_bits(&f->fields[F_STATUS]);
     tf->flags = (unsigned)form_multi_bits(&f->fields[F_FLAGS]);
     int ph = f->fields[F_PHASE].choice, gr = f->fields[F_GROUP].choice;
-    tf->phase_id = ph > 0 ? f->phases[ph - 1].id : 0;
-    tf->group_id = gr > 0 ? f->groups[gr - 1].id : 0;
+    tf->phase_id = ph > 0 ? f->phases.units[ph - 1].id : 0;
+    tf->group_id = gr > 0 ? f->groups.units[gr - 1].id : 0;
     return app_close(app, SCREEN_CHANGED);
 }
 
@@ -119,6 +109,8 @@ static void filter_close(struct app *app, void *state)
 {
     struct filter_state *f = state;
     form_base_close(app, state);
+    unit_picks_free(&f->phases);
+    unit_picks_free(&f->groups);
     free(f->unit_labels);
     free(f->unit_text);
 }

@@ -572,13 +572,19 @@ static int keep_unit(void *ctx, const struct unit_choice *u)
     return vec_push(ctx, u) != 0;
 }
 
-int unit_picks_load(struct app *app, struct unit_picks *p, const char *first)
+int choice_picks_load(struct app *app, struct unit_picks *p, enum pick_kind kind, const char *first,
+                      enum pick_label how)
 {
     struct vec v;
     struct td_err err = {0};
     vec_init(&v, sizeof(struct unit_choice));
     *p = (struct unit_picks){0};
-    if (store_unit_each(app->ctx->store, keep_unit, &v, &err) != 0) {
+    int rc =
+        kind == PICK_UNITS
+            ? store_unit_each(app->ctx->store, keep_unit, &v, &err)
+            : store_choice_each(app->ctx->store, kind == PICK_GROUPS ? CHOICE_GROUP : CHOICE_PHASE,
+                                keep_unit, &v, &err);
+    if (rc != 0) {
         vec_free(&v);
         app_message(app, true, "%s", err.msg[0] != '\0' ? err.msg : _("out of memory"));
         return -1;
@@ -587,22 +593,45 @@ int unit_picks_load(struct app *app, struct unit_picks *p, const char *first)
     p->n = (int)v.n;
     int off = first != NULL;
     p->labels = malloc(((size_t)p->n + 1) * sizeof *p->labels);
-    if (p->labels == NULL) {
+    if (how == PICK_CODE_NAME)
+        p->text = malloc(((size_t)p->n + 1) * sizeof *p->text);
+    if (p->labels == NULL || (how == PICK_CODE_NAME && p->text == NULL)) {
         unit_picks_free(p);
         app_message(app, true, "%s", _("out of memory"));
         return -1;
     }
     if (first != NULL)
         p->labels[0] = first;
-    for (int i = 0; i < p->n; i++)
-        p->labels[i + off] = p->units[i].code;
+    for (int i = 0; i < p->n; i++) {
+        const struct unit_choice *u = &p->units[i];
+        if (how == PICK_CODE_NAME) {
+            snprintf(p->text[i], sizeof p->text[i], "%s  %s", u->code, u->name);
+            p->labels[i + off] = p->text[i];
+        } else {
+            p->labels[i + off] = how == PICK_CODE ? u->code : u->name;
+        }
+    }
     p->nlabels = p->n + off;
     return 0;
+}
+
+int unit_picks_load(struct app *app, struct unit_picks *p, const char *first)
+{
+    return choice_picks_load(app, p, PICK_UNITS, first, PICK_CODE);
+}
+
+int unit_picks_find(const struct unit_picks *p, const char *code)
+{
+    for (int i = 0; i < p->n; i++)
+        if (strcmp(p->units[i].code, code) == 0)
+            return i;
+    return -1;
 }
 
 void unit_picks_free(struct unit_picks *p)
 {
     free(p->units);
     free(p->labels);
+    free(p->text);
     *p = (struct unit_picks){0};
 }

@@ -139,16 +139,24 @@ void list_base_close(struct app *app, void *state);
 bool list_base_wants_text(void *state);
 
 /* The active units (all of them) for a filter or a field: labels are their codes, after first
- * ("all units") when it is not NULL. */
+ * ("all units") when it is not NULL. The same for groups and phases (choice_picks_load), with
+ * labels as asked. */
 struct unit_choice;
 struct unit_picks {
     struct unit_choice *units;
     int n;
     const char **labels;
     int nlabels;
+    char (*text)[300]; /* PICK_CODE_NAME: the labels' text */
 };
+enum pick_label { PICK_CODE, PICK_NAME, PICK_CODE_NAME };
+enum pick_kind { PICK_UNITS, PICK_GROUPS, PICK_PHASES };
 /* 0, or -1 after saying why on the message line. */
 int unit_picks_load(struct app *app, struct unit_picks *p, const char *first);
+int choice_picks_load(struct app *app, struct unit_picks *p, enum pick_kind kind, const char *first,
+                      enum pick_label how);
+/* The index of code among p's entries, or -1. */
+int unit_picks_find(const struct unit_picks *p, const char *code);
 void unit_picks_free(struct unit_picks *p);
 
 /* Every list screen's ops but title, state size, open, actions and key bar. */

@@ -20,8 +20,6 @@
 #include "tiendo/store_reports.h"
 #include "tiendo/text.h"
 
-#define REPORTS_MAX 512
-#define SUBS_MAX    512
 
 /* ---- The submission form ---- */
 

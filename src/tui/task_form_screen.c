@@ -13,9 +13,6 @@
 #include "tiendo/store_tasks.h"
 #include "tiendo/text.h"
 
-#define UNITS_MAX 512
-#define LIST_MAX  64
-
 enum {
     F_CODE,
     F_TITLE,
@@ -37,11 +34,10 @@ struct task_form_state {
     long id;               /* 0 when adding */
     struct task_detail task;
     struct form_field fields[F_COUNT];
-    struct unit_choice units[UNITS_MAX], groups[LIST_MAX], phases[LIST_MAX];
-    int nunits, ngroups, nphases;
-    const char *unit_labels[UNITS_MAX], *coop_labels[UNITS_MAX];
-    const char *group_labels[LIST_MAX + 1], *phase_labels[LIST_MAX + 1], *priority_labels[3];
-    char unit_text[UNITS_MAX][300];
+    /* Every unit (labelled "code  name" for the lead, by code for the cooperating ones),
+     * group and phase, however many. */
+    struct unit_picks units, coops, groups, phases;
+    const char *priority_labels[3];
     char intro[600];
     char theirs[4][300], mine[4][300], who[300];
     const char *theirs_p[4], *mine_p[4], *labels[4];
@@ -49,15 +45,15 @@ struct task_form_state {
 
 static const char *const priorities[3] = {"high", "normal", "low"};
 
-static int index_of(const struct unit_choice *list, int n, const char *code)
-{
-    for (int i = 0; i < n; i++)
-        if (strcmp(list[i].code, code) == 0)
-            return i;
-    return -1;
-}
-
 static enum tui_result task_form_save(struct app *app, void *state);
+
+static void task_form_free_picks(struct task_form_state *t)
+{
+    unit_picks_free(&t->units);
+    unit_picks_free(&t->coops);
+    unit_picks_free(&t->groups);
+    unit_picks_free(&t->phases);
+}
 
 static int task_form_open(struct app *app, void *state, void *arg)
 {
@@ -65,30 +61,23 @@ static int task_form_open(struct app *app, void *state, void *arg)
     struct td_err err;
     struct store *st = app->ctx->store;
     t->id = arg != NULL ? *(const long *)arg : 0;
-    if ((t->id != 0 && store_task_get(st, t->id, &t->task, &err) != 0) ||
-        store_unit_list(st, t->units, UNITS_MAX, &t->nunits, &err) != 0 ||
-        store_choice_list(st, CHOICE_GROUP, t->groups, LIST_MAX, &t->ngroups, &err) != 0 ||
-        store_choice_list(st, CHOICE_PHASE, t->phases, LIST_MAX, &t->nphases, &err) != 0) {
+    if (t->id != 0 && store_task_get(st, t->id, &t->task, &err) != 0) {
         app_message(app, true, "%s", err.msg);
         return -1;
     }
-    if (t->nunits == 0) {
+    if (choice_picks_load(app, &t->units, PICK_UNITS, NULL, PICK_CODE_NAME) != 0 ||
+        choice_picks_load(app, &t->coops, PICK_UNITS, NULL, PICK_CODE) != 0 ||
+        choice_picks_load(app, &t->groups, PICK_GROUPS, _("(none)"), PICK_NAME) != 0 ||
+        choice_picks_load(app, &t->phases, PICK_PHASES, _("(none)"), PICK_NAME) != 0) {
+        task_form_free_picks(t);
+        return -1;
+    }
+    if (t->units.n == 0) {
+        task_form_free_picks(t);
         app_message(app, true, "%s", _("the plan has no units: a task needs a lead unit"));
         return -1;
     }
     const struct task_detail *d = &t->task;
-    for (int i = 0; i < t->nunits; i++) {
-        char label[sizeof t->unit_text[i]]; /* not straight into t: gcc sees an overlap */
-        snprintf(label, sizeof label, "%s  %s", t->units[i].code, t->units[i].name);
-        memcpy(t->unit_text[i], label, sizeof label);
-        t->unit_labels[i] = t->unit_text[i];
-        t->coop_labels[i] = t->units[i].code;
-    }
-    t->group_labels[0] = t->phase_labels[0] = _("(none)");
-    for (int i = 0; i < t->ngroups; i++)
-        t->group_labels[i + 1] = t->groups[i].name;
-    for (int i = 0; i < t->nphases; i++)
-        t->phase_labels[i + 1] = t->phases[i].name;
     t->priority_labels[0] = _("high");
     t->priority_labels[1] = _("normal");
     t->priority_labels[2] = _("low");
@@ -106,21 +95,22 @@ static int task_form_open(struct app *app, void *state, void *arg)
     struct form_field *f = t->fields;
     form_field_text(&f[F_CODE], _("Code"), code, d->row.code);
     form_field_text(&f[F_TITLE], _("Task"), title, d->row.title);
-    int lead = index_of(t->units, t->nunits, d->row.unit);
-    form_field_choice(&f[F_LEAD], _("Lead unit"), t->unit_labels, t->nunits, lead < 0 ? 0 : lead);
-    form_field_choice(&f[F_COOP], _("Cooperating units"), t->coop_labels, t->nunits, 0);
+    int lead = unit_picks_find(&t->units, d->row.unit);
+    form_field_choice(&f[F_LEAD], _("Lead unit"), t->units.labels, t->units.nlabels,
+                      lead < 0 ? 0 : lead);
+    form_field_choice(&f[F_COOP], _("Cooperating units"), t->coops.labels, t->coops.nlabels, 0);
     f[F_COOP].rule.type = FT_MULTI;
-    char coop[512];
+    char coop[sizeof d->coop];
     snprintf(coop, sizeof coop, "%s", d->coop);
     char *rest = NULL;
     for (char *u = strtok_r(coop, ", ", &rest); u != NULL; u = strtok_r(NULL, ", ", &rest)) {
-        int k = index_of(t->units, t->nunits, u);
+        int k = unit_picks_find(&t->units, u);
         form_multi_set(&f[F_COOP], k, true);
     }
-    int g = index_of(t->groups, t->ngroups, d->group_code);
-    int p = index_of(t->phases, t->nphases, d->phase_code);
-    form_field_choice(&f[F_GROUP], _("Group"), t->group_labels, t->ngroups + 1, g + 1);
-    form_field_choice(&f[F_PHASE], _("Phase"), t->phase_labels, t->nphases + 1, p + 1);
+    int g = unit_picks_find(&t->groups, d->group_code);
+    int p = unit_picks_find(&t->phases, d->phase_code);
+    form_field_choice(&f[F_GROUP], _("Group"), t->groups.labels, t->groups.nlabels, g + 1);
+    form_field_choice(&f[F_PHASE], _("Phase"), t->phases.labels, t->phases.nlabels, p + 1);
     form_field_text(&f[F_START], _("Start"), date, start);
     form_field_text(&f[F_DUE], _("Due"), date, due);
     int pr = 1;
@@ -161,7 +151,7 @@ static enum tui_result show_conflict(struct app *app, struct task_form_state *t)
     app_show_date(app, now.row.due, t->theirs[2], sizeof t->theirs[2]);
     snprintf(t->theirs[3], sizeof t->theirs[3], "%s", now.row.code);
     snprintf(t->mine[0], sizeof t->mine[0], "%s", f[F_TITLE].buf.text);
-    snprintf(t->mine[1], sizeof t->mine[1], "%s", t->units[f[F_LEAD].choice].code);
+    snprintf(t->mine[1], sizeof t->mine[1], "%s", t->units.units[f[F_LEAD].choice].code);
     snprintf(t->mine[2], sizeof t->mine[2], "%s", f[F_DUE].buf.text);
     snprintf(t->mine[3], sizeof t->mine[3], "%s", f[F_CODE].buf.text);
     for (int i = 0; i < 4; i++) {
@@ -194,11 +184,11 @@ static enum tui_result task_form_save(struct app *app, void *state)
         date_format_iso(due, iso[1]);
     if (!f[F_INTEGRATED_ON].empty)
         date_format_iso(f[F_INTEGRATED_ON].value.date, iso[2]);
-    char coop[1024] = "";
-    for (int i = 0; i < t->nunits; i++)
+    char coop[sizeof t->task.coop] = "";
+    for (int i = 0; i < t->units.n; i++)
         if (form_multi_get(&f[F_COOP], i))
             snprintf(coop + strlen(coop), sizeof coop - strlen(coop), "%s%s",
-                     coop[0] != '\0' ? ", " : "", t->units[i].code);
+                     coop[0] != '\0' ? ", " : "", t->units.units[i].code);
     char *text[5] = {text_nfc(f[F_CODE].buf.text), text_nfc(f[F_TITLE].buf.text),
                      text_nfc(f[F_OUTPUT].buf.text), text_nfc(f[F_DESCRIPTION].buf.text),
                      text_nfc(f[F_INTEGRATED_DOC].buf.text)};
@@ -206,9 +196,9 @@ static enum tui_result task_form_save(struct app *app, void *state)
     struct task_new n = {text[0],
                          text[1],
                          text[3],
-                         g > 0 ? t->groups[g - 1].code : "",
-                         p > 0 ? t->phases[p - 1].code : "",
-                         t->units[f[F_LEAD].choice].code,
+                         g > 0 ? t->groups.units[g - 1].code : "",
+                         p > 0 ? t->phases.units[p - 1].code : "",
+                         t->units.units[f[F_LEAD].choice].code,
                          coop,
                          iso[0],
                          iso[1],
@@ -240,11 +230,17 @@ static enum tui_result task_form_save(struct app *app, void *state)
     return app_close(app, SCREEN_CHANGED);
 }
 
+static void task_form_close(struct app *app, void *state)
+{
+    task_form_free_picks(state);
+    form_base_close(app, state);
+}
+
 const struct screen_ops task_form_screen = {
     .needs = form_needs_admin,
     .title = N_("Task"),
     .state_size = sizeof(struct task_form_state),
     .open = task_form_open,
-    .close = form_base_close,
+    .close = task_form_close,
     FORM_SCREEN_OPS,
 };
