@@ -173,8 +173,9 @@ static int bulk_insert(struct store *st, long change, const struct task_new *row
         long id;
         rc = store_task_insert_fields(st, &rows[i], &id, err);
     }
-    long count = 0, first = 0, last = 0;
+    long first = 0, last = 0;
     if (rc == 0 && (s = store_stmt(st, after_sql, err)) != NULL) {
+        long count = 0;
         sqlite3_bind_int64(s, 1, before);
         if (sqlite3_step(s) == SQLITE_ROW) {
             count = (long)sqlite3_column_int64(s, 0);

@@ -893,12 +893,12 @@ static int add_coop(struct store *st, long id, const char *coop, struct td_err *
 {
     static const char add[] = "INSERT OR IGNORE INTO task_unit (task_id, unit_id)"
                               " SELECT ?1, id FROM unit WHERE code = ?2";
-    sqlite3_stmt *s;
     char list[1024];
     snprintf(list, sizeof list, "%s", coop);
     char *save = NULL;
     for (char *u = strtok_r(list, ", ", &save); u != NULL; u = strtok_r(NULL, ", ", &save)) {
-        if ((s = store_stmt(st, add, err)) == NULL)
+        sqlite3_stmt *s = store_stmt(st, add, err);
+        if (s == NULL)
             return -1;
         sqlite3_bind_int64(s, 1, id);
         sqlite3_bind_text(s, 2, u, -1, SQLITE_TRANSIENT);
