@@ -84,8 +84,11 @@ struct task_new {
 /* Adds n tasks in one transaction, all or none: each row is checked (a code already used,
  * a lead or cooperating unit, group or phase that does not exist) and every problem passed
  * to report with the row's index. Nothing is written when any row is refused, nor with
- * dry_run. Returns the number of problems, or -1 when the database failed (err). */
+ * dry_run. The rows go in as one change with one audit row (action "import": the file as
+ * source names it, its checksum, the number of rows and the ids they got), which undo takes
+ * back as a whole. Returns the number of problems, or -1 when the database failed (err). */
 int store_task_import(struct store *st, const struct task_new *rows, int n, bool dry_run,
+                      const char *source, const char *checksum,
                       void (*report)(void *ctx, int index, const char *msg), void *ctx,
                       struct td_err *err);
 

@@ -4,6 +4,7 @@
 #define TIENDO_TABLE_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 enum table_format { TABLE_CSV, TABLE_JSON };
@@ -53,6 +54,9 @@ struct csv_reader {
     char *buf;
     size_t buflen, bufcap;
     long bytes; /* read so far */
+    uint64_t
+        hash;    /* FNV-1a (64 bits) of those bytes: the import's audit row names the file by it */
+    bool unread; /* the next byte was read and put back: hashed already */
     bool started;
     bool stopped; /* nothing more can be read: the file ended inside a quote, or is too large */
 };

@@ -243,7 +243,7 @@ int cli_cmd_import(struct cli *cli, const char *what, const char *path)
             continue;
         }
         if (size > 0)
-            cli_progress_set(&bar, ftell(in));
+            cli_progress_set(&bar, r.bytes); /* not ftell: a system call a row */
         if (r.ncells == 1 && r.cells[0][0] == '\0')
             continue; /* a blank line */
         if (!header_ok)
@@ -264,6 +264,7 @@ int cli_cmd_import(struct cli *cli, const char *what, const char *path)
         read_row(&c, cli, &r, map, ncols, &c.rows[nrows++]);
     }
     cli_progress_end(&bar);
+    uint64_t file_hash = r.hash;
     csv_reader_free(&r);
     if (in != stdin)
         fclose(in);
@@ -296,8 +297,10 @@ int cli_cmd_import(struct cli *cli, const char *what, const char *path)
         } else if (cli_open_store(cli, false, &st, &err) != 0) {
             status = cli_fail(&err);
         } else {
-            int n = store_task_import(st, rows, k, cli->dry_run || c.problems > 0, store_problem,
-                                      &c, &err);
+            char hash[17];
+            snprintf(hash, sizeof hash, "%016llx", (unsigned long long)file_hash);
+            int n = store_task_import(st, rows, k, cli->dry_run || c.problems > 0, path, hash,
+                                      store_problem, &c, &err);
             if (n < 0)
                 status = cli_fail(&err);
         }

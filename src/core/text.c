@@ -59,10 +59,29 @@ bool text_valid_utf8(const char *s, size_t n)
     return true;
 }
 
+/* Whether s (valid UTF-8) is in NFC as it is, by a quick look: every character below U+0300
+ * or in Latin Extended Additional (U+1E00-U+1EFF), as ASCII and precomposed Vietnamese are.
+ * None of those decomposes canonically, nor composes with a character after it. */
+static bool plainly_nfc(const unsigned char *p, size_t n)
+{
+    while (n > 0) {
+        unsigned cp;
+        size_t len = *p < 0x80 ? (cp = *p, 1) : utf8_decode(p, n, &cp);
+        if (len == 0 || (cp >= 0x300 && (cp < 0x1E00 || cp > 0x1EFF)))
+            return false;
+        p += len;
+        n -= len;
+    }
+    return true;
+}
+
 char *text_nfc(const char *s)
 {
-    if (!text_valid_utf8(s, strlen(s)))
+    size_t n = strlen(s);
+    if (!text_valid_utf8(s, n))
         return NULL;
+    if (plainly_nfc((const unsigned char *)s, n)) /* most text: no need to decompose it */
+        return strdup(s);
     return (char *)utf8proc_NFC((const utf8proc_uint8_t *)s);
 }
 
@@ -293,6 +312,10 @@ const char *text_human_number(double v, int decimals, const char *lang, char *ou
 /* The folded form of one code point into out (at most 16 bytes); returns its length. */
 static size_t fold_char(unsigned cp, char *out)
 {
+    if (cp < 0x80) { /* ASCII: only the case folds */
+        out[0] = (char)(cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp);
+        return 1;
+    }
     if (cp == 0x0110 || cp == 0x0111) { /* Đ đ: a letter of its own, searched as d */
         out[0] = 'd';
         return 1;

@@ -180,6 +180,7 @@ void csv_reader_init(struct csv_reader *r, FILE *in)
     memset(r, 0, sizeof *r);
     r->in = in;
     r->next_line = 1;
+    r->hash = 14695981039346656037ull; /* the FNV-1a 64 offset basis */
 }
 
 void csv_reader_free(struct csv_reader *r)
@@ -234,8 +235,15 @@ static int next_byte(struct csv_reader *r)
     if (r->bytes >= CSV_MAX_BYTES)
         return EOF;
     int c = getc_unlocked(r->in); /* a reader has its stream to itself */
-    if (c != EOF)
-        r->bytes++;
+    if (c == EOF)
+        return c;
+    r->bytes++;
+    if (r->unread) {
+        r->unread = false;
+    } else {
+        r->hash ^= (unsigned char)c;
+        r->hash *= 1099511628211ull;
+    }
     return c;
 }
 
@@ -353,8 +361,10 @@ int csv_read(struct csv_reader *r, char *why, size_t why_size)
         if (c == ',' || c == '\n' || c == EOF || c == '\r') {
             if (c == '\r') {
                 int n = next_byte(r);
-                if (n != '\n' && n != EOF && ungetc(n, r->in) != EOF)
+                if (n != '\n' && n != EOF && ungetc(n, r->in) != EOF) {
                     r->bytes--;
+                    r->unread = true;
+                }
                 c = '\n';
             }
             if (!x.bad && end_cell(r) != 0)

@@ -207,6 +207,15 @@ int store_task_check_row(struct store *st, const struct task_new *t, long self,
                          int index, struct td_err *err);
 int store_task_insert_row(struct store *st, long change, const struct task_new *t, long *id,
                           struct td_err *err);
+/* The same without the audit row: the import's bulk path audits the import as a whole. */
+int store_task_insert_fields(struct store *st, const struct task_new *t, long *id,
+                             struct td_err *err);
+/* Inside store_undo_last's transaction: when change is an import (one audit row for all its
+ * tasks), takes every task of it back out (deleted, as an undone insert is) unless someone
+ * changed one since (TD_E_CONFLICT naming who and which), and says what in what. 1 when it
+ * was an import, 0 when not (nothing done), -1 on failure. */
+int store_task_import_undo(struct store *st, long change, char *what, size_t what_size,
+                           struct td_err *err);
 
 /* Binds the flag rules (today, behind tolerance, due-soon days) from parameter first on. */
 struct flag_rules;

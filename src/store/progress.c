@@ -257,6 +257,12 @@ int store_undo_last(struct store *st, char *what, size_t what_size, struct td_er
         td_err_set(err, TD_E_NOTFOUND, _("nothing of yours to undo"));
         goto fail;
     }
+    /* An import has one audit row for all its tasks: taken back as a whole. */
+    int import = store_task_import_undo(st, change, what, what_size, err);
+    if (import < 0)
+        goto fail;
+    if (import > 0)
+        goto undone;
     /* First check every task: nobody may have changed it since. */
     if ((s = store_stmt(st, rows, err)) == NULL)
         goto fail;
@@ -338,6 +344,7 @@ int store_undo_last(struct store *st, char *what, size_t what_size, struct td_er
                 goto fail;
             }
         }
+undone:
     if ((s = store_stmt(st, mark, err)) == NULL)
         goto fail;
     sqlite3_bind_int64(s, 1, change);

@@ -887,22 +887,18 @@ static int unchanged(struct store *st, long id, const char *old, struct td_err *
     return rc == SQLITE_ROW ? same : store_fail(st, _("saving the task"), err);
 }
 
-static int set_coop(struct store *st, long id, const char *coop, struct td_err *err)
+/* Ties task id to the units in coop (codes separated by commas or spaces), adding to what it
+ * has. */
+static int add_coop(struct store *st, long id, const char *coop, struct td_err *err)
 {
-    static const char clear[] = "DELETE FROM task_unit WHERE task_id = ?1";
     static const char add[] = "INSERT OR IGNORE INTO task_unit (task_id, unit_id)"
                               " SELECT ?1, id FROM unit WHERE code = ?2";
-    sqlite3_stmt *s = store_stmt(st, clear, err);
-    if (s == NULL)
-        return -1;
-    sqlite3_bind_int64(s, 1, id);
-    if (sqlite3_step(s) != SQLITE_DONE)
-        return store_fail(st, _("saving the task"), err);
     char list[1024];
     snprintf(list, sizeof list, "%s", coop);
     char *save = NULL;
     for (char *u = strtok_r(list, ", ", &save); u != NULL; u = strtok_r(NULL, ", ", &save)) {
-        if ((s = store_stmt(st, add, err)) == NULL)
+        sqlite3_stmt *s = store_stmt(st, add, err);
+        if (s == NULL)
             return -1;
         sqlite3_bind_int64(s, 1, id);
         sqlite3_bind_text(s, 2, u, -1, SQLITE_TRANSIENT);
@@ -910,6 +906,18 @@ static int set_coop(struct store *st, long id, const char *coop, struct td_err *
             return store_fail(st, _("saving the task"), err);
     }
     return 0;
+}
+
+static int set_coop(struct store *st, long id, const char *coop, struct td_err *err)
+{
+    static const char clear[] = "DELETE FROM task_unit WHERE task_id = ?1";
+    sqlite3_stmt *s = store_stmt(st, clear, err);
+    if (s == NULL)
+        return -1;
+    sqlite3_bind_int64(s, 1, id);
+    if (sqlite3_step(s) != SQLITE_DONE)
+        return store_fail(st, _("saving the task"), err);
+    return add_coop(st, id, coop, err);
 }
 
 /* Binds the fields of t as ?1..?12 in the order of the insert and update statements. */
@@ -927,8 +935,8 @@ static void bind_fields(sqlite3_stmt *s, const struct task_new *t)
     }
 }
 
-int store_task_insert_row(struct store *st, long change, const struct task_new *t, long *id,
-                          struct td_err *err)
+int store_task_insert_fields(struct store *st, const struct task_new *t, long *id,
+                             struct td_err *err)
 {
     static const char ins[] =
         "INSERT INTO task (code, title, description, group_id, phase_id, lead_unit_id,"
@@ -945,7 +953,13 @@ int store_task_insert_row(struct store *st, long change, const struct task_new *
     if (sqlite3_step(s) != SQLITE_DONE)
         return store_fail(st, t->code, err);
     *id = (long)sqlite3_last_insert_rowid(st->db);
-    if (set_coop(st, *id, t->coop, err) != 0)
+    return add_coop(st, *id, t->coop, err); /* a new task has none yet */
+}
+
+int store_task_insert_row(struct store *st, long change, const struct task_new *t, long *id,
+                          struct td_err *err)
+{
+    if (store_task_insert_fields(st, t, id, err) != 0)
         return -1;
     return audit_task(st, change, *id, "insert", NULL, err);
 }

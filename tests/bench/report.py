@@ -31,6 +31,7 @@ GOALS = {
     "bytes for one page down": (4096, None, None, None),
     "bytes at start-up": (None, None, None, None), "peak resident memory": (20, None, None, None),
     "CSV import of the tasks (with init)": (2000, None, None, None),
+    "CSV import of the first 200,000 tasks (with init)": (None, None, None, None),
     "annual report 2025 for 63 units": (200, None, None, None),
     "tiendo check": (1000, None, None, None),
     "tiendo check --full": (None, None, None, None),

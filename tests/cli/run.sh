@@ -268,6 +268,18 @@ run --db "$db2" import tasks "$T/tasks.csv"
 expect "a good file is imported whole" 0
 check "seven tasks were added with their cooperating units" test "$(sqlite3 "$db2" "SELECT count(*) FROM task")$(sqlite3 "$db2" "SELECT count(*) FROM task_unit")" = 72
 check "dates typed as dd/mm/yyyy are stored as ISO" test "$(sqlite3 "$db2" "SELECT due_date FROM task WHERE code = 'N.2'")" = 2026-06-30
+# The audit trail holds the import as one row: the file, its FNV-1a checksum, the row count.
+"$BIN" --db "$db2" audit --format json -o "$T/import-audit.json" 2>/dev/null
+check "the import is one audit row with the file's checksum and row count" python3 -c '
+import json, sys
+data = open(sys.argv[2], "rb").read()
+h = 0xcbf29ce484222325
+for b in data:
+    h = ((h ^ b) * 0x100000001b3) & 0xffffffffffffffff
+rows = [r for r in json.load(open(sys.argv[1])) if r["table"] == "task"]
+assert len(rows) == 1 and rows[0]["action"] == "import", rows
+v = json.loads(rows[0]["new_values"])
+assert v["rows"] == 7 and v["fnv1a"] == "%016x" % h and v["file"].endswith("tasks.csv"), v' "$T/import-audit.json" "$T/tasks.csv"
 run --db "$db2" import tasks "$T/tasks.csv"
 expect "importing the same codes again is refused" 1 "task N.1 exists already"
 # One pass names every bad row, whatever kind of problem came first (issue 14).

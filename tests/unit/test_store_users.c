@@ -154,7 +154,7 @@ static struct outcome try_everything(struct store *st, int year)
     assert_int_equal(store_task_get(st, task_id("II.1"), &d, &err), 0);
     out.task_edit = status_of(store_task_delete(st, d.row.id, d.row.version, &err), &err);
     struct task_new t = {"IX.1", "Mới", "", "", "", "VTTTN", "", "", "", "", "normal", "", ""};
-    int problems = store_task_import(st, &t, 1, false, ignore_problem, NULL, &err);
+    int problems = store_task_import(st, &t, 1, false, "t.csv", "0", ignore_problem, NULL, &err);
     out.import = problems < 0 ? (int)err.status : problems * 100;
 
     td_date today;
