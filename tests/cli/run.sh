@@ -8,8 +8,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 T=$(mktemp -d)
 chmod 755 "$T"
 trap 'rm -rf "$T"' EXIT
-export HOME=$T/home TIENDO_TODAY=2025-12-20 LANG=C.UTF-8
-unset XDG_CONFIG_HOME XDG_DATA_HOME LC_ALL LANGUAGE
+export HOME=$T/home TIENDO_TODAY=2025-12-20 LANG=C.UTF-8 LANGUAGE=en
+unset XDG_CONFIG_HOME XDG_DATA_HOME LC_ALL
 # tests/locale.sh: every locale category but the messages from TIENDO_TEST_LOCALE (vi_VN.UTF-8).
 [ -z "${TIENDO_TEST_LOCALE:-}" ] || export LC_CTYPE=$TIENDO_TEST_LOCALE \
 	LC_NUMERIC=$TIENDO_TEST_LOCALE LC_TIME=$TIENDO_TEST_LOCALE LC_COLLATE=$TIENDO_TEST_LOCALE
@@ -45,7 +45,7 @@ run --db
 expect "an option without its value is a usage error" 2 "needs a value"
 run --demo
 expect "--demo without init is a usage error" 2 "--plan and --demo go with the init command"
-LANG=vi_VN.UTF-8 run --help
+LANG=vi_VN.UTF-8 LANGUAGE= run --help
 check "--help speaks Vietnamese under a vi locale (none generated)" contains "$out" "Cách dùng"
 TIENDO_TODAY=20/12/2025 run check
 expect "a malformed TIENDO_TODAY is a usage error" 2 "TIENDO_TODAY: expected a date as YYYY-MM-DD"

@@ -180,16 +180,35 @@ static void test_human_numbers_follow_the_interface_language(void **state)
     assert_string_equal(out, "1.2");
 }
 
-static void test_language_auto_follows_lc_all_then_lang(void **state)
+static void test_language_auto_is_vietnamese_unless_english_is_named(void **state)
 {
     (void)state;
-    assert_string_equal(lang_pick("auto", NULL, "vi_VN.UTF-8"), "vi");
-    assert_string_equal(lang_pick("auto", "en_US.UTF-8", "vi_VN.UTF-8"), "en");
-    assert_string_equal(lang_pick("auto", "vi_VN", "en_US"), "vi");
-    assert_string_equal(lang_pick("auto", "", "C.UTF-8"), "en");
-    assert_string_equal(lang_pick("auto", NULL, NULL), "en");
-    assert_string_equal(lang_pick("vi", NULL, "en_US"), "vi");
-    assert_string_equal(lang_pick("en", "vi_VN", NULL), "en");
+    /* setting, LANGUAGE, LC_ALL, LC_MESSAGES, LANG */
+    assert_string_equal(lang_pick("auto", NULL, NULL, NULL, "vi_VN.UTF-8"), "vi");
+    assert_string_equal(lang_pick("auto", NULL, "en_US.UTF-8", NULL, "vi_VN.UTF-8"), "en");
+    assert_string_equal(lang_pick("auto", NULL, "vi_VN", NULL, "en_US"), "vi");
+    /* A stock Debian server (C.UTF-8) and a Windows SSH client (nothing) get Vietnamese. */
+    assert_string_equal(lang_pick("auto", NULL, "", NULL, "C.UTF-8"), "vi");
+    assert_string_equal(lang_pick("auto", NULL, NULL, NULL, NULL), "vi");
+    assert_string_equal(lang_pick("auto", "", "", "", "POSIX"), "vi");
+    assert_string_equal(lang_pick("auto", NULL, NULL, NULL, "en_GB.UTF-8"), "en");
+    assert_string_equal(lang_pick("auto", NULL, NULL, NULL, "en"), "en");
+    assert_string_equal(lang_pick("auto", NULL, NULL, NULL, "eo.UTF-8"), "vi");
+    /* LC_MESSAGES counts, below LC_ALL and above LANG. */
+    assert_string_equal(lang_pick("auto", NULL, NULL, "en_US.UTF-8", "C.UTF-8"), "en");
+    assert_string_equal(lang_pick("auto", NULL, NULL, "vi_VN.UTF-8", "en_US.UTF-8"), "vi");
+    assert_string_equal(lang_pick("auto", NULL, "vi_VN.UTF-8", "en_US.UTF-8", NULL), "vi");
+    /* LANGUAGE comes first, as in gettext: its first entry naming vi or en decides. */
+    assert_string_equal(lang_pick("auto", "en", NULL, NULL, "C.UTF-8"), "en");
+    assert_string_equal(lang_pick("auto", "en", "vi_VN.UTF-8", NULL, NULL), "en");
+    assert_string_equal(lang_pick("auto", "vi", NULL, NULL, "en_US.UTF-8"), "vi");
+    assert_string_equal(lang_pick("auto", "fr:de:en_GB:vi", NULL, NULL, NULL), "en");
+    assert_string_equal(lang_pick("auto", "fr", NULL, NULL, "en_US.UTF-8"), "en");
+    assert_string_equal(lang_pick("auto", "::", NULL, NULL, NULL), "vi");
+    assert_string_equal(lang_pick("auto", "\x1b", NULL, NULL, "C.UTF-8"), "vi");
+    /* The setting wins over everything. */
+    assert_string_equal(lang_pick("vi", "en", "en_US", "en_US", "en_US"), "vi");
+    assert_string_equal(lang_pick("en", "vi", "vi_VN", "vi_VN", NULL), "en");
 }
 
 /* The stored key sorts exactly as the natural comparison does, pair by pair. */
@@ -232,7 +251,7 @@ int main(void)
         cmocka_unit_test(test_escape_lines_keeps_line_feeds_and_tabs_only),
         cmocka_unit_test(test_natural_key_orders_as_the_natural_comparison),
         cmocka_unit_test(test_human_numbers_follow_the_interface_language),
-        cmocka_unit_test(test_language_auto_follows_lc_all_then_lang),
+        cmocka_unit_test(test_language_auto_is_vietnamese_unless_english_is_named),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }
