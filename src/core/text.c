@@ -162,6 +162,23 @@ static int width_of(const char *s, size_t n)
     return w;
 }
 
+bool text_copy(char *dst, size_t size, const char *src)
+{
+    if (size == 0)
+        return src[0] == '\0';
+    size_t n = strlen(src);
+    if (n < size) {
+        memcpy(dst, src, n + 1);
+        return true;
+    }
+    size_t end = size - 1;
+    while (end > 0 && ((unsigned char)src[end] & 0xC0) == 0x80)
+        end--; /* src[end] starts a character: cut before it */
+    memcpy(dst, src, end);
+    dst[end] = '\0';
+    return false;
+}
+
 int text_width(const char *s)
 {
     size_t need = text_escape(s, NULL, 0);
@@ -172,6 +189,52 @@ int text_width(const char *s)
     int w = width_of(buf, need);
     free(buf);
     return w;
+}
+
+/* Cells of the character of len bytes at s (cp decoded; len 0: a byte that is not UTF-8), as
+ * text_escape shows it: ^X for C0 controls and DEL, <U+0080> for C1 controls, \xNN. */
+static int char_cells(const char *s, size_t len, unsigned cp)
+{
+    if (len == 0)
+        return 4;
+    if (cp < 0x20 || cp == 0x7F)
+        return 2;
+    if (cp >= 0x80 && cp < 0xA0)
+        return 8;
+    char one[8];
+    memcpy(one, s, len);
+    return width_of(one, len);
+}
+
+size_t text_wrap(const char *s, int width, size_t *next)
+{
+    size_t n = strlen(s), i = 0, brk = 0, brk_next = 0;
+    int w = 0;
+    if (width < 1)
+        width = 1;
+    while (i < n && s[i] != '\n') {
+        unsigned cp = 0;
+        size_t len = text_utf8_next(s + i, n - i, &cp);
+        int cells = char_cells(s + i, len, cp);
+        if (w + cells > width && i > 0) {
+            size_t line = s[i] == ' ' ? i : brk > 0 ? brk : i;
+            size_t j = s[i] == ' ' ? i : brk > 0 ? brk_next : i;
+            while (s[j] == ' ')
+                j++;
+            if (s[j] == '\n')
+                j++; /* the break already ended this line */
+            *next = j;
+            return line;
+        }
+        if (s[i] == ' ') {
+            brk = i;
+            brk_next = i + 1;
+        }
+        w += cells;
+        i += len > 0 ? len : 1;
+    }
+    *next = i < n ? i + 1 : n;
+    return i;
 }
 
 static const char ellipsis[] = "\xE2\x80\xA6"; /* U+2026, one cell */

@@ -111,6 +111,6 @@ void app_show_date(const struct app *app, const char *iso, char *out, size_t siz
 void copy_nfc(char *dst, size_t size, const char *src)
 {
     char *n = text_nfc(src);
-    snprintf(dst, size, "%s", n != NULL ? n : "");
+    text_copy(dst, size, n != NULL ? n : ""); /* the form's max_bytes keeps it whole */
     free(n);
 }

@@ -211,6 +211,61 @@ static void test_language_auto_is_vietnamese_unless_english_is_named(void **stat
     assert_string_equal(lang_pick("en", "vi", "vi_VN", "vi_VN", NULL), "en");
 }
 
+/* Wraps s to width cells, the lines joined by '|'. */
+static void wrapped(const char *s, int width, char *out, size_t size)
+{
+    size_t o = 0;
+    out[0] = '\0';
+    for (size_t at = 0, next = 0; s[at] != '\0'; at += next) {
+        size_t len = text_wrap(s + at, width, &next);
+        o += (size_t)snprintf(out + o, size - o, "%s%.*s", o > 0 ? "|" : "", (int)len, s + at);
+        assert_true(next > 0);
+    }
+}
+
+static void test_wrap_breaks_at_blanks_by_display_width(void **state)
+{
+    (void)state;
+    char out[512];
+    wrapped("abc def ghi", 7, out, sizeof out);
+    assert_string_equal(out, "abc def|ghi");
+    wrapped("abc def ghi", 6, out, sizeof out);
+    assert_string_equal(out, "abc|def|ghi");
+    wrapped("abcdefghij", 4, out, sizeof out);
+    assert_string_equal(out, "abcd|efgh|ij");
+    wrapped("one\n\ntwo", 10, out, sizeof out);
+    assert_string_equal(out, "one||two");
+    wrapped("abc def \nghi", 7, out, sizeof out); /* no empty line after a break at the end */
+    assert_string_equal(out, "abc def|ghi");
+    /* Vietnamese: one cell per letter, whatever its bytes; wide characters take two. */
+    wrapped("Tốc độ tăng trưởng xuất khẩu", 12, out, sizeof out);
+    assert_string_equal(out, "Tốc độ tăng|trưởng xuất|khẩu");
+    wrapped("日本語テキスト", 5, out, sizeof out);
+    assert_string_equal(out, "日本|語テ|キス|ト");
+    wrapped("日本", 1, out, sizeof out); /* never less than a character a line */
+    assert_string_equal(out, "日|本");
+    /* A control character counts as it is shown (^[, two cells). */
+    wrapped("ab\x1b" "cd", 3, out, sizeof out);
+    assert_string_equal(out, "ab|\x1b" "c|d");
+    size_t next;
+    assert_int_equal(text_wrap("", 10, &next), 0);
+    assert_int_equal(next, 0);
+}
+
+static void test_copy_cuts_between_characters(void **state)
+{
+    (void)state;
+    char out[8];
+    assert_true(text_copy(out, sizeof out, "abc"));
+    assert_string_equal(out, "abc");
+    assert_false(text_copy(out, sizeof out, "ướớớ")); /* 3 bytes each: 2 fit in 7 */
+    assert_string_equal(out, "ướ");
+    assert_true(text_copy(out, 4, "aư")); /* ư takes 2 bytes */
+    assert_string_equal(out, "aư");
+    assert_false(text_copy(out, 3, "aư"));
+    assert_string_equal(out, "a");
+}
+
 /* The stored key sorts exactly as the natural comparison does, pair by pair. */
 static void test_natural_key_orders_as_the_natural_comparison(void **state)
 {
@@ -252,6 +307,8 @@ int main(void)
         cmocka_unit_test(test_natural_key_orders_as_the_natural_comparison),
         cmocka_unit_test(test_human_numbers_follow_the_interface_language),
         cmocka_unit_test(test_language_auto_is_vietnamese_unless_english_is_named),
+        cmocka_unit_test(test_wrap_breaks_at_blanks_by_display_width),
+        cmocka_unit_test(test_copy_cuts_between_characters),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }
