@@ -11,8 +11,8 @@ struct meeting_row {
     char kind[32];    /* a conference_kind code of the plan, "" for none */
     char kind_label[256];
     char plan_code[64]; /* the plan file's key for the review conferences it creates, else "" */
-    char title[1200]; /* 290 characters (the form's limit) of up to 4 bytes */
-    char date[11]; /* YYYY-MM-DD or "" while not yet set */
+    char title[1200];   /* 290 characters (the form's limit) of up to 4 bytes */
+    char date[11];      /* YYYY-MM-DD or "" while not yet set */
     char covers[32];
     char place[300], chair[200];
     char units[512]; /* participating unit codes, comma separated */

@@ -81,8 +81,8 @@ static const char *set_language(const char *setting)
         snprintf(user_language, sizeof user_language, "%s", l != NULL ? l : "");
         read = true;
     }
-    const char *lang = lang_pick(setting, user_language, getenv("LC_ALL"), getenv("LC_MESSAGES"),
-                                 getenv("LANG"));
+    const char *lang =
+        lang_pick(setting, user_language, getenv("LC_ALL"), getenv("LC_MESSAGES"), getenv("LANG"));
     setenv("LANGUAGE", lang, 1);
     /* gettext caches translations per language: tell it the language changed. */
     extern int _nl_msg_cat_cntr;

@@ -17,7 +17,7 @@ int store_indicator_list(struct store *st, struct indicator_row *out, int max, i
 {
     static const char list[] =
         "SELECT i.id, i.version, i.code, i.name, i.measure_unit, coalesce(u.code, ''), i.kind,"
-        " i.direction, i.baseline_year, i.baseline_value, i.baseline_is_demo"
+        " i.direction, i.baseline_year, i.baseline_value, i.baseline_is_demo, i.short_name"
         " FROM indicator i LEFT JOIN unit u ON u.id = i.owner_unit_id WHERE i.active = 1"
         " ORDER BY i.sort_order, i.code";
     static const char targets[] = "SELECT year, low, high FROM indicator_target"
@@ -45,6 +45,7 @@ int store_indicator_list(struct store *st, struct indicator_row *out, int max, i
         r->baseline_year = sqlite3_column_int(s, 8);
         r->baseline_value = sqlite3_column_double(s, 9);
         r->baseline_demo = sqlite3_column_int(s, 10) != 0;
+        copy_text(s, 11, r->short_name, sizeof r->short_name);
     }
     sqlite3_reset(s);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)

@@ -159,8 +159,8 @@ static void draw_title_bar(struct app *app)
     date_format(ctx->today, ctx->cfg->date_format, date, sizeof date);
     /* A bar, not a blank, parts the screen's name from the login: "Tasks and solutions root"
      * read as one phrase. */
-    snprintf(right, sizeof right, " │ %s (%s) · %s ", ctx->user,
-             role_label(store_role(ctx->store)), date);
+    snprintf(right, sizeof right, " │ %s (%s) · %s ", ctx->user, role_label(store_role(ctx->store)),
+             date);
     int right_w = text_width(right);
     if (right_w > COLS / 2)
         right_w = COLS / 2;

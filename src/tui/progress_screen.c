@@ -115,8 +115,7 @@ static enum tui_result show_conflict(struct app *app, struct progress_state *p)
     struct td_err err;
     long id = p->task.row.id;
     if (store_task_get(app->ctx->store, id, &p->task, &err) != 0 ||
-        store_progress_history_each(app->ctx->store, id, keep_newest, &w, &err) != 0 ||
-        w.n == 0) {
+        store_progress_history_each(app->ctx->store, id, keep_newest, &w, &err) != 0 || w.n == 0) {
         app_message(app, true, "%s", err.msg);
         return TUI_REDRAW;
     }

@@ -102,9 +102,13 @@ static int t_fetch(void *ctx, long first, int n, struct list_row *rows)
     int got = 0;
     for (long i = first; i < t->n && got < n; i++, got++) {
         char(*c)[48] = t->cells[i];
-        rows[got] = (struct list_row){t->ind[i].id,
-                                      {t->ind[i].code, t->ind[i].name, c[0], c[1], c[2], c[3]},
-                                      targets_verdict_role(t->fc[i].verdict)};
+        rows[got] = (struct list_row){
+            t->ind[i].id,
+            {t->ind[i].code,
+             /* the plan's short name tells long names apart */
+             t->ind[i].short_name[0] != '\0' ? t->ind[i].short_name : t->ind[i].name, c[0], c[1],
+             c[2], c[3]},
+            targets_verdict_role(t->fc[i].verdict)};
     }
     return got;
 }

@@ -26,7 +26,7 @@ struct detail_state {
     int nentries, cap;
     struct entry_args shown; /* what Enter opened: it is read after the key was handled */
     bool failed;             /* memory ran out while reading the history */
-    bool changed; /* a progress entry was saved from here */
+    bool changed;            /* a progress entry was saved from here */
 };
 
 static void field(struct detail_state *d, const char *label, const char *value)
@@ -202,8 +202,8 @@ static enum tui_result show_entry(struct app *app, struct detail_state *d)
         return TUI_REDRAW;
     }
     const struct entry *e = &d->entries[i];
-    d->shown = (struct entry_args){d->task.row.code, d->task.row.title, e->header, e->done,
-                                   e->difficulties, e->proposals};
+    d->shown = (struct entry_args){d->task.row.code, d->task.row.title, e->header,
+                                   e->done,          e->difficulties,   e->proposals};
     return app_open(app, &entry_screen, &d->shown);
 }
 
@@ -236,8 +236,8 @@ static enum tui_result detail_resume(struct app *app, void *state, int result)
     return TUI_REDRAW;
 }
 
-static const enum action detail_actions[] = {ACT_UP,  ACT_DOWN, ACT_PAGE_UP,  ACT_PAGE_DOWN,
-                                             ACT_HOME, ACT_END, ACT_OPEN,    ACT_PROGRESS,
+static const enum action detail_actions[] = {ACT_UP,   ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN,
+                                             ACT_HOME, ACT_END,  ACT_OPEN,    ACT_PROGRESS,
                                              ACT_BACK, ACT_NONE};
 static const struct keybar_item detail_keybar[] = {{ACT_PROGRESS, N_("progress")},
                                                    {ACT_OPEN, N_("entry in full")},

@@ -26,9 +26,9 @@ struct textview {
     int nitems, cap;
     struct tv_line *lines;
     int nlines, lcap;
-    int cols;   /* the width the lines were laid out for; 0: lay them out again */
-    int first;  /* the line at the top */
-    int height; /* rows of text the last draw showed */
+    int cols;    /* the width the lines were laid out for; 0: lay them out again */
+    int first;   /* the line at the top */
+    int height;  /* rows of text the last draw showed */
     bool failed; /* memory ran out: some text is missing */
 };
 

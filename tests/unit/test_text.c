@@ -245,8 +245,11 @@ static void test_wrap_breaks_at_blanks_by_display_width(void **state)
     wrapped("日本", 1, out, sizeof out); /* never less than a character a line */
     assert_string_equal(out, "日|本");
     /* A control character counts as it is shown (^[, two cells). */
-    wrapped("ab\x1b" "cd", 3, out, sizeof out);
-    assert_string_equal(out, "ab|\x1b" "c|d");
+    wrapped("ab\x1b"
+            "cd",
+            3, out, sizeof out);
+    assert_string_equal(out, "ab|\x1b"
+                             "c|d");
     size_t next;
     assert_int_equal(text_wrap("", 10, &next), 0);
     assert_int_equal(next, 0);
