@@ -193,8 +193,8 @@ static void indicator_draw(struct app *app, void *state, int top, int height)
     /* The chart gives way to the texts under it, which show whole. */
     int texts = 1 + (r->kind == IND_GROWTH) + draw_wrapped(0, 2, COLS - 4, rule, ROLE_MUTED, 0) +
                 draw_wrapped(0, 2, COLS - 4, on_track, ROLE_MUTED, 0);
-    int rows = height - 5 - texts > 10 ? 10 : height - 5 - texts;
-    rows = rows < 3 ? 3 : rows;
+    int room = height - 5 - texts;
+    int rows = room > 10 ? 10 : room < 3 ? 3 : room;
     chart(app, r, &s->fc, top + 2, rows);
     int y = top + rows + 5;
     if (r->ntargets > 0) {
