@@ -47,6 +47,13 @@ int text_width(const char *s);
  * them (control characters escaped), so a line drawn with text_fit is never cut. */
 size_t text_wrap(const char *s, int width, size_t *next);
 
+/* A label for names[i] that tells it apart from the other n - 1 names when they begin alike:
+ * the leading words (two or more, never all of them) it shares with another name become their
+ * initials in capitals, so that what differs comes first: beside "Tốc độ tăng trưởng giá trị",
+ * "Tốc độ tăng trưởng thương mại điện tử" gives "TĐTT thương mại điện tử". Otherwise the name
+ * as it is. Always NUL-terminated, cut between characters. */
+void text_tell_apart(const char *const *names, int n, int i, char *out, size_t size);
+
 /* Writes into out the escaped text of s cut to at most cols display cells; when it had to
  * cut, the last cell is "…". Never splits a character. Returns the cells used. */
 int text_fit(const char *s, int cols, char *out, size_t size);

@@ -1,9 +1,11 @@
 /* UTF-8 validation, NFC normalisation, escaping and display widths (wcwidth). */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 #include <wchar.h>
+#include <wctype.h>
 
 #include "tiendo/text.h"
 
@@ -235,6 +237,62 @@ size_t text_wrap(const char *s, int width, size_t *next)
     }
     *next = i < n ? i + 1 : n;
     return i;
+}
+
+/* The bytes of the leading whole words a and b share (the blank after them included), and how
+ * many words that is. */
+static size_t shared_words(const char *a, const char *b, int *words)
+{
+    size_t i = 0, end = 0;
+    *words = 0;
+    for (;; i++) {
+        bool a_ends = a[i] == ' ' || a[i] == '\0', b_ends = b[i] == ' ' || b[i] == '\0';
+        if (a_ends && b_ends && i > end) {
+            (*words)++;
+            end = i + (a[i] == ' ');
+        }
+        if (a[i] == '\0' || a[i] != b[i])
+            break;
+    }
+    return end;
+}
+
+void text_tell_apart(const char *const *names, int n, int i, char *out, size_t size)
+{
+    const char *a = names[i];
+    size_t prefix = 0;
+    int words = 0;
+    for (int k = 0; k < n; k++) {
+        int w;
+        size_t p = k != i ? shared_words(a, names[k], &w) : 0;
+        if (p > prefix) {
+            prefix = p;
+            words = w;
+        }
+    }
+    if (words < 2 || a[prefix] == '\0') { /* nothing worth it, or the whole name */
+        text_copy(out, size, a);
+        return;
+    }
+    char buf[512];
+    size_t o = 0;
+    mbstate_t st;
+    memset(&st, 0, sizeof st);
+    for (size_t at = 0; at < prefix && o + MB_CUR_MAX < sizeof buf;) {
+        wchar_t wc;
+        size_t len = mbrtowc(&wc, a + at, prefix - at, &st);
+        if (len == 0 || len == (size_t)-1 || len == (size_t)-2) {
+            text_copy(out, size, a);
+            return;
+        }
+        size_t put = wcrtomb(buf + o, (wchar_t)towupper((wint_t)wc), &st);
+        o += put != (size_t)-1 ? put : 0;
+        at = strcspn(a + at, " ") + at; /* to the next word */
+        while (a[at] == ' ')
+            at++;
+    }
+    snprintf(buf + o, sizeof buf - o, " %s", a + prefix);
+    text_copy(out, size, buf);
 }
 
 static const char ellipsis[] = "\xE2\x80\xA6"; /* U+2026, one cell */

@@ -68,6 +68,12 @@ static int load(struct app *app, struct targets_state *t)
         app_message(app, true, "%s", err.msg);
         return -1;
     }
+    const char *names[IND_MAX]; /* without a short_name, what tells names alike apart */
+    for (int i = 0; i < t->n; i++)
+        names[i] = t->ind[i].name;
+    for (int i = 0; i < t->n; i++)
+        if (t->ind[i].short_name[0] == '\0')
+            text_tell_apart(names, t->n, i, t->ind[i].short_name, sizeof t->ind[i].short_name);
     for (int i = 0; i < t->n; i++) {
         const struct indicator_row *r = &t->ind[i];
         targets_forecast(app, r, &t->fc[i]);

@@ -269,6 +269,40 @@ static void test_copy_cuts_between_characters(void **state)
     assert_string_equal(out, "a");
 }
 
+static void test_names_alike_are_told_apart_by_what_differs(void **state)
+{
+    (void)state;
+    const char *names[] = {
+        "Tốc độ tăng trưởng giá trị tăng thêm của khu vực thương mại trong nước",
+        "Tỷ trọng giá trị tăng thêm của thương mại trong nước trong GDP",
+        "Tốc độ tăng tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng",
+        "Tỷ trọng thương mại điện tử trong tổng mức bán lẻ hàng hóa",
+        "Tốc độ tăng trưởng thương mại điện tử",
+        "Xuất khẩu",
+        "Tốc",
+    };
+    char out[256];
+    text_tell_apart(names, 7, 0, out, sizeof out);
+    assert_string_equal(out, "TĐTT giá trị tăng thêm của khu vực thương mại trong nước");
+    text_tell_apart(names, 7, 1, out, sizeof out);
+    assert_string_equal(out, "TT giá trị tăng thêm của thương mại trong nước trong GDP");
+    text_tell_apart(names, 7, 2, out, sizeof out);
+    assert_string_equal(out, "TĐT tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng");
+    text_tell_apart(names, 7, 4, out, sizeof out);
+    assert_string_equal(out, "TĐTT thương mại điện tử");
+    text_tell_apart(names, 7, 5, out, sizeof out); /* shares nothing */
+    assert_string_equal(out, "Xuất khẩu");
+    text_tell_apart(names, 7, 6, out, sizeof out); /* one word: kept */
+    assert_string_equal(out, "Tốc");
+    const char *same[] = {"Tỷ trọng", "Tỷ trọng thương mại"};
+    text_tell_apart(same, 2, 0, out, sizeof out); /* never all its words */
+    assert_string_equal(out, "Tỷ trọng");
+    text_tell_apart(same, 2, 1, out, sizeof out);
+    assert_string_equal(out, "TT thương mại");
+    text_tell_apart(same, 2, 1, out, 5); /* cut, between characters */
+    assert_string_equal(out, "TT t");
+}
+
 /* The stored key sorts exactly as the natural comparison does, pair by pair. */
 static void test_natural_key_orders_as_the_natural_comparison(void **state)
 {
@@ -312,6 +346,7 @@ int main(void)
         cmocka_unit_test(test_language_auto_is_vietnamese_unless_english_is_named),
         cmocka_unit_test(test_wrap_breaks_at_blanks_by_display_width),
         cmocka_unit_test(test_copy_cuts_between_characters),
+        cmocka_unit_test(test_names_alike_are_told_apart_by_what_differs),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }
