@@ -309,11 +309,11 @@ static enum tui_result entry_handle(struct app *app, void *state, enum action ac
     (void)key;
     if (tv_scroll(&((struct entry_state *)state)->view, act))
         return TUI_REDRAW;
-    return act == ACT_BACK ? TUI_BACK : TUI_HANDLED;
+    return act == ACT_BACK || act == ACT_CANCEL ? TUI_BACK : TUI_HANDLED;
 }
 
-static const enum action entry_actions[] = {ACT_UP,   ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN,
-                                            ACT_HOME, ACT_END,  ACT_BACK,    ACT_NONE};
+static const enum action entry_actions[] = {ACT_UP,  ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_HOME,
+                                            ACT_END, ACT_BACK, ACT_CANCEL,  ACT_NONE};
 static const struct keybar_item entry_keybar[] = {
     {ACT_DOWN, N_("scroll")}, {ACT_BACK, N_("back")}, {ACT_NONE, NULL}};
 

@@ -214,6 +214,14 @@ expect "export progress --format json -o FILE" 0
 check "the JSON parses" sh -c 'python3 -m json.tool "$1" >/dev/null' _ "$T/p.json"
 check "the JSON holds every progress update" test "$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))))" "$T/p.json")" = 10
 check "no temporary file is left" test "$(ls "$T" | grep -c 'p.json.tmp')" = 0
+# A long note (issue 17) is exported whole: the reader used to stop at 1,023 bytes.
+cp "$db" "$T/long.db"
+long=$(python3 -c "print('Đã làm xong phần việc được giao. ' * 95 + 'Hết.', end='')")
+run --db "$T/long.db" progress II.1 75 --note "$long"
+run --db "$T/long.db" export progress --format json -o "$T/long.json"
+check "export progress keeps a 3,000-character note whole" python3 -c "import json, sys
+sys.exit(0 if any(r['done'] == sys.argv[2] for r in json.load(open(sys.argv[1]))) else 1)" \
+	"$T/long.json" "$long"
 run --db "$db" export units --bom -o "$T/u.csv"
 check "--bom starts the file with a byte-order mark" test "$(head -c 3 "$T/u.csv" | od -An -tx1 | tr -d ' ')" = efbbbf
 run --db "$db" export indicators
