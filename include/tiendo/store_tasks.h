@@ -64,8 +64,9 @@ long store_task_find(struct store *st, const struct task_filter *f, enum task_so
 /* A task with all its fields, for the detail view and the progress form. */
 struct task_detail {
     struct task_row row;
-    /* Long enough for what the task form takes (2,000 and 500 characters of up to 4 bytes). */
-    char description[8004], output[2004], group[128], phase[128], unit_name[256];
+    /* Long enough for what the task form takes (500, 2,000 and 500 characters of up to 4 bytes):
+     * title is row.title whole, which lists cut to fit. */
+    char title[2004], description[8004], output[2004], group[128], phase[128], unit_name[256];
     char coop[512]; /* cooperating unit codes, comma separated */
     char start[11], integrated_on[11], integrated_doc[256], priority[16];
     char group_code[32], phase_code[32];

@@ -117,7 +117,7 @@ static int load(struct app *app, struct detail_state *d)
     app_show_date(app, t->integrated_on, integrated, sizeof integrated);
     struct textview *v = &d->view;
     tv_clear(v);
-    tv_add(v, 0, ROLE_MARKED, -1, NULL, "%s  %s", t->row.code, t->row.title);
+    tv_add(v, 0, ROLE_MARKED, -1, NULL, "%s  %s", t->row.code, t->title);
     if (t->row.demo)
         tv_add(v, 2, ROLE_AT_RISK, -1, NULL, "%s",
                _("Demo data: invented for illustration, not official"));
@@ -202,8 +202,8 @@ static enum tui_result show_entry(struct app *app, struct detail_state *d)
         return TUI_REDRAW;
     }
     const struct entry *e = &d->entries[i];
-    d->shown = (struct entry_args){d->task.row.code, d->task.row.title, e->header,
-                                   e->done,          e->difficulties,   e->proposals};
+    d->shown = (struct entry_args){d->task.row.code, d->task.title,   e->header,
+                                   e->done,          e->difficulties, e->proposals};
     return app_open(app, &entry_screen, &d->shown);
 }
 

@@ -222,6 +222,12 @@ run --db "$T/long.db" export progress --format json -o "$T/long.json"
 check "export progress keeps a 3,000-character note whole" python3 -c "import json, sys
 sys.exit(0 if any(r['done'] == sys.argv[2] for r in json.load(open(sys.argv[1]))) else 1)" \
 	"$T/long.json" "$long"
+longtitle=$(python3 -c "print(('Phát triển hệ thống chợ, siêu thị tại các địa phương ' * 10)[:499] + 'Ủ', end='')")
+sqlite3 "$T/long.db" "UPDATE task SET title = '$longtitle' WHERE code = 'II.1'"
+run --db "$T/long.db" export tasks --format json -o "$T/longt.json"
+check "export tasks keeps a title of 500 Vietnamese characters whole" python3 -c "import json, sys
+sys.exit(0 if any(r['title'] == sys.argv[2] for r in json.load(open(sys.argv[1]))) else 1)" \
+	"$T/longt.json" "$longtitle"
 run --db "$db" export units --bom -o "$T/u.csv"
 check "--bom starts the file with a byte-order mark" test "$(head -c 3 "$T/u.csv" | od -An -tx1 | tr -d ' ')" = efbbbf
 run --db "$db" export indicators
