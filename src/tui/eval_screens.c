@@ -116,7 +116,7 @@ static int criteria_open(struct app *app, void *state, void *arg)
         app_message(app, true, "%s", err.msg);
         return -1;
     }
-    char line[700];
+    char line[2200]; /* a plan line (up to 1,024 bytes) with its code and label, never cut */
     char source[300];
     store_plan_source(app->ctx->store, source, sizeof source);
     snprintf(line, sizeof line, _("From the plan file %s"), source);
