@@ -58,7 +58,7 @@ check "the binary calls fortified functions (_FORTIFY_SOURCE)" \
 
 # From the scratch root: the binary finds share/ beside it (usr/share), as installed.
 mkdir -p "$T/home"
-run() { env HOME="$T/home" LANG=C.UTF-8 TIENDO_TODAY=2025-12-20 "$R/usr/bin/tiendo" "$@" \
+run() { env HOME="$T/home" LANG=C.UTF-8 LANGUAGE=en TIENDO_TODAY=2025-12-20 "$R/usr/bin/tiendo" "$@" \
 	>"$T/out" 2>"$T/err" </dev/null; }
 run --version
 check "tiendo --version: the first line is the version" grep -qx "tiendo $version" "$T/out"
@@ -77,7 +77,7 @@ check "the packaged binary exports valid JSON" json_ok "$T/ind.json"
 if [ ! -e /usr/share/tiendo/plans ]; then
 	mkdir -p "$T/elsewhere"
 	cp "$R/usr/bin/tiendo" "$T/elsewhere/tiendo"
-	env HOME="$T/home" LANG=C.UTF-8 "$T/elsewhere/tiendo" --db "$T/x.db" init >"$T/out" 2>"$T/err"
+	env HOME="$T/home" LANG=C.UTF-8 LANGUAGE=en "$T/elsewhere/tiendo" --db "$T/x.db" init >"$T/out" 2>"$T/err"
 	check "DATADIR (/usr/share) is compiled into the packaged binary" \
 		contains "$T/err" "/usr/share/tiendo/plans/qd-111-2022.ini"
 fi

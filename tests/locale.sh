@@ -33,6 +33,34 @@ for l in vi_VN en_US; do
 done
 ok "vi_VN.UTF-8 and en_US.UTF-8 generated into a temporary LOCPATH"
 
+# The interface language with these locales installed: Vietnamese unless LANGUAGE or the locale
+# of messages (LC_ALL, LC_MESSAGES, LANG: the first set) names English.
+langs=(
+	"LANG=C.UTF-8|vi"
+	"LANG=|vi"
+	"LANG=C.UTF-8 LANGUAGE=en|en"
+	"LANG=vi_VN.UTF-8 LANGUAGE=en|en"
+	"LANG=en_US.UTF-8 LANGUAGE=vi|vi"
+	"LANG=C.UTF-8 LC_MESSAGES=en_US.UTF-8|en"
+	"LANG=vi_VN.UTF-8 LC_MESSAGES=en_US.UTF-8|en"
+	"LC_ALL=vi_VN.UTF-8 LC_MESSAGES=en_US.UTF-8|vi"
+	"LANG=en_US.UTF-8 LC_MESSAGES=vi_VN.UTF-8|vi"
+)
+for c in "${langs[@]}"; do
+	read -r -a envs <<<"${c%|*}"
+	want=$([ "${c#*|}" = vi ] && echo "không có tùy chọn --bogus" || echo "unknown option --bogus")
+	env "${envs[@]}" "$BIN" --bogus >/dev/null 2>"$T/lang.err" </dev/null
+	check "${c%|*}: the messages are in ${c#*|}" contains "$T/lang.err" "$want"
+done
+printf '[ui]\nlanguage = en\n' >"$T/en.ini"
+LANG=vi_VN.UTF-8 LANGUAGE=vi "$BIN" --config "$T/en.ini" export units --format xml 2>"$T/lang.err"
+check "[ui] language = en wins over LANGUAGE=vi and LANG=vi_VN.UTF-8" \
+	contains "$T/lang.err" '--format: expected csv or json'
+printf '[ui]\nlanguage = vi\n' >"$T/vi.ini"
+LANG=en_US.UTF-8 LANGUAGE=en "$BIN" --config "$T/vi.ini" export units --format xml 2>"$T/lang.err"
+check "[ui] language = vi wins over LANGUAGE=en and LANG=en_US.UTF-8" \
+	contains "$T/lang.err" '--format: cần csv hoặc json'
+
 # Each case: a name, the interface language it gives, and the environment.
 cases=(
 	"LANG=vi_VN.UTF-8|vi|LANG=vi_VN.UTF-8"

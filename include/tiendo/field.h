@@ -21,6 +21,7 @@ struct field_rule {
     enum field_type type;
     bool required;
     size_t max_chars; /* 0: no limit */
+    size_t max_bytes; /* 0: no limit; else what the buffer it is saved into keeps (UTF-8) */
     long min, max;    /* FT_INT */
     const char *date_format;
     td_date today;

@@ -53,6 +53,7 @@ struct plan_target {
 
 struct plan_indicator {
     char *code, *name, *measure_unit, *owner, *kind, *direction, *source;
+    char *short_name; /* what lists show, "" for the name itself */
     long order;
     struct plan_target *targets;
     size_t ntargets;

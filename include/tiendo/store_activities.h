@@ -11,8 +11,8 @@ struct meeting_row {
     char kind[32];    /* a conference_kind code of the plan, "" for none */
     char kind_label[256];
     char plan_code[64]; /* the plan file's key for the review conferences it creates, else "" */
-    char title[300];
-    char date[11]; /* YYYY-MM-DD or "" while not yet set */
+    char title[1200];   /* 290 characters (the form's limit) of up to 4 bytes */
+    char date[11];      /* YYYY-MM-DD or "" while not yet set */
     char covers[32];
     char place[300], chair[200];
     char units[512]; /* participating unit codes, comma separated */
@@ -52,7 +52,8 @@ struct activity_row {
     char unit[32];    /* the unit in charge, "" for none */
     char channel[32]; /* newspaper, television, radio, web, social, conference, other */
     char date[11];    /* YYYY-MM-DD or "" */
-    char title[500], reach[200];
+    char title[2000]; /* 490 characters (the form's limit) of up to 4 bytes */
+    char reach[200];
     char status[16]; /* one of activity_statuses */
     char progress_note[2048];
 };

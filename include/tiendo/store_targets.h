@@ -14,6 +14,7 @@
 struct indicator_row {
     long id, version;
     char code[32], name[512], measure_unit[64], owner[32];
+    char short_name[128]; /* the plan's short_name, "" for none */
     enum indicator_kind kind;
     bool higher_is_better;
     bool has_baseline, baseline_demo;

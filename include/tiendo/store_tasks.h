@@ -64,7 +64,9 @@ long store_task_find(struct store *st, const struct task_filter *f, enum task_so
 /* A task with all its fields, for the detail view and the progress form. */
 struct task_detail {
     struct task_row row;
-    char description[2048], output[512], group[128], phase[128], unit_name[256];
+    /* Long enough for what the task form takes (500, 2,000 and 500 characters of up to 4 bytes):
+     * title is row.title whole, which lists cut to fit. */
+    char title[2004], description[8004], output[2004], group[128], phase[128], unit_name[256];
     char coop[4096]; /* cooperating unit codes, comma separated */
     char start[11], integrated_on[11], integrated_doc[256], priority[16];
     char group_code[32], phase_code[32];
@@ -170,17 +172,21 @@ int store_progress_add_many(struct store *st, const long *task_ids, int n,
  * changed a row since. */
 int store_undo_last(struct store *st, char *what, size_t what_size, struct td_err *err);
 
-/* One entry of a task's history, newest first. */
+/* A progress update as the readers hand it to their callback: the texts are whole (never
+ * NULL, "" when not given) and valid only while the callback runs. */
 struct progress_row {
     long id;
     char date[11];
     int percent, status;
-    char done[1024], difficulties[1024], proposals[1024];
+    const char *done, *difficulties, *proposals;
     char by[64], at[24];
     bool demo;
 };
-int store_progress_history(struct store *st, long task_id, struct progress_row *rows, int max,
-                           int *n, struct td_err *err);
+/* Calls row for every progress update of a task, newest first (by date, then by entry), each
+ * whole; stops when row returns non-0. */
+int store_progress_history_each(struct store *st, long task_id,
+                                int (*row)(void *ctx, const struct progress_row *p), void *ctx,
+                                struct td_err *err);
 
 /* Calls row for every progress update, by task code then date. */
 /* Calls row for every progress update dated from `from` to `to` (YYYY-MM-DD, both included)

@@ -31,9 +31,28 @@ size_t text_escape_lines(const char *s, char *out, size_t size);
  * true), or NULL when memory ran out. */
 char *text_escaped_dup(const char *s, bool keep_lines);
 
+/* Copies src into dst (size bytes, always NUL-terminated when size > 0); when it does not fit,
+ * it is cut at a character boundary, never inside a UTF-8 sequence. Returns true when all of it
+ * fitted. */
+bool text_copy(char *dst, size_t size, const char *src);
+
 /* Display cells that s takes once escaped (wcwidth of each character; zero-width
  * combining marks count 0, wide characters 2). */
 int text_width(const char *s);
+
+/* The next line of s wrapped to width cells (at least one character per line): returns its length
+ * in bytes, without the blanks or the line feed where it breaks, and sets *next to where the
+ * following line starts (strlen(s) at the end). A line breaks after the last blank that fits,
+ * else between characters; a line feed always ends one. Cells are counted as text_width counts
+ * them (control characters escaped), so a line drawn with text_fit is never cut. */
+size_t text_wrap(const char *s, int width, size_t *next);
+
+/* A label for names[i] that tells it apart from the other n - 1 names when they begin alike:
+ * the leading words (two or more, never all of them) it shares with another name become their
+ * initials in capitals, so that what differs comes first: beside "Tốc độ tăng trưởng giá trị",
+ * "Tốc độ tăng trưởng thương mại điện tử" gives "TĐTT thương mại điện tử". Otherwise the name
+ * as it is. Always NUL-terminated, cut between characters. */
+void text_tell_apart(const char *const *names, int n, int i, char *out, size_t size);
 
 /* Writes into out the escaped text of s cut to at most cols display cells; when it had to
  * cut, the last cell is "…". Never splits a character. Returns the cells used. */

@@ -70,9 +70,19 @@ static void setup_locale(void)
     textdomain("tiendo");
 }
 
+/* Picks the language and tells gettext through LANGUAGE, which we set ourselves: the
+ * user's own LANGUAGE is read once, before the first change. */
 static const char *set_language(const char *setting)
 {
-    const char *lang = lang_pick(setting, getenv("LC_ALL"), getenv("LANG"));
+    static char user_language[256];
+    static bool read;
+    if (!read) {
+        const char *l = getenv("LANGUAGE");
+        snprintf(user_language, sizeof user_language, "%s", l != NULL ? l : "");
+        read = true;
+    }
+    const char *lang =
+        lang_pick(setting, user_language, getenv("LC_ALL"), getenv("LC_MESSAGES"), getenv("LANG"));
     setenv("LANGUAGE", lang, 1);
     /* gettext caches translations per language: tell it the language changed. */
     extern int _nl_msg_cat_cntr;

@@ -240,7 +240,7 @@ static int task_row(void *ctx, const struct task_detail *t)
     snprintf(s, sizeof s, "%d", (t->row.flags & FLAG_DUE_SOON) != 0);
     snprintf(d, sizeof d, "%d", t->row.demo);
     const char *cells[] = {t->row.code,
-                           t->row.title,
+                           t->title,
                            t->description,
                            t->group_code,
                            t->phase_code,

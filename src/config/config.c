@@ -21,7 +21,7 @@ static const struct setting_def settings[] = {
     {"database", "busy_timeout_ms", ST_INT, "5000", 0, 600000, NULL, AT(busy_timeout_ms),
      N_("How long to wait for another session's write before saying the database is busy")},
     {"ui", "language", ST_CHOICE, "auto", 0, 0, "vi,en,auto", AT(language),
-     N_("vi, en, or auto: Vietnamese when LC_ALL or LANG starts with vi, else English")},
+     N_("vi, en, or auto: Vietnamese unless LANGUAGE or the locale names English")},
     {"ui", "theme", ST_CHOICE, "default", 0, 0, "default,mono", AT(theme),
      N_("Colour theme; mono is used anyway on terminals without colour or with NO_COLOR")},
     {"ui", "date_format", ST_DATEFMT, "%d/%m/%Y", 0, 0, NULL, AT(date_format),

@@ -96,6 +96,7 @@ static const struct setting_def plan_schema[] = {
 
     {"indicator.*", "code", ST_TEXT, NULL, 0, 0, NULL, IN(code), NULL},
     {"indicator.*", "name", ST_TEXT, NULL, 0, 0, NULL, IN(name), NULL},
+    {"indicator.*", "short_name", ST_STRING, "", 0, 0, NULL, IN(short_name), NULL},
     {"indicator.*", "measure_unit", ST_STRING, "", 0, 0, NULL, IN(measure_unit), NULL},
     {"indicator.*", "owner", ST_STRING, "", 0, 0, NULL, IN(owner), NULL},
     {"indicator.*", "kind", ST_CHOICE, NULL, 0, 0, "level,growth", IN(kind), NULL},

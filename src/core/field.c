@@ -66,6 +66,13 @@ int field_check(const struct field_rule *rule, const char *text, union field_val
         snprintf(why, why_size, _("at most %zu characters"), rule->max_chars);
         return -1;
     }
+    if (rule->max_bytes > 0 && strlen(text) > rule->max_bytes) {
+        snprintf(why, why_size,
+                 _("too long to keep whole: %zu bytes, at most %zu (a letter with a diacritic "
+                   "takes 2 or 3)"),
+                 strlen(text), rule->max_bytes);
+        return -1;
+    }
     switch (rule->type) {
     case FT_INT:
         if (parse_whole(text, false, &value->number) != 0) {

@@ -1,9 +1,11 @@
 /* UTF-8 validation, NFC normalisation, escaping and display widths (wcwidth). */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 #include <wchar.h>
+#include <wctype.h>
 
 #include "tiendo/text.h"
 
@@ -181,6 +183,23 @@ static int width_of(const char *s, size_t n)
     return w;
 }
 
+bool text_copy(char *dst, size_t size, const char *src)
+{
+    if (size == 0)
+        return src[0] == '\0';
+    size_t n = strlen(src);
+    if (n < size) {
+        memcpy(dst, src, n + 1);
+        return true;
+    }
+    size_t end = size - 1;
+    while (end > 0 && ((unsigned char)src[end] & 0xC0) == 0x80)
+        end--; /* src[end] starts a character: cut before it */
+    memcpy(dst, src, end);
+    dst[end] = '\0';
+    return false;
+}
+
 int text_width(const char *s)
 {
     size_t need = text_escape(s, NULL, 0);
@@ -191,6 +210,108 @@ int text_width(const char *s)
     int w = width_of(buf, need);
     free(buf);
     return w;
+}
+
+/* Cells of the character of len bytes at s (cp decoded; len 0: a byte that is not UTF-8), as
+ * text_escape shows it: ^X for C0 controls and DEL, <U+0080> for C1 controls, \xNN. */
+static int char_cells(const char *s, size_t len, unsigned cp)
+{
+    if (len == 0)
+        return 4;
+    if (cp < 0x20 || cp == 0x7F)
+        return 2;
+    if (cp >= 0x80 && cp < 0xA0)
+        return 8;
+    char one[8];
+    memcpy(one, s, len);
+    return width_of(one, len);
+}
+
+size_t text_wrap(const char *s, int width, size_t *next)
+{
+    size_t n = strlen(s), i = 0, brk = 0, brk_next = 0;
+    int w = 0;
+    if (width < 1)
+        width = 1;
+    while (i < n && s[i] != '\n') {
+        unsigned cp = 0;
+        size_t len = text_utf8_next(s + i, n - i, &cp);
+        int cells = char_cells(s + i, len, cp);
+        if (w + cells > width && i > 0) {
+            size_t line = s[i] == ' ' ? i : brk > 0 ? brk : i;
+            size_t j = s[i] == ' ' ? i : brk > 0 ? brk_next : i;
+            while (s[j] == ' ')
+                j++;
+            if (s[j] == '\n')
+                j++; /* the break already ended this line */
+            *next = j;
+            return line;
+        }
+        if (s[i] == ' ') {
+            brk = i;
+            brk_next = i + 1;
+        }
+        w += cells;
+        i += len > 0 ? len : 1;
+    }
+    *next = i < n ? i + 1 : n;
+    return i;
+}
+
+/* The bytes of the leading whole words a and b share (the blank after them included), and how
+ * many words that is. */
+static size_t shared_words(const char *a, const char *b, int *words)
+{
+    size_t i = 0, end = 0;
+    *words = 0;
+    for (;; i++) {
+        bool a_ends = a[i] == ' ' || a[i] == '\0', b_ends = b[i] == ' ' || b[i] == '\0';
+        if (a_ends && b_ends && i > end) {
+            (*words)++;
+            end = i + (a[i] == ' ');
+        }
+        if (a[i] == '\0' || a[i] != b[i])
+            break;
+    }
+    return end;
+}
+
+void text_tell_apart(const char *const *names, int n, int i, char *out, size_t size)
+{
+    const char *a = names[i];
+    size_t prefix = 0;
+    int words = 0;
+    for (int k = 0; k < n; k++) {
+        int w;
+        size_t p = k != i ? shared_words(a, names[k], &w) : 0;
+        if (p > prefix) {
+            prefix = p;
+            words = w;
+        }
+    }
+    if (words < 2 || a[prefix] == '\0') { /* nothing worth it, or the whole name */
+        text_copy(out, size, a);
+        return;
+    }
+    char buf[512];
+    size_t o = 0;
+    mbstate_t st;
+    memset(&st, 0, sizeof st);
+    for (size_t at = 0; at < prefix && o + MB_CUR_MAX < sizeof buf;) {
+        wchar_t wc;
+        size_t len = mbrtowc(&wc, a + at, prefix - at, &st);
+        if (len == 0 || len == (size_t)-1 || len == (size_t)-2) {
+            text_copy(out, size, a);
+            return;
+        }
+        size_t put = wcrtomb(buf + o, (wchar_t)towupper((wint_t)wc), &st);
+        o += put != (size_t)-1 ? put : 0;
+        at = strcspn(a + at, " ") + at; /* to the next word */
+        while (a[at] == ' ')
+            at++;
+    }
+    snprintf(buf + o, sizeof buf - o, " %s", a + prefix);
+    text_copy(out, size, buf);
 }
 
 static const char ellipsis[] = "\xE2\x80\xA6"; /* U+2026, one cell */

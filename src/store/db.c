@@ -137,13 +137,7 @@ void store_rollback(struct store *st)
 void store_text_col(sqlite3_stmt *s, int i, char *dst, size_t size)
 {
     const unsigned char *t = sqlite3_column_text(s, i);
-    int n = snprintf(dst, size, "%s", t != NULL ? (const char *)t : "");
-    if (n >= 0 && (size_t)n >= size && size > 1) { /* cut: never inside a UTF-8 character */
-        size_t end = size - 1;
-        while (end > 0 && ((unsigned char)dst[end] & 0xC0) == 0x80)
-            end--;
-        dst[end] = '\0';
-    }
+    text_copy(dst, size, t != NULL ? (const char *)t : ""); /* cut: never inside a character */
 }
 
 int store_bind_opt_text(sqlite3_stmt *s, int i, const char *text)

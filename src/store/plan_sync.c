@@ -260,14 +260,15 @@ static int sync_indicators(struct store *st, const struct plan_def *p, struct td
 {
     static const char up[] =
         "INSERT INTO indicator (code, name, measure_unit, owner_unit_id, kind, direction,"
-        " source, sort_order, active, updated_by)"
-        " VALUES (?1, ?2, ?3, (SELECT id FROM unit WHERE code = ?4), ?5, ?6, ?7, ?8, 1, ?9)"
-        " ON CONFLICT(code) DO UPDATE SET name = excluded.name,"
+        " source, sort_order, active, updated_by, short_name)"
+        " VALUES (?1, ?2, ?3, (SELECT id FROM unit WHERE code = ?4), ?5, ?6, ?7, ?8, 1, ?9, ?10)"
+        " ON CONFLICT(code) DO UPDATE SET name = excluded.name, short_name = excluded.short_name,"
         " measure_unit = excluded.measure_unit, owner_unit_id = excluded.owner_unit_id,"
         " kind = excluded.kind, direction = excluded.direction, source = excluded.source,"
         " sort_order = excluded.sort_order, active = 1, version = version + 1,"
         " updated_by = excluded.updated_by, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')"
-        " WHERE name IS NOT excluded.name OR measure_unit IS NOT excluded.measure_unit"
+        " WHERE name IS NOT excluded.name OR short_name IS NOT excluded.short_name"
+        " OR measure_unit IS NOT excluded.measure_unit"
         " OR owner_unit_id IS NOT excluded.owner_unit_id OR kind IS NOT excluded.kind"
         " OR direction IS NOT excluded.direction OR source IS NOT excluded.source"
         " OR sort_order IS NOT excluded.sort_order OR active = 0";
@@ -289,6 +290,7 @@ static int sync_indicators(struct store *st, const struct plan_def *p, struct td
         sqlite3_bind_text(s, 7, ind->source, -1, SQLITE_STATIC);
         sqlite3_bind_int64(s, 8, ind->order);
         sqlite3_bind_text(s, 9, st->user, -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 10, ind->short_name != NULL ? ind->short_name : "", -1, SQLITE_STATIC);
         if (step_done(st, s, _("saving an indicator"), err) != 0)
             return -1;
         /* Targets are settings only: the file's list replaces the old one. */

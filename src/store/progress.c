@@ -377,34 +377,38 @@ static void read_progress(sqlite3_stmt *s, struct progress_row *r)
     r->percent = sqlite3_column_int(s, 2);
     int status = status_parse((const char *)sqlite3_column_text(s, 3));
     r->status = status < 0 ? ST_NOT_STARTED : status;
-    store_text_col(s, 4, r->done, sizeof r->done);
-    store_text_col(s, 5, r->difficulties, sizeof r->difficulties);
-    store_text_col(s, 6, r->proposals, sizeof r->proposals);
+    const char *t;
+    r->done = (t = (const char *)sqlite3_column_text(s, 4)) != NULL ? t : "";
+    r->difficulties = (t = (const char *)sqlite3_column_text(s, 5)) != NULL ? t : "";
+    r->proposals = (t = (const char *)sqlite3_column_text(s, 6)) != NULL ? t : "";
     store_text_col(s, 7, r->by, sizeof r->by);
     store_text_col(s, 8, r->at, sizeof r->at);
     r->demo = sqlite3_column_int(s, 9) != 0;
 }
 
-int store_progress_history(struct store *st, long task_id, struct progress_row *rows, int max,
-                           int *n, struct td_err *err)
+int store_progress_history_each(struct store *st, long task_id,
+                                int (*row)(void *ctx, const struct progress_row *p), void *ctx,
+                                struct td_err *err)
 {
     static const char sql[] =
         "SELECT id, reported_on, percent, status, done, difficulties, proposals, created_by,"
         " created_at, is_demo FROM progress_update WHERE task_id = ?1"
-        " ORDER BY reported_on DESC, id DESC LIMIT ?2";
-    *n = 0;
+        " ORDER BY reported_on DESC, id DESC";
     sqlite3_stmt *s = store_stmt(st, sql, err);
     if (s == NULL)
         return -1;
     sqlite3_bind_int64(s, 1, task_id);
-    sqlite3_bind_int(s, 2, max);
     int rc;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < max) {
-        read_progress(s, &rows[(*n)++]);
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        struct progress_row r;
+        read_progress(s, &r);
+        if (row(ctx, &r) != 0) {
+            rc = SQLITE_DONE;
+            break;
+        }
     }
     sqlite3_reset(s);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0
-                                                 : store_fail(st, _("reading the history"), err);
+    return rc == SQLITE_DONE ? 0 : store_fail(st, _("reading the history"), err);
 }
 
 int store_progress_notes(struct store *st, const char *from, const char *to,

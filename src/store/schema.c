@@ -380,6 +380,8 @@ static const char
             /* Every save numbers its change max(change_id) + 1: from an index, not a scan of an
              * audit log that grows by two rows a save. */
             "CREATE INDEX audit_change_id ON audit_log(change_id);",
+            /* What lists show of an indicator whose name is too long to tell it apart. */
+            "ALTER TABLE indicator ADD COLUMN short_name TEXT NOT NULL DEFAULT '';",
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

@@ -49,7 +49,7 @@ int store_indicator_each(struct store *st, int (*fn)(void *ctx, const struct ind
 {
     static const char list[] =
         "SELECT i.id, i.version, i.code, i.name, i.measure_unit, coalesce(u.code, ''), i.kind,"
-        " i.direction, i.baseline_year, i.baseline_value, i.baseline_is_demo"
+        " i.direction, i.baseline_year, i.baseline_value, i.baseline_is_demo, i.short_name"
         " FROM indicator i LEFT JOIN unit u ON u.id = i.owner_unit_id WHERE i.active = 1"
         " ORDER BY i.sort_order, i.code";
     sqlite3_stmt *s = store_stmt(st, list, err);
@@ -76,6 +76,7 @@ int store_indicator_each(struct store *st, int (*fn)(void *ctx, const struct ind
         r->baseline_year = sqlite3_column_int(s, 8);
         r->baseline_value = sqlite3_column_double(s, 9);
         r->baseline_demo = sqlite3_column_int(s, 10) != 0;
+        copy_text(s, 11, r->short_name, sizeof r->short_name);
         stop = indicator_series(st, r, err) != 0 ? -1 : fn(ctx, r);
     }
     free(r);

@@ -687,6 +687,7 @@ static void read_detail(sqlite3_stmt *s, struct task_detail *out)
         r->version = (long)sqlite3_column_int64(s, 1);
         store_text_col(s, 2, r->code, sizeof r->code);
         store_text_col(s, 3, r->title, sizeof r->title);
+        store_text_col(s, 3, out->title, sizeof out->title);
         store_text_col(s, 4, r->unit, sizeof r->unit);
         store_text_col(s, 5, r->due, sizeof r->due);
         int status = status_parse((const char *)sqlite3_column_text(s, 6));

@@ -19,7 +19,6 @@
 #include "tiendo/store_tasks.h"
 #include "tiendo/text.h"
 
-
 /* A plan vocabulary (conference or activity kinds) with "any" or "none" in front. */
 struct kinds {
     struct vec v;        /* struct vocab_row */
@@ -143,13 +142,17 @@ static int mform_open(struct app *app, void *state, void *arg)
         s->row = *(const struct meeting_row *)arg;
     if (kinds_load(app, "conference_kind", _("(none)"), &s->kinds) != 0)
         return -1;
-    struct field_rule title = {.type = FT_TEXT, .max_chars = 290, .required = true};
-    struct field_rule text = {.type = FT_TEXT, .max_chars = 190};
-    struct field_rule codes = {.type = FT_TEXT, .max_chars = 500};
+    /* max_bytes: what the row keeps, so that nothing typed is cut when it is saved. */
+    struct field_rule title = {
+        .type = FT_TEXT, .max_chars = 290, .max_bytes = sizeof s->row.title - 1, .required = true};
+    struct field_rule text = {.type = FT_TEXT, .max_chars = 190, .max_bytes = 199};
+    struct field_rule codes = {.type = FT_TEXT, .max_chars = 500, .max_bytes = 511};
     struct field_rule date = {
         .type = FT_DATE, .date_format = app->ctx->cfg->date_format, .today = app->ctx->today};
-    struct field_rule multi = {.type = FT_MULTILINE, .max_chars = 2000};
-    struct field_rule concl = {.type = FT_MULTILINE, .max_chars = 4000};
+    struct field_rule multi = {
+        .type = FT_MULTILINE, .max_chars = 2000, .max_bytes = sizeof s->row.agenda - 1};
+    struct field_rule concl = {
+        .type = FT_MULTILINE, .max_chars = 4000, .max_bytes = sizeof s->row.conclusions - 1};
     char d[32];
     app_show_date(app, s->row.date, d, sizeof d);
     struct form_field *f = s->fields;
@@ -284,11 +287,15 @@ static int aform_open(struct app *app, void *state, void *arg)
         if (strcmp(activity_statuses[i], s->row.status) == 0)
             status = i;
     }
-    struct field_rule title = {.type = FT_TEXT, .max_chars = 490, .required = true};
-    struct field_rule text = {.type = FT_TEXT, .max_chars = 190};
+    /* max_bytes: what the row keeps, so that nothing typed is cut when it is saved. */
+    struct field_rule title = {
+        .type = FT_TEXT, .max_chars = 490, .max_bytes = sizeof s->row.title - 1, .required = true};
+    struct field_rule text = {
+        .type = FT_TEXT, .max_chars = 190, .max_bytes = sizeof s->row.reach - 1};
     struct field_rule date = {
         .type = FT_DATE, .date_format = app->ctx->cfg->date_format, .today = app->ctx->today};
-    struct field_rule note = {.type = FT_MULTILINE, .max_chars = 2000};
+    struct field_rule note = {
+        .type = FT_MULTILINE, .max_chars = 2000, .max_bytes = sizeof s->row.progress_note - 1};
     char d[32];
     app_show_date(app, s->row.date, d, sizeof d);
     struct form_field *f = s->fields;

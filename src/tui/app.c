@@ -194,7 +194,9 @@ static void draw_title_bar(struct app *app)
     draw_fill(0, 0, COLS, ROLE_TITLE);
     char right[128], date[32];
     date_format(ctx->today, ctx->cfg->date_format, date, sizeof date);
-    snprintf(right, sizeof right, "%s (%s) · %s ", ctx->user, role_label(store_role(ctx->store)),
+    /* A bar, not a blank, parts the screen's name from the login: "Tasks and solutions root"
+     * read as one phrase. */
+    snprintf(right, sizeof right, " │ %s (%s) · %s ", ctx->user, role_label(store_role(ctx->store)),
              date);
     int right_w = text_width(right);
     if (right_w > COLS / 2)
@@ -203,7 +205,7 @@ static void draw_title_bar(struct app *app)
     /* The screen's name stays whole; the plan's title gives way first. */
     char screen[256];
     snprintf(screen, sizeof screen, " · %s", _(app->current->title));
-    int avail = COLS - right_w - 1;
+    int avail = COLS - right_w;
     int x = draw_text(0, 0, avail, " tiendo · ", ROLE_TITLE);
     int plan_w = avail - x - text_width(screen);
     if (plan_w > 0)

@@ -120,6 +120,9 @@ void copy_nfc(char *dst, size_t size, const char *src);
 /* Writes text at y, x in at most cols cells, escaped (never raw) and cut with "…". Returns
  * the cells used. */
 int draw_text(int y, int x, int cols, const char *text, enum role role);
+/* Draws text wrapped whole to cols cells (text_wrap), on at most max_lines rows; returns the
+ * rows it takes (all of them, also those beyond max_lines, which are not drawn). */
+int draw_wrapped(int y, int x, int cols, const char *text, enum role role, int max_lines);
 /* As draw_text, with the bytes [hl_start, hl_end) of text drawn in hl_role (search hits). */
 int draw_text_hl(int y, int x, int cols, const char *text, enum role role, size_t hl_start,
                  size_t hl_end, enum role hl_role);

@@ -56,6 +56,21 @@ int draw_text_hl(int y, int x, int cols, const char *text, enum role role, size_
     return used;
 }
 
+int draw_wrapped(int y, int x, int cols, const char *text, enum role role, int max_lines)
+{
+    int rows = 0;
+    for (size_t at = 0, next = 0; text[at] != '\0'; at += next, rows++) {
+        size_t len = text_wrap(text + at, cols, &next);
+        if (rows >= max_lines)
+            continue;
+        char *piece = strndup(text + at, len);
+        if (piece != NULL)
+            draw_text(y + rows, x, cols, piece, role);
+        free(piece);
+    }
+    return rows;
+}
+
 void draw_fill(int y, int x, int cols, enum role role)
 {
     attrset(theme_attr(role));
@@ -111,6 +126,6 @@ void app_show_date(const struct app *app, const char *iso, char *out, size_t siz
 void copy_nfc(char *dst, size_t size, const char *src)
 {
     char *n = text_nfc(src);
-    snprintf(dst, size, "%s", n != NULL ? n : "");
+    text_copy(dst, size, n != NULL ? n : ""); /* the form's max_bytes keeps it whole */
     free(n);
 }

@@ -181,8 +181,26 @@ static void indicator_draw(struct app *app, void *state, int top, int height)
     const struct indicator_row *r = s->r;
     char line[600];
     snprintf(line, sizeof line, "%s  %s (%s)", r->code, r->name, r->measure_unit);
-    draw_text(top, 2, COLS - 4, line, ROLE_MARKED);
-    int rows = height - 10 > 10 ? 10 : height - 10;
+    /* The name whole, on as many lines as it takes: the chart gives way. */
+    int more = draw_wrapped(top, 2, COLS - 4, line, ROLE_MARKED, 3) - 1;
+    more = more < 0 ? 0 : more > 2 ? 2 : more;
+    top += more > 0 ? more - 1 : 0; /* a wrapped name takes the blank row under it */
+    height -= more > 0 ? more - 1 : 0;
+    const char *rule = r->kind == IND_LEVEL
+                           ? _("Rule: a least-squares line through the baseline and every value, "
+                               "projected to the target year.")
+                           : _("Rule: the geometric mean of (1 + growth) over the years entered; "
+                               "the remaining years are assumed to grow at that average.");
+    char on_track[300];
+    snprintf(on_track, sizeof on_track,
+             _("On track: the projection reaches the target; at risk: within %.0f %% of it; "
+               "off track: further."),
+             app->ctx->cfg->tolerance * 100);
+    /* The chart gives way to the texts under it, which show whole. */
+    int texts = 1 + (r->kind == IND_GROWTH) + draw_wrapped(0, 2, COLS - 4, rule, ROLE_MUTED, 0) +
+                draw_wrapped(0, 2, COLS - 4, on_track, ROLE_MUTED, 0);
+    int room = height - 5 - texts;
+    int rows = room > 10 ? 10 : room < 3 ? 3 : room;
     chart(app, r, &s->fc, top + 2, rows);
     int y = top + rows + 5;
     if (r->ntargets > 0) {
@@ -207,18 +225,10 @@ static void indicator_draw(struct app *app, void *state, int top, int height)
                  app_number(app, s->fc.required, 2, need, sizeof need), s->fc.remaining);
         draw_text(y++, 2, COLS - 4, line, ROLE_NORMAL);
     }
-    draw_text(y++, 2, COLS - 4,
-              r->kind == IND_LEVEL
-                  ? _("Rule: a least-squares line through the baseline and every value, "
-                      "projected to the target year.")
-                  : _("Rule: the geometric mean of (1 + growth) over the years entered; the "
-                      "remaining years are assumed to grow at that average."),
-              ROLE_MUTED);
-    snprintf(line, sizeof line,
-             _("On track: the projection reaches the target; at risk: within %.0f %% of it; "
-               "off track: further."),
-             app->ctx->cfg->tolerance * 100);
-    draw_text(y, 2, COLS - 4, line, ROLE_MUTED);
+    /* The rules wrapped whole, on the rows left above the key bar. */
+    int end = top + height;
+    y += draw_wrapped(y, 2, COLS - 4, rule, ROLE_MUTED, end - y > 0 ? end - y : 0);
+    draw_wrapped(y, 2, COLS - 4, on_track, ROLE_MUTED, end - y > 0 ? end - y : 0);
 }
 
 static enum tui_result indicator_handle(struct app *app, void *state, enum action act, int key)

@@ -16,7 +16,6 @@
 #include "tiendo/store_tasks.h"
 #include "tiendo/text.h"
 
-
 static const char *const kinds[2] = {"inspection", "survey"};
 static const char *const followups[3] = {"open", "in_progress", "done"};
 

@@ -70,15 +70,34 @@ static int progress_open(struct app *app, void *state, void *arg)
     return 0;
 }
 
+/* The newest entry of a history, with as much of its texts as the conflict dialog shows. */
+struct newest {
+    struct progress_row row;
+    char done[300], difficulties[300];
+    int n;
+};
+
+static int keep_newest(void *ctx, const struct progress_row *r)
+{
+    struct newest *w = ctx;
+    w->row = *r;
+    text_copy(w->done, sizeof w->done, r->done);
+    text_copy(w->difficulties, sizeof w->difficulties, r->difficulties);
+    w->row.done = w->done;
+    w->row.difficulties = w->difficulties;
+    w->row.proposals = "";
+    w->n = 1;
+    return 1;
+}
+
 /* Fills the conflict dialog: the entry someone else saved, next to what was typed here. */
 static enum tui_result show_conflict(struct app *app, struct progress_state *p)
 {
-    struct progress_row last;
-    int n = 0;
+    struct newest w = {.n = 0};
     struct td_err err;
     long id = p->task.row.id;
     if (store_task_get(app->ctx->store, id, &p->task, &err) != 0 ||
-        store_progress_history(app->ctx->store, id, &last, 1, &n, &err) != 0 || n == 0) {
+        store_progress_history_each(app->ctx->store, id, keep_newest, &w, &err) != 0 || w.n == 0) {
         app_message(app, true, "%s", err.msg);
         return TUI_REDRAW;
     }
@@ -92,12 +111,12 @@ static enum tui_result show_conflict(struct app *app, struct progress_state *p)
     p->labels[3] = _("What was done");
     p->labels[4] = _("Difficulties, obstacles");
     p->theirs[0][0] = '\0';
-    if (date_parse_iso(last.date, &d) == 0)
+    if (date_parse_iso(w.row.date, &d) == 0)
         date_format(d, fmt, p->theirs[0], sizeof p->theirs[0]);
-    snprintf(p->theirs[1], sizeof p->theirs[1], "%d%%", last.percent);
-    snprintf(p->theirs[2], sizeof p->theirs[2], "%s", status_label((enum task_status)last.status));
-    snprintf(p->theirs[3], sizeof p->theirs[3], "%s", last.done);
-    snprintf(p->theirs[4], sizeof p->theirs[4], "%s", last.difficulties);
+    snprintf(p->theirs[1], sizeof p->theirs[1], "%d%%", w.row.percent);
+    snprintf(p->theirs[2], sizeof p->theirs[2], "%s", status_label((enum task_status)w.row.status));
+    snprintf(p->theirs[3], sizeof p->theirs[3], "%s", w.row.done);
+    snprintf(p->theirs[4], sizeof p->theirs[4], "%s", w.row.difficulties);
     snprintf(p->mine[0], sizeof p->mine[0], "%s", p->fields[F_DATE].buf.text);
     snprintf(p->mine[1], sizeof p->mine[1], "%ld%%", p->fields[F_PERCENT].value.number);
     snprintf(p->mine[2], sizeof p->mine[2], "%s", p->status_labels[p->fields[F_STATUS].choice]);
@@ -108,7 +127,7 @@ static enum tui_result show_conflict(struct app *app, struct progress_state *p)
         p->mine_p[i] = p->mine[i];
     }
     snprintf(p->who, sizeof p->who, _("%s saved progress on this task at %s, after you opened it."),
-             last.by, last.at);
+             w.row.by, w.row.at);
     struct conflict_args args = {
         _("Someone else changed this task"), p->who, p->labels, p->theirs_p, p->mine_p, 5};
     return form_conflict_ask(app, p, &args, _("Kept their entry; yours was not saved."));

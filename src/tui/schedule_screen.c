@@ -20,7 +20,6 @@
 #include "tiendo/store_reports.h"
 #include "tiendo/text.h"
 
-
 /* ---- The submission form ---- */
 
 enum { SF_DATE, SF_DOC, SF_NOTE, SF_COUNT };

@@ -42,6 +42,11 @@ struct bulk_args {
 };
 extern const struct screen_ops bulk_screen; /* arg: struct bulk_args * */
 extern const struct screen_ops task_detail_screen;
+/* One progress entry by itself, every text whole. */
+struct entry_args {
+    const char *code, *title, *header, *done, *difficulties, *proposals;
+};
+extern const struct screen_ops entry_screen; /* arg: struct entry_args * */
 extern const struct screen_ops progress_screen;
 extern const struct screen_ops filter_screen; /* opened with the tasks screen's state */
 struct task_filter;

@@ -1,12 +1,16 @@
 /* Targets: each indicator with its latest value, target, projection and verdict; Enter shows
  * its trend against the target, e opens the grid of yearly values. */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "app.h"
 #include "list.h"
 #include "screens.h"
 #include "tiendo/i18n.h"
 #include "tiendo/store_targets.h"
+#include "tiendo/text.h"
+#include "tiendo/vec.h"
 
 struct targets_state {
     struct list_base base; /* first: the list_base_* functions take the state as one */
@@ -55,7 +59,26 @@ static int keep(void *ctx, const struct indicator_row *r)
 
 static int targets_load(struct app *app, void *state, struct td_err *err)
 {
-    return store_indicator_each(app->ctx->store, keep, state, err) < 0 ? -1 : 0;
+    struct list_base *b = state;
+    if (store_indicator_each(app->ctx->store, keep, state, err) < 0)
+        return -1;
+    /* Without a short_name, what tells names alike apart (their shared words as initials). */
+    int n = (int)b->rows.n;
+    const char **names = malloc(((size_t)n + 1) * sizeof *names);
+    if (names == NULL)
+        return td_err_set(err, TD_E_NOMEM, "%s", _("out of memory"));
+    for (int i = 0; i < n; i++)
+        names[i] = ((const struct indicator_row *)vec_at(&b->rows, (size_t)i))->name;
+    for (int i = 0; i < n; i++) {
+        struct indicator_row *r = vec_at(&b->rows, (size_t)i);
+        if (r->short_name[0] == '\0') {
+            char told[sizeof r->short_name];
+            text_tell_apart(names, n, i, told, sizeof told);
+            memcpy(r->short_name, told, sizeof told);
+        }
+    }
+    free(names);
+    return 0;
 }
 
 static void targets_format(struct app *app, void *state, const void *row, char (*c)[LIST_CELL],
@@ -79,7 +102,8 @@ static void targets_format(struct app *app, void *state, const void *row, char (
     if (fc.verdict != VERDICT_NOT_ENOUGH)
         snprintf(c[4], LIST_CELL, "%s", app_number(app, fc.projection, 1, num, sizeof num));
     *out = (struct list_row){r->id,
-                             {r->code, r->name, c[2], c[3], c[4], verdict_label(fc.verdict)},
+                             {r->code, r->short_name[0] != '\0' ? r->short_name : r->name, c[2],
+                              c[3], c[4], verdict_label(fc.verdict)},
                              targets_verdict_role(fc.verdict)};
 }
 

@@ -1,4 +1,5 @@
-/* A task in full: its fields, the cooperating units and its progress history, newest first. */
+/* A task in full: its fields, the cooperating units and its progress history, newest first,
+ * every text wrapped whole; Enter shows the history entry being read by itself. */
 #include <curses.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -7,53 +8,32 @@
 
 #include "app.h"
 #include "screens.h"
+#include "textview.h"
 #include "tiendo/i18n.h"
 #include "tiendo/status.h"
 #include "tiendo/store_tasks.h"
 
-#define HISTORY_MAX 200
-#define LINES_MAX   1200
-
-struct line {
-    char label[80]; /* drawn in a column of its own, measured in cells */
-    char text[600];
-    enum role role;
-    int indent;
+/* The history's entries, whole (each malloc'd), for Enter to show one by itself. */
+struct entry {
+    char *header, *done, *difficulties, *proposals;
 };
 
 struct detail_state {
     long id;
     struct task_detail task;
-    struct progress_row history[HISTORY_MAX];
-    int nhistory;
-    struct line *lines;
-    int nlines, first;
-    bool changed; /* a progress entry was saved from here */
+    struct textview view;
+    struct entry *entries;
+    int nentries, cap;
+    struct entry_args shown; /* what Enter opened: it is read after the key was handled */
+    bool failed;             /* memory ran out while reading the history */
+    bool changed;            /* a progress entry was saved from here */
 };
-
-static void add(struct detail_state *d, int indent, enum role role, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-
-static void add(struct detail_state *d, int indent, enum role role, const char *fmt, ...)
-{
-    if (d->nlines >= LINES_MAX)
-        return;
-    struct line *l = &d->lines[d->nlines++];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(l->text, sizeof l->text, fmt, ap);
-    va_end(ap);
-    l->label[0] = '\0';
-    l->role = role;
-    l->indent = indent;
-}
 
 static void field(struct detail_state *d, const char *label, const char *value)
 {
     if (value[0] == '\0')
         return;
-    add(d, 2, ROLE_NORMAL, "%s", value);
-    snprintf(d->lines[d->nlines - 1].label, sizeof d->lines[0].label, "%s", label);
+    tv_add(&d->view, 2, ROLE_NORMAL, -1, label, "%s", value);
 }
 
 static const char *priority_label(const char *code)
@@ -65,28 +45,69 @@ static const char *priority_label(const char *code)
     return _("normal");
 }
 
-/* Adds a multi-line text, one screen line per line of it. */
-static void paragraph(struct detail_state *d, const char *label, const char *text)
+/* Adds a text, whole (wrapped when drawn), after its label. */
+static void paragraph(struct detail_state *d, int tag, const char *label, const char *text)
 {
-    if (text[0] == '\0')
-        return;
-    char copy[1100];
-    snprintf(copy, sizeof copy, "%s", text);
-    char *save = NULL;
-    bool first = true;
-    for (char *l = strtok_r(copy, "\n", &save); l != NULL; l = strtok_r(NULL, "\n", &save)) {
-        add(d, 6, ROLE_NORMAL, "%s%s", first ? label : "", l);
-        first = false;
+    if (text[0] != '\0')
+        tv_add(&d->view, 6, ROLE_NORMAL, tag, NULL, "%s%s", label, text);
+}
+
+static void entries_free(struct detail_state *d)
+{
+    for (int i = 0; i < d->nentries; i++) {
+        free(d->entries[i].header);
+        free(d->entries[i].done);
+        free(d->entries[i].difficulties);
+        free(d->entries[i].proposals);
     }
+    d->nentries = 0;
+}
+
+/* Keeps one entry of the history (the store's texts last only while this runs). */
+static int keep_entry(void *ctx, const struct progress_row *h)
+{
+    struct app *app = ((void **)ctx)[0];
+    struct detail_state *d = ((void **)ctx)[1];
+    if (d->nentries == d->cap) {
+        int cap = d->cap > 0 ? d->cap * 2 : 16;
+        struct entry *e = realloc(d->entries, (size_t)cap * sizeof *e);
+        if (e == NULL) {
+            d->failed = true;
+            return 1;
+        }
+        d->entries = e;
+        d->cap = cap;
+    }
+    char date[32], header[256];
+    app_show_date(app, h->date, date, sizeof date);
+    snprintf(header, sizeof header, "%s · %d%% · %s · %s", date, h->percent,
+             status_label((enum task_status)h->status), h->by);
+    struct entry *e = &d->entries[d->nentries];
+    e->header = strdup(header);
+    e->done = strdup(h->done);
+    e->difficulties = strdup(h->difficulties);
+    e->proposals = strdup(h->proposals);
+    d->nentries++;
+    if (e->header == NULL || e->done == NULL || e->difficulties == NULL || e->proposals == NULL) {
+        d->failed = true;
+        return 1;
+    }
+    return 0;
 }
 
 static int load(struct app *app, struct detail_state *d)
 {
     struct td_err err;
+    entries_free(d);
+    d->failed = false;
+    void *ctx[2] = {app, d};
     if (store_task_get(app->ctx->store, d->id, &d->task, &err) != 0 ||
-        store_progress_history(app->ctx->store, d->id, d->history, HISTORY_MAX, &d->nhistory,
-                               &err) != 0) {
+        store_progress_history_each(app->ctx->store, d->id, keep_entry, ctx, &err) != 0) {
         app_message(app, true, "%s", err.msg);
+        return -1;
+    }
+    if (d->failed) {
+        app_message(app, true, "%s", _("out of memory"));
         return -1;
     }
     const struct task_detail *t = &d->task;
@@ -94,10 +115,12 @@ static int load(struct app *app, struct detail_state *d)
     app_show_date(app, t->row.due, due, sizeof due);
     app_show_date(app, t->start, start, sizeof start);
     app_show_date(app, t->integrated_on, integrated, sizeof integrated);
-    d->nlines = 0;
-    add(d, 0, ROLE_MARKED, "%s  %s", t->row.code, t->row.title);
+    struct textview *v = &d->view;
+    tv_clear(v);
+    tv_add(v, 0, ROLE_MARKED, -1, NULL, "%s  %s", t->row.code, t->title);
     if (t->row.demo)
-        add(d, 2, ROLE_AT_RISK, "%s", _("Demo data: invented for illustration, not official"));
+        tv_add(v, 2, ROLE_AT_RISK, -1, NULL, "%s",
+               _("Demo data: invented for illustration, not official"));
     char status[128];
     snprintf(status, sizeof status, "%s · %d%%", status_label((enum task_status)t->row.status),
              t->row.percent);
@@ -119,26 +142,24 @@ static int load(struct app *app, struct detail_state *d)
     } else {
         field(d, _("In the unit's own plan"), _("not recorded"));
     }
-    paragraph(d, "", t->description);
-    add(d, 0, ROLE_NORMAL, "%s", "");
-    add(d, 0, ROLE_MARKED,
-        ngettext("Progress history (%d entry, newest first)",
-                 "Progress history (%d entries, newest first)", (unsigned long)d->nhistory),
-        d->nhistory);
-    if (d->nhistory == 0)
-        add(d, 2, ROLE_MUTED, "%s", _("no progress entered yet"));
-    if (d->nhistory == HISTORY_MAX)
-        add(d, 2, ROLE_MUTED, _("the newest %d entries; all of them: tiendo export progress"),
-            HISTORY_MAX);
-    for (int i = 0; i < d->nhistory; i++) {
-        const struct progress_row *h = &d->history[i];
-        char date[32];
-        app_show_date(app, h->date, date, sizeof date);
-        add(d, 2, ROLE_NORMAL, "%s · %d%% · %s · %s", date, h->percent,
-            status_label((enum task_status)h->status), h->by);
-        paragraph(d, _("done: "), h->done);
-        paragraph(d, _("difficulties: "), h->difficulties);
-        paragraph(d, _("proposals: "), h->proposals);
+    paragraph(d, -1, "", t->description);
+    tv_add(v, 0, ROLE_NORMAL, -1, NULL, "%s", "");
+    tv_add(v, 0, ROLE_MARKED, -1, NULL,
+           ngettext("Progress history (%d entry, newest first)",
+                    "Progress history (%d entries, newest first)", (unsigned long)d->nentries),
+           d->nentries);
+    if (d->nentries == 0)
+        tv_add(v, 2, ROLE_MUTED, -1, NULL, "%s", _("no progress entered yet"));
+    for (int i = 0; i < d->nentries; i++) {
+        const struct entry *e = &d->entries[i];
+        tv_add(v, 2, ROLE_NORMAL, i, NULL, "%s", e->header);
+        paragraph(d, i, _("done: "), e->done);
+        paragraph(d, i, _("difficulties: "), e->difficulties);
+        paragraph(d, i, _("proposals: "), e->proposals);
+    }
+    if (v->failed) {
+        app_message(app, true, "%s", _("out of memory"));
+        return -1;
     }
     return 0;
 }
@@ -147,11 +168,10 @@ static int detail_open(struct app *app, void *state, void *arg)
 {
     struct detail_state *d = state;
     d->id = *(const long *)arg;
-    d->lines = calloc(LINES_MAX, sizeof *d->lines);
-    if (d->lines == NULL)
-        return -1;
     if (load(app, d) != 0) {
-        free(d->lines);
+        entries_free(d);
+        free(d->entries);
+        tv_free(&d->view);
         return -1;
     }
     return 0;
@@ -161,45 +181,41 @@ static void detail_close(struct app *app, void *state)
 {
     struct detail_state *d = state;
     app->result = d->changed;
-    free(d->lines);
+    entries_free(d);
+    free(d->entries);
+    tv_free(&d->view);
 }
 
 static void detail_draw(struct app *app, void *state, int top, int height)
 {
     struct detail_state *d = state;
     (void)app;
-    for (int i = d->first, y = top; i < d->nlines && y < top + height; i++, y++) {
-        const struct line *l = &d->lines[i];
-        int x = 2 + l->indent;
-        if (l->label[0] != '\0') {
-            draw_text(y, x, 23, l->label, ROLE_MUTED);
-            x += 24;
-        }
-        draw_text(y, x, COLS - 2 - x, l->text, l->role);
+    tv_draw(&d->view, top, height, tv_current_tag(&d->view));
+}
+
+/* Enter: the entry being read, by itself and whole. */
+static enum tui_result show_entry(struct app *app, struct detail_state *d)
+{
+    int i = tv_current_tag(&d->view);
+    if (i < 0 || i >= d->nentries) {
+        app_message(app, false, "%s", _("Scroll to a history entry: Enter shows it whole"));
+        return TUI_REDRAW;
     }
+    const struct entry *e = &d->entries[i];
+    d->shown = (struct entry_args){d->task.row.code, d->task.title,   e->header,
+                                   e->done,          e->difficulties, e->proposals};
+    return app_open(app, &entry_screen, &d->shown);
 }
 
 static enum tui_result detail_handle(struct app *app, void *state, enum action act, int key)
 {
     struct detail_state *d = state;
     (void)key;
-    int page = LINES - 6;
+    if (tv_scroll(&d->view, act))
+        return TUI_REDRAW;
     switch (act) {
-    case ACT_DOWN:
-        d->first = d->first + 1 < d->nlines ? d->first + 1 : d->first;
-        return TUI_REDRAW;
-    case ACT_UP:
-        d->first = d->first > 0 ? d->first - 1 : 0;
-        return TUI_REDRAW;
-    case ACT_PAGE_DOWN:
-        d->first = d->first + page < d->nlines ? d->first + page : d->first;
-        return TUI_REDRAW;
-    case ACT_PAGE_UP:
-        d->first = d->first > page ? d->first - page : 0;
-        return TUI_REDRAW;
-    case ACT_HOME:
-        d->first = 0;
-        return TUI_REDRAW;
+    case ACT_OPEN:
+        return show_entry(app, d);
     case ACT_PROGRESS:
         return app_open(app, &progress_screen, &d->id);
     case ACT_BACK:
@@ -220,9 +236,11 @@ static enum tui_result detail_resume(struct app *app, void *state, int result)
     return TUI_REDRAW;
 }
 
-static const enum action detail_actions[] = {ACT_UP,   ACT_DOWN,     ACT_PAGE_UP, ACT_PAGE_DOWN,
-                                             ACT_HOME, ACT_PROGRESS, ACT_BACK,    ACT_NONE};
+static const enum action detail_actions[] = {ACT_UP,   ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN,
+                                             ACT_HOME, ACT_END,  ACT_OPEN,    ACT_PROGRESS,
+                                             ACT_BACK, ACT_NONE};
 static const struct keybar_item detail_keybar[] = {{ACT_PROGRESS, N_("progress")},
+                                                   {ACT_OPEN, N_("entry in full")},
                                                    {ACT_DOWN, N_("scroll")},
                                                    {ACT_BACK, N_("back")},
                                                    {ACT_NONE, NULL}};
@@ -240,4 +258,72 @@ const struct screen_ops task_detail_screen = {
     .resume = detail_resume,
     .actions = detail_actions,
     .keybar = detail_keybar,
+};
+
+/* ---- One history entry, whole ---- */
+
+struct entry_state {
+    struct textview view;
+};
+
+static int entry_open(struct app *app, void *state, void *arg)
+{
+    struct entry_state *s = state;
+    const struct entry_args *a = arg;
+    struct textview *v = &s->view;
+    tv_add(v, 0, ROLE_MARKED, -1, NULL, "%s  %s", a->code, a->title);
+    tv_add(v, 0, ROLE_NORMAL, -1, NULL, "%s", "");
+    tv_add(v, 2, ROLE_MARKED, -1, NULL, "%s", a->header);
+    const char *labels[3] = {_("What was done"), _("Difficulties, obstacles"), _("Proposals")};
+    const char *texts[3] = {a->done, a->difficulties, a->proposals};
+    for (int i = 0; i < 3; i++) {
+        if (texts[i][0] == '\0')
+            continue;
+        tv_add(v, 0, ROLE_NORMAL, -1, NULL, "%s", "");
+        tv_add(v, 2, ROLE_MUTED, -1, NULL, "%s", labels[i]);
+        tv_add(v, 4, ROLE_NORMAL, -1, NULL, "%s", texts[i]);
+    }
+    if (v->failed) {
+        tv_free(v);
+        app_message(app, true, "%s", _("out of memory"));
+        return -1;
+    }
+    return 0;
+}
+
+static void entry_close(struct app *app, void *state)
+{
+    (void)app;
+    tv_free(&((struct entry_state *)state)->view);
+}
+
+static void entry_draw(struct app *app, void *state, int top, int height)
+{
+    (void)app;
+    tv_draw(&((struct entry_state *)state)->view, top, height, -1);
+}
+
+static enum tui_result entry_handle(struct app *app, void *state, enum action act, int key)
+{
+    (void)app;
+    (void)key;
+    if (tv_scroll(&((struct entry_state *)state)->view, act))
+        return TUI_REDRAW;
+    return act == ACT_BACK || act == ACT_CANCEL ? TUI_BACK : TUI_HANDLED;
+}
+
+static const enum action entry_actions[] = {ACT_UP,  ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_HOME,
+                                            ACT_END, ACT_BACK, ACT_CANCEL,  ACT_NONE};
+static const struct keybar_item entry_keybar[] = {
+    {ACT_DOWN, N_("scroll")}, {ACT_BACK, N_("back")}, {ACT_NONE, NULL}};
+
+const struct screen_ops entry_screen = {
+    .title = N_("Progress entry"),
+    .state_size = sizeof(struct entry_state),
+    .open = entry_open,
+    .draw = entry_draw,
+    .handle = entry_handle,
+    .close = entry_close,
+    .actions = entry_actions,
+    .keybar = entry_keybar,
 };

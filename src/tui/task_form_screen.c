@@ -94,7 +94,7 @@ static int task_form_open(struct app *app, void *state, void *arg)
     app_show_date(app, d->integrated_on, integrated, sizeof integrated);
     struct form_field *f = t->fields;
     form_field_text(&f[F_CODE], _("Code"), code, d->row.code);
-    form_field_text(&f[F_TITLE], _("Task"), title, d->row.title);
+    form_field_text(&f[F_TITLE], _("Task"), title, d->title); /* whole, to be saved whole */
     int lead = unit_picks_find(&t->units, d->row.unit);
     form_field_choice(&f[F_LEAD], _("Lead unit"), t->units.labels, t->units.nlabels,
                       lead < 0 ? 0 : lead);

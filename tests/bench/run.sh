@@ -18,7 +18,7 @@ fi
 B=$root/build/bench/$TASKS
 RUNS=${BENCH_RUNS:-15}
 [ "$RUNS" -ge 5 ] || RUNS=5 # at least five samples of every figure
-export TIENDO_TODAY=2026-06-15 HOME=$B LANG=C.UTF-8 BENCH_TASKS=$TASKS
+export TIENDO_TODAY=2026-06-15 HOME=$B LANG=C.UTF-8 LANGUAGE=en BENCH_TASKS=$TASKS
 mkdir -p "$B"
 echo "$TASKS" >"$B/tasks"
 

@@ -24,8 +24,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 T=$(mktemp -d)
 chmod 755 "$T"
 trap 'rm -rf "$T"' EXIT
-export TIENDO_TODAY=2025-12-20 LANG=C.UTF-8
-unset XDG_CONFIG_HOME XDG_DATA_HOME LC_ALL LANGUAGE
+export TIENDO_TODAY=2025-12-20 LANG=C.UTF-8 LANGUAGE=en
+unset XDG_CONFIG_HOME XDG_DATA_HOME LC_ALL
 n=0
 STDIN=/dev/null
 guarded=()

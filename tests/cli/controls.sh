@@ -10,8 +10,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 T=$(mktemp -d)
 chmod 755 "$T"
 trap 'rm -rf "$T"' EXIT
-export HOME=$T/home TIENDO_TODAY=2025-12-20 LANG=C.UTF-8
-unset XDG_CONFIG_HOME XDG_DATA_HOME LC_ALL LANGUAGE
+export HOME=$T/home TIENDO_TODAY=2025-12-20 LANG=C.UTF-8 LANGUAGE=en
+unset XDG_CONFIG_HOME XDG_DATA_HOME LC_ALL
 mkdir -p "$HOME"
 out=$T/out
 err=$T/err
@@ -112,7 +112,7 @@ check "a refused period changes nothing" test "$(sqlite3 "$pdb" .dump | sha256su
 TIENDO_TODAY=2026-03-20 run -c "$T/lock.ini" --db "$pdb" period close 2025
 expect "period close 2025" 0
 check "closing a past period says it is locked again, until when it was open (dd/mm/yyyy)" contains "$out" "Period 2025 is locked again: it was open until 30/01/2026 (30 days after its end); only an admin can reopen it."
-TIENDO_TODAY=2026-03-20 LANG=vi_VN.UTF-8 run -c "$T/lock.ini" --db "$pdb" period close 2025
+TIENDO_TODAY=2026-03-20 LANG=vi_VN.UTF-8 LANGUAGE= run -c "$T/lock.ini" --db "$pdb" period close 2025
 check "and in Vietnamese, as a sentence" contains "$out" "Kỳ 2025 đã khóa lại: kỳ chỉ mở đến ngày 30/01/2026 (30 ngày sau khi kết thúc); chỉ quản trị viên mới có thể mở lại."
 TIENDO_TODAY=2026-03-20 run -c "$T/lock.ini" --db "$pdb" period close 2026
 check "closing the year under way says when it will lock" contains "$out" "Period 2026 is no longer held open: it stays open until 30/01/2027 (30 days after its end), then locks."

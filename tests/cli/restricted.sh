@@ -12,8 +12,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 T=$(mktemp -d)
 chmod 755 "$T"
 trap 'rm -rf "$T"' EXIT
-export HOME=$T/home TIENDO_TODAY=2025-12-20 LANG=C.UTF-8
-unset XDG_CONFIG_HOME XDG_DATA_HOME LC_ALL LANGUAGE SSH_ORIGINAL_COMMAND
+export HOME=$T/home TIENDO_TODAY=2025-12-20 LANG=C.UTF-8 LANGUAGE=en
+unset XDG_CONFIG_HOME XDG_DATA_HOME LC_ALL SSH_ORIGINAL_COMMAND
 mkdir -p "$HOME"
 cd "$T" || exit 1
 out=$T/out

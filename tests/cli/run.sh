@@ -8,8 +8,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 T=$(mktemp -d)
 chmod 755 "$T"
 trap 'rm -rf "$T"' EXIT
-export HOME=$T/home TIENDO_TODAY=2025-12-20 LANG=C.UTF-8
-unset XDG_CONFIG_HOME XDG_DATA_HOME LC_ALL LANGUAGE
+export HOME=$T/home TIENDO_TODAY=2025-12-20 LANG=C.UTF-8 LANGUAGE=en
+unset XDG_CONFIG_HOME XDG_DATA_HOME LC_ALL
 # tests/locale.sh: every locale category but the messages from TIENDO_TEST_LOCALE (vi_VN.UTF-8).
 [ -z "${TIENDO_TEST_LOCALE:-}" ] || export LC_CTYPE=$TIENDO_TEST_LOCALE \
 	LC_NUMERIC=$TIENDO_TEST_LOCALE LC_TIME=$TIENDO_TEST_LOCALE LC_COLLATE=$TIENDO_TEST_LOCALE
@@ -45,7 +45,7 @@ run --db
 expect "an option without its value is a usage error" 2 "needs a value"
 run --demo
 expect "--demo without init is a usage error" 2 "--plan and --demo go with the init command"
-LANG=vi_VN.UTF-8 run --help
+LANG=vi_VN.UTF-8 LANGUAGE= run --help
 check "--help speaks Vietnamese under a vi locale (none generated)" contains "$out" "Cách dùng"
 TIENDO_TODAY=20/12/2025 run check
 expect "a malformed TIENDO_TODAY is a usage error" 2 "TIENDO_TODAY: expected a date as YYYY-MM-DD"
@@ -214,6 +214,20 @@ expect "export progress --format json -o FILE" 0
 check "the JSON parses" sh -c 'python3 -m json.tool "$1" >/dev/null' _ "$T/p.json"
 check "the JSON holds every progress update" test "$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))))" "$T/p.json")" = 10
 check "no temporary file is left" test "$(ls "$T" | grep -c 'p.json.tmp')" = 0
+# A long note (issue 17) is exported whole: the reader used to stop at 1,023 bytes.
+cp "$db" "$T/long.db"
+long=$(python3 -c "print('Đã làm xong phần việc được giao. ' * 95 + 'Hết.', end='')")
+run --db "$T/long.db" progress II.1 75 --note "$long"
+run --db "$T/long.db" export progress --format json -o "$T/long.json"
+check "export progress keeps a 3,000-character note whole" python3 -c "import json, sys
+sys.exit(0 if any(r['done'] == sys.argv[2] for r in json.load(open(sys.argv[1]))) else 1)" \
+	"$T/long.json" "$long"
+longtitle=$(python3 -c "print(('Phát triển hệ thống chợ, siêu thị tại các địa phương ' * 10)[:499] + 'Ủ', end='')")
+sqlite3 "$T/long.db" "UPDATE task SET title = '$longtitle' WHERE code = 'II.1'"
+run --db "$T/long.db" export tasks --format json -o "$T/longt.json"
+check "export tasks keeps a title of 500 Vietnamese characters whole" python3 -c "import json, sys
+sys.exit(0 if any(r['title'] == sys.argv[2] for r in json.load(open(sys.argv[1]))) else 1)" \
+	"$T/longt.json" "$longtitle"
 run --db "$db" export units --bom -o "$T/u.csv"
 check "--bom starts the file with a byte-order mark" test "$(head -c 3 "$T/u.csv" | od -An -tx1 | tr -d ' ')" = efbbbf
 run --db "$db" export indicators

@@ -17,8 +17,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-export HOME=$T/home TIENDO_TODAY=2025-12-20 LANG=C.UTF-8
-unset XDG_CONFIG_HOME XDG_DATA_HOME LC_ALL LANGUAGE
+export HOME=$T/home TIENDO_TODAY=2025-12-20 LANG=C.UTF-8 LANGUAGE=en
+unset XDG_CONFIG_HOME XDG_DATA_HOME LC_ALL
 mkdir -p "$HOME"
 runs=0 kills=0 losses=0
 

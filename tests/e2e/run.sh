@@ -10,8 +10,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 
 T=$(mktemp -d)
 trap 'e2e_stop; rm -rf "$T"' EXIT
-export HOME=$T/home TIENDO_TODAY=2025-12-20 LANG=C.UTF-8
-unset XDG_CONFIG_HOME XDG_DATA_HOME LC_ALL LANGUAGE NO_COLOR
+export HOME=$T/home TIENDO_TODAY=2025-12-20 LANG=C.UTF-8 LANGUAGE=en
+unset XDG_CONFIG_HOME XDG_DATA_HOME LC_ALL NO_COLOR
 mkdir -p "$HOME"
 export ASAN_OPTIONS="${ASAN_OPTIONS:-}:log_path=$T/sanitizer"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-}:log_path=$T/sanitizer"

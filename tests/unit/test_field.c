@@ -83,6 +83,11 @@ static void test_required_and_length(void **state)
     bool empty;
     assert_int_equal(field_check(&r, "", &v, &empty, why, sizeof why), 0);
     assert_true(empty);
+    /* What the row it is saved into keeps: "Hương" is 5 characters in 7 bytes. */
+    r.max_bytes = 6;
+    assert_int_equal(check(r, "Huong", &v, why), 0);
+    assert_int_equal(check(r, "Hương", &v, why), -1);
+    assert_non_null(strstr(why, "7 bytes, at most 6"));
 }
 
 int main(void)

@@ -50,6 +50,8 @@ static void test_shipped_plan_loads_with_its_criteria_units_and_targets(void **s
     assert_string_equal(p.groups[1].code, "II");
     assert_int_equal(p.nindicators, 5);
     assert_string_equal(p.indicators[0].code, "TMTN-TT");
+    /* The short name the lists show (issue 17): the three "Tốc độ tăng…" differ at once. */
+    assert_string_equal(p.indicators[0].short_name, "Tăng GTTT TMTN");
     assert_int_equal(p.indicators[0].ntargets, 1);
     assert_int_equal(p.indicators[0].targets[0].year, 2030);
     assert_true(p.indicators[0].targets[0].low == 9.0);

@@ -111,6 +111,56 @@ static void test_search_ignores_case_and_marks_and_walks_both_ways(void **state)
     assert_int_equal(store_task_find(st, &all, TSORT_CODE, false, "không có", 0, 1, &err), -1);
 }
 
+/* The first entries of a history, copied whole. */
+struct history {
+    int n;
+    char *done[8];
+    char by[8][64], date[8][11];
+};
+
+static int keep_history(void *ctx, const struct progress_row *p)
+{
+    struct history *h = ctx;
+    if (h->n == 8)
+        return 1;
+    h->done[h->n] = strdup(p->done);
+    snprintf(h->by[h->n], sizeof h->by[0], "%s", p->by);
+    snprintf(h->date[h->n], sizeof h->date[0], "%s", p->date);
+    h->n++;
+    return 0;
+}
+
+static void history_free(struct history *h)
+{
+    for (int i = 0; i < h->n; i++)
+        free(h->done[i]);
+}
+
+/* A long note (3,000 characters of Vietnamese, over 4,000 bytes) is read back whole, its last
+ * words included: the history used to cut it at 1,023 bytes. */
+static void test_a_long_note_is_read_back_whole(void **state)
+{
+    (void)state;
+    struct td_err err = {0};
+    struct task_row row;
+    int n;
+    store_task_page(st, &all, TSORT_CODE, false, 1, 1, &row, &n, &err);
+    char note[12000] = "";
+    size_t o = 0;
+    for (int i = 0; i < 426; i++) /* "Đã làm " is 7 characters, 10 bytes */
+        o += (size_t)snprintf(note + o, sizeof note - o, "Đã làm ");
+    snprintf(note + o, sizeof note - o, "hết việc cuối cùng.");
+    struct progress_input in = {.percent = 40, .status = ST_IN_PROGRESS, .done = note};
+    date_from_ymd(2025, 12, 19, &in.date);
+    assert_int_equal(store_progress_add(st, row.id, 0, &in, &err), 0);
+    struct history h = {0};
+    assert_int_equal(store_progress_history_each(st, row.id, keep_history, &h, &err), 0);
+    assert_true(h.n >= 1);
+    assert_true(strlen(note) > 4000);
+    assert_string_equal(h.done[0], note);
+    history_free(&h);
+}
+
 static void test_progress_update_becomes_the_tasks_state_and_tops_its_history(void **state)
 {
     (void)state;
@@ -128,12 +178,13 @@ static void test_progress_update_becomes_the_tasks_state_and_tops_its_history(vo
     assert_int_equal(store_task_get(st, row.id, &d, &err), 0);
     assert_int_equal(d.row.percent, 80);
     assert_int_equal(d.row.version, row.version + 1);
-    struct progress_row h[5];
-    assert_int_equal(store_progress_history(st, row.id, h, 5, &n, &err), 0);
-    assert_int_equal(n, 2);
-    assert_string_equal(h[0].done, "Đã khảo sát 12 chợ");
-    assert_string_equal(h[0].by, "lan");
-    assert_string_equal(h[0].date, "2025-12-19");
+    struct history h = {0};
+    assert_int_equal(store_progress_history_each(st, row.id, keep_history, &h, &err), 0);
+    assert_int_equal(h.n, 2);
+    assert_string_equal(h.done[0], "Đã khảo sát 12 chợ");
+    assert_string_equal(h.by[0], "lan");
+    assert_string_equal(h.date[0], "2025-12-19");
+    history_free(&h);
     /* A back-dated entry joins the history but does not become the current state. */
     in.percent = 10;
     date_from_ymd(2023, 1, 1, &in.date);
@@ -412,6 +463,7 @@ int main(void)
         T(test_filters_narrow_the_list),
         T(test_search_ignores_case_and_marks_and_walks_both_ways),
         T(test_progress_update_becomes_the_tasks_state_and_tops_its_history),
+        T(test_a_long_note_is_read_back_whole),
         T(test_a_save_over_someone_elses_change_is_refused),
         T(test_unit_figures_count_led_done_overdue_behind),
         T(test_bulk_update_is_all_or_nothing),

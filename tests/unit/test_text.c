@@ -180,16 +180,127 @@ static void test_human_numbers_follow_the_interface_language(void **state)
     assert_string_equal(out, "1.2");
 }
 
-static void test_language_auto_follows_lc_all_then_lang(void **state)
+static void test_language_auto_is_vietnamese_unless_english_is_named(void **state)
 {
     (void)state;
-    assert_string_equal(lang_pick("auto", NULL, "vi_VN.UTF-8"), "vi");
-    assert_string_equal(lang_pick("auto", "en_US.UTF-8", "vi_VN.UTF-8"), "en");
-    assert_string_equal(lang_pick("auto", "vi_VN", "en_US"), "vi");
-    assert_string_equal(lang_pick("auto", "", "C.UTF-8"), "en");
-    assert_string_equal(lang_pick("auto", NULL, NULL), "en");
-    assert_string_equal(lang_pick("vi", NULL, "en_US"), "vi");
-    assert_string_equal(lang_pick("en", "vi_VN", NULL), "en");
+    /* setting, LANGUAGE, LC_ALL, LC_MESSAGES, LANG */
+    assert_string_equal(lang_pick("auto", NULL, NULL, NULL, "vi_VN.UTF-8"), "vi");
+    assert_string_equal(lang_pick("auto", NULL, "en_US.UTF-8", NULL, "vi_VN.UTF-8"), "en");
+    assert_string_equal(lang_pick("auto", NULL, "vi_VN", NULL, "en_US"), "vi");
+    /* A stock Debian server (C.UTF-8) and a Windows SSH client (nothing) get Vietnamese. */
+    assert_string_equal(lang_pick("auto", NULL, "", NULL, "C.UTF-8"), "vi");
+    assert_string_equal(lang_pick("auto", NULL, NULL, NULL, NULL), "vi");
+    assert_string_equal(lang_pick("auto", "", "", "", "POSIX"), "vi");
+    assert_string_equal(lang_pick("auto", NULL, NULL, NULL, "en_GB.UTF-8"), "en");
+    assert_string_equal(lang_pick("auto", NULL, NULL, NULL, "en"), "en");
+    assert_string_equal(lang_pick("auto", NULL, NULL, NULL, "eo.UTF-8"), "vi");
+    /* LC_MESSAGES counts, below LC_ALL and above LANG. */
+    assert_string_equal(lang_pick("auto", NULL, NULL, "en_US.UTF-8", "C.UTF-8"), "en");
+    assert_string_equal(lang_pick("auto", NULL, NULL, "vi_VN.UTF-8", "en_US.UTF-8"), "vi");
+    assert_string_equal(lang_pick("auto", NULL, "vi_VN.UTF-8", "en_US.UTF-8", NULL), "vi");
+    /* LANGUAGE comes first, as in gettext: its first entry naming vi or en decides. */
+    assert_string_equal(lang_pick("auto", "en", NULL, NULL, "C.UTF-8"), "en");
+    assert_string_equal(lang_pick("auto", "en", "vi_VN.UTF-8", NULL, NULL), "en");
+    assert_string_equal(lang_pick("auto", "vi", NULL, NULL, "en_US.UTF-8"), "vi");
+    assert_string_equal(lang_pick("auto", "fr:de:en_GB:vi", NULL, NULL, NULL), "en");
+    assert_string_equal(lang_pick("auto", "fr", NULL, NULL, "en_US.UTF-8"), "en");
+    assert_string_equal(lang_pick("auto", "::", NULL, NULL, NULL), "vi");
+    assert_string_equal(lang_pick("auto", "\x1b", NULL, NULL, "C.UTF-8"), "vi");
+    /* The setting wins over everything. */
+    assert_string_equal(lang_pick("vi", "en", "en_US", "en_US", "en_US"), "vi");
+    assert_string_equal(lang_pick("en", "vi", "vi_VN", "vi_VN", NULL), "en");
+}
+
+/* Wraps s to width cells, the lines joined by '|'. */
+static void wrapped(const char *s, int width, char *out, size_t size)
+{
+    size_t o = 0;
+    out[0] = '\0';
+    for (size_t at = 0, next = 0; s[at] != '\0'; at += next) {
+        size_t len = text_wrap(s + at, width, &next);
+        o += (size_t)snprintf(out + o, size - o, "%s%.*s", o > 0 ? "|" : "", (int)len, s + at);
+        assert_true(next > 0);
+    }
+}
+
+static void test_wrap_breaks_at_blanks_by_display_width(void **state)
+{
+    (void)state;
+    char out[512];
+    wrapped("abc def ghi", 7, out, sizeof out);
+    assert_string_equal(out, "abc def|ghi");
+    wrapped("abc def ghi", 6, out, sizeof out);
+    assert_string_equal(out, "abc|def|ghi");
+    wrapped("abcdefghij", 4, out, sizeof out);
+    assert_string_equal(out, "abcd|efgh|ij");
+    wrapped("one\n\ntwo", 10, out, sizeof out);
+    assert_string_equal(out, "one||two");
+    wrapped("abc def \nghi", 7, out, sizeof out); /* no empty line after a break at the end */
+    assert_string_equal(out, "abc def|ghi");
+    /* Vietnamese: one cell per letter, whatever its bytes; wide characters take two. */
+    wrapped("Tốc độ tăng trưởng xuất khẩu", 12, out, sizeof out);
+    assert_string_equal(out, "Tốc độ tăng|trưởng xuất|khẩu");
+    wrapped("日本語テキスト", 5, out, sizeof out);
+    assert_string_equal(out, "日本|語テ|キス|ト");
+    wrapped("日本", 1, out, sizeof out); /* never less than a character a line */
+    assert_string_equal(out, "日|本");
+    /* A control character counts as it is shown (^[, two cells). */
+    wrapped("ab\x1b"
+            "cd",
+            3, out, sizeof out);
+    assert_string_equal(out, "ab|\x1b"
+                             "c|d");
+    size_t next;
+    assert_int_equal(text_wrap("", 10, &next), 0);
+    assert_int_equal(next, 0);
+}
+
+static void test_copy_cuts_between_characters(void **state)
+{
+    (void)state;
+    char out[8];
+    assert_true(text_copy(out, sizeof out, "abc"));
+    assert_string_equal(out, "abc");
+    assert_false(text_copy(out, sizeof out, "ướớớ")); /* 3 bytes each: 2 fit in 7 */
+    assert_string_equal(out, "ướ");
+    assert_true(text_copy(out, 4, "aư")); /* ư takes 2 bytes */
+    assert_string_equal(out, "aư");
+    assert_false(text_copy(out, 3, "aư"));
+    assert_string_equal(out, "a");
+}
+
+static void test_names_alike_are_told_apart_by_what_differs(void **state)
+{
+    (void)state;
+    const char *names[] = {
+        "Tốc độ tăng trưởng giá trị tăng thêm của khu vực thương mại trong nước",
+        "Tỷ trọng giá trị tăng thêm của thương mại trong nước trong GDP",
+        "Tốc độ tăng tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng",
+        "Tỷ trọng thương mại điện tử trong tổng mức bán lẻ hàng hóa",
+        "Tốc độ tăng trưởng thương mại điện tử",
+        "Xuất khẩu",
+        "Tốc",
+    };
+    char out[256];
+    text_tell_apart(names, 7, 0, out, sizeof out);
+    assert_string_equal(out, "TĐTT giá trị tăng thêm của khu vực thương mại trong nước");
+    text_tell_apart(names, 7, 1, out, sizeof out);
+    assert_string_equal(out, "TT giá trị tăng thêm của thương mại trong nước trong GDP");
+    text_tell_apart(names, 7, 2, out, sizeof out);
+    assert_string_equal(out, "TĐT tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng");
+    text_tell_apart(names, 7, 4, out, sizeof out);
+    assert_string_equal(out, "TĐTT thương mại điện tử");
+    text_tell_apart(names, 7, 5, out, sizeof out); /* shares nothing */
+    assert_string_equal(out, "Xuất khẩu");
+    text_tell_apart(names, 7, 6, out, sizeof out); /* one word: kept */
+    assert_string_equal(out, "Tốc");
+    const char *same[] = {"Tỷ trọng", "Tỷ trọng thương mại"};
+    text_tell_apart(same, 2, 0, out, sizeof out); /* never all its words */
+    assert_string_equal(out, "Tỷ trọng");
+    text_tell_apart(same, 2, 1, out, sizeof out);
+    assert_string_equal(out, "TT thương mại");
+    text_tell_apart(same, 2, 1, out, 5); /* cut, between characters */
+    assert_string_equal(out, "TT t");
 }
 
 /* The stored key sorts exactly as the natural comparison does, pair by pair. */
@@ -232,7 +343,10 @@ int main(void)
         cmocka_unit_test(test_escape_lines_keeps_line_feeds_and_tabs_only),
         cmocka_unit_test(test_natural_key_orders_as_the_natural_comparison),
         cmocka_unit_test(test_human_numbers_follow_the_interface_language),
-        cmocka_unit_test(test_language_auto_follows_lc_all_then_lang),
+        cmocka_unit_test(test_language_auto_is_vietnamese_unless_english_is_named),
+        cmocka_unit_test(test_wrap_breaks_at_blanks_by_display_width),
+        cmocka_unit_test(test_copy_cuts_between_characters),
+        cmocka_unit_test(test_names_alike_are_told_apart_by_what_differs),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }

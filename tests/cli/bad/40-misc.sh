@@ -114,12 +114,12 @@ bad "an unknown language names the choices" 2 '[ui] language: expected one of vi
 
 # Odd language environments change only the language, never the outcome.
 fresh
-badenv "an odd LANGUAGE is ignored (tiendo sets its own)" 2 'unknown command "frobnicate"' "LANGUAGE=vi:../../etc" -- frobnicate
+badenv "an odd LANGUAGE entry is never used as a path (tiendo sets its own)" 2 'không có lệnh "frobnicate"' "LANGUAGE=../../etc:vi" -- frobnicate
 fresh
-badenv "LANGUAGE=en does not override a Vietnamese LANG" 2 'không có lệnh "frobnicate"' LANG=vi_VN.UTF-8 LANGUAGE=en -- frobnicate
+badenv "LANGUAGE=vi overrides an English LC_MESSAGES" 2 'không có lệnh "frobnicate"' LC_MESSAGES=en_US.UTF-8 LANGUAGE=vi -- frobnicate
 fresh
 badenv "a bogus LC_ALL falls back to UTF-8 and still names the problem" 2 '--format: expected csv or json; got "xml"' LC_ALL=xx_XX.bogus -- export units --format xml
 fresh
 badenv "an empty LANG still names the problem" 2 '--format: expected md, html or docx; got "pdf"' LANG= -- report final --format pdf
 fresh
-badenv "control characters in an argument are shown escaped" 2 'unknown command "x^[]0;t^G"' $'LANGUAGE=\e' -- $'x\e]0;t\a'
+badenv "control characters in an argument are shown escaped" 2 'unknown command "x^[]0;t^G"' $'LANGUAGE=\e:en' -- $'x\e]0;t\a'
