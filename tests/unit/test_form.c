@@ -84,13 +84,13 @@ static void test_multiple_choice_ticks_with_enter_only(void **state)
     fake_init(&f);
     f.form.current = F_FLAGS;
     type(&f.form, " ab");
-    assert_int_equal(f.fields[F_FLAGS].multi, 0UL);
+    assert_int_equal(form_multi_bits(&f.fields[F_FLAGS]), 0UL);
     assert_string_equal(form_hint(&f.form), "←/→ to move, Enter ticks or clears");
     form_handle(&f.form, ACT_NONE, TK_RIGHT);
     assert_int_equal(form_handle(&f.form, ACT_NONE, TK_ENTER), FORM_REDRAW);
-    assert_int_equal(f.fields[F_FLAGS].multi, 2UL);
+    assert_int_equal(form_multi_bits(&f.fields[F_FLAGS]), 2UL);
     form_handle(&f.form, ACT_NONE, TK_ENTER);
-    assert_int_equal(f.fields[F_FLAGS].multi, 0UL);
+    assert_int_equal(form_multi_bits(&f.fields[F_FLAGS]), 0UL);
     form_free(&f.form);
 }
 
