@@ -48,7 +48,7 @@ e2e_keys Down Down Down
 e2e_wait_re "^▌ +done: Đơn vị"
 e2e_keys Enter
 e2e_expect "Enter on the history entry shows it by itself" "· Progress entry"
-e2e_expect "the entry names its date, percent, status and author" "20/12/2025 · 75% · in progress · root"
+e2e_expect "the entry names its date, percent, status and author" "20/12/2025 · 75% · in progress · $(id -un)"
 e2e_expect "the entry's text is headed" "What was done"
 e2e_keys End
 e2e_expect "the entry alone scrolls to the note's last words" "HẾT-GHI-CHÚ."
@@ -62,7 +62,7 @@ e2e_wait "Tasks and solutions"
 
 # The title bar: the screen's name and the login are parted by a bar.
 e2e_keys 1
-e2e_expect "the English title bar parts the screen's name from the login" "Tasks and solutions │ root (admin)"
+e2e_expect "the English title bar parts the screen's name from the login" "Tasks and solutions │ $(id -un) (admin)"
 e2e_keys q
 e2e_wait "Overview"
 # The targets list at 80x24: every indicator's name tells it apart (the plan's short names).
@@ -78,7 +78,7 @@ e2e_stop
 e2e_start 80 24 "env LANGUAGE= LANG=C.UTF-8 $(tiendo)"
 e2e_expect "LANG=C.UTF-8 speaks Vietnamese on the screens" "1  Nhiệm vụ, giải pháp"
 e2e_keys 1
-e2e_expect "the Vietnamese title bar parts the screen's name from the login" "Nhiệm vụ, giải pháp │ root (quản trị)"
+e2e_expect "the Vietnamese title bar parts the screen's name from the login" "Nhiệm vụ, giải pháp │ $(id -un) (quản trị)"
 e2e_keys q
 e2e_wait "Tổng quan"
 e2e_keys 4
