@@ -7,7 +7,14 @@
 #include <libintl.h>
 #include <string.h>
 
-#define _(s)  gettext(s)
+/* gettext("") is the catalogue's header (Project-Id-Version: ...): an empty text, as a blank
+ * column title, stays empty. */
+__attribute__((format_arg(1))) static inline const char *i18n_gettext(const char *s)
+{
+    return s[0] != '\0' ? gettext(s) : s;
+}
+
+#define _(s)  i18n_gettext(s)
 #define N_(s) (s)
 
 /* id is "context\004text", the form gettext stores contexts in. */

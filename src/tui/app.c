@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "dialog.h"
 #include "screens.h"
 #include "tiendo/i18n.h"
 #include "tiendo/paths.h"
@@ -313,6 +314,28 @@ static int push(struct frame *stack, int *depth, struct app *app)
 
 /* Closes the top screen and hands its result to the one below, whose resume() says what
  * happens next (it may close in turn, or open a dialog). */
+static enum tui_result quit_answer(struct app *app, void *ctx, int result)
+{
+    (void)app, (void)ctx;
+    return result == DIALOG_YES ? TUI_QUIT : TUI_REDRAW;
+}
+
+/* Quitting with typing not yet saved in a form asks first; asked, the same key quits. */
+static enum tui_result quit_or_ask(struct app *app, const struct frame *stack, int depth)
+{
+    if (stack[depth - 1].ops == &confirm_dialog)
+        return TUI_QUIT;
+    for (int i = 0; i < depth; i++) {
+        const struct screen_ops *ops = stack[i].ops;
+        if (ops->unsaved != NULL && ops->unsaved(stack[i].state)) {
+            struct dialog_args ask = {
+                _("Quit"), _("Quit tiendo and lose what you typed? It is not saved."), false};
+            return app_open_then(app, &confirm_dialog, &ask, quit_answer, NULL);
+        }
+    }
+    return TUI_QUIT;
+}
+
 static enum tui_result pop(struct frame *stack, int *depth, struct app *app, bool resume)
 {
     struct frame *f = &stack[--*depth];
@@ -513,7 +536,7 @@ int tui_run(struct tui_context *ctx, struct td_err *err)
             app.below = top->ops;
             r = app_open(&app, &help_screen, NULL);
         } else if (act == ACT_QUIT) {
-            r = TUI_QUIT;
+            r = quit_or_ask(&app, stack, depth);
         } else if (act == ACT_REDRAW) {
             clearok(curscr, TRUE);
             r = TUI_REDRAW;

@@ -68,6 +68,8 @@ struct screen_ops {
     /* Optional: whether the screen takes typing right now (a search prompt is open). */
     bool (*wants_text)(void *state);
     const struct action_need *needs; /* which actions need which role; NULL: none */
+    /* Optional: whether the screen holds typing not yet saved (quitting asks first). */
+    bool (*unsaved)(void *state);
 };
 
 /* What a screen opened with app_open_then hands back when it closes: result is what it gave

@@ -534,6 +534,11 @@ enum tui_result form_conflict(struct app *app, void *state, const char *why)
     return app_open_then(app, &conflict_dialog, &args, on_conflict, b);
 }
 
+bool form_base_unsaved(void *state)
+{
+    return ((const struct form_base *)state)->form.dirty;
+}
+
 void form_base_draw(struct app *app, void *state, int top, int height)
 {
     form_draw(&((struct form_base *)state)->form, app, top, height);

@@ -87,6 +87,8 @@ struct form_base {
     const char *kept;
 };
 void form_base_draw(struct app *app, void *state, int top, int height);
+/* Whether the form holds typing not yet saved. */
+bool form_base_unsaved(void *state);
 enum tui_result form_base_handle(struct app *app, void *state, enum action act, int key);
 void form_base_close(struct app *app, void *state);
 /* A conflict dialog a screen fills itself (texts kept in its state): keeping theirs closes the
@@ -109,6 +111,6 @@ extern const struct action_need form_needs_editor[], form_needs_admin[];
  * the screen's own that calls it). */
 #define FORM_SCREEN_OPS                                                                            \
     .draw = form_base_draw, .handle = form_base_handle, .actions = form_actions,                   \
-    .keybar = form_keybar, .text_entry = true
+    .keybar = form_keybar, .text_entry = true, .unsaved = form_base_unsaved
 
 #endif

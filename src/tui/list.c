@@ -481,7 +481,8 @@ int list_base_open(struct app *app, void *state, const struct list_spec *spec)
     int ncols = spec->ncols < LIST_MAX_COLS ? spec->ncols : LIST_MAX_COLS;
     for (int c = 0; c < ncols; c++) {
         b->cols[c] = spec->cols[c];
-        b->cols[c].title = _(spec->cols[c].title);
+        /* An empty title stays empty: gettext("") is the catalogue's header. */
+        b->cols[c].title = spec->cols[c].title[0] != '\0' ? _(spec->cols[c].title) : "";
     }
     struct list_source src = {b, base_count, base_fetch, base_find};
     if (spec->source != NULL) {

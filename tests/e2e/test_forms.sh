@@ -124,3 +124,25 @@ check "and no form opened for it" test -z "$(e2e_screen | grep -F "Submitted on"
 e2e_stop
 TIENDO_TODAY=$saved_today
 DB=$T/demo.db
+
+# Ctrl-Q with typing not yet saved asks first (it once quit at once, losing it); n keeps the
+# form as typed, and Ctrl-Q again at the question quits.
+e2e_start 80 24 "$(tiendo --user lan)"
+e2e_wait "Tasks and solutions"
+e2e_keys 1
+e2e_wait "row 1 of"
+e2e_keys p
+e2e_wait "Percent done"
+e2e_keys Tab Tab
+e2e_type "Đã họp giao ban"
+e2e_wait "Đã họp giao ban"
+e2e_keys C-q
+e2e_expect "Ctrl-Q with unsaved typing asks first" "lose what you typed"
+e2e_keys n
+e2e_expect "n keeps the form as typed" "Đã họp giao ban"
+check "and tiendo is still running" test ! -s "$E2E_STATUS"
+e2e_keys C-q
+e2e_wait "lose what you typed"
+e2e_keys C-q
+check "Ctrl-Q again at the question quits (status 0)" test "$(e2e_exited)" = 0
+e2e_stop

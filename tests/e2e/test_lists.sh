@@ -55,6 +55,9 @@ for spec in "${lists_screens[@]}"; do
 	# shellcheck disable=SC2086 # the path is several keys
 	e2e_keys $lists_path
 	e2e_expect "$lists_name: the list opens" "$lists_shows"
+	# An empty column title once showed gettext("") there: the catalogue's header.
+	check "$lists_name: no catalogue header on the screen" \
+		test -z "$(e2e_screen | grep -F "Project-Id-Version")"
 	e2e_wait_re 'row [0-9.,]+ of [0-9.,]+'
 	read -r at total <<<"$(lists_row)"
 	check "$lists_name: the footer says row 1 of its $total rows" test "$at" = 1 -a "$total" -gt 1
