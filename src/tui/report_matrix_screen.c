@@ -369,7 +369,7 @@ static enum tui_result mx_search_key(struct mx_state *m, enum action act, int ke
 /* x: the matrix as CSV, a row per unit, a column per report, then the two rates. */
 static enum tui_result mx_export(struct app *app, const struct mx_state *m)
 {
-    char path[PATH_MAX + 64], d[32], pct[2][16];
+    char path[PATH_MAX + 64], pct[2][16];
     FILE *f = app_export_file(app, "matrix", "csv", path, sizeof path);
     if (f == NULL)
         return TUI_REDRAW;
@@ -382,6 +382,7 @@ static enum tui_result mx_export(struct app *app, const struct mx_state *m)
     if (rc == 0) {
         cols[0] = (struct table_column){_("Unit"), false};
         for (int r = 0; r < m->nr; r++) {
+            char d[32];
             snprintf(heads[r], sizeof heads[r], "%s", heading(app, &m->reports[r], d, sizeof d));
             cols[r + 1] = (struct table_column){heads[r], false};
         }
