@@ -209,9 +209,12 @@ static void draw_title_bar(struct app *app)
     int avail = COLS - right_w;
     int x = draw_text(0, 0, avail, " tiendo · ", ROLE_TITLE);
     int plan_w = avail - x - text_width(screen);
-    if (plan_w > 0)
+    if (plan_w >= 4) {
         x += draw_text(0, x, plan_w, app->plan_title, ROLE_TITLE);
-    draw_text(0, x, avail - x, screen, ROLE_TITLE);
+        draw_text(0, x, avail - x, screen, ROLE_TITLE);
+    } else { /* no room for the plan: no empty "tiendo ·  · " either */
+        draw_text(0, x, avail - x, screen + strlen(" · "), ROLE_TITLE);
+    }
 }
 
 /* The key shown for an action: its first key, or while typing the first one that is not

@@ -146,3 +146,15 @@ e2e_wait "lose what you typed"
 e2e_keys C-q
 check "Ctrl-Q again at the question quits (status 0)" test "$(e2e_exited)" = 0
 e2e_stop
+
+# A screen name too long for the plan's title beside it (the Vietnamese bulk form): no empty
+# "tiendo ·  · ", and the name whole.
+e2e_start 80 24 "env LANGUAGE= $(tiendo)"
+e2e_wait "Nhiệm vụ, giải pháp"
+e2e_keys 1
+e2e_wait_re 'dòng 1 '
+e2e_keys Space Space p
+e2e_wait "2 nhiệm vụ đã đánh dấu"
+check "the title bar has no empty plan title" test -z "$(e2e_screen | head -1 | grep -F '·  ·')"
+e2e_expect_re "the bulk form's name is whole" "tiendo · Tiến độ cho các nhiệm vụ đã đánh dấu +│"
+e2e_stop
