@@ -93,10 +93,11 @@ int form_field_today(struct form_field *f, const struct app *app, const char *la
 
 void form_free(struct form *fm)
 {
-    for (int i = 0; i < fm->n; i++)
-        free(fm->fields[i].picked), fm->fields[i].picked = NULL;
-    for (int i = 0; i < fm->n; i++)
+    for (int i = 0; i < fm->n; i++) {
+        free(fm->fields[i].picked);
+        fm->fields[i].picked = NULL;
         edit_free(&fm->fields[i].buf);
+    }
 }
 
 int form_check(struct form *fm, int i)
