@@ -26,10 +26,7 @@ struct kinds {
     int n;               /* entries in v */
 };
 
-static int keep_kind(void *ctx, const struct vocab_row *v)
-{
-    return vec_push(ctx, v) != 0;
-}
+VEC_KEEP(keep_kind, struct vocab_row)
 
 static void kinds_free(struct kinds *k)
 {
@@ -135,6 +132,9 @@ static void mform_adopt(void *state, const void *fresh)
     ((struct mform_state *)state)->row.version = ((const struct meeting_row *)fresh)->version;
 }
 
+static const struct form_spec mform_spec = {&mform_screen, mform_save, sizeof(struct meeting_row),
+                                            mform_reread, mform_adopt};
+
 static int mform_open(struct app *app, void *state, void *arg)
 {
     struct mform_state *s = state;
@@ -169,18 +169,9 @@ static int mform_open(struct app *app, void *state, void *arg)
     form_field_text(&f[MF_CONCL], _("Conclusions"), concl, s->row.conclusions);
     form_field_text(&f[MF_TASKS], _("Follow-up tasks"), codes, s->row.tasks);
     f[MF_TASKS].note = _("task codes, separated by commas");
-    s->base.save = mform_save;
-    s->base.ops = &mform_screen;
-    s->base.fresh_size = sizeof(struct meeting_row);
-    s->base.reread = mform_reread;
-    s->base.adopt = mform_adopt;
-    s->base.form = (struct form){s->fields,
-                                 MF_COUNT,
-                                 0,
-                                 false,
-                                 s->row.id != 0 ? _("Edit the conference or meeting")
-                                                : _("A new conference or meeting"),
-                                 0};
+    form_base_init(&s->base, &mform_spec, s->fields, MF_COUNT,
+                   s->row.id != 0 ? _("Edit the conference or meeting")
+                                  : _("A new conference or meeting"));
     return 0;
 }
 
@@ -206,9 +197,7 @@ static enum tui_result mform_save(struct app *app, void *state)
             return refused(app, &s->base.form, MF_TASKS, err.msg);
         if (err.status == TD_E_INVALID && names_code(err.msg, r.units))
             return refused(app, &s->base.form, MF_UNITS, err.msg);
-        if (err.status == TD_E_CONFLICT)
-            return form_conflict(app, state, err.msg);
-        return form_save_failed(app, err.msg);
+        return form_refused(app, state, &err);
     }
     app_message(app, false, _("Saved: %s"), r.title);
     return app_close(app, SCREEN_CHANGED);
@@ -258,6 +247,9 @@ static void aform_adopt(void *state, const void *fresh)
 {
     ((struct aform_state *)state)->row.version = ((const struct activity_row *)fresh)->version;
 }
+
+static const struct form_spec aform_spec = {&aform_screen, aform_save, sizeof(struct activity_row),
+                                            aform_reread, aform_adopt};
 
 static int aform_open(struct app *app, void *state, void *arg)
 {
@@ -310,18 +302,9 @@ static int aform_open(struct app *app, void *state, void *arg)
     f[AF_REACH].note = _("e.g. 2 million views, 300 participants");
     form_field_choice(&f[AF_STATUS], _("Status"), s->status_labels, ACTIVITY_STATUSES, status);
     form_field_text(&f[AF_NOTE], _("Progress note"), note, s->row.progress_note);
-    s->base.save = aform_save;
-    s->base.ops = &aform_screen;
-    s->base.fresh_size = sizeof(struct activity_row);
-    s->base.reread = aform_reread;
-    s->base.adopt = aform_adopt;
-    s->base.form = (struct form){s->fields,
-                                 AF_COUNT,
-                                 0,
-                                 false,
-                                 s->row.id != 0 ? _("Edit the communication activity")
-                                                : _("A new communication activity"),
-                                 0};
+    form_base_init(&s->base, &aform_spec, s->fields, AF_COUNT,
+                   s->row.id != 0 ? _("Edit the communication activity")
+                                  : _("A new communication activity"));
     return 0;
 }
 
@@ -343,8 +326,7 @@ static enum tui_result aform_save(struct app *app, void *state)
     copy_nfc(r.progress_note, sizeof r.progress_note, f[AF_NOTE].buf.text);
     struct td_err err;
     if (store_activity_save(app->ctx->store, &r, &err) != 0)
-        return err.status == TD_E_CONFLICT ? form_conflict(app, state, err.msg)
-                                           : form_save_failed(app, err.msg);
+        return form_refused(app, state, &err);
     app_message(app, false, _("Saved: %s"), r.title);
     return app_close(app, SCREEN_CHANGED);
 }
@@ -377,19 +359,11 @@ struct alist_state {
     int kind; /* 0: any */
     struct unit_picks units;
     long unit_id; /* activities: 0 for any */
-    int choosing; /* 0 none, 1 unit, 2 kind */
-    struct choice_args args;
 };
 
-static int keep_meeting(void *ctx, const struct meeting_row *r)
-{
-    return list_keep(ctx, r);
-}
+LIST_KEEP(keep_meeting, struct meeting_row)
 
-static int keep_activity(void *ctx, const struct activity_row *r)
-{
-    return list_keep(ctx, r);
-}
+LIST_KEEP(keep_activity, struct activity_row)
 
 static int alist_load(struct app *app, void *state, struct td_err *err)
 {
@@ -405,11 +379,10 @@ static int alist_load(struct app *app, void *state, struct td_err *err)
 static void alist_loaded(struct app *app, void *state)
 {
     struct alist_state *s = state;
-    const char *unit = _("all units"), *kind = s->kind > 0 ? s->kinds.labels[s->kind] : NULL;
+    int at = unit_picks_at(&s->units, s->unit_id);
+    const char *unit = at > 0 ? s->units.labels[at] : _("all units");
+    const char *kind = s->kind > 0 ? s->kinds.labels[s->kind] : NULL;
     (void)app;
-    for (int i = 0; i < s->units.n; i++)
-        if (s->units.units[i].id == s->unit_id)
-            unit = s->units.units[i].code;
     if (s->which == MEETINGS)
         snprintf(s->base.footer, sizeof s->base.footer, "%s", kind ? kind : _("every kind"));
     else
@@ -460,16 +433,19 @@ static enum tui_result alist_enter(struct app *app, void *state, const void *row
     return app_open(app, s->which == MEETINGS ? &mform_screen : &aform_screen, (void *)row);
 }
 
-static enum tui_result choose(struct app *app, struct alist_state *s, int step)
+static enum tui_result kind_picked(struct app *app, struct list_base *b, int result)
 {
-    int at = 0;
-    for (int i = 0; i < s->units.n; i++)
-        if (s->units.units[i].id == s->unit_id)
-            at = i + 1;
-    s->args = step == 1 ? (struct choice_args){_("Unit"), s->units.labels, s->units.nlabels, at}
-                        : (struct choice_args){_("Kind"), s->kinds.labels, s->kinds.n + 1, s->kind};
-    s->choosing = step;
-    return app_open(app, &choice_dialog, &s->args);
+    (void)app;
+    ((struct alist_state *)b)->kind = result;
+    return list_base_changed(b);
+}
+
+static enum tui_result unit_picked(struct app *app, struct list_base *b, int result)
+{
+    struct alist_state *s = (struct alist_state *)b;
+    (void)app;
+    s->unit_id = result > 0 ? s->units.units[result - 1].id : 0;
+    return list_choose(b, _("Kind"), s->kinds.labels, s->kinds.n + 1, s->kind, kind_picked);
 }
 
 static enum tui_result alist_action(struct app *app, void *state, enum action act, const void *row)
@@ -479,26 +455,13 @@ static enum tui_result alist_action(struct app *app, void *state, enum action ac
         return alist_enter(app, state, NULL);
     if (act == ACT_EDIT)
         return row != NULL ? alist_enter(app, state, row) : TUI_HANDLED;
+    if (act == ACT_FILTER && s->which == MEETINGS)
+        return list_choose(&s->base, _("Kind"), s->kinds.labels, s->kinds.n + 1, s->kind,
+                           kind_picked);
     if (act == ACT_FILTER) /* activities: first the unit, then the kind */
-        return choose(app, s, s->which == ACTIVITIES ? 1 : 2);
+        return list_choose(&s->base, _("Unit"), s->units.labels, s->units.nlabels,
+                           unit_picks_at(&s->units, s->unit_id), unit_picked);
     return TUI_HANDLED;
-}
-
-static enum tui_result alist_resume(struct app *app, void *state, int result)
-{
-    struct alist_state *s = state;
-    int was = s->choosing;
-    s->choosing = 0;
-    if (was == 1 && result >= 0) {
-        s->unit_id = result > 0 ? s->units.units[result - 1].id : 0;
-        return choose(app, s, 2);
-    }
-    if (was == 2 && result >= 0)
-        s->kind = result;
-    if (was == 0 && result != SCREEN_CHANGED)
-        return TUI_REDRAW;
-    list_base_reload(&s->base);
-    return TUI_REDRAW;
 }
 
 static void alist_close(void *state)
@@ -529,7 +492,6 @@ static const struct list_spec alist_specs[2] = {
                   .format = meeting_format,
                   .enter = alist_enter,
                   .action = alist_action,
-                  .resume = alist_resume,
                   .close = alist_close},
     [ACTIVITIES] = {.cols = activity_cols,
                     .ncols = 5,
@@ -540,7 +502,6 @@ static const struct list_spec alist_specs[2] = {
                     .format = activity_format,
                     .enter = alist_enter,
                     .action = alist_action,
-                    .resume = alist_resume,
                     .close = alist_close},
 };
 
@@ -588,62 +549,22 @@ static const struct screen_ops communication_screen = {
 
 /* ---- The Activities menu ---- */
 
-struct amenu_state {
-    struct menu_item items[4];
-    struct menu_widget menu;
+static const enum which meetings = MEETINGS, activities = ACTIVITIES;
+static const struct submenu_item amenu_items[] = {
+    {N_("Inspections and surveys"), &inspections_screen, NULL},
+    {N_("Communication activities"), &communication_screen, &activities},
+    {N_("Conferences and meetings"), &meetings_screen, &meetings},
 };
+static const struct submenu_spec amenu_spec = {NULL, amenu_items, 3};
 
 static int amenu_open(struct app *app, void *state, void *arg)
 {
-    struct amenu_state *s = state;
-    (void)app;
     (void)arg;
-    s->items[0] = (struct menu_item){'1', _("Inspections and surveys"), NULL};
-    s->items[1] = (struct menu_item){'2', _("Communication activities"), NULL};
-    s->items[2] = (struct menu_item){'3', _("Conferences and meetings"), NULL};
-    s->items[3] = (struct menu_item){'q', _("Back"), NULL};
-    s->menu = (struct menu_widget){s->items, 4, 0, 0, false};
-    return 0;
+    return submenu_open(app, state, &amenu_spec);
 }
-
-static void amenu_draw(struct app *app, void *state, int top, int height)
-{
-    struct amenu_state *s = state;
-    (void)app;
-    menu_widget_draw(&s->menu, top + 1, 2, COLS - 4, height - 1, COLS - 12);
-}
-
-static enum tui_result amenu_handle(struct app *app, void *state, enum action act, int key)
-{
-    static const enum which meetings = MEETINGS, activities = ACTIVITIES;
-    struct amenu_state *s = state;
-    if (act == ACT_BACK)
-        return TUI_BACK;
-    bool changed;
-    switch (menu_widget_handle(&s->menu, act, key, &changed)) {
-    case 0:
-        return app_open(app, &inspections_screen, NULL);
-    case 1:
-        return app_open(app, &communication_screen, (void *)&activities);
-    case 2:
-        return app_open(app, &meetings_screen, (void *)&meetings);
-    case 3:
-        return TUI_BACK;
-    default:
-        return changed ? TUI_REDRAW : TUI_HANDLED;
-    }
-}
-
-static const enum action amenu_actions[] = {ACT_UP, ACT_DOWN, ACT_OPEN, ACT_BACK, ACT_NONE};
-static const struct keybar_item amenu_keybar[] = {
-    {ACT_DOWN, N_("select")}, {ACT_OPEN, NULL}, {ACT_BACK, N_("back")}, {ACT_NONE, NULL}};
 
 const struct screen_ops activities_screen = {
+    SUBMENU_OPS,
     .title = N_("Activities"),
-    .state_size = sizeof(struct amenu_state),
     .open = amenu_open,
-    .draw = amenu_draw,
-    .handle = amenu_handle,
-    .actions = amenu_actions,
-    .keybar = amenu_keybar,
 };

@@ -25,8 +25,6 @@ struct audit_state {
     struct vec logins; /* char[USER_LOGIN_MAX] each */
     const char **login_labels, *since_labels[SINCE_COUNT];
     int unit, login, since; /* chosen entries: 0 is "all" */
-    int choosing;           /* 0 none, 1 who, 2 unit, 3 since */
-    struct choice_args choice;
     struct dialog_args dialog;
     char detail[2400];
 };
@@ -77,10 +75,7 @@ static void since_date(const struct app *app, int since, char out[11])
     date_format_iso(d, out);
 }
 
-static int keep(void *ctx, const struct audit_row *r)
-{
-    return list_keep(ctx, r);
-}
+LIST_KEEP(keep, struct audit_row)
 
 static int audit_load(struct app *app, void *state, struct td_err *err)
 {
@@ -140,47 +135,41 @@ static enum tui_result audit_enter(struct app *app, void *state, const void *row
              r->old_values[0] != '\0' ? r->old_values : "-",
              r->new_values[0] != '\0' ? r->new_values : "-");
     s->dialog = (struct dialog_args){_("Change"), s->detail, false};
-    s->choosing = 0;
     return app_open(app, &message_dialog, &s->dialog);
 }
 
-static enum tui_result choose(struct app *app, struct audit_state *s, int step, const char *title,
-                              const char **labels, int n, int at)
+static enum tui_result since_picked(struct app *app, struct list_base *b, int result)
 {
-    s->choice = (struct choice_args){title, labels, n, at};
-    s->choosing = step;
-    return app_open(app, &choice_dialog, &s->choice);
+    struct audit_state *s = (struct audit_state *)b;
+    (void)app;
+    s->since = result;
+    s->window = AUDIT_WINDOW;
+    return list_base_changed(b);
+}
+
+static enum tui_result unit_picked(struct app *app, struct list_base *b, int result)
+{
+    struct audit_state *s = (struct audit_state *)b;
+    (void)app;
+    s->unit = result;
+    return list_choose(b, _("Since"), s->since_labels, SINCE_COUNT, s->since, since_picked);
+}
+
+static enum tui_result who_picked(struct app *app, struct list_base *b, int result)
+{
+    struct audit_state *s = (struct audit_state *)b;
+    (void)app;
+    s->login = result;
+    return list_choose(b, _("Unit"), s->units.labels, s->units.nlabels, s->unit, unit_picked);
 }
 
 static enum tui_result audit_action(struct app *app, void *state, enum action act, const void *row)
 {
     struct audit_state *s = state;
-    (void)row; /* f: who, then the unit, then since when */
-    return act == ACT_FILTER
-               ? choose(app, s, 1, _("Who"), s->login_labels, (int)s->logins.n + 1, s->login)
-               : TUI_HANDLED;
-}
-
-static enum tui_result audit_resume(struct app *app, void *state, int result)
-{
-    struct audit_state *s = state;
-    if (s->choosing == 0)
-        return TUI_REDRAW;
-    if (s->choosing == 1 && result >= 0) {
-        s->login = result;
-        return choose(app, s, 2, _("Unit"), s->units.labels, s->units.nlabels, s->unit);
-    }
-    if (s->choosing == 2 && result >= 0) {
-        s->unit = result;
-        return choose(app, s, 3, _("Since"), s->since_labels, SINCE_COUNT, s->since);
-    }
-    if (s->choosing == 3 && result >= 0)
-        s->since = result;
-    s->choosing = 0;
-    s->window = AUDIT_WINDOW;
-    s->base.list.selected = s->base.list.top = 0;
-    list_base_reload(&s->base);
-    return TUI_REDRAW;
+    (void)app, (void)row; /* f: who, then the unit, then since when */
+    return act == ACT_FILTER ? list_choose(&s->base, _("Who"), s->login_labels,
+                                           (int)s->logins.n + 1, s->login, who_picked)
+                             : TUI_HANDLED;
 }
 
 static void audit_close(void *state)
@@ -207,7 +196,6 @@ static const struct list_spec audit_spec = {
     .format = audit_format,
     .enter = audit_enter,
     .action = audit_action,
-    .resume = audit_resume,
     .more = audit_more,
     .close = audit_close,
 };

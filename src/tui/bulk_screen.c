@@ -25,6 +25,8 @@ struct bulk_state {
 
 static enum tui_result bulk_save(struct app *app, void *state);
 
+static const struct form_spec bulk_form_spec = {.save = bulk_save};
+
 static int bulk_open(struct app *app, void *state, void *arg)
 {
     struct bulk_state *b = state;
@@ -50,8 +52,8 @@ static int bulk_open(struct app *app, void *state, void *arg)
     b->fields[F_DONE].rows = 3;
     form_field_text(&b->fields[F_DIFFICULTIES], _("Difficulties, obstacles"), text, "");
     form_field_text(&b->fields[F_PROPOSALS], _("Proposals"), text, "");
-    b->base.save = bulk_save;
-    b->base.form = (struct form){b->fields, F_COUNT, F_STATUS, false, b->intro, 0};
+    form_base_init(&b->base, &bulk_form_spec, b->fields, F_COUNT, b->intro);
+    b->base.form.current = F_STATUS;
     return 0;
 }
 

@@ -28,10 +28,7 @@ struct periods {
     int n;
 };
 
-static int keep_phase(void *ctx, const struct unit_choice *u)
-{
-    return vec_push(ctx, u) != 0;
-}
+VEC_KEEP(keep_phase, struct unit_choice)
 
 static void periods_free(struct periods *p)
 {
@@ -92,15 +89,9 @@ struct criteria_line {
     enum role role;
 };
 
-static int keep_vocab(void *ctx, const struct vocab_row *v)
-{
-    return vec_push(ctx, v) != 0;
-}
+VEC_KEEP(keep_vocab, struct vocab_row)
 
-static int keep_criterion(void *ctx, const struct criterion_row *c)
-{
-    return vec_push(ctx, c) != 0;
-}
+VEC_KEEP(keep_criterion, struct criterion_row)
 
 /* Adds text, wrapped at spaces to the terminal's width (continuation lines indented). */
 static void add_line(struct list_base *b, enum role role, const char *text)
@@ -347,6 +338,9 @@ static void eval_adopt(void *state, const void *fresh)
         e->rows[k].version = f->rows[k].version;
 }
 
+static const struct form_spec eval_form_spec = {&eval_screen, eval_save, sizeof(struct eval_fresh),
+                                                eval_reread, eval_adopt};
+
 static int eval_open(struct app *app, void *state, void *arg)
 {
     struct eval_state *e = state;
@@ -385,12 +379,7 @@ static int eval_open(struct app *app, void *state, void *arg)
     }
     facts(app, e);
     snprintf(e->intro, sizeof e->intro, _("%s · %s"), e->args.unit, e->args.period_label);
-    e->base.save = eval_save;
-    e->base.ops = &eval_screen;
-    e->base.fresh_size = sizeof(struct eval_fresh);
-    e->base.reread = eval_reread;
-    e->base.adopt = eval_adopt;
-    e->base.form = (struct form){e->fields, e->nc * EF_PER, 0, false, e->intro, 0};
+    form_base_init(&e->base, &eval_form_spec, e->fields, e->nc * EF_PER, e->intro);
     return 0;
 }
 
@@ -413,8 +402,7 @@ static enum tui_result eval_save(struct app *app, void *state)
     struct td_err err;
     if (store_evaluation_save(app->ctx->store, e->args.period, e->args.unit_id, rows, e->nc,
                               &err) != 0)
-        return err.status == TD_E_CONFLICT ? form_conflict(app, state, err.msg)
-                                           : form_save_failed(app, err.msg);
+        return form_refused(app, state, &err);
     app_message(app, false, _("Saved the evaluation of %s for %s"), e->args.unit,
                 e->args.period_label);
     return TUI_BACK;
@@ -439,15 +427,10 @@ struct matrix_state {
     struct vec crit; /* struct criterion_row */
     struct matrix_cell *cells;
     struct eval_args open_args;
-    struct choice_args args;
-    bool choosing;
     char head[300];
 };
 
-static int keep_unit(void *ctx, const struct unit_choice *u)
-{
-    return list_keep(ctx, u);
-}
+LIST_KEEP(keep_unit, struct unit_choice)
 
 static int matrix_load(struct app *app, void *state, struct td_err *err)
 {
@@ -533,27 +516,21 @@ static enum tui_result matrix_enter(struct app *app, void *state, const void *ro
     return app_open(app, &eval_screen, a);
 }
 
+static enum tui_result period_picked(struct app *app, struct list_base *b, int result)
+{
+    (void)app;
+    ((struct matrix_state *)b)->period = result;
+    return list_base_changed(b);
+}
+
 static enum tui_result matrix_action(struct app *app, void *state, enum action act, const void *row)
 {
     struct matrix_state *m = state;
     if (act == ACT_EDIT && row != NULL)
         return matrix_enter(app, state, row);
-    if (act != ACT_FILTER)
-        return TUI_HANDLED;
-    m->args = (struct choice_args){_("Period"), m->periods.labels, m->periods.n, m->period};
-    m->choosing = true;
-    return app_open(app, &choice_dialog, &m->args);
-}
-
-static enum tui_result matrix_resume(struct app *app, void *state, int result)
-{
-    struct matrix_state *m = state;
-    (void)app;
-    if (m->choosing && result >= 0)
-        m->period = result;
-    m->choosing = false;
-    list_base_reload(&m->base);
-    return TUI_REDRAW;
+    return act == ACT_FILTER ? list_choose(&m->base, _("Period"), m->periods.labels, m->periods.n,
+                                           m->period, period_picked)
+                             : TUI_HANDLED;
 }
 
 static void matrix_close(void *state)
@@ -572,7 +549,6 @@ static const struct list_spec matrix_spec = {
     .format = matrix_format,
     .enter = matrix_enter,
     .action = matrix_action,
-    .resume = matrix_resume,
     .columns = matrix_columns,
     .heading = matrix_heading,
     .close = matrix_close,
@@ -621,59 +597,22 @@ static const struct screen_ops matrix_screen = {
 
 /* ---- The Evaluation menu ---- */
 
-struct emenu_state {
-    struct menu_item items[3];
-    struct menu_widget menu;
+static const struct submenu_item emenu_items[] = {
+    {N_("Matrix: units by criteria, rate a unit"), &matrix_screen, NULL},
+    {N_("Criteria, rating scale and measures"), &criteria_screen, NULL},
 };
+static const struct submenu_spec emenu_spec = {
+    N_("Section IV 2.1 of the plan: each unit is rated on each criterion, by period"), emenu_items,
+    2};
 
 static int emenu_open(struct app *app, void *state, void *arg)
 {
-    struct emenu_state *s = state;
-    (void)app;
     (void)arg;
-    s->items[0] = (struct menu_item){'1', _("Matrix: units by criteria, rate a unit"), NULL};
-    s->items[1] = (struct menu_item){'2', _("Criteria, rating scale and measures"), NULL};
-    s->items[2] = (struct menu_item){'q', _("Back"), NULL};
-    s->menu = (struct menu_widget){s->items, 3, 0, 0, false};
-    return 0;
+    return submenu_open(app, state, &emenu_spec);
 }
-
-static void emenu_draw(struct app *app, void *state, int top, int height)
-{
-    struct emenu_state *s = state;
-    (void)app;
-    draw_text(top, 2, COLS - 4,
-              _("Section IV 2.1 of the plan: each unit is rated on each criterion, by period"),
-              ROLE_MUTED);
-    menu_widget_draw(&s->menu, top + 2, 2, COLS - 4, height - 2, COLS - 12);
-}
-
-static enum tui_result emenu_handle(struct app *app, void *state, enum action act, int key)
-{
-    struct emenu_state *s = state;
-    if (act == ACT_BACK)
-        return TUI_BACK;
-    bool changed;
-    int chosen = menu_widget_handle(&s->menu, act, key, &changed);
-    if (chosen == 0)
-        return app_open(app, &matrix_screen, NULL);
-    if (chosen == 1)
-        return app_open(app, &criteria_screen, NULL);
-    if (chosen == 2)
-        return TUI_BACK;
-    return changed ? TUI_REDRAW : TUI_HANDLED;
-}
-
-static const enum action emenu_actions[] = {ACT_UP, ACT_DOWN, ACT_OPEN, ACT_BACK, ACT_NONE};
-static const struct keybar_item emenu_keybar[] = {
-    {ACT_DOWN, N_("select")}, {ACT_OPEN, NULL}, {ACT_BACK, N_("back")}, {ACT_NONE, NULL}};
 
 const struct screen_ops eval_menu_screen = {
+    SUBMENU_OPS,
     .title = N_("Evaluation"),
-    .state_size = sizeof(struct emenu_state),
     .open = emenu_open,
-    .draw = emenu_draw,
-    .handle = emenu_handle,
-    .actions = emenu_actions,
-    .keybar = emenu_keybar,
 };

@@ -26,6 +26,8 @@ struct filter_state {
 
 static enum tui_result filter_apply(struct app *app, void *state);
 
+static const struct form_spec filter_form_spec = {.save = filter_apply};
+
 static int filter_open(struct app *app, void *state, void *arg)
 {
     struct filter_state *f = state;
@@ -78,14 +80,9 @@ static int filter_open(struct app *app, void *state, void *arg)
                       phase_at);
     form_field_choice(&f->fields[F_GROUP], _("Group"), f->groups.labels, f->groups.nlabels,
                       group_at);
-    f->base.save = filter_apply;
     f->base.cancel_quietly = true;
-    f->base.form = (struct form){f->fields,
-                                 F_COUNT,
-                                 0,
-                                 false,
-                                 _("Choose with ← → and Enter (a list, or a tick); F2 applies"),
-                                 0};
+    form_base_init(&f->base, &filter_form_spec, f->fields, F_COUNT,
+                   _("Choose with ← → and Enter (a list, or a tick); F2 applies"));
     return 0;
 }
 

@@ -535,6 +535,23 @@ enum tui_result form_conflict(struct app *app, void *state, const char *why)
     return app_open_then(app, &conflict_dialog, &args, on_conflict, b);
 }
 
+enum tui_result form_refused(struct app *app, void *state, const struct td_err *err)
+{
+    return err->status == TD_E_CONFLICT ? form_conflict(app, state, err->msg)
+                                        : form_save_failed(app, err->msg);
+}
+
+void form_base_init(struct form_base *b, const struct form_spec *spec, struct form_field *fields,
+                    int n, const char *intro)
+{
+    b->ops = spec->ops;
+    b->save = spec->save;
+    b->fresh_size = spec->fresh_size;
+    b->reread = spec->reread;
+    b->adopt = spec->adopt;
+    b->form = (struct form){fields, n, 0, false, intro, 0};
+}
+
 bool form_base_unsaved(void *state)
 {
     return ((const struct form_base *)state)->form.dirty;

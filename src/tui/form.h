@@ -4,6 +4,7 @@
 
 #include "app.h"
 #include "tiendo/edit.h"
+#include "tiendo/err.h"
 #include "tiendo/field.h"
 
 /* Form widget: labelled fields, validated as the user leaves each one, the reason shown
@@ -86,6 +87,19 @@ struct form_base {
     bool overwrite;
     const char *kept;
 };
+/* What a form screen says of itself once, statically: the screen (for a conflict, to lay out
+ * their version), its save, and how to read the row again (fresh_size bytes) and adopt its
+ * version (both optional). */
+struct form_spec {
+    const struct screen_ops *ops;
+    enum tui_result (*save)(struct app *app, void *state);
+    size_t fresh_size;
+    int (*reread)(struct app *app, void *state, void *fresh);
+    void (*adopt)(void *state, const void *fresh);
+};
+/* Sets up a form screen's base from its spec, with its n fields under intro (may be NULL). */
+void form_base_init(struct form_base *b, const struct form_spec *spec, struct form_field *fields,
+                    int n, const char *intro);
 void form_base_draw(struct app *app, void *state, int top, int height);
 /* Whether the form holds typing not yet saved. */
 bool form_base_unsaved(void *state);
@@ -102,6 +116,9 @@ enum tui_result form_save_failed(struct app *app, const char *reason);
  * beside what was typed, field by field, to keep theirs, overwrite or edit again. Without
  * reread, or when the row is gone, as form_save_failed. */
 enum tui_result form_conflict(struct app *app, void *state, const char *why);
+/* A save the store refused with err: form_conflict when someone else's change beat it, else
+ * form_save_failed. */
+enum tui_result form_refused(struct app *app, void *state, const struct td_err *err);
 /* The actions a form screen lists. */
 extern const enum action form_actions[];
 extern const struct keybar_item form_keybar[];

@@ -26,10 +26,7 @@ struct grid_state {
     struct edit_buf edit;
 };
 
-static int keep(void *ctx, const struct indicator_row *r)
-{
-    return vec_push(ctx, r) != 0;
-}
+VEC_KEEP(keep, struct indicator_row)
 
 static int load(struct app *app, struct grid_state *g)
 {

@@ -72,6 +72,9 @@ static void iform_adopt(void *state, const void *fresh)
     ((struct iform_state *)state)->row.version = ((const struct inspection_row *)fresh)->version;
 }
 
+static const struct form_spec iform_spec = {
+    &iform_screen, iform_save, sizeof(struct inspection_row), iform_reread, iform_adopt};
+
 static int iform_open(struct app *app, void *state, void *arg)
 {
     struct iform_state *s = state;
@@ -119,18 +122,9 @@ static int iform_open(struct app *app, void *state, void *arg)
     form_field_text(&f[IF_FDATE], _("Follow-up date"), date, d2);
     form_field_text(&f[IF_TASKS], _("Tasks concerned"), text, s->row.tasks);
     f[IF_TASKS].note = _("task codes, separated by commas");
-    s->base.save = iform_save;
-    s->base.ops = &iform_screen;
-    s->base.fresh_size = sizeof(struct inspection_row);
-    s->base.reread = iform_reread;
-    s->base.adopt = iform_adopt;
-    s->base.form = (struct form){s->fields,
-                                 IF_COUNT,
-                                 0,
-                                 false,
-                                 s->row.id != 0 ? _("Edit the inspection or survey")
-                                                : _("A new inspection or survey"),
-                                 0};
+    form_base_init(&s->base, &iform_spec, s->fields, IF_COUNT,
+                   s->row.id != 0 ? _("Edit the inspection or survey")
+                                  : _("A new inspection or survey"));
     return 0;
 }
 
@@ -161,9 +155,7 @@ static enum tui_result iform_save(struct app *app, void *state)
             s->base.form.current = IF_TASKS;
             return TUI_REDRAW;
         }
-        if (err.status == TD_E_CONFLICT)
-            return form_conflict(app, state, err.msg);
-        return form_save_failed(app, err.msg);
+        return form_refused(app, state, &err);
     }
     app_message(app, false, "%s", _("Saved the inspection or survey"));
     return app_close(app, SCREEN_CHANGED);
@@ -192,14 +184,9 @@ struct insp_state {
     int kind; /* 0 any, 1 inspection, 2 survey */
     struct unit_picks units;
     const char *kind_labels[3];
-    int choosing; /* 0 none, 1 unit, 2 kind */
-    struct choice_args args;
 };
 
-static int keep(void *ctx, const struct inspection_row *r)
-{
-    return list_keep(ctx, r);
-}
+LIST_KEEP(keep, struct inspection_row)
 
 static int insp_load(struct app *app, void *state, struct td_err *err)
 {
@@ -213,11 +200,9 @@ static int insp_load(struct app *app, void *state, struct td_err *err)
 static void insp_loaded(struct app *app, void *state)
 {
     struct insp_state *s = state;
-    const char *unit = _("all units");
+    int at = unit_picks_at(&s->units, s->unit_id);
+    const char *unit = at > 0 ? s->units.labels[at] : _("all units");
     (void)app;
-    for (int i = 0; i < s->units.n; i++)
-        if (s->units.units[i].id == s->unit_id)
-            unit = s->units.units[i].code;
     snprintf(s->base.footer, sizeof s->base.footer, "%s · %s", unit, s->kind_labels[s->kind]);
     s->base.list.footer_extra = s->base.footer;
 }
@@ -240,6 +225,21 @@ static enum tui_result insp_enter(struct app *app, void *state, const void *row)
     return app_open(app, &iform_screen, (void *)row);
 }
 
+static enum tui_result kind_picked(struct app *app, struct list_base *b, int result)
+{
+    (void)app;
+    ((struct insp_state *)b)->kind = result;
+    return list_base_changed(b);
+}
+
+static enum tui_result unit_picked(struct app *app, struct list_base *b, int result)
+{
+    struct insp_state *s = (struct insp_state *)b;
+    (void)app;
+    s->unit_id = result > 0 ? s->units.units[result - 1].id : 0;
+    return list_choose(b, _("Kind"), s->kind_labels, 3, s->kind, kind_picked);
+}
+
 static enum tui_result insp_action(struct app *app, void *state, enum action act, const void *row)
 {
     struct insp_state *s = state;
@@ -249,30 +249,11 @@ static enum tui_result insp_action(struct app *app, void *state, enum action act
     case ACT_EDIT:
         return row != NULL ? app_open(app, &iform_screen, (void *)row) : TUI_HANDLED;
     case ACT_FILTER: /* first the unit, then the kind */
-        s->args = (struct choice_args){_("Unit"), s->units.labels, s->units.nlabels, 0};
-        s->choosing = 1;
-        return app_open(app, &choice_dialog, &s->args);
+        return list_choose(&s->base, _("Unit"), s->units.labels, s->units.nlabels,
+                           unit_picks_at(&s->units, s->unit_id), unit_picked);
     default:
         return TUI_HANDLED;
     }
-}
-
-static enum tui_result insp_resume(struct app *app, void *state, int result)
-{
-    struct insp_state *s = state;
-    if (s->choosing == 1 && result >= 0) {
-        s->unit_id = result > 0 ? s->units.units[result - 1].id : 0;
-        s->args = (struct choice_args){_("Kind"), s->kind_labels, 3, s->kind};
-        s->choosing = 2;
-        return app_open(app, &choice_dialog, &s->args);
-    }
-    if (s->choosing == 2 && result >= 0)
-        s->kind = result;
-    if (s->choosing != 0)
-        s->base.list.selected = s->base.list.top = 0;
-    s->choosing = 0;
-    list_base_reload(&s->base);
-    return TUI_REDRAW;
 }
 
 static void insp_close(void *state)
@@ -296,7 +277,6 @@ static const struct list_spec insp_spec = {
     .format = insp_format,
     .enter = insp_enter,
     .action = insp_action,
-    .resume = insp_resume,
     .close = insp_close,
 };
 

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "dialog.h"
 #include "list.h"
 #include "tiendo/i18n.h"
 #include "tiendo/paths.h"
@@ -563,15 +564,33 @@ void list_base_close(struct app *app, void *state)
     free(b->cells);
 }
 
+static enum tui_result on_picked(struct app *app, void *ctx, int result)
+{
+    struct list_base *b = ctx;
+    return result >= 0 ? b->picked(app, b, result) : list_base_changed(b);
+}
+
+enum tui_result list_choose(struct list_base *b, const char *title, const char *const *labels,
+                            int n, int at, list_picked_fn picked)
+{
+    struct choice_args args = {title, labels, n, at};
+    b->picked = picked;
+    return app_open_then(b->app, &choice_dialog, &args, on_picked, b);
+}
+
+enum tui_result list_base_changed(struct list_base *b)
+{
+    b->list.selected = b->list.top = 0;
+    list_base_reload(b);
+    return TUI_REDRAW;
+}
+
 bool list_base_wants_text(void *state)
 {
     return ((struct list_base *)state)->list.searching;
 }
 
-static int keep_unit(void *ctx, const struct unit_choice *u)
-{
-    return vec_push(ctx, u) != 0;
-}
+VEC_KEEP(keep_unit, struct unit_choice)
 
 int choice_picks_load(struct app *app, struct unit_picks *p, enum pick_kind kind, const char *first,
                       enum pick_label how)
@@ -627,6 +646,14 @@ int unit_picks_find(const struct unit_picks *p, const char *code)
         if (strcmp(p->units[i].code, code) == 0)
             return i;
     return -1;
+}
+
+int unit_picks_at(const struct unit_picks *p, long id)
+{
+    for (int i = 0; i < p->n; i++)
+        if (p->units[i].id == id)
+            return i + (p->nlabels > p->n);
+    return 0;
 }
 
 void unit_picks_free(struct unit_picks *p)

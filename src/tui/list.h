@@ -110,8 +110,13 @@ struct list_spec {
     void (*close)(void *state); /* optional: frees what the screen added */
 };
 
+struct list_base;
+/* What a choice made in list_choose's dialog does: result is the index chosen. */
+typedef enum tui_result (*list_picked_fn)(struct app *app, struct list_base *b, int result);
+
 struct list_base {
     const struct list_spec *spec;
+    list_picked_fn picked; /* the choice dialog list_choose opened */
     struct app *app;
     struct list_widget list;
     struct list_column cols[LIST_MAX_COLS];
@@ -137,6 +142,26 @@ enum tui_result list_base_handle(struct app *app, void *state, enum action act, 
 enum tui_result list_base_resume(struct app *app, void *state, int result);
 void list_base_close(struct app *app, void *state);
 bool list_base_wants_text(void *state);
+/* Opens the choice dialog (title, n labels the screen keeps, at chosen first); a choice calls
+ * picked, which may choose again (a filter in steps) or end with list_base_changed. Esc loads
+ * again what earlier steps chose. */
+enum tui_result list_choose(struct list_base *b, const char *title, const char *const *labels,
+                            int n, int at, list_picked_fn picked);
+/* Loads again from the first row (after a filter changed) and redraws. */
+enum tui_result list_base_changed(struct list_base *b);
+
+/* The body of a store_*_each callback that keeps each row in the list (LIST_KEEP), or pushes it
+ * on a struct vec (VEC_KEEP). */
+#define LIST_KEEP(name, type)                                                                      \
+    static int name(void *ctx, const type *row)                                                    \
+    {                                                                                              \
+        return list_keep(ctx, row);                                                                \
+    }
+#define VEC_KEEP(name, type)                                                                       \
+    static int name(void *ctx, const type *row)                                                    \
+    {                                                                                              \
+        return vec_push(ctx, row) != 0;                                                            \
+    }
 
 /* The active units (all of them) for a filter or a field: labels are their codes, after first
  * ("all units") when it is not NULL. The same for groups and phases (choice_picks_load), with
@@ -157,6 +182,8 @@ int choice_picks_load(struct app *app, struct unit_picks *p, enum pick_kind kind
                       enum pick_label how);
 /* The index of code among p's entries, or -1. */
 int unit_picks_find(const struct unit_picks *p, const char *code);
+/* The label index of the unit with that id (after first, when there is one), or 0. */
+int unit_picks_at(const struct unit_picks *p, long id);
 void unit_picks_free(struct unit_picks *p);
 
 /* Every list screen's ops but title, state size, open, actions and key bar. */

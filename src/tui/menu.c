@@ -156,3 +156,56 @@ const struct screen_ops choice_dialog = {
     .keybar = choice_keybar,
     .overlay = true,
 };
+
+/* Menu screens. */
+
+int submenu_open(struct app *app, void *state, const struct submenu_spec *spec)
+{
+    struct submenu_state *s = state;
+    s->spec = spec;
+    s->items = calloc((size_t)spec->n + 1, sizeof *s->items);
+    if (s->items == NULL) {
+        app_message(app, true, "%s", _("out of memory"));
+        return -1;
+    }
+    for (int i = 0; i < spec->n; i++)
+        s->items[i] = (struct menu_item){i < 9 ? '1' + i : 0, _(spec->items[i].label), NULL};
+    s->items[spec->n] = (struct menu_item){'q', _("Back"), NULL};
+    s->menu = (struct menu_widget){s->items, spec->n + 1, 0, 0, false};
+    return 0;
+}
+
+void submenu_draw(struct app *app, void *state, int top, int height)
+{
+    struct submenu_state *s = state;
+    int skip = s->spec->intro != NULL ? 2 : 1;
+    (void)app;
+    if (s->spec->intro != NULL)
+        draw_text(top, 2, COLS - 4, _(s->spec->intro), ROLE_MUTED);
+    menu_widget_draw(&s->menu, top + skip, 2, COLS - 4, height - skip, COLS - 12);
+}
+
+enum tui_result submenu_handle(struct app *app, void *state, enum action act, int key)
+{
+    struct submenu_state *s = state;
+    if (act == ACT_BACK)
+        return TUI_BACK;
+    bool changed;
+    int chosen = menu_widget_handle(&s->menu, act, key, &changed);
+    if (chosen < 0)
+        return changed ? TUI_REDRAW : TUI_HANDLED;
+    if (chosen == s->spec->n)
+        return TUI_BACK;
+    const struct submenu_item *it = &s->spec->items[chosen];
+    return app_open(app, it->ops, (void *)it->arg);
+}
+
+void submenu_close(struct app *app, void *state)
+{
+    (void)app;
+    free(((struct submenu_state *)state)->items);
+}
+
+const enum action submenu_actions[] = {ACT_UP, ACT_DOWN, ACT_OPEN, ACT_BACK, ACT_NONE};
+const struct keybar_item submenu_keybar[] = {
+    {ACT_DOWN, N_("select")}, {ACT_OPEN, NULL}, {ACT_BACK, N_("back")}, {ACT_NONE, NULL}};

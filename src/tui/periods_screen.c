@@ -17,10 +17,7 @@ struct periods_state {
     bool asking;
 };
 
-static int keep(void *ctx, const struct period_row *r)
-{
-    return list_keep(ctx, r);
-}
+LIST_KEEP(keep, struct period_row)
 
 static int periods_load(struct app *app, void *state, struct td_err *err)
 {

@@ -29,6 +29,8 @@ struct progress_state {
 
 static enum tui_result progress_check(struct app *app, void *state);
 
+static const struct form_spec progress_form_spec = {.save = progress_check};
+
 static int progress_open(struct app *app, void *state, void *arg)
 {
     struct progress_state *p = state;
@@ -65,8 +67,8 @@ static int progress_open(struct app *app, void *state, void *arg)
     form_field_text(&p->fields[F_PROPOSALS], _("Proposals"), text, "");
     struct field_rule reason = {.type = FT_TEXT, .max_chars = 500};
     form_field_text(&p->fields[F_REASON], _("Reason if lower"), reason, "");
-    p->base.save = progress_check;
-    p->base.form = (struct form){p->fields, F_COUNT, F_PERCENT, false, p->intro, 0};
+    form_base_init(&p->base, &progress_form_spec, p->fields, F_COUNT, p->intro);
+    p->base.form.current = F_PERCENT;
     return 0;
 }
 

@@ -93,15 +93,9 @@ static void mx_free(struct mx_state *m)
     m->nr = 0;
 }
 
-static int keep_report(void *ctx, const struct report_row *r)
-{
-    return vec_push(ctx, r) != 0;
-}
+VEC_KEEP(keep_report, struct report_row)
 
-static int keep_unit(void *ctx, const struct unit_choice *u)
-{
-    return vec_push(ctx, u) != 0;
-}
+VEC_KEEP(keep_unit, struct unit_choice)
 
 static int mx_load(struct app *app, struct mx_state *m)
 {

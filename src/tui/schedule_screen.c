@@ -51,6 +51,9 @@ static void sform_adopt(void *state, const void *fresh)
     s->a.row.version = a->row.version;
 }
 
+static const struct form_spec sform_spec = {
+    &submission_screen, sform_save, sizeof(struct submission_args), sform_reread, sform_adopt};
+
 static int sform_open(struct app *app, void *state, void *arg)
 {
     struct sform_state *s = state;
@@ -75,12 +78,7 @@ static int sform_open(struct app *app, void *state, void *arg)
     form_field_text(&s->fields[SF_DOC], _("Document number"), doc, s->a.row.doc_number);
     form_field_text(&s->fields[SF_NOTE], _("Note"), note, s->a.row.note);
     snprintf(s->title, sizeof s->title, "%s · %s", s->a.row.code, s->a.report_title);
-    s->base.save = sform_save;
-    s->base.ops = &submission_screen;
-    s->base.fresh_size = sizeof(struct submission_args);
-    s->base.reread = sform_reread;
-    s->base.adopt = sform_adopt;
-    s->base.form = (struct form){s->fields, SF_COUNT, 0, false, s->title, 0};
+    form_base_init(&s->base, &sform_spec, s->fields, SF_COUNT, s->title);
     return 0;
 }
 
@@ -98,8 +96,7 @@ static enum tui_result sform_save(struct app *app, void *state)
     date_format_iso(app->ctx->today, today);
     struct td_err err;
     if (store_submission_save(app->ctx->store, s->a.report_id, today, &r, &err) != 0)
-        return err.status == TD_E_CONFLICT ? form_conflict(app, state, err.msg)
-                                           : form_save_failed(app, err.msg);
+        return form_refused(app, state, &err);
     app_message(app, false, _("Saved the submission of %s"), r.code);
     return app_close(app, SCREEN_CHANGED);
 }
@@ -121,10 +118,7 @@ struct inst_state {
     struct submission_args edit;
 };
 
-static int keep_sub(void *ctx, const struct submission_row *r)
-{
-    return list_keep(ctx, r);
-}
+LIST_KEEP(keep_sub, struct submission_row)
 
 static int inst_load(struct app *app, void *state, struct td_err *err)
 {
@@ -272,6 +266,9 @@ static void rform_adopt(void *state, const void *fresh)
     ((struct rform_state *)state)->row.version = ((const struct report_row *)fresh)->version;
 }
 
+static const struct form_spec rform_spec = {&adhoc_screen, rform_save, sizeof(struct report_row),
+                                            rform_reread, rform_adopt};
+
 static int rform_open(struct app *app, void *state, void *arg)
 {
     struct rform_state *s = state;
@@ -295,18 +292,9 @@ static int rform_open(struct app *app, void *state, void *arg)
                     strcmp(s->row.units, "all") == 0 ? "" : s->row.units);
     f[RF_UNITS].note = _("unit codes, separated by commas; empty: every unit");
     form_field_text(&f[RF_SUBJECT], _("Subject"), subject, s->row.subject);
-    s->base.save = rform_save;
-    s->base.ops = &adhoc_screen;
-    s->base.fresh_size = sizeof(struct report_row);
-    s->base.reread = rform_reread;
-    s->base.adopt = rform_adopt;
-    s->base.form = (struct form){s->fields,
-                                 RF_COUNT,
-                                 0,
-                                 false,
-                                 s->row.id != 0 ? _("Edit the ad-hoc report")
-                                                : _("A new ad-hoc report, at someone's request"),
-                                 0};
+    form_base_init(&s->base, &rform_spec, s->fields, RF_COUNT,
+                   s->row.id != 0 ? _("Edit the ad-hoc report")
+                                  : _("A new ad-hoc report, at someone's request"));
     return 0;
 }
 
@@ -327,9 +315,7 @@ static enum tui_result rform_save(struct app *app, void *state)
             s->base.form.current = RF_UNITS;
             return TUI_REDRAW;
         }
-        if (err.status == TD_E_CONFLICT)
-            return form_conflict(app, state, err.msg);
-        return form_save_failed(app, err.msg);
+        return form_refused(app, state, &err);
     }
     app_message(app, false, _("Saved the ad-hoc report due %s"), f[RF_DUE].buf.text);
     return app_close(app, SCREEN_CHANGED);
@@ -346,10 +332,7 @@ static const struct screen_ops adhoc_screen = {
 
 /* ---- The schedule ---- */
 
-static int keep_report(void *ctx, const struct report_row *r)
-{
-    return list_keep(ctx, r);
-}
+LIST_KEEP(keep_report, struct report_row)
 
 static int sched_load(struct app *app, void *state, struct td_err *err)
 {

@@ -52,10 +52,7 @@ void targets_range(const struct app *app, double low, double high, char *buf, si
     }
 }
 
-static int keep(void *ctx, const struct indicator_row *r)
-{
-    return list_keep(ctx, r);
-}
+LIST_KEEP(keep, struct indicator_row)
 
 static int targets_load(struct app *app, void *state, struct td_err *err)
 {

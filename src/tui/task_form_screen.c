@@ -55,6 +55,8 @@ static void task_form_free_picks(struct task_form_state *t)
     unit_picks_free(&t->phases);
 }
 
+static const struct form_spec task_form_spec = {.save = task_form_save};
+
 static int task_form_open(struct app *app, void *state, void *arg)
 {
     struct task_form_state *t = state;
@@ -127,9 +129,8 @@ static int task_form_open(struct app *app, void *state, void *arg)
                  d->row.code);
     else
         snprintf(t->intro, sizeof t->intro, "%s", _("A new task"));
-    t->base.save = task_form_save;
-    t->base.form =
-        (struct form){t->fields, F_COUNT, t->id != 0 ? F_TITLE : F_CODE, false, t->intro, 0};
+    form_base_init(&t->base, &task_form_spec, t->fields, F_COUNT, t->intro);
+    t->base.form.current = t->id != 0 ? F_TITLE : F_CODE;
     return 0;
 }
 

@@ -13,10 +13,7 @@ struct units_state {
     long open_id;
 };
 
-static int keep(void *ctx, const struct unit_stats *u)
-{
-    return list_keep(ctx, u);
-}
+LIST_KEEP(keep, struct unit_stats)
 
 static int units_load(struct app *app, void *state, struct td_err *err)
 {

@@ -44,6 +44,10 @@ tiendo() {
 
 # E2E_ONLY=lists runs test_lists.sh alone (while working on one screen).
 for t in "$here"/test_${E2E_ONLY:-*}.sh; do
+	if [ ! -e "$t" ]; then
+		not_ok "E2E_ONLY names a screen test" "no file $t"
+		continue
+	fi
 	. "$t"
 	e2e_stop
 done
