@@ -47,6 +47,7 @@ run_suite() { # name command...
 
 before=$(pgrep -f -- "/bin/tiendo" 2>/dev/null | tr '\n' ' ')
 run_suite "translations" tests/i18n.sh
+run_suite "layers" tests/layers.sh
 run_suite "install" tests/install.sh
 run_suite "crash (kill -9)" tests/crash/run.sh "$build/bin/tiendo" 8
 run_suite "package" tests/deb.sh

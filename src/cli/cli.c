@@ -17,6 +17,7 @@
 #include "tiendo/lang.h"
 #include "tiendo/paths.h"
 #include "tiendo/shellwords.h"
+#include "tiendo/store_users.h"
 #include "tiendo/text.h"
 #include "tiendo/users.h"
 
@@ -507,63 +508,95 @@ static int ssh_command(struct cli *cli, const char *line, char *argv0, struct sh
     return -1;
 }
 
-int cli_main(int argc, char **argv)
+/* The command line's part of main: a command runs to its end here; the screens are only
+ * prepared (cli_open_session opens the database when main has checked the terminal). */
+static int run(struct cli *cli, int argc, char **argv)
 {
-    setup_locale();
-    set_language("auto"); /* until the settings say otherwise */
-
-    struct cli cli;
-    memset(&cli, 0, sizeof cli);
     struct cmdline cl = {NULL, NULL, NULL};
-    int status = parse_args(&cli, argc, argv, &cl);
+    int status = parse_args(cli, argc, argv, &cl);
     if (status >= 0)
         return status;
-    cli_log_as(cli.user_option); /* until the settings are read */
-    decide_restricted(&cli);
-    if ((status = cli_check_restricted(&cli)) != 0)
+    cli_log_as(cli->user_option); /* until the settings are read */
+    decide_restricted(cli);
+    if ((status = cli_check_restricted(cli)) != 0)
         return status; /* before a --config file is read, or --db opened */
     static struct shellwords sw;
     char *sargv[SHELLWORDS_MAX_WORDS + 2];
     const char *sent = getenv("SSH_ORIGINAL_COMMAND");
-    if (cli.restricted && cl.command == NULL && sent != NULL && sent[0] != '\0' &&
-        (status = ssh_command(&cli, sent, argv[0], &sw, sargv, &cl)) >= 0)
+    if (cli->restricted && cl.command == NULL && sent != NULL && sent[0] != '\0' &&
+        (status = ssh_command(cli, sent, argv[0], &sw, sargv, &cl)) >= 0)
         return status;
     const char *command = cl.command;
 
     struct td_err err = {0};
-    if (date_today(&cli.today, &err) != 0)
+    if (date_today(&cli->today, &err) != 0)
         return cli_fail(&err);
-    if (command != NULL && strcmp(command, "check") == 0) {
-        status = cli_cmd_check(&cli); /* reports every problem, not only the first */
-    } else if (config_load(&cli.cfg, cli.config_file, &err) != 0) {
-        status = cli_fail(&err);
-    } else if (cli_settle(&cli), (status = cli_check_restricted(&cli)) != 0 ||
-                                     (status = cli_check_plan_file(&cli)) != 0) {
-        /* said why, or which settings file names a plan file that is not there */
-    } else {
-        if (command == NULL)
-            status = cli_cmd_ui(&cli);
-        else if (strcmp(command, "export") == 0)
-            status = cli_cmd_export(&cli, cl.arg1);
-        else if (strcmp(command, "import") == 0)
-            status = cli_cmd_import(&cli, cl.arg1, cl.arg2);
-        else if (strcmp(command, "report") == 0)
-            status = cli_cmd_report(&cli, cl.arg1, cl.arg2);
-        else if (strcmp(command, "calendar") == 0)
-            status = cli_cmd_calendar(&cli);
-        else if (strcmp(command, "audit") == 0)
-            status = cli_cmd_audit(&cli);
-        else if (strcmp(command, "progress") == 0)
-            status = cli_cmd_progress(&cli, cl.arg1, cl.arg2);
-        else if (strcmp(command, "period") == 0)
-            status = cli_cmd_period(&cli, cl.arg1, cl.arg2);
-        else if (strcmp(command, "backup") == 0)
-            status = cli_cmd_backup(&cli, cl.arg1);
-        else if (strcmp(command, "remind") == 0)
-            status = cli_cmd_remind(&cli);
-        else
-            status = cli_cmd_init(&cli);
+    if (command != NULL && strcmp(command, "check") == 0)
+        return cli_cmd_check(cli); /* reports every problem, not only the first */
+    if (config_load(&cli->cfg, cli->config_file, &err) != 0)
+        return cli_fail(&err);
+    cli_settle(cli);
+    if ((status = cli_check_restricted(cli)) != 0 || (status = cli_check_plan_file(cli)) != 0)
+        return status; /* said why, or which settings file names a plan file that is not there */
+    if (command == NULL)
+        return CLI_SCREENS;
+    if (strcmp(command, "export") == 0)
+        return cli_cmd_export(cli, cl.arg1);
+    if (strcmp(command, "import") == 0)
+        return cli_cmd_import(cli, cl.arg1, cl.arg2);
+    if (strcmp(command, "report") == 0)
+        return cli_cmd_report(cli, cl.arg1, cl.arg2);
+    if (strcmp(command, "calendar") == 0)
+        return cli_cmd_calendar(cli);
+    if (strcmp(command, "audit") == 0)
+        return cli_cmd_audit(cli);
+    if (strcmp(command, "progress") == 0)
+        return cli_cmd_progress(cli, cl.arg1, cl.arg2);
+    if (strcmp(command, "period") == 0)
+        return cli_cmd_period(cli, cl.arg1, cl.arg2);
+    if (strcmp(command, "backup") == 0)
+        return cli_cmd_backup(cli, cl.arg1);
+    if (strcmp(command, "remind") == 0)
+        return cli_cmd_remind(cli);
+    return cli_cmd_init(cli);
+}
+
+int cli_main(int argc, char **argv, struct cli_session *s)
+{
+    setup_locale();
+    set_language("auto"); /* until the settings say otherwise */
+    *s = (struct cli_session){0};
+    struct cli *cli = calloc(1, sizeof *cli);
+    if (cli == NULL) {
+        cli_error("%s", _("out of memory"));
+        return 1;
     }
-    config_free(&cli.cfg);
+    int status = run(cli, argc, argv);
+    if (status != CLI_SCREENS) {
+        config_free(&cli->cfg);
+        free(cli);
+        return status;
+    }
+    *s = (struct cli_session){cli,       NULL,       &cli->cfg,      cli->user,
+                              cli->lang, cli->today, cli->restricted};
+    return CLI_SCREENS;
+}
+
+int cli_open_session(struct cli_session *s)
+{
+    struct td_err err = {0};
+    if (cli_open_store(s->cli, false, &s->store, &err) != 0)
+        return cli_fail(&err);
+    s->user = store_user(s->store); /* the login as the store knows it */
+    return cli_sync_plan(s->cli, s->store, false, true);
+}
+
+int cli_end(struct cli_session *s, int status)
+{
+    store_close(s->store);
+    if (s->cli != NULL)
+        config_free(&s->cli->cfg);
+    free(s->cli);
+    *s = (struct cli_session){0};
     return status;
 }

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "tiendo/cli.h"
 #include "tiendo/config.h"
 #include "tiendo/date.h"
 #include "tiendo/err.h"
@@ -57,9 +58,8 @@ int cli_check_plan_file(const struct cli *cli);
 
 /* Prints "tiendo: message" on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* Prints err and returns its exit status; an error that stops tiendo for a reason an
- * administrator should see (cli_log_worthy) also goes to the system log. */
-int cli_fail(const struct td_err *err);
+/* cli_fail (tiendo/cli.h): an error that stops tiendo for a reason an administrator should
+ * see (cli_log_worthy) also goes to the system log. */
 
 /* The system log (src/cli/log.c): who the messages name (the login; the Unix user until set),
  * which statuses are logged, and the one call that logs a line (LOG_USER, LOG_ERR, "tiendo"). */
@@ -125,7 +125,6 @@ int cli_out_close(const struct cli *cli, struct cli_out *o, int rc);
 
 int cli_cmd_init(struct cli *cli);
 int cli_cmd_check(struct cli *cli);
-int cli_cmd_ui(struct cli *cli);
 int cli_cmd_export(struct cli *cli, const char *what);
 int cli_cmd_import(struct cli *cli, const char *what, const char *path);
 int cli_cmd_report(struct cli *cli, const char *kind, const char *year);
