@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "internal.h"
+#include "tiendo/hash.h"
 #include "tiendo/i18n.h"
 #include "tiendo/paths.h"
 #include "tiendo/store_tasks.h"
@@ -298,7 +299,7 @@ int cli_cmd_import(struct cli *cli, const char *what, const char *path)
             status = cli_fail(&err);
         } else {
             char hash[17];
-            snprintf(hash, sizeof hash, "%016llx", (unsigned long long)file_hash);
+            fnv1a64_hex(file_hash, hash);
             int n = store_task_import(st, rows, k, cli->dry_run || c.problems > 0, path, hash,
                                       store_problem, &c, &err);
             if (n < 0)

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "tiendo/i18n.h"
+#include "tiendo/hash.h"
 #include "tiendo/ini.h"
 #include "tiendo/text.h"
 
@@ -225,16 +226,6 @@ static dictionary *parse_bytes(const char *text, size_t len)
     return d;
 }
 
-static void fnv1a(const char *p, size_t n, char out[17])
-{
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)p[i];
-        h *= 1099511628211ull;
-    }
-    snprintf(out, 17, "%016llx", (unsigned long long)h);
-}
-
 int ini_doc_load(const char *path, struct ini_doc **out, struct td_err *err)
 {
     size_t len;
@@ -247,7 +238,7 @@ int ini_doc_load(const char *path, struct ini_doc **out, struct td_err *err)
         free(doc);
         return td_err_set(err, TD_E_NOMEM, _("out of memory"));
     }
-    fnv1a(text, len, doc->hash);
+    fnv1a64_hex(fnv1a64(FNV1A64_BASIS, text, len), doc->hash);
     const char *body = text;
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
         body += 3; /* a byte-order mark, as Windows editors write */

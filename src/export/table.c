@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tiendo/hash.h"
 #include "tiendo/i18n.h"
 #include "tiendo/table.h"
 #include "tiendo/text.h"
@@ -180,7 +181,7 @@ void csv_reader_init(struct csv_reader *r, FILE *in)
     memset(r, 0, sizeof *r);
     r->in = in;
     r->next_line = 1;
-    r->hash = 14695981039346656037ull; /* the FNV-1a 64 offset basis */
+    r->hash = FNV1A64_BASIS;
 }
 
 void csv_reader_free(struct csv_reader *r)
@@ -241,8 +242,8 @@ static int next_byte(struct csv_reader *r)
     if (r->unread) {
         r->unread = false;
     } else {
-        r->hash ^= (unsigned char)c;
-        r->hash *= 1099511628211ull;
+        unsigned char byte = (unsigned char)c;
+        r->hash = fnv1a64(r->hash, &byte, 1);
     }
     return c;
 }
