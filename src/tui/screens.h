@@ -50,8 +50,11 @@ extern const struct screen_ops entry_screen; /* arg: struct entry_args * */
 extern const struct screen_ops progress_screen;
 extern const struct screen_ops filter_screen; /* opened with the tasks screen's state */
 struct task_filter;
-struct unit_choice;
-extern const char *const flag_names[3]; /* N_(), by enum task_flag bit */
-struct task_filter *tasks_filter(void *tasks_state, const struct unit_choice **units, int *nunits);
+struct unit_picks;
+/* The tasks screen's filter, and its units ("(all units)" first) for the filter form. */
+struct task_filter *tasks_filter(void *tasks_state, const struct unit_picks **units);
+/* Appends " · filter: …" to out, naming what f keeps, unless it keeps every task. */
+void filter_describe(const struct task_filter *f, const struct unit_picks *units, char *out,
+                     size_t size);
 
 #endif
