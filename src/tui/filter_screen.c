@@ -1,13 +1,15 @@
-/* The task filter: a small form of choices (lead unit, status, flags, phase, group), and the
- * words that say in the tasks footer what it keeps. */
+/* What the task list shows: the filter, a small form of choices (lead unit, status, flags,
+ * phase, group), the order (a choice of the columns), and the footer's words for both. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
+#include "dialog.h"
 #include "form.h"
 #include "list.h"
 #include "screens.h"
+#include "tasks.h"
 #include "tiendo/i18n.h"
 #include "tiendo/status.h"
 #include "tiendo/store_tasks.h"
@@ -16,7 +18,7 @@ enum { F_UNIT, F_STATUS, F_FLAGS, F_PHASE, F_GROUP, F_COUNT };
 
 struct filter_state {
     struct form_base base; /* first: the form_base_* functions take the state as one */
-    void *tasks;
+    struct task_view *view;
     struct form_field fields[F_COUNT];
     const char *status_labels[ST_COUNT];
     const char *flag_labels[3];
@@ -32,13 +34,14 @@ static void word(char *out, size_t size, const char *w)
     snprintf(out + n, size - n, "%s ", w);
 }
 
-void filter_describe(const struct task_filter *tf, const struct unit_picks *units, char *out,
-                     size_t size)
+void task_view_describe(const struct task_view *v, char *out, size_t size)
 {
+    const struct task_filter *tf = &v->filter;
     char f[200] = "";
-    int u = unit_picks_at(units, tf->unit_id);
+    snprintf(out, size, _("sorted by %s %s"), v->base.cols[v->sort].title, v->desc ? "↓" : "↑");
+    int u = unit_picks_at(&v->units, tf->unit_id);
     if (u > 0)
-        word(f, sizeof f, units->units[u - 1].code);
+        word(f, sizeof f, v->units.units[u - 1].code);
     for (int st = 0; st < ST_COUNT; st++)
         if ((tf->statuses >> st) & 1)
             word(f, sizeof f, status_label((enum task_status)st));
@@ -56,6 +59,38 @@ void filter_describe(const struct task_filter *tf, const struct unit_picks *unit
     }
 }
 
+/* A column chosen again reverses the order. */
+static enum tui_result sorted(struct app *app, void *ctx, int result)
+{
+    struct task_view *v = ctx;
+    (void)app;
+    if (result < 0)
+        return TUI_REDRAW;
+    v->desc = (enum task_sort)result == v->sort && !v->desc;
+    v->sort = (enum task_sort)result;
+    return list_base_changed(&v->base);
+}
+
+enum tui_result task_view_sort(struct app *app, struct task_view *v)
+{
+    const char *labels[TSORT_COUNT]; /* the columns, named as they are headed */
+    for (int i = 0; i < TSORT_COUNT; i++)
+        labels[i] = v->base.cols[i].title;
+    struct choice_args args = {_("Sort by (again: reverse)"), labels, TSORT_COUNT, (int)v->sort};
+    return app_open_then(app, &choice_dialog, &args, sorted, v);
+}
+
+static enum tui_result filtered(struct app *app, void *ctx, int result)
+{
+    (void)app;
+    return result == SCREEN_CHANGED ? list_base_changed(ctx) : TUI_REDRAW;
+}
+
+enum tui_result task_view_filter(struct app *app, struct task_view *v)
+{
+    return app_open_then(app, &filter_screen, v, filtered, v);
+}
+
 static enum tui_result filter_apply(struct app *app, void *state);
 
 static const struct form_spec filter_form_spec = {.save = filter_apply};
@@ -63,9 +98,8 @@ static const struct form_spec filter_form_spec = {.save = filter_apply};
 static int filter_open(struct app *app, void *state, void *arg)
 {
     struct filter_state *f = state;
-    const struct unit_picks *units;
-    struct task_filter *tf = tasks_filter(arg, &units);
-    f->tasks = arg;
+    struct task_view *v = f->view = arg;
+    const struct task_filter *tf = &v->filter;
     if (choice_picks_load(app, &f->phases, PICK_PHASES, _("(any phase)"), PICK_NAME) != 0 ||
         choice_picks_load(app, &f->groups, PICK_GROUPS, _("(any group)"), PICK_CODE_NAME) != 0) {
         unit_picks_free(&f->phases);
@@ -75,8 +109,8 @@ static int filter_open(struct app *app, void *state, void *arg)
         f->status_labels[s] = status_label((enum task_status)s);
     for (int b = 0; b < 3; b++)
         f->flag_labels[b] = _(flag_names[b]);
-    form_field_choice(&f->fields[F_UNIT], _("Lead unit"), units->labels, units->nlabels,
-                      unit_picks_at(units, tf->unit_id));
+    form_field_choice(&f->fields[F_UNIT], _("Lead unit"), v->units.labels, v->units.nlabels,
+                      unit_picks_at(&v->units, tf->unit_id));
     form_field_choice(&f->fields[F_STATUS], _("Status (none: any)"), f->status_labels, ST_COUNT, 0);
     f->fields[F_STATUS].rule.type = FT_MULTI;
     form_multi_set_bits(&f->fields[F_STATUS], tf->statuses);
@@ -96,13 +130,12 @@ static int filter_open(struct app *app, void *state, void *arg)
 static enum tui_result filter_apply(struct app *app, void *state)
 {
     struct filter_state *f = state;
-    const struct unit_picks *units;
-    struct task_filter *tf = tasks_filter(f->tasks, &units);
-    int u = f->fields[F_UNIT].choice;
-    tf->unit_id = u > 0 ? units->units[u - 1].id : 0;
+    struct task_filter *tf = &f->view->filter;
+    int u = f->fields[F_UNIT].choice, ph = f->fields[F_PHASE].choice,
+        gr = f->fields[F_GROUP].choice;
+    tf->unit_id = u > 0 ? f->view->units.units[u - 1].id : 0;
     tf->statuses = (unsigned)form_multi_bits(&f->fields[F_STATUS]);
     tf->flags = (unsigned)form_multi_bits(&f->fields[F_FLAGS]);
-    int ph = f->fields[F_PHASE].choice, gr = f->fields[F_GROUP].choice;
     tf->phase_id = ph > 0 ? f->phases.units[ph - 1].id : 0;
     tf->group_id = gr > 0 ? f->groups.units[gr - 1].id : 0;
     return app_close(app, SCREEN_CHANGED);

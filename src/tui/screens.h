@@ -36,11 +36,7 @@ void targets_forecast(const struct app *app, const struct indicator_row *r,
 enum role targets_verdict_role(int verdict);
 void targets_range(const struct app *app, double low, double high, char *buf, size_t size);
 extern const struct screen_ops task_form_screen; /* arg: NULL to add, or a long * task id */
-struct bulk_args {
-    const long *ids;
-    int n;
-};
-extern const struct screen_ops bulk_screen; /* arg: struct bulk_args * */
+extern const struct screen_ops bulk_screen;      /* arg: the task list's struct list_widget * */
 extern const struct screen_ops task_detail_screen;
 /* One progress entry by itself, every text whole. */
 struct entry_args {
@@ -48,13 +44,6 @@ struct entry_args {
 };
 extern const struct screen_ops entry_screen; /* arg: struct entry_args * */
 extern const struct screen_ops progress_screen;
-extern const struct screen_ops filter_screen; /* opened with the tasks screen's state */
-struct task_filter;
-struct unit_picks;
-/* The tasks screen's filter, and its units ("(all units)" first) for the filter form. */
-struct task_filter *tasks_filter(void *tasks_state, const struct unit_picks **units);
-/* Appends " · filter: …" to out, naming what f keeps, unless it keeps every task. */
-void filter_describe(const struct task_filter *f, const struct unit_picks *units, char *out,
-                     size_t size);
+extern const struct screen_ops filter_screen; /* arg: struct task_view * */
 
 #endif

@@ -1,4 +1,4 @@
-/* Adding and editing a task: every field of the plan's task, checked as it is left. */
+/* Adding, editing and deleting a task: every field of the plan's task, checked as it is left. */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +9,7 @@
 #include "form.h"
 #include "list.h"
 #include "screens.h"
+#include "tasks.h"
 #include "tiendo/i18n.h"
 #include "tiendo/store_tasks.h"
 #include "tiendo/text.h"
@@ -245,3 +246,33 @@ const struct screen_ops task_form_screen = {
     .close = task_form_close,
     FORM_SCREEN_OPS,
 };
+
+/* ---- Deleting a task: asked first; u brings it back ---- */
+
+static enum tui_result deleted(struct app *app, void *ctx, int answer)
+{
+    struct task_delete *d = ctx;
+    struct td_err err;
+    if (answer != DIALOG_YES)
+        return TUI_REDRAW;
+    if (store_task_delete(app->ctx->store, d->task.row.id, d->task.row.version, &err) != 0)
+        app_message(app, true, "%s", err.msg);
+    else
+        app_message(app, false, _("Deleted %s (u brings it back)"), d->task.row.code);
+    list_base_reload(d->list);
+    return TUI_REDRAW;
+}
+
+enum tui_result task_delete_ask(struct app *app, struct task_delete *d, long id)
+{
+    char text[700];
+    struct td_err err;
+    if (id < 0 || store_task_get(app->ctx->store, id, &d->task, &err) != 0)
+        return TUI_HANDLED;
+    snprintf(text, sizeof text,
+             _("Delete task %s, %s? It leaves the lists but stays in the database with its "
+               "history; u brings it back."),
+             d->task.row.code, d->task.row.title);
+    struct dialog_args ask = {_("Delete"), text, false};
+    return app_open_then(app, &confirm_dialog, &ask, deleted, d);
+}

@@ -8,6 +8,7 @@
 #include "dialog.h"
 #include "list.h"
 #include "screens.h"
+#include "tasks.h"
 #include "tiendo/i18n.h"
 #include "tiendo/status.h"
 #include "tiendo/store_tasks.h"
@@ -17,15 +18,11 @@ struct shown {
 };
 
 struct tasks_state {
-    struct list_base base; /* first: the list_base_* functions take the state as one */
-    struct task_filter filter;
-    enum task_sort sort;
-    bool desc;
+    struct task_view view; /* first: a list_base, then the filter and order */
     struct task_row *rows; /* the last page fetched, and its cells: grown to what is asked */
     struct shown *shown;
     int cap;
-    struct unit_picks units;   /* "(all units)", then "code  name": for the filter */
-    struct task_detail doomed; /* the task a delete asks about */
+    struct task_delete doomed; /* the task a delete asks about */
 };
 
 static long src_count(void *ctx)
@@ -33,8 +30,8 @@ static long src_count(void *ctx)
     struct tasks_state *t = ctx;
     long n = 0;
     struct td_err err;
-    if (store_task_count(t->base.app->ctx->store, &t->filter, &n, &err) != 0)
-        app_message(t->base.app, true, "%s", err.msg);
+    if (store_task_count(t->view.base.app->ctx->store, &t->view.filter, &n, &err) != 0)
+        app_message(t->view.base.app, true, "%s", err.msg);
     return n;
 }
 
@@ -61,7 +58,7 @@ static void format(const struct app *app, const struct task_row *r, struct shown
 static int src_fetch(void *ctx, long first, int n, struct list_row *rows)
 {
     struct tasks_state *t = ctx;
-    struct app *app = t->base.app;
+    struct app *app = t->view.base.app;
     int got = 0;
     struct td_err err;
     if (n > t->cap) {
@@ -75,8 +72,8 @@ static int src_fetch(void *ctx, long first, int n, struct list_row *rows)
         t->shown = s;
         t->cap = n;
     }
-    if (store_task_page(app->ctx->store, &t->filter, t->sort, t->desc, first, n, t->rows, &got,
-                        &err) != 0) {
+    if (store_task_page(app->ctx->store, &t->view.filter, t->view.sort, t->view.desc, first, n,
+                        t->rows, &got, &err) != 0) {
         app_message(app, true, "%s", err.msg);
         return 0;
     }
@@ -89,8 +86,8 @@ static long src_find(void *ctx, const char *needle, long from, int dir)
 {
     struct tasks_state *t = ctx;
     struct td_err err;
-    return store_task_find(t->base.app->ctx->store, &t->filter, t->sort, t->desc, needle, from, dir,
-                           &err);
+    return store_task_find(t->view.base.app->ctx->store, &t->view.filter, t->view.sort,
+                           t->view.desc, needle, from, dir, &err);
 }
 
 /* The source pages the store: keyset paging behind the same list as every other. */
@@ -103,66 +100,15 @@ static struct list_source tasks_source(void *state)
 static void describe(struct app *app, void *state)
 {
     struct tasks_state *t = state;
-    struct list_base *b = &t->base;
     (void)app;
-    snprintf(b->footer, sizeof b->footer, _("sorted by %s %s"), b->cols[t->sort].title,
-             t->desc ? "↓" : "↑");
-    filter_describe(&t->filter, &t->units, b->footer, sizeof b->footer);
-    b->list.footer_extra = b->footer;
+    task_view_describe(&t->view, t->view.base.footer, sizeof t->view.base.footer);
+    t->view.base.list.footer_extra = t->view.base.footer;
 }
 
 static enum tui_result open_selected(struct app *app, void *state, const struct screen_ops *ops)
 {
     long id = list_selected_id(&((struct list_base *)state)->list);
     return id < 0 ? TUI_HANDLED : app_open(app, ops, &id);
-}
-
-static enum tui_result reload(struct list_base *b)
-{
-    list_base_reload(b);
-    return TUI_REDRAW;
-}
-
-/* The bulk form saved for the marked tasks: done with them. */
-static enum tui_result bulk_done(struct app *app, void *state, int result)
-{
-    struct tasks_state *t = state;
-    (void)app;
-    if (result == SCREEN_CHANGED)
-        t->base.list.nmarks = 0;
-    return reload(&t->base);
-}
-
-/* A new filter: the list starts at its top. */
-static enum tui_result filter_done(struct app *app, void *state, int result)
-{
-    (void)app;
-    return result == SCREEN_CHANGED ? list_base_changed(state) : TUI_REDRAW;
-}
-
-/* A column chosen again reverses the order. */
-static enum tui_result sorted(struct app *app, void *state, int result)
-{
-    struct tasks_state *t = state;
-    (void)app;
-    if (result < 0)
-        return TUI_REDRAW;
-    t->desc = (enum task_sort)result == t->sort && !t->desc;
-    t->sort = (enum task_sort)result;
-    return reload(&t->base);
-}
-
-static enum tui_result deleted(struct app *app, void *state, int answer)
-{
-    struct tasks_state *t = state;
-    struct td_err err;
-    if (answer != DIALOG_YES)
-        return TUI_REDRAW;
-    if (store_task_delete(app->ctx->store, t->doomed.row.id, t->doomed.row.version, &err) != 0)
-        app_message(app, true, "%s", err.msg);
-    else
-        app_message(app, false, _("Deleted %s (u brings it back)"), t->doomed.row.code);
-    return reload(&t->base);
 }
 
 static enum tui_result tasks_enter(struct app *app, void *state, const void *row)
@@ -174,32 +120,20 @@ static enum tui_result tasks_enter(struct app *app, void *state, const void *row
 static enum tui_result tasks_action(struct app *app, void *state, enum action act, const void *row)
 {
     struct tasks_state *t = state;
-    struct list_widget *list = &t->base.list;
+    struct list_widget *list = &t->view.base.list;
     struct td_err err;
     (void)row;
     switch (act) {
     case ACT_PROGRESS:
-        if (list->nmarks > 0) {
-            struct bulk_args args = {list->marks, (int)list->nmarks};
-            return app_open_then(app, &bulk_screen, &args, bulk_done, t);
-        }
+        if (list->nmarks > 0) /* one update for the marked tasks */
+            return app_open(app, &bulk_screen, list);
         return open_selected(app, t, &progress_screen);
     case ACT_ADD:
         return app_open(app, &task_form_screen, NULL);
     case ACT_EDIT:
         return open_selected(app, t, &task_form_screen);
-    case ACT_DELETE: {
-        char text[700];
-        long id = list_selected_id(list);
-        if (id < 0 || store_task_get(app->ctx->store, id, &t->doomed, &err) != 0)
-            return TUI_HANDLED;
-        snprintf(text, sizeof text,
-                 _("Delete task %s, %s? It leaves the lists but stays in the database with its "
-                   "history; u brings it back."),
-                 t->doomed.row.code, t->doomed.row.title);
-        struct dialog_args ask = {_("Delete"), text, false};
-        return app_open_then(app, &confirm_dialog, &ask, deleted, t);
-    }
+    case ACT_DELETE:
+        return task_delete_ask(app, &t->doomed, list_selected_id(list));
     case ACT_UNDO: {
         char what[512];
         if (store_undo_last(app->ctx->store, what, sizeof what, &err) != 0)
@@ -209,33 +143,19 @@ static enum tui_result tasks_action(struct app *app, void *state, enum action ac
         list_reload(list);
         return TUI_REDRAW;
     }
-    case ACT_SORT: { /* by the columns, named as they are headed */
-        const char *labels[TSORT_COUNT];
-        for (int i = 0; i < TSORT_COUNT; i++)
-            labels[i] = t->base.cols[i].title;
-        struct choice_args args = {_("Sort by (again: reverse)"), labels, TSORT_COUNT,
-                                   (int)t->sort};
-        return app_open_then(app, &choice_dialog, &args, sorted, t);
-    }
+    case ACT_SORT:
+        return task_view_sort(app, &t->view);
     case ACT_FILTER:
-        return app_open_then(app, &filter_screen, t, filter_done, t);
+        return task_view_filter(app, &t->view);
     default:
         return TUI_HANDLED;
     }
 }
 
-/* The filter form changes these (see filter_screen). */
-struct task_filter *tasks_filter(void *state, const struct unit_picks **units)
-{
-    struct tasks_state *t = state;
-    *units = &t->units;
-    return &t->filter;
-}
-
 static void tasks_close(void *state)
 {
     struct tasks_state *t = state;
-    unit_picks_free(&t->units);
+    unit_picks_free(&t->view.units);
     free(t->rows);
     free(t->shown);
 }
@@ -262,11 +182,12 @@ static int tasks_open(struct app *app, void *state, void *arg)
 {
     struct tasks_state *t = state;
     if (arg != NULL)
-        t->filter.unit_id = *(const long *)arg; /* from the units screen */
-    t->filter.rules = (struct flag_rules){app->ctx->today, (int)app->ctx->cfg->behind_tolerance,
-                                          (int)app->ctx->cfg->due_soon_days};
-    if (choice_picks_load(app, &t->units, PICK_UNITS, _("(all units)"), PICK_CODE_NAME) != 0)
+        t->view.filter.unit_id = *(const long *)arg; /* from the units screen */
+    t->view.filter.rules = (struct flag_rules){
+        app->ctx->today, (int)app->ctx->cfg->behind_tolerance, (int)app->ctx->cfg->due_soon_days};
+    if (choice_picks_load(app, &t->view.units, PICK_UNITS, _("(all units)"), PICK_CODE_NAME) != 0)
         return -1;
+    t->doomed.list = &t->view.base;
     if (list_base_open(app, state, &tasks_spec) != 0) {
         tasks_close(t);
         return -1;
