@@ -38,9 +38,10 @@ void targets_range(const struct app *app, double low, double high, char *buf, si
 extern const struct screen_ops task_form_screen; /* arg: NULL to add, or a long * task id */
 extern const struct screen_ops bulk_screen;      /* arg: the task list's struct list_widget * */
 extern const struct screen_ops task_detail_screen;
-/* One progress entry by itself, every text whole. */
+/* One progress entry of a task by itself, every text whole. */
 struct entry_args {
-    const char *code, *title, *header, *done, *difficulties, *proposals;
+    const char *code, *title; /* the task's */
+    long task_id, entry_id;
 };
 extern const struct screen_ops entry_screen; /* arg: struct entry_args * */
 extern const struct screen_ops progress_screen;
