@@ -16,7 +16,16 @@
 
 #define AUDIT_WINDOW 500 /* rows read at a time: enough to read, quick to load */
 
-enum { SINCE_ANY, SINCE_TODAY, SINCE_WEEK, SINCE_MONTH, SINCE_YEAR, SINCE_COUNT };
+/* The times f offers: the days before today, or since the first of January (-1), or any (-2). */
+static const struct {
+    const char *label;
+    int days;
+} since_choices[] = {{N_("any time"), -2},
+                     {N_("today"), 0},
+                     {N_("the last 7 days"), 6},
+                     {N_("the last 30 days"), 29},
+                     {N_("this year"), -1}};
+#define SINCE_COUNT ((int)(sizeof since_choices / sizeof since_choices[0]))
 
 struct audit_state {
     struct list_base base; /* first: the list_base_* functions take the state as one */
@@ -56,22 +65,11 @@ static const char *table_label(const char *table)
 
 static void since_date(const struct app *app, int since, char out[11])
 {
-    td_date d = app->ctx->today;
     int y, m, day;
-    switch (since) {
-    case SINCE_WEEK:
-        d -= 6;
-        break;
-    case SINCE_MONTH:
-        d -= 29;
-        break;
-    case SINCE_YEAR:
-        date_to_ymd(d, &y, &m, &day);
+    td_date d = app->ctx->today - (since_choices[since].days > 0 ? since_choices[since].days : 0);
+    date_to_ymd(d, &y, &m, &day);
+    if (since_choices[since].days == -1)
         date_from_ymd(y, 1, 1, &d);
-        break;
-    default:
-        break;
-    }
     date_format_iso(d, out);
 }
 
@@ -82,7 +80,7 @@ static int audit_load(struct app *app, void *state, struct td_err *err)
     struct audit_state *s = state;
     char since[11];
     since_date(app, s->since, since);
-    struct audit_filter f = {s->since != SINCE_ANY ? since : NULL,
+    struct audit_filter f = {since_choices[s->since].days != -2 ? since : NULL,
                              s->login > 0 ? (const char *)vec_at(&s->logins, (size_t)s->login - 1)
                                           : NULL,
                              s->unit > 0 ? s->units.units[s->unit - 1].id : 0};
@@ -225,11 +223,8 @@ static int audit_open(struct app *app, void *state, void *arg)
     s->login_labels[0] = _("everyone");
     for (size_t i = 0; i < s->logins.n; i++)
         s->login_labels[i + 1] = vec_at(&s->logins, i);
-    s->since_labels[SINCE_ANY] = _("any time");
-    s->since_labels[SINCE_TODAY] = _("today");
-    s->since_labels[SINCE_WEEK] = _("the last 7 days");
-    s->since_labels[SINCE_MONTH] = _("the last 30 days");
-    s->since_labels[SINCE_YEAR] = _("this year");
+    for (int i = 0; i < SINCE_COUNT; i++)
+        s->since_labels[i] = _(since_choices[i].label);
     if (list_base_open(app, state, &audit_spec) != 0) {
         audit_close(s);
         return -1;

@@ -14,7 +14,7 @@ extern const struct screen_ops units_screen;
 extern const struct screen_ops audit_screen;
 extern const struct screen_ops periods_screen;
 extern const struct screen_ops targets_screen;
-extern const struct screen_ops indicator_screen; /* arg: long * indicator id */
+extern const struct screen_ops indicator_screen; /* arg: const struct indicator_row * */
 extern const struct screen_ops grid_screen;
 extern const struct screen_ops eval_menu_screen;
 extern const struct screen_ops activities_screen; /* the menu */
