@@ -34,10 +34,27 @@ static void word(char *out, size_t size, const char *w)
     snprintf(out + n, size - n, "%s ", w);
 }
 
-void task_view_describe(const struct task_view *v, char *out, size_t size)
+int task_view_init(struct app *app, struct task_view *v, const long *unit_id)
 {
+    if (unit_id != NULL)
+        v->filter.unit_id = *unit_id;
+    v->filter.rules = (struct flag_rules){app->ctx->today, (int)app->ctx->cfg->behind_tolerance,
+                                          (int)app->ctx->cfg->due_soon_days};
+    return choice_picks_load(app, &v->units, PICK_UNITS, _("(all units)"), PICK_CODE_NAME);
+}
+
+void task_view_free(struct task_view *v)
+{
+    unit_picks_free(&v->units);
+}
+
+void task_view_loaded(struct app *app, void *state)
+{
+    struct task_view *v = state;
     const struct task_filter *tf = &v->filter;
-    char f[200] = "";
+    char *out = v->base.footer, f[200] = "";
+    size_t size = sizeof v->base.footer;
+    (void)app;
     snprintf(out, size, _("sorted by %s %s"), v->base.cols[v->sort].title, v->desc ? "↓" : "↑");
     int u = unit_picks_at(&v->units, tf->unit_id);
     if (u > 0)
@@ -57,6 +74,7 @@ void task_view_describe(const struct task_view *v, char *out, size_t size)
         size_t n = strlen(out);
         snprintf(out + n, size - n, _(" · filter: %s"), f);
     }
+    v->base.list.footer_extra = out;
 }
 
 /* A column chosen again reverses the order. */

@@ -232,7 +232,7 @@ const struct screen_ops task_form_screen = {
     FORM_SCREEN_OPS,
 };
 
-/* ---- Deleting a task: asked first; u brings it back ---- */
+/* ---- Deleting a task: asked first; u brings it back, as it takes back any last change ---- */
 
 static enum tui_result deleted(struct app *app, void *ctx, int answer)
 {
@@ -260,4 +260,14 @@ enum tui_result task_delete_ask(struct app *app, struct task_delete *d, long id)
              d->task.row.code, d->task.row.title);
     struct dialog_args ask = {_("Delete"), text, false};
     return app_open_then(app, &confirm_dialog, &ask, deleted, d);
+}
+
+void task_undo(struct app *app)
+{
+    char what[512];
+    struct td_err err;
+    if (store_undo_last(app->ctx->store, what, sizeof what, &err) != 0)
+        app_message(app, err.status != TD_E_NOTFOUND, "%s", err.msg);
+    else
+        app_message(app, false, _("Undone: your last change to %s"), what);
 }

@@ -96,15 +96,6 @@ static struct list_source tasks_source(void *state)
     return (struct list_source){state, src_count, src_fetch, src_find};
 }
 
-/* The footer: the order and the filter. */
-static void describe(struct app *app, void *state)
-{
-    struct tasks_state *t = state;
-    (void)app;
-    task_view_describe(&t->view, t->view.base.footer, sizeof t->view.base.footer);
-    t->view.base.list.footer_extra = t->view.base.footer;
-}
-
 static enum tui_result open_selected(struct app *app, void *state, const struct screen_ops *ops)
 {
     long id = list_selected_id(&((struct list_base *)state)->list);
@@ -121,7 +112,6 @@ static enum tui_result tasks_action(struct app *app, void *state, enum action ac
 {
     struct tasks_state *t = state;
     struct list_widget *list = &t->view.base.list;
-    struct td_err err;
     (void)row;
     switch (act) {
     case ACT_PROGRESS:
@@ -134,15 +124,10 @@ static enum tui_result tasks_action(struct app *app, void *state, enum action ac
         return open_selected(app, t, &task_form_screen);
     case ACT_DELETE:
         return task_delete_ask(app, &t->doomed, list_selected_id(list));
-    case ACT_UNDO: {
-        char what[512];
-        if (store_undo_last(app->ctx->store, what, sizeof what, &err) != 0)
-            app_message(app, err.status != TD_E_NOTFOUND, "%s", err.msg);
-        else
-            app_message(app, false, _("Undone: your last change to %s"), what);
+    case ACT_UNDO:
+        task_undo(app);
         list_reload(list);
         return TUI_REDRAW;
-    }
     case ACT_SORT:
         return task_view_sort(app, &t->view);
     case ACT_FILTER:
@@ -155,7 +140,7 @@ static enum tui_result tasks_action(struct app *app, void *state, enum action ac
 static void tasks_close(void *state)
 {
     struct tasks_state *t = state;
-    unit_picks_free(&t->view.units);
+    task_view_free(&t->view);
     free(t->rows);
     free(t->shown);
 }
@@ -172,7 +157,7 @@ static const struct list_spec tasks_spec = {
     .ncols = TSORT_COUNT,
     .export_name = "tasks",
     .source = tasks_source,
-    .loaded = describe,
+    .loaded = task_view_loaded,
     .enter = tasks_enter,
     .action = tasks_action,
     .close = tasks_close,
@@ -181,13 +166,9 @@ static const struct list_spec tasks_spec = {
 static int tasks_open(struct app *app, void *state, void *arg)
 {
     struct tasks_state *t = state;
-    if (arg != NULL)
-        t->view.filter.unit_id = *(const long *)arg; /* from the units screen */
-    t->view.filter.rules = (struct flag_rules){
-        app->ctx->today, (int)app->ctx->cfg->behind_tolerance, (int)app->ctx->cfg->due_soon_days};
-    if (choice_picks_load(app, &t->view.units, PICK_UNITS, _("(all units)"), PICK_CODE_NAME) != 0)
-        return -1;
     t->doomed.list = &t->view.base;
+    if (task_view_init(app, &t->view, arg) != 0)
+        return -1;
     if (list_base_open(app, state, &tasks_spec) != 0) {
         tasks_close(t);
         return -1;
