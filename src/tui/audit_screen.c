@@ -34,8 +34,6 @@ struct audit_state {
     struct vec logins; /* char[USER_LOGIN_MAX] each */
     const char **login_labels, *since_labels[SINCE_COUNT];
     int unit, login, since; /* chosen entries: 0 is "all" */
-    struct dialog_args dialog;
-    char detail[2400];
 };
 
 /* What a table's rows are, in words. */
@@ -126,14 +124,15 @@ static void audit_format(struct app *app, void *state, const void *row, char (*c
 
 static enum tui_result audit_enter(struct app *app, void *state, const void *row)
 {
-    struct audit_state *s = state;
     const struct audit_row *r = row;
-    snprintf(s->detail, sizeof s->detail, _("%s by %s, %s %s #%ld\nBefore: %s\nAfter: %s"), r->at,
+    char detail[2400]; /* the dialog keeps a copy */
+    (void)state;
+    snprintf(detail, sizeof detail, _("%s by %s, %s %s #%ld\nBefore: %s\nAfter: %s"), r->at,
              r->login, table_label(r->table), r->action, r->row_id,
              r->old_values[0] != '\0' ? r->old_values : "-",
              r->new_values[0] != '\0' ? r->new_values : "-");
-    s->dialog = (struct dialog_args){_("Change"), s->detail, false};
-    return app_open(app, &message_dialog, &s->dialog);
+    struct dialog_args args = {_("Change"), detail, false};
+    return app_open(app, &message_dialog, &args);
 }
 
 static enum tui_result since_picked(struct app *app, struct list_base *b, int result)
