@@ -91,11 +91,9 @@ static void chart(const struct app *app, const struct indicator_row *r,
         char y[8];
         snprintf(y, sizeof y, "%d", year);
         draw_text(top + rows, x, colw - 1, y, ROLE_MUTED);
-        bool have = false, base = false;
+        bool base = false;
         double v = 0;
-        for (int i = 0; i < r->nvalues; i++)
-            if (r->values[i].year == year)
-                have = true, v = r->values[i].value;
+        bool have = targets_value(r, year, &v);
         if (!have && r->kind == IND_LEVEL && r->has_baseline && r->baseline_year == year)
             have = base = true, v = r->baseline_value;
         if (!have)

@@ -35,6 +35,8 @@ void targets_forecast(const struct app *app, const struct indicator_row *r,
                       struct forecast_result *out);
 enum role targets_verdict_role(int verdict);
 void targets_range(const struct app *app, double low, double high, char *buf, size_t size);
+/* The value of year, when the indicator has one. */
+bool targets_value(const struct indicator_row *r, int year, double *v);
 extern const struct screen_ops task_form_screen; /* arg: NULL to add, or a long * task id */
 extern const struct screen_ops bulk_screen;      /* arg: the task list's struct list_widget * */
 extern const struct screen_ops task_detail_screen;

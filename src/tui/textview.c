@@ -133,7 +133,7 @@ void tv_draw(struct textview *v, int top, int height, int selected)
             draw_text(y, 0, 1, "▌", ROLE_MARKED);
         if (it->label != NULL) {
             if (l->start == 0)
-                draw_text(y, x, LABEL_W, it->label, ROLE_MUTED);
+                draw_text(y, x, LABEL_W, it->label, v->plain_labels ? it->role : ROLE_MUTED);
             x += LABEL_W + 1;
         }
         char *piece = l->len < sizeof stackbuf ? stackbuf : malloc(l->len + 1);

@@ -26,10 +26,11 @@ struct textview {
     int nitems, cap;
     struct tv_line *lines;
     int nlines, lcap;
-    int cols;    /* the width the lines were laid out for; 0: lay them out again */
-    int first;   /* the line at the top */
-    int height;  /* rows of text the last draw showed */
-    bool failed; /* memory ran out: some text is missing */
+    int cols;          /* the width the lines were laid out for; 0: lay them out again */
+    int first;         /* the line at the top */
+    int height;        /* rows of text the last draw showed */
+    bool failed;       /* memory ran out: some text is missing */
+    bool plain_labels; /* labels in their text's colour (keys), not muted */
 };
 
 /* Adds a paragraph (label may be NULL); on failure sets v->failed. */
