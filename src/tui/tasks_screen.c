@@ -40,19 +40,19 @@ static void format(const struct app *app, const struct task_row *r, struct shown
                    struct list_row *out)
 {
     unsigned fl = r->flags;
-    const char *mark = fl & FLAG_OVERDUE    ? "!"
-                       : fl & FLAG_BEHIND   ? "~"
-                       : fl & FLAG_DUE_SOON ? "›"
-                                            : "";
+    const char *mark = (fl & FLAG_OVERDUE) != 0    ? "!"
+                       : (fl & FLAG_BEHIND) != 0   ? "~"
+                       : (fl & FLAG_DUE_SOON) != 0 ? "›"
+                                                   : "";
     app_show_date(app, r->due, s->due, sizeof s->due);
     snprintf(s->status, sizeof s->status, "%s%s", mark, status_short((enum task_status)r->status));
     snprintf(s->percent, sizeof s->percent, "%d", r->percent);
     *out = (struct list_row){r->id,
                              {r->code, r->title, r->unit, s->due, s->status, s->percent},
-                             fl & FLAG_OVERDUE                    ? ROLE_OVERDUE
-                             : fl & (FLAG_BEHIND | FLAG_DUE_SOON) ? ROLE_AT_RISK
-                             : r->status == ST_DONE               ? ROLE_DONE
-                                                                  : ROLE_NORMAL};
+                             (fl & FLAG_OVERDUE) != 0                    ? ROLE_OVERDUE
+                             : (fl & (FLAG_BEHIND | FLAG_DUE_SOON)) != 0 ? ROLE_AT_RISK
+                             : r->status == ST_DONE                      ? ROLE_DONE
+                                                                         : ROLE_NORMAL};
 }
 
 static int src_fetch(void *ctx, long first, int n, struct list_row *rows)
@@ -63,7 +63,8 @@ static int src_fetch(void *ctx, long first, int n, struct list_row *rows)
     struct td_err err;
     if (n > t->cap) {
         struct task_row *r = realloc(t->rows, (size_t)n * sizeof *r);
-        t->rows = r != NULL ? r : t->rows;
+        if (r != NULL)
+            t->rows = r;
         struct shown *s = r != NULL ? realloc(t->shown, (size_t)n * sizeof *s) : NULL;
         if (s == NULL) {
             app_message(app, true, "%s", _("out of memory"));
