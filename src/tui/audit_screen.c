@@ -16,7 +16,16 @@
 
 #define AUDIT_WINDOW 500 /* rows read at a time: enough to read, quick to load */
 
-enum { SINCE_ANY, SINCE_TODAY, SINCE_WEEK, SINCE_MONTH, SINCE_YEAR, SINCE_COUNT };
+/* The times f offers: the days before today, or since the first of January (-1), or any (-2). */
+static const struct {
+    const char *label;
+    int days;
+} since_choices[] = {{N_("any time"), -2},
+                     {N_("today"), 0},
+                     {N_("the last 7 days"), 6},
+                     {N_("the last 30 days"), 29},
+                     {N_("this year"), -1}};
+#define SINCE_COUNT ((int)(sizeof since_choices / sizeof since_choices[0]))
 
 struct audit_state {
     struct list_base base; /* first: the list_base_* functions take the state as one */
@@ -25,8 +34,6 @@ struct audit_state {
     struct vec logins; /* char[USER_LOGIN_MAX] each */
     const char **login_labels, *since_labels[SINCE_COUNT];
     int unit, login, since; /* chosen entries: 0 is "all" */
-    struct dialog_args dialog;
-    char detail[2400];
 };
 
 /* What a table's rows are, in words. */
@@ -56,22 +63,11 @@ static const char *table_label(const char *table)
 
 static void since_date(const struct app *app, int since, char out[11])
 {
-    td_date d = app->ctx->today;
     int y, m, day;
-    switch (since) {
-    case SINCE_WEEK:
-        d -= 6;
-        break;
-    case SINCE_MONTH:
-        d -= 29;
-        break;
-    case SINCE_YEAR:
-        date_to_ymd(d, &y, &m, &day);
+    td_date d = app->ctx->today - (since_choices[since].days > 0 ? since_choices[since].days : 0);
+    date_to_ymd(d, &y, &m, &day);
+    if (since_choices[since].days == -1)
         date_from_ymd(y, 1, 1, &d);
-        break;
-    default:
-        break;
-    }
     date_format_iso(d, out);
 }
 
@@ -82,7 +78,7 @@ static int audit_load(struct app *app, void *state, struct td_err *err)
     struct audit_state *s = state;
     char since[11];
     since_date(app, s->since, since);
-    struct audit_filter f = {s->since != SINCE_ANY ? since : NULL,
+    struct audit_filter f = {since_choices[s->since].days != -2 ? since : NULL,
                              s->login > 0 ? (const char *)vec_at(&s->logins, (size_t)s->login - 1)
                                           : NULL,
                              s->unit > 0 ? s->units.units[s->unit - 1].id : 0};
@@ -128,14 +124,15 @@ static void audit_format(struct app *app, void *state, const void *row, char (*c
 
 static enum tui_result audit_enter(struct app *app, void *state, const void *row)
 {
-    struct audit_state *s = state;
     const struct audit_row *r = row;
-    snprintf(s->detail, sizeof s->detail, _("%s by %s, %s %s #%ld\nBefore: %s\nAfter: %s"), r->at,
+    char detail[2400]; /* the dialog keeps a copy */
+    (void)state;
+    snprintf(detail, sizeof detail, _("%s by %s, %s %s #%ld\nBefore: %s\nAfter: %s"), r->at,
              r->login, table_label(r->table), r->action, r->row_id,
              r->old_values[0] != '\0' ? r->old_values : "-",
              r->new_values[0] != '\0' ? r->new_values : "-");
-    s->dialog = (struct dialog_args){_("Change"), s->detail, false};
-    return app_open(app, &message_dialog, &s->dialog);
+    struct dialog_args args = {_("Change"), detail, false};
+    return app_open(app, &message_dialog, &args);
 }
 
 static enum tui_result since_picked(struct app *app, struct list_base *b, int result)
@@ -225,11 +222,8 @@ static int audit_open(struct app *app, void *state, void *arg)
     s->login_labels[0] = _("everyone");
     for (size_t i = 0; i < s->logins.n; i++)
         s->login_labels[i + 1] = vec_at(&s->logins, i);
-    s->since_labels[SINCE_ANY] = _("any time");
-    s->since_labels[SINCE_TODAY] = _("today");
-    s->since_labels[SINCE_WEEK] = _("the last 7 days");
-    s->since_labels[SINCE_MONTH] = _("the last 30 days");
-    s->since_labels[SINCE_YEAR] = _("this year");
+    for (int i = 0; i < SINCE_COUNT; i++)
+        s->since_labels[i] = _(since_choices[i].label);
     if (list_base_open(app, state, &audit_spec) != 0) {
         audit_close(s);
         return -1;

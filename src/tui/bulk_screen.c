@@ -1,4 +1,4 @@
-/* One progress note or status for every marked task, saved in one step. */
+/* One progress note or status for every marked task, saved in one step; the marks go then. */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -6,6 +6,7 @@
 
 #include "app.h"
 #include "form.h"
+#include "list.h"
 #include "screens.h"
 #include "tiendo/i18n.h"
 #include "tiendo/status.h"
@@ -15,8 +16,9 @@
 enum { F_DATE, F_STATUS, F_DONE, F_DIFFICULTIES, F_PROPOSALS, F_COUNT };
 
 struct bulk_state {
-    struct form_base base; /* first: the form_base_* functions take the state as one */
-    long *ids;
+    struct form_base base;      /* first: the form_base_* functions take the state as one */
+    struct list_widget *marked; /* the task list below: its marks are the tasks */
+    const long *ids;
     int n;
     struct form_field fields[F_COUNT];
     const char *status_labels[ST_COUNT + 1]; /* first: keep each task's own */
@@ -30,12 +32,9 @@ static const struct form_spec bulk_form_spec = {.save = bulk_save};
 static int bulk_open(struct app *app, void *state, void *arg)
 {
     struct bulk_state *b = state;
-    const struct bulk_args *a = arg;
-    b->n = a->n;
-    b->ids = malloc((a->n > 0 ? (size_t)a->n : 1) * sizeof *b->ids);
-    if (b->ids == NULL)
-        return -1;
-    memcpy(b->ids, a->ids, (size_t)a->n * sizeof *b->ids);
+    b->marked = arg;
+    b->ids = b->marked->marks;
+    b->n = (int)b->marked->nmarks;
     snprintf(b->intro, sizeof b->intro,
              ngettext("%d marked task: one update for all; each keeps its percent (done: 100)",
                       "%d marked tasks: one update for all; each keeps its percent (done: 100)",
@@ -55,12 +54,6 @@ static int bulk_open(struct app *app, void *state, void *arg)
     form_base_init(&b->base, &bulk_form_spec, b->fields, F_COUNT, b->intro);
     b->base.form.current = F_STATUS;
     return 0;
-}
-
-static void bulk_close(struct app *app, void *state)
-{
-    free(((struct bulk_state *)state)->ids);
-    form_base_close(app, state);
 }
 
 static enum tui_result bulk_save(struct app *app, void *state)
@@ -89,6 +82,7 @@ static enum tui_result bulk_save(struct app *app, void *state)
         snprintf(why, sizeof why, "%s\n%s", err.msg, _("None of the tasks was changed."));
         return form_save_failed(app, why);
     }
+    b->marked->nmarks = 0; /* done with them */
     app_message(app, false,
                 ngettext("Saved for %d task (u undoes it)", "Saved for %d tasks (u undoes it)",
                          (unsigned long)b->n),
@@ -101,6 +95,6 @@ const struct screen_ops bulk_screen = {
     .title = N_("Progress for the marked tasks"),
     .state_size = sizeof(struct bulk_state),
     .open = bulk_open,
-    .close = bulk_close,
+    .close = form_base_close,
     FORM_SCREEN_OPS,
 };

@@ -1,12 +1,15 @@
-/* The task filter: a small form of choices (lead unit, status, overdue only). */
+/* What the task list shows: the filter, a small form of choices (lead unit, status, flags,
+ * phase, group), the order (a choice of the columns), and the footer's words for both. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
+#include "dialog.h"
 #include "form.h"
 #include "list.h"
 #include "screens.h"
+#include "tasks.h"
 #include "tiendo/i18n.h"
 #include "tiendo/status.h"
 #include "tiendo/store_tasks.h"
@@ -15,14 +18,96 @@ enum { F_UNIT, F_STATUS, F_FLAGS, F_PHASE, F_GROUP, F_COUNT };
 
 struct filter_state {
     struct form_base base; /* first: the form_base_* functions take the state as one */
-    void *tasks;
+    struct task_view *view;
     struct form_field fields[F_COUNT];
-    const char **unit_labels; /* every unit, however many */
-    char (*unit_text)[300];
     const char *status_labels[ST_COUNT];
     const char *flag_labels[3];
     struct unit_picks phases, groups; /* all of them */
 };
+
+/* In the order of the enum task_flag bits. */
+static const char *const flag_names[3] = {N_("overdue"), N_("behind schedule"), N_("due soon")};
+
+static void word(char *out, size_t size, const char *w)
+{
+    size_t n = strlen(out);
+    snprintf(out + n, size - n, "%s ", w);
+}
+
+int task_view_init(struct app *app, struct task_view *v, const long *unit_id)
+{
+    if (unit_id != NULL)
+        v->filter.unit_id = *unit_id;
+    v->filter.rules = (struct flag_rules){app->ctx->today, (int)app->ctx->cfg->behind_tolerance,
+                                          (int)app->ctx->cfg->due_soon_days};
+    return choice_picks_load(app, &v->units, PICK_UNITS, _("(all units)"), PICK_CODE_NAME);
+}
+
+void task_view_free(struct task_view *v)
+{
+    unit_picks_free(&v->units);
+}
+
+void task_view_loaded(struct app *app, void *state)
+{
+    struct task_view *v = state;
+    const struct task_filter *tf = &v->filter;
+    char *out = v->base.footer, f[200] = "";
+    size_t size = sizeof v->base.footer;
+    (void)app;
+    snprintf(out, size, _("sorted by %s %s"), v->base.cols[v->sort].title, v->desc ? "↓" : "↑");
+    int u = unit_picks_at(&v->units, tf->unit_id);
+    if (u > 0)
+        word(f, sizeof f, v->units.units[u - 1].code);
+    for (int st = 0; st < ST_COUNT; st++)
+        if ((tf->statuses >> st) & 1)
+            word(f, sizeof f, status_label((enum task_status)st));
+    if (tf->phase_id != 0 || tf->group_id != 0)
+        word(f, sizeof f,
+             tf->phase_id != 0 && tf->group_id != 0 ? _("phase, group")
+             : tf->phase_id != 0                    ? _("phase")
+                                                    : _("group"));
+    for (int b = 0; b < 3; b++)
+        if ((tf->flags >> b) & 1)
+            word(f, sizeof f, _(flag_names[b]));
+    if (f[0] != '\0') {
+        size_t n = strlen(out);
+        snprintf(out + n, size - n, _(" · filter: %s"), f);
+    }
+    v->base.list.footer_extra = out;
+}
+
+/* A column chosen again reverses the order. */
+static enum tui_result sorted(struct app *app, void *ctx, int result)
+{
+    struct task_view *v = ctx;
+    (void)app;
+    if (result < 0)
+        return TUI_REDRAW;
+    v->desc = (enum task_sort)result == v->sort && !v->desc;
+    v->sort = (enum task_sort)result;
+    return list_base_changed(&v->base);
+}
+
+enum tui_result task_view_sort(struct app *app, struct task_view *v)
+{
+    const char *labels[TSORT_COUNT]; /* the columns, named as they are headed */
+    for (int i = 0; i < TSORT_COUNT; i++)
+        labels[i] = v->base.cols[i].title;
+    struct choice_args args = {_("Sort by (again: reverse)"), labels, TSORT_COUNT, (int)v->sort};
+    return app_open_then(app, &choice_dialog, &args, sorted, v);
+}
+
+static enum tui_result filtered(struct app *app, void *ctx, int result)
+{
+    (void)app;
+    return result == SCREEN_CHANGED ? list_base_changed(ctx) : TUI_REDRAW;
+}
+
+enum tui_result task_view_filter(struct app *app, struct task_view *v)
+{
+    return app_open_then(app, &filter_screen, v, filtered, v);
+}
 
 static enum tui_result filter_apply(struct app *app, void *state);
 
@@ -31,55 +116,29 @@ static const struct form_spec filter_form_spec = {.save = filter_apply};
 static int filter_open(struct app *app, void *state, void *arg)
 {
     struct filter_state *f = state;
-    f->tasks = arg;
-    const struct unit_choice *units;
-    int nunits;
-    struct task_filter *tf = tasks_filter(arg, &units, &nunits);
-    f->unit_labels = malloc(((size_t)nunits + 1) * sizeof *f->unit_labels);
-    f->unit_text = malloc(((size_t)nunits + 1) * sizeof *f->unit_text);
-    if (f->unit_labels == NULL || f->unit_text == NULL) {
-        free(f->unit_labels);
-        free(f->unit_text);
-        app_message(app, true, "%s", _("out of memory"));
+    struct task_view *v = f->view = arg;
+    const struct task_filter *tf = &v->filter;
+    if (choice_picks_load(app, &f->phases, PICK_PHASES, _("(any phase)"), PICK_NAME) != 0 ||
+        choice_picks_load(app, &f->groups, PICK_GROUPS, _("(any group)"), PICK_CODE_NAME) != 0) {
+        unit_picks_free(&f->phases);
         return -1;
-    }
-    f->unit_labels[0] = _("(all units)");
-    int unit_at = 0;
-    for (int i = 0; i < nunits; i++) {
-        snprintf(f->unit_text[i], sizeof f->unit_text[i], "%s  %s", units[i].code, units[i].name);
-        f->unit_labels[i + 1] = f->unit_text[i];
-        if (units[i].id == tf->unit_id)
-            unit_at = i + 1;
     }
     for (int s = 0; s < ST_COUNT; s++)
         f->status_labels[s] = status_label((enum task_status)s);
     for (int b = 0; b < 3; b++)
         f->flag_labels[b] = _(flag_names[b]);
-    form_field_choice(&f->fields[F_UNIT], _("Lead unit"), f->unit_labels, nunits + 1, unit_at);
+    form_field_choice(&f->fields[F_UNIT], _("Lead unit"), v->units.labels, v->units.nlabels,
+                      unit_picks_at(&v->units, tf->unit_id));
     form_field_choice(&f->fields[F_STATUS], _("Status (none: any)"), f->status_labels, ST_COUNT, 0);
     f->fields[F_STATUS].rule.type = FT_MULTI;
     form_multi_set_bits(&f->fields[F_STATUS], tf->statuses);
     form_field_choice(&f->fields[F_FLAGS], _("Flags (none: any)"), f->flag_labels, 3, 0);
     f->fields[F_FLAGS].rule.type = FT_MULTI;
     form_multi_set_bits(&f->fields[F_FLAGS], tf->flags);
-    if (choice_picks_load(app, &f->phases, PICK_PHASES, _("(any phase)"), PICK_NAME) != 0 ||
-        choice_picks_load(app, &f->groups, PICK_GROUPS, _("(any group)"), PICK_CODE_NAME) != 0) {
-        unit_picks_free(&f->phases);
-        free(f->unit_labels);
-        free(f->unit_text);
-        return -1;
-    }
-    int phase_at = 0, group_at = 0;
-    for (int i = 0; i < f->phases.n; i++)
-        if (f->phases.units[i].id == tf->phase_id)
-            phase_at = i + 1;
-    for (int i = 0; i < f->groups.n; i++)
-        if (f->groups.units[i].id == tf->group_id)
-            group_at = i + 1;
     form_field_choice(&f->fields[F_PHASE], _("Phase"), f->phases.labels, f->phases.nlabels,
-                      phase_at);
+                      unit_picks_at(&f->phases, tf->phase_id));
     form_field_choice(&f->fields[F_GROUP], _("Group"), f->groups.labels, f->groups.nlabels,
-                      group_at);
+                      unit_picks_at(&f->groups, tf->group_id));
     f->base.cancel_quietly = true;
     form_base_init(&f->base, &filter_form_spec, f->fields, F_COUNT,
                    _("Choose with ← → and Enter (a list, or a tick); F2 applies"));
@@ -89,14 +148,12 @@ static int filter_open(struct app *app, void *state, void *arg)
 static enum tui_result filter_apply(struct app *app, void *state)
 {
     struct filter_state *f = state;
-    const struct unit_choice *units;
-    int nunits;
-    struct task_filter *tf = tasks_filter(f->tasks, &units, &nunits);
-    int u = f->fields[F_UNIT].choice;
-    tf->unit_id = u > 0 ? units[u - 1].id : 0;
+    struct task_filter *tf = &f->view->filter;
+    int u = f->fields[F_UNIT].choice, ph = f->fields[F_PHASE].choice,
+        gr = f->fields[F_GROUP].choice;
+    tf->unit_id = u > 0 ? f->view->units.units[u - 1].id : 0;
     tf->statuses = (unsigned)form_multi_bits(&f->fields[F_STATUS]);
     tf->flags = (unsigned)form_multi_bits(&f->fields[F_FLAGS]);
-    int ph = f->fields[F_PHASE].choice, gr = f->fields[F_GROUP].choice;
     tf->phase_id = ph > 0 ? f->phases.units[ph - 1].id : 0;
     tf->group_id = gr > 0 ? f->groups.units[gr - 1].id : 0;
     return app_close(app, SCREEN_CHANGED);
@@ -108,8 +165,6 @@ static void filter_close(struct app *app, void *state)
     form_base_close(app, state);
     unit_picks_free(&f->phases);
     unit_picks_free(&f->groups);
-    free(f->unit_labels);
-    free(f->unit_text);
 }
 
 const struct screen_ops filter_screen = {

@@ -73,7 +73,7 @@ static void grid_close(struct app *app, void *state)
     free(g->fc);
 }
 
-static bool value_at(const struct indicator_row *r, int year, double *v)
+bool targets_value(const struct indicator_row *r, int year, double *v)
 {
     for (int i = 0; i < r->nvalues; i++)
         if (r->values[i].year == year) {
@@ -118,7 +118,7 @@ static void grid_draw(struct app *app, void *state, int top, int height)
                 app->cursor_x = x + c;
                 continue;
             }
-            if (value_at(r, yr, &v)) {
+            if (targets_value(r, yr, &v)) {
                 char num[24];
                 snprintf(cell, sizeof cell, "%5s", app_number(app, v, 1, num, sizeof num));
             } else {
@@ -155,7 +155,7 @@ static enum tui_result save_cell(struct app *app, struct grid_state *g, bool cle
     struct td_err err;
     const struct indicator_row *r = &g->ind[g->row];
     double seen;
-    bool had = value_at(r, g->from + g->col, &seen);
+    bool had = targets_value(r, g->from + g->col, &seen);
     if (store_indicator_value_set(app->ctx->store, r->id, g->from + g->col, clear, v,
                                   had ? &seen : NULL, &err) != 0) {
         if (err.status == TD_E_CONFLICT) { /* show their value; what was typed stays */
@@ -223,7 +223,7 @@ static enum tui_result grid_handle(struct app *app, void *state, enum action act
         /* Typing starts editing the cell, as in a spreadsheet; Enter edits what is there. */
         double v;
         char now[32] = "";
-        if (key == TK_ENTER && value_at(&g->ind[g->row], g->from + g->col, &v)) {
+        if (key == TK_ENTER && targets_value(&g->ind[g->row], g->from + g->col, &v)) {
             snprintf(now, sizeof now, "%g", v); /* LC_NUMERIC is "C": a point */
             char *point = strchr(now, '.');
             if (point != NULL && strcmp(app->ctx->lang, "vi") == 0)

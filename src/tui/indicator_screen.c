@@ -12,44 +12,16 @@
 #include "tiendo/text.h"
 
 struct indicator_state {
-    struct indicator_row *r;
+    struct indicator_row r;
     struct forecast_result fc;
 };
-
-/* Keeps the indicator whose id is asked for (state->r holds the id's row when found). */
-struct find_ind {
-    long id;
-    struct indicator_row *r;
-};
-
-static int find_ind(void *ctx, const struct indicator_row *r)
-{
-    struct find_ind *f = ctx;
-    if (r->id != f->id)
-        return 0;
-    if ((f->r = malloc(sizeof *f->r)) != NULL)
-        *f->r = *r;
-    return 1;
-}
 
 static int indicator_open(struct app *app, void *state, void *arg)
 {
     struct indicator_state *s = state;
-    struct find_ind f = {*(const long *)arg, NULL};
-    struct td_err err = {0};
-    if (store_indicator_each(app->ctx->store, find_ind, &f, &err) < 0)
-        app_message(app, true, "%s", err.msg);
-    s->r = f.r;
-    if (s->r == NULL)
-        return -1;
-    targets_forecast(app, s->r, &s->fc);
+    s->r = *(const struct indicator_row *)arg; /* the targets list's row */
+    targets_forecast(app, &s->r, &s->fc);
     return 0;
-}
-
-static void indicator_close(struct app *app, void *state)
-{
-    (void)app;
-    free(((struct indicator_state *)state)->r);
 }
 
 /* Bars of eighths: the chart's cells. */
@@ -119,11 +91,9 @@ static void chart(const struct app *app, const struct indicator_row *r,
         char y[8];
         snprintf(y, sizeof y, "%d", year);
         draw_text(top + rows, x, colw - 1, y, ROLE_MUTED);
-        bool have = false, base = false;
+        bool base = false;
         double v = 0;
-        for (int i = 0; i < r->nvalues; i++)
-            if (r->values[i].year == year)
-                have = true, v = r->values[i].value;
+        bool have = targets_value(r, year, &v);
         if (!have && r->kind == IND_LEVEL && r->has_baseline && r->baseline_year == year)
             have = base = true, v = r->baseline_value;
         if (!have)
@@ -178,7 +148,7 @@ static void chart(const struct app *app, const struct indicator_row *r,
 static void indicator_draw(struct app *app, void *state, int top, int height)
 {
     struct indicator_state *s = state;
-    const struct indicator_row *r = s->r;
+    const struct indicator_row *r = &s->r;
     char line[600];
     snprintf(line, sizeof line, "%s  %s (%s)", r->code, r->name, r->measure_unit);
     /* The name whole, on as many lines as it takes: the chart gives way. */
@@ -248,7 +218,6 @@ const struct screen_ops indicator_screen = {
     .open = indicator_open,
     .draw = indicator_draw,
     .handle = indicator_handle,
-    .close = indicator_close,
     .actions = indicator_actions,
     .keybar = indicator_keybar,
 };

@@ -26,17 +26,18 @@ enum entry_kind {
 static const struct {
     int key;
     const char *label;
+    const struct screen_ops *ops; /* what the entry opens */
 } entries[] = {
-    [E_TASKS] = {'1', N_("Tasks and solutions")},
-    [E_EVALUATION] = {'2', N_("Evaluation")},
-    [E_REPORTS] = {'3', N_("Reports & schedule")},
-    [E_TARGETS] = {'4', N_("Targets")},
-    [E_ACTIVITIES] = {'5', N_("Activities")},
-    [E_UNITS] = {'6', N_("Units")},
-    [E_AUDIT] = {'7', N_("Audit trail")},
-    [E_PERIODS] = {'8', N_("Periods")},
-    [E_HELP] = {'?', N_("Help")},
-    [E_QUIT] = {'q', N_("Quit")},
+    [E_TASKS] = {'1', N_("Tasks and solutions"), &tasks_screen},
+    [E_EVALUATION] = {'2', N_("Evaluation"), &eval_menu_screen},
+    [E_REPORTS] = {'3', N_("Reports & schedule"), &schedule_screen},
+    [E_TARGETS] = {'4', N_("Targets"), &targets_screen},
+    [E_ACTIVITIES] = {'5', N_("Activities"), &activities_screen},
+    [E_UNITS] = {'6', N_("Units"), &units_screen},
+    [E_AUDIT] = {'7', N_("Audit trail"), &audit_screen},
+    [E_PERIODS] = {'8', N_("Periods"), &periods_screen},
+    [E_HELP] = {'?', N_("Help"), &help_screen},
+    [E_QUIT] = {'q', N_("Quit"), NULL},
 };
 #define NENTRIES ((int)(sizeof entries / sizeof entries[0]))
 
@@ -144,31 +145,11 @@ static void menu_draw(struct app *app, void *state, int top, int height)
 
 static enum tui_result activate(struct app *app, int entry)
 {
-    switch (entry) {
-    case E_QUIT:
+    if (entry == E_QUIT)
         return TUI_QUIT;
-    case E_HELP:
+    if (entry == E_HELP)
         app->below = &menu_screen;
-        return app_open(app, &help_screen, NULL);
-    case E_TASKS:
-        return app_open(app, &tasks_screen, NULL);
-    case E_UNITS:
-        return app_open(app, &units_screen, NULL);
-    case E_AUDIT:
-        return app_open(app, &audit_screen, NULL);
-    case E_PERIODS:
-        return app_open(app, &periods_screen, NULL);
-    case E_TARGETS:
-        return app_open(app, &targets_screen, NULL);
-    case E_EVALUATION:
-        return app_open(app, &eval_menu_screen, NULL);
-    case E_ACTIVITIES:
-        return app_open(app, &activities_screen, NULL);
-    case E_REPORTS:
-        return app_open(app, &schedule_screen, NULL);
-    default:
-        return TUI_HANDLED;
-    }
+    return app_open(app, entries[entry].ops, NULL);
 }
 
 static enum tui_result menu_resume(struct app *app, void *state, int result)

@@ -12,9 +12,6 @@
 struct periods_state {
     struct list_base base;   /* first: the list_base_* functions take the state as one */
     struct period_row asked; /* the period the question is about */
-    char question[300];
-    struct dialog_args ask;
-    bool asking;
 };
 
 LIST_KEEP(keep, struct period_row)
@@ -57,41 +54,38 @@ static void periods_format(struct app *app, void *state, const void *row, char (
     out->role = r->locked ? ROLE_MUTED : ROLE_NORMAL;
 }
 
-static enum tui_result periods_enter(struct app *app, void *state, const void *row)
-{
-    struct periods_state *s = state;
-    s->asked = *(const struct period_row *)row;
-    if (s->asked.reopened)
-        snprintf(s->question, sizeof s->question,
-                 _("Lock %s again? Its evaluations, submissions and indicator values become "
-                   "read-only if it is past the lock."),
-                 s->asked.period);
-    else
-        snprintf(s->question, sizeof s->question,
-                 _("Reopen %s? Its evaluations, submissions and indicator values can be "
-                   "changed again until you lock it."),
-                 s->asked.period);
-    s->ask = (struct dialog_args){_("Periods"), s->question, false};
-    s->asking = true;
-    return app_open(app, &confirm_dialog, &s->ask);
-}
-
-static enum tui_result periods_resume(struct app *app, void *state, int result)
+static enum tui_result periods_answered(struct app *app, void *state, int answer)
 {
     struct periods_state *s = state;
     bool open = !s->asked.reopened;
     struct td_err err;
-    if (!s->asking || result != DIALOG_YES) {
-        s->asking = false;
+    if (answer != DIALOG_YES)
         return TUI_REDRAW;
-    }
-    s->asking = false;
     if (store_period_set_open(app->ctx->store, s->asked.period, open, &err) != 0)
         app_message(app, true, "%s", err.msg);
     else
         app_message(app, false, open ? _("Reopened %s") : _("Locked %s again"), s->asked.period);
     list_base_reload(&s->base);
     return TUI_REDRAW;
+}
+
+static enum tui_result periods_enter(struct app *app, void *state, const void *row)
+{
+    struct periods_state *s = state;
+    char question[300]; /* the dialog keeps a copy */
+    s->asked = *(const struct period_row *)row;
+    if (s->asked.reopened)
+        snprintf(question, sizeof question,
+                 _("Lock %s again? Its evaluations, submissions and indicator values become "
+                   "read-only if it is past the lock."),
+                 s->asked.period);
+    else
+        snprintf(question, sizeof question,
+                 _("Reopen %s? Its evaluations, submissions and indicator values can be "
+                   "changed again until you lock it."),
+                 s->asked.period);
+    struct dialog_args ask = {_("Periods"), question, false};
+    return app_open_then(app, &confirm_dialog, &ask, periods_answered, s);
 }
 
 static const struct list_column periods_cols[] = {
@@ -110,7 +104,6 @@ static const struct list_spec periods_spec = {
     .loaded = periods_loaded,
     .format = periods_format,
     .enter = periods_enter,
-    .resume = periods_resume,
 };
 
 static int periods_open(struct app *app, void *state, void *arg)

@@ -14,7 +14,7 @@ extern const struct screen_ops units_screen;
 extern const struct screen_ops audit_screen;
 extern const struct screen_ops periods_screen;
 extern const struct screen_ops targets_screen;
-extern const struct screen_ops indicator_screen; /* arg: long * indicator id */
+extern const struct screen_ops indicator_screen; /* arg: const struct indicator_row * */
 extern const struct screen_ops grid_screen;
 extern const struct screen_ops eval_menu_screen;
 extern const struct screen_ops activities_screen; /* the menu */
@@ -35,23 +35,18 @@ void targets_forecast(const struct app *app, const struct indicator_row *r,
                       struct forecast_result *out);
 enum role targets_verdict_role(int verdict);
 void targets_range(const struct app *app, double low, double high, char *buf, size_t size);
+/* The value of year, when the indicator has one. */
+bool targets_value(const struct indicator_row *r, int year, double *v);
 extern const struct screen_ops task_form_screen; /* arg: NULL to add, or a long * task id */
-struct bulk_args {
-    const long *ids;
-    int n;
-};
-extern const struct screen_ops bulk_screen; /* arg: struct bulk_args * */
+extern const struct screen_ops bulk_screen;      /* arg: the task list's struct list_widget * */
 extern const struct screen_ops task_detail_screen;
-/* One progress entry by itself, every text whole. */
+/* One progress entry of a task by itself, every text whole. */
 struct entry_args {
-    const char *code, *title, *header, *done, *difficulties, *proposals;
+    const char *code, *title; /* the task's */
+    long task_id, entry_id;
 };
 extern const struct screen_ops entry_screen; /* arg: struct entry_args * */
 extern const struct screen_ops progress_screen;
-extern const struct screen_ops filter_screen; /* opened with the tasks screen's state */
-struct task_filter;
-struct unit_choice;
-extern const char *const flag_names[3]; /* N_(), by enum task_flag bit */
-struct task_filter *tasks_filter(void *tasks_state, const struct unit_choice **units, int *nunits);
+extern const struct screen_ops filter_screen; /* arg: struct task_view * */
 
 #endif

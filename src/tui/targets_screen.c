@@ -12,11 +12,6 @@
 #include "tiendo/text.h"
 #include "tiendo/vec.h"
 
-struct targets_state {
-    struct list_base base; /* first: the list_base_* functions take the state as one */
-    long open_id;
-};
-
 /* The forecast of an indicator for its last target (the end of the plan). */
 void targets_forecast(const struct app *app, const struct indicator_row *r,
                       struct forecast_result *out)
@@ -28,16 +23,10 @@ void targets_forecast(const struct app *app, const struct indicator_row *r,
 
 enum role targets_verdict_role(int v)
 {
-    switch (v) {
-    case VERDICT_ON_TRACK:
-        return ROLE_ON_TRACK;
-    case VERDICT_AT_RISK:
-        return ROLE_AT_RISK;
-    case VERDICT_OFF_TRACK:
-        return ROLE_OVERDUE;
-    default:
-        return ROLE_MUTED;
-    }
+    return v == VERDICT_ON_TRACK    ? ROLE_ON_TRACK
+           : v == VERDICT_AT_RISK   ? ROLE_AT_RISK
+           : v == VERDICT_OFF_TRACK ? ROLE_OVERDUE
+                                    : ROLE_MUTED;
 }
 
 void targets_range(const struct app *app, double low, double high, char *buf, size_t size)
@@ -106,9 +95,8 @@ static void targets_format(struct app *app, void *state, const void *row, char (
 
 static enum tui_result targets_enter(struct app *app, void *state, const void *row)
 {
-    struct targets_state *t = state;
-    t->open_id = ((const struct indicator_row *)row)->id;
-    return app_open(app, &indicator_screen, &t->open_id);
+    (void)state;
+    return app_open(app, &indicator_screen, (void *)row);
 }
 
 static enum tui_result targets_action(struct app *app, void *state, enum action act,
@@ -154,7 +142,7 @@ const struct screen_ops targets_screen = {
     LIST_BASE_OPS,
     .needs = targets_screen_needs,
     .title = N_("Targets"),
-    .state_size = sizeof(struct targets_state),
+    .state_size = sizeof(struct list_base),
     .open = targets_open,
     .actions = targets_actions,
     .keybar = targets_keybar,

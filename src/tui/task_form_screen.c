@@ -1,4 +1,4 @@
-/* Adding and editing a task: every field of the plan's task, checked as it is left. */
+/* Adding, editing and deleting a task: every field of the plan's task, checked as it is left. */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +9,7 @@
 #include "form.h"
 #include "list.h"
 #include "screens.h"
+#include "tasks.h"
 #include "tiendo/i18n.h"
 #include "tiendo/store_tasks.h"
 #include "tiendo/text.h"
@@ -39,8 +40,13 @@ struct task_form_state {
     struct unit_picks units, coops, groups, phases;
     const char *priority_labels[3];
     char intro[600];
-    char theirs[4][300], mine[4][300], who[300];
-    const char *theirs_p[4], *mine_p[4], *labels[4];
+};
+
+/* Their version, for a save someone else's change beat: the form lays it out from the id, and
+ * the version it read becomes the one to overwrite. */
+struct task_ref {
+    long id; /* first: what task_form_open takes */
+    long version;
 };
 
 static const char *const priorities[3] = {"high", "normal", "low"};
@@ -55,7 +61,24 @@ static void task_form_free_picks(struct task_form_state *t)
     unit_picks_free(&t->phases);
 }
 
-static const struct form_spec task_form_spec = {.save = task_form_save};
+static int task_reread(struct app *app, void *state, void *fresh)
+{
+    struct task_form_state *t = state;
+    struct task_detail now;
+    struct td_err err;
+    if (store_task_get(app->ctx->store, t->id, &now, &err) != 0)
+        return -1;
+    *(struct task_ref *)fresh = (struct task_ref){t->id, now.row.version};
+    return 0;
+}
+
+static void task_adopt(void *state, const void *fresh)
+{
+    ((struct task_form_state *)state)->task.row.version = ((const struct task_ref *)fresh)->version;
+}
+
+static const struct form_spec task_form_spec = {&task_form_screen, task_form_save,
+                                                sizeof(struct task_ref), task_reread, task_adopt};
 
 static int task_form_open(struct app *app, void *state, void *arg)
 {
@@ -134,40 +157,6 @@ static int task_form_open(struct app *app, void *state, void *arg)
     return 0;
 }
 
-static enum tui_result show_conflict(struct app *app, struct task_form_state *t)
-{
-    struct task_detail now;
-    struct td_err err;
-    if (store_task_get(app->ctx->store, t->id, &now, &err) != 0) {
-        app_message(app, true, "%s", err.msg);
-        return TUI_REDRAW;
-    }
-    struct form_field *f = t->fields;
-    t->labels[0] = _("Task");
-    t->labels[1] = _("Lead unit");
-    t->labels[2] = _("Due");
-    t->labels[3] = _("Code");
-    snprintf(t->theirs[0], sizeof t->theirs[0], "%s", now.row.title);
-    snprintf(t->theirs[1], sizeof t->theirs[1], "%s", now.row.unit);
-    app_show_date(app, now.row.due, t->theirs[2], sizeof t->theirs[2]);
-    snprintf(t->theirs[3], sizeof t->theirs[3], "%s", now.row.code);
-    snprintf(t->mine[0], sizeof t->mine[0], "%s", f[F_TITLE].buf.text);
-    snprintf(t->mine[1], sizeof t->mine[1], "%s", t->units.units[f[F_LEAD].choice].code);
-    snprintf(t->mine[2], sizeof t->mine[2], "%s", f[F_DUE].buf.text);
-    snprintf(t->mine[3], sizeof t->mine[3], "%s", f[F_CODE].buf.text);
-    for (int i = 0; i < 4; i++) {
-        t->theirs_p[i] = t->theirs[i];
-        t->mine_p[i] = t->mine[i];
-    }
-    /* From now on the form is based on their version: a second save does not conflict. */
-    t->task.row.version = now.row.version;
-    snprintf(t->who, sizeof t->who, _("Task %s was changed by someone else after you opened it."),
-             now.row.code);
-    struct conflict_args args = {
-        _("Someone else changed this task"), t->who, t->labels, t->theirs_p, t->mine_p, 4};
-    return form_conflict_ask(app, t, &args, _("Kept their version; yours was not saved."));
-}
-
 static enum tui_result task_form_save(struct app *app, void *state)
 {
     struct task_form_state *t = state;
@@ -218,14 +207,11 @@ static enum tui_result task_form_save(struct app *app, void *state)
     else if (t->id == 0)
         rc = store_task_create(app->ctx->store, &n, &id, &err);
     else
-        rc = store_task_update(app->ctx->store, t->id, t->base.overwrite ? 0 : t->task.row.version,
-                               &n, &err);
+        rc = store_task_update(app->ctx->store, t->id, t->task.row.version, &n, &err);
     for (int i = 0; i < 5; i++)
         free(text[i]);
-    if (rc != 0 && err.status == TD_E_CONFLICT)
-        return show_conflict(app, t);
     if (rc != 0)
-        return form_save_failed(app, err.msg);
+        return form_refused(app, t, &err);
     app_message(app, false, t->id == 0 ? _("Added %s (u undoes it)") : _("Saved %s (u undoes it)"),
                 f[F_CODE].buf.text);
     return app_close(app, SCREEN_CHANGED);
@@ -245,3 +231,43 @@ const struct screen_ops task_form_screen = {
     .close = task_form_close,
     FORM_SCREEN_OPS,
 };
+
+/* ---- Deleting a task: asked first; u brings it back, as it takes back any last change ---- */
+
+static enum tui_result deleted(struct app *app, void *ctx, int answer)
+{
+    struct task_delete *d = ctx;
+    struct td_err err;
+    if (answer != DIALOG_YES)
+        return TUI_REDRAW;
+    if (store_task_delete(app->ctx->store, d->task.row.id, d->task.row.version, &err) != 0)
+        app_message(app, true, "%s", err.msg);
+    else
+        app_message(app, false, _("Deleted %s (u brings it back)"), d->task.row.code);
+    list_base_reload(d->list);
+    return TUI_REDRAW;
+}
+
+enum tui_result task_delete_ask(struct app *app, struct task_delete *d, long id)
+{
+    char text[700];
+    struct td_err err;
+    if (id < 0 || store_task_get(app->ctx->store, id, &d->task, &err) != 0)
+        return TUI_HANDLED;
+    snprintf(text, sizeof text,
+             _("Delete task %s, %s? It leaves the lists but stays in the database with its "
+               "history; u brings it back."),
+             d->task.row.code, d->task.row.title);
+    struct dialog_args ask = {_("Delete"), text, false};
+    return app_open_then(app, &confirm_dialog, &ask, deleted, d);
+}
+
+void task_undo(struct app *app)
+{
+    char what[512];
+    struct td_err err;
+    if (store_undo_last(app->ctx->store, what, sizeof what, &err) != 0)
+        app_message(app, err.status != TD_E_NOTFOUND, "%s", err.msg);
+    else
+        app_message(app, false, _("Undone: your last change to %s"), what);
+}

@@ -133,7 +133,7 @@ void tv_draw(struct textview *v, int top, int height, int selected)
             draw_text(y, 0, 1, "▌", ROLE_MARKED);
         if (it->label != NULL) {
             if (l->start == 0)
-                draw_text(y, x, LABEL_W, it->label, ROLE_MUTED);
+                draw_text(y, x, LABEL_W, it->label, v->plain_labels ? it->role : ROLE_MUTED);
             x += LABEL_W + 1;
         }
         char *piece = l->len < sizeof stackbuf ? stackbuf : malloc(l->len + 1);
@@ -198,3 +198,42 @@ int tv_current_tag(struct textview *v)
     }
     return -1;
 }
+
+void tv_append(struct textview *v, struct textview *from)
+{
+    for (int i = 0; i < from->nitems; i++) {
+        const struct tv_item *it = &from->items[i];
+        tv_add(v, it->indent, it->role, it->tag, it->label, "%s", it->text);
+    }
+    v->failed |= from->failed;
+    tv_free(from);
+}
+
+/* ---- A screen that is a text view ---- */
+
+void tv_screen_draw(struct app *app, void *state, int top, int height)
+{
+    struct textview *v = state;
+    (void)app;
+    tv_draw(v, top, height, tv_current_tag(v));
+}
+
+enum tui_result tv_screen_handle(struct app *app, void *state, enum action act, int key)
+{
+    (void)app;
+    (void)key;
+    if (tv_scroll(state, act))
+        return TUI_REDRAW;
+    return act == ACT_BACK || act == ACT_CANCEL ? TUI_BACK : TUI_HANDLED;
+}
+
+void tv_screen_close(struct app *app, void *state)
+{
+    (void)app;
+    tv_free(state);
+}
+
+const enum action tv_screen_actions[] = {ACT_UP,  ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_HOME,
+                                         ACT_END, ACT_BACK, ACT_CANCEL,  ACT_NONE};
+const struct keybar_item tv_screen_keybar[] = {
+    {ACT_DOWN, N_("scroll")}, {ACT_BACK, N_("back")}, {ACT_NONE, NULL}};

@@ -26,10 +26,11 @@ struct textview {
     int nitems, cap;
     struct tv_line *lines;
     int nlines, lcap;
-    int cols;    /* the width the lines were laid out for; 0: lay them out again */
-    int first;   /* the line at the top */
-    int height;  /* rows of text the last draw showed */
-    bool failed; /* memory ran out: some text is missing */
+    int cols;          /* the width the lines were laid out for; 0: lay them out again */
+    int first;         /* the line at the top */
+    int height;        /* rows of text the last draw showed */
+    bool failed;       /* memory ran out: some text is missing */
+    bool plain_labels; /* labels in their text's colour (keys), not muted */
 };
 
 /* Adds a paragraph (label may be NULL); on failure sets v->failed. */
@@ -46,5 +47,18 @@ bool tv_scroll(struct textview *v, enum action act);
 /* The entry being read: the one the top line belongs to, else the first whose lines show; -1
  * when none shows. */
 int tv_current_tag(struct textview *v);
+/* Adds a copy of every paragraph of from, then frees from. */
+void tv_append(struct textview *v, struct textview *from);
+
+/* A screen that shows a text view: its state starts with a struct textview, which open fills.
+ * It scrolls; the lines of the entry being read get a bar; Esc or q goes back. */
+void tv_screen_draw(struct app *app, void *state, int top, int height);
+enum tui_result tv_screen_handle(struct app *app, void *state, enum action act, int key);
+void tv_screen_close(struct app *app, void *state);
+extern const enum action tv_screen_actions[];
+extern const struct keybar_item tv_screen_keybar[];
+#define TV_SCREEN_OPS                                                                              \
+    .draw = tv_screen_draw, .handle = tv_screen_handle, .close = tv_screen_close,                  \
+    .actions = tv_screen_actions, .keybar = tv_screen_keybar
 
 #endif

@@ -80,6 +80,23 @@ e2e_type "5"
 e2e_expect_re "Backspace then 5 edits 60 into 65" "Percent done \* +65 *$"
 e2e_keys F2
 e2e_expect "it saves 65" "Saved: I.2 at 65%"
+
+# Someone else changes the task while its form is open: their version beside what was typed,
+# field by field; edit again, then save over theirs.
+e2e_keys e
+e2e_wait "Edit I.2"
+e2e_keys End
+e2e_type " (sửa)"
+sqlite3 "$DB" "UPDATE task SET title = 'Tên của họ', version = version + 1 WHERE code = 'I.2'"
+e2e_keys F2
+e2e_expect "a save over someone else's change of the task opens the conflict dialog" "Changed meanwhile"
+e2e_expect "their title is shown" "Tên của họ"
+e2e_keys e
+e2e_wait_gone "Changed meanwhile"
+e2e_expect "edit again keeps what was typed" "(sửa)"
+e2e_keys F2
+e2e_expect "the form now saves over their version" "Saved I.2"
+check "the title typed here is saved" test "$(sqlite3 "$DB" "SELECT title FROM task WHERE code = 'I.2'" | grep -c '(sửa)$')" = 1
 e2e_stop
 
 # Bulk progress keeps each task's status unless one is chosen: II.2 stays delayed, II.4 paused.

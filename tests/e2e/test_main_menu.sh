@@ -28,6 +28,18 @@ e2e_keys q
 e2e_wait "Conferences and meetings"
 e2e_keys q
 e2e_wait "Tasks and solutions"
+# The help of the task list is longer than the screen: it scrolls like any text, to its end.
+e2e_keys 1
+e2e_wait "row 1 of"
+e2e_keys '?'
+e2e_expect "the help names each key with its action and its [keys] name" "move down  (move.down)"
+e2e_expect "the help says there is more" "· ↓ more"
+e2e_keys End
+e2e_expect "End scrolls the help to the global keys" "redraw the screen  (redraw)"
+e2e_keys q
+e2e_wait "row 1 of"
+e2e_keys q
+e2e_wait "Tasks and solutions"
 e2e_keys q
 status=$(e2e_exited)
 check "q on the main menu quits with status 0" test "${status:-x}" = 0

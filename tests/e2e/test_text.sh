@@ -55,6 +55,10 @@ e2e_expect "the entry alone scrolls to the note's last words" "HẾT-GHI-CHÚ."
 e2e_expect_re "and says which lines show" "lines [0-9]+–[0-9]+ of [0-9]+"
 e2e_keys q
 e2e_expect "q goes back to the task" "Progress history (2 entries, newest first)"
+# The entry taken back meanwhile (someone's undo): Enter says so rather than show it.
+sqlite3 "$DB" "DELETE FROM progress_update WHERE done LIKE 'Đơn vị đã phối hợp%'"
+e2e_keys Enter
+e2e_expect "Enter on an entry gone meanwhile says so" "that progress entry is no longer there"
 e2e_keys q
 e2e_wait "> II.1"
 e2e_keys q
