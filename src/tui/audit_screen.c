@@ -10,66 +10,22 @@
 #include "dialog.h"
 #include "list.h"
 #include "screens.h"
+#include "tiendo/audit.h"
 #include "tiendo/i18n.h"
 #include "tiendo/store_tasks.h"
 #include "tiendo/store_users.h"
 
 #define AUDIT_WINDOW 500 /* rows read at a time: enough to read, quick to load */
 
-/* The times f offers: the days before today, or since the first of January (-1), or any (-2). */
-static const struct {
-    const char *label;
-    int days;
-} since_choices[] = {{N_("any time"), -2},
-                     {N_("today"), 0},
-                     {N_("the last 7 days"), 6},
-                     {N_("the last 30 days"), 29},
-                     {N_("this year"), -1}};
-#define SINCE_COUNT ((int)(sizeof since_choices / sizeof since_choices[0]))
-
 struct audit_state {
     struct list_base base; /* first: the list_base_* functions take the state as one */
     int window;            /* rows asked for */
     struct unit_picks units;
     struct vec logins; /* char[USER_LOGIN_MAX] each */
-    const char **login_labels, *since_labels[SINCE_COUNT];
-    int unit, login, since; /* chosen entries: 0 is "all" */
+    const char **login_labels, *since_labels[AUDIT_SINCE_COUNT];
+    int unit, login, since;    /* chosen entries: 0 is "all" */
+    struct list_step steps[3]; /* f: who, then the unit, then since when */
 };
-
-/* What a table's rows are, in words. */
-static const char *table_label(const char *table)
-{
-    static const struct {
-        const char *table, *label;
-    } names[] = {
-        {"task", N_("task")},
-        {"progress_update", N_("progress")},
-        {"submission", N_("submission")},
-        {"report", N_("report")},
-        {"evaluation", N_("evaluation")},
-        {"indicator_value", N_("indicator value")},
-        {"inspection", N_("inspection")},
-        {"meeting", N_("meeting")},
-        {"activity", N_("communication")},
-        {"app_user", N_("user")},
-        {"period_open", N_("period")},
-        {"audit_log", N_("undo")},
-    };
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (strcmp(names[i].table, table) == 0)
-            return _(names[i].label);
-    return table;
-}
-
-static void since_date(const struct app *app, int since, char out[11])
-{
-    int y, m, day;
-    td_date d = app->ctx->today - (since_choices[since].days > 0 ? since_choices[since].days : 0);
-    date_to_ymd(d, &y, &m, &day);
-    if (since_choices[since].days == -1)
-        date_from_ymd(y, 1, 1, &d);
-    date_format_iso(d, out);
-}
 
 LIST_KEEP(keep, struct audit_row)
 
@@ -77,8 +33,7 @@ static int audit_load(struct app *app, void *state, struct td_err *err)
 {
     struct audit_state *s = state;
     char since[11];
-    since_date(app, s->since, since);
-    struct audit_filter f = {since_choices[s->since].days != -2 ? since : NULL,
+    struct audit_filter f = {audit_since_date(app->ctx->today, s->since, since) ? since : NULL,
                              s->login > 0 ? (const char *)vec_at(&s->logins, (size_t)s->login - 1)
                                           : NULL,
                              s->unit > 0 ? s->units.units[s->unit - 1].id : 0};
@@ -119,7 +74,7 @@ static void audit_format(struct app *app, void *state, const void *row, char (*c
     app_show_date(app, day, date, sizeof date);
     snprintf(c[0], LIST_CELL, "%s %.5s", date, strlen(r->at) >= 16 ? r->at + 11 : "");
     *out = (struct list_row){
-        r->id, {c[0], r->login, r->unit, table_label(r->table), r->action, r->new_values}, 0};
+        r->id, {c[0], r->login, r->unit, audit_table_label(r->table), r->action, r->new_values}, 0};
 }
 
 static enum tui_result audit_enter(struct app *app, void *state, const void *row)
@@ -128,45 +83,26 @@ static enum tui_result audit_enter(struct app *app, void *state, const void *row
     char detail[2400]; /* the dialog keeps a copy */
     (void)state;
     snprintf(detail, sizeof detail, _("%s by %s, %s %s #%ld\nBefore: %s\nAfter: %s"), r->at,
-             r->login, table_label(r->table), r->action, r->row_id,
+             r->login, audit_table_label(r->table), r->action, r->row_id,
              r->old_values[0] != '\0' ? r->old_values : "-",
              r->new_values[0] != '\0' ? r->new_values : "-");
     struct dialog_args args = {_("Change"), detail, false};
     return app_open(app, &message_dialog, &args);
 }
 
-static enum tui_result since_picked(struct app *app, struct list_base *b, int result)
-{
-    struct audit_state *s = (struct audit_state *)b;
-    (void)app;
-    s->since = result;
-    s->window = AUDIT_WINDOW;
-    return list_base_changed(b);
-}
-
-static enum tui_result unit_picked(struct app *app, struct list_base *b, int result)
-{
-    struct audit_state *s = (struct audit_state *)b;
-    (void)app;
-    s->unit = result;
-    return list_choose(b, _("Since"), s->since_labels, SINCE_COUNT, s->since, since_picked);
-}
-
-static enum tui_result who_picked(struct app *app, struct list_base *b, int result)
-{
-    struct audit_state *s = (struct audit_state *)b;
-    (void)app;
-    s->login = result;
-    return list_choose(b, _("Unit"), s->units.labels, s->units.nlabels, s->unit, unit_picked);
-}
-
 static enum tui_result audit_action(struct app *app, void *state, enum action act, const void *row)
 {
     struct audit_state *s = state;
-    (void)app, (void)row; /* f: who, then the unit, then since when */
-    return act == ACT_FILTER ? list_choose(&s->base, _("Who"), s->login_labels,
-                                           (int)s->logins.n + 1, s->login, who_picked)
-                             : TUI_HANDLED;
+    const struct list_step steps[] = {
+        {_("Who"), s->login_labels, (int)s->logins.n + 1, &s->login},
+        {_("Unit"), s->units.labels, s->units.nlabels, &s->unit},
+        {_("Since"), s->since_labels, AUDIT_SINCE_COUNT, &s->since},
+    };
+    (void)app, (void)row;
+    if (act != ACT_FILTER)
+        return TUI_HANDLED;
+    memcpy(s->steps, steps, sizeof steps);
+    return list_filter(&s->base, s->steps, 3);
 }
 
 static void audit_close(void *state)
@@ -222,8 +158,8 @@ static int audit_open(struct app *app, void *state, void *arg)
     s->login_labels[0] = _("everyone");
     for (size_t i = 0; i < s->logins.n; i++)
         s->login_labels[i + 1] = vec_at(&s->logins, i);
-    for (int i = 0; i < SINCE_COUNT; i++)
-        s->since_labels[i] = _(since_choices[i].label);
+    for (int i = 0; i < AUDIT_SINCE_COUNT; i++)
+        s->since_labels[i] = audit_since_label(i);
     if (list_base_open(app, state, &audit_spec) != 0) {
         audit_close(s);
         return -1;

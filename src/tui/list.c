@@ -585,6 +585,25 @@ enum tui_result list_base_changed(struct list_base *b)
     return TUI_REDRAW;
 }
 
+static enum tui_result step_picked(struct app *app, struct list_base *b, int result)
+{
+    (void)app;
+    *b->steps[b->step].value = result;
+    if (++b->step >= b->nsteps)
+        return list_base_changed(b);
+    const struct list_step *s = &b->steps[b->step];
+    return list_choose(b, s->title, s->labels, s->n, *s->value, step_picked);
+}
+
+enum tui_result list_filter(struct list_base *b, const struct list_step *steps, int n)
+{
+    b->steps = steps;
+    b->nsteps = n;
+    b->step = 0;
+    return list_choose(b, steps[0].title, steps[0].labels, steps[0].n, *steps[0].value,
+                       step_picked);
+}
+
 bool list_base_wants_text(void *state)
 {
     return ((struct list_base *)state)->list.searching;

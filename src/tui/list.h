@@ -116,7 +116,9 @@ typedef enum tui_result (*list_picked_fn)(struct app *app, struct list_base *b, 
 
 struct list_base {
     const struct list_spec *spec;
-    list_picked_fn picked; /* the choice dialog list_choose opened */
+    list_picked_fn picked;         /* the choice dialog list_choose opened */
+    const struct list_step *steps; /* list_filter's, while it asks */
+    int nsteps, step;
     struct app *app;
     struct list_widget list;
     struct list_column cols[LIST_MAX_COLS];
@@ -149,6 +151,17 @@ enum tui_result list_choose(struct list_base *b, const char *title, const char *
                             int n, int at, list_picked_fn picked);
 /* Loads again from the first row (after a filter changed) and redraws. */
 enum tui_result list_base_changed(struct list_base *b);
+/* A filter chosen in steps (f: who, then the unit, then since when): each step's dialog title,
+ * its labels (kept by the screen) and where the index chosen goes. list_filter opens them one
+ * after the other, keeping each choice as it is made; after the last, or Esc, the list loads
+ * again from its first row. */
+struct list_step {
+    const char *title;
+    const char *const *labels;
+    int n;
+    int *value;
+};
+enum tui_result list_filter(struct list_base *b, const struct list_step *steps, int n);
 
 /* The body of a store_*_each callback that keeps each row in the list (LIST_KEEP), or pushes it
  * on a struct vec (VEC_KEEP). */
