@@ -53,5 +53,16 @@ struct task_filter;
 struct unit_choice;
 extern const char *const flag_names[3]; /* N_(), by enum task_flag bit */
 struct task_filter *tasks_filter(void *tasks_state, const struct unit_choice **units, int *nunits);
+/* Evaluation: the form rating one unit for one period, and the plan's criteria. */
+struct eval_args {
+    char period[16];
+    char period_label[128];
+    long unit_id;
+    char unit_code[32];
+    char unit[300];
+};
+extern const struct screen_ops eval_screen; /* arg: struct eval_args * */
+extern const struct screen_ops criteria_screen;
+extern const struct screen_ops eval_matrix_screen;
 
 #endif
