@@ -20,91 +20,67 @@ struct criteria_line {
     enum role role;
 };
 
-VEC_KEEP(keep_vocab, struct vocab_row)
-
-VEC_KEEP(keep_criterion, struct criterion_row)
-
-/* Adds text, wrapped at spaces to the terminal's width (continuation lines indented). */
+/* Adds text, wrapped to the terminal's width (continuation lines indented). */
 static void add_line(struct list_base *b, enum role role, const char *text)
 {
     int width = COLS - 8 > 20 ? COLS - 8 : 20;
-    const char *p = text;
-    bool first = true;
-    do {
+    size_t next = 0;
+    for (bool first = true; first || *text != '\0'; first = false, text += next) {
         struct criteria_line l = {"", role};
-        size_t take = strlen(p), cut = 0;
-        /* The longest prefix that fits, ending at a space when it must be cut. */
-        for (size_t i = 0; i <= take; i++) {
-            if (p[i] != ' ' && p[i] != '\0')
-                continue;
-            snprintf(l.text, sizeof l.text, "%s%.*s", first ? "" : "     ", (int)i, p);
-            if (text_width(l.text) > width && cut > 0)
-                break;
-            cut = i;
-            if (p[i] == '\0')
-                break;
-        }
-        if (cut == 0)
-            cut = take;
-        snprintf(l.text, sizeof l.text, "%s%.*s", first ? "" : "     ", (int)cut, p);
+        int len = (int)text_wrap(text, first ? width : width - 5, &next);
+        snprintf(l.text, sizeof l.text, "%s%.*s", first ? "" : "     ", len, text);
         list_keep(b, &l);
-        p += cut;
-        while (*p == ' ')
-            p++;
-        first = false;
-    } while (*p != '\0');
+    }
 }
 
-static void add_vocab(struct list_base *b, const struct vec *v, bool details)
+/* A blank line, then a section's title. */
+static void add_section(struct list_base *b, const char *title)
 {
-    char line[700] = " ";
-    for (size_t i = 0; i < v->n; i++) {
-        const struct vocab_row *r = vec_at(v, i);
-        if (details) {
-            snprintf(line, sizeof line, "  %s%s%s", r->label, r->detail[0] != '\0' ? ": " : "",
-                     r->detail);
-            add_line(b, ROLE_NORMAL, line);
-        } else {
-            snprintf(line + strlen(line), sizeof line - strlen(line), " %s%s", r->label,
-                     i + 1 < v->n ? " ·" : "");
-        }
-    }
-    if (!details)
-        add_line(b, ROLE_NORMAL, line);
+    add_line(b, ROLE_NORMAL, "");
+    add_line(b, ROLE_MARKED, title);
+}
+
+static int add_criterion(void *ctx, const struct criterion_row *c)
+{
+    char line[1400];
+    snprintf(line, sizeof line, "  %s) %s: %s", c->code, c->label, c->wording);
+    add_line(ctx, ROLE_NORMAL, line);
+    return 0;
+}
+
+/* The rating scale on one line: "Tốt · Khá · …". */
+static int add_rating(void *ctx, const struct vocab_row *r)
+{
+    char *line = ctx;
+    size_t len = strlen(line);
+    snprintf(line + len, 700 - len, "%s%s", len > 1 ? " · " : " ", r->label);
+    return 0;
+}
+
+static int add_measure(void *ctx, const struct vocab_row *r)
+{
+    char line[800];
+    snprintf(line, sizeof line, "  %s%s%s", r->label, r->detail[0] != '\0' ? ": " : "", r->detail);
+    add_line(ctx, ROLE_NORMAL, line);
+    return 0;
 }
 
 static int criteria_load(struct app *app, void *state, struct td_err *err)
 {
     struct list_base *b = state;
     struct store *st = app->ctx->store;
-    struct vec crit, rates, measures;
-    vec_init(&crit, sizeof(struct criterion_row));
-    vec_init(&rates, sizeof(struct vocab_row));
-    vec_init(&measures, sizeof(struct vocab_row));
-    int rc = store_criterion_each(st, keep_criterion, &crit, err) != 0 ||
-                     store_vocab_each(st, "rating", keep_vocab, &rates, err) != 0 ||
-                     store_vocab_each(st, "measure", keep_vocab, &measures, err) != 0
-                 ? -1
-                 : 0;
-    char line[700], source[300];
+    char line[700] = " ", source[300], from[400];
     store_plan_source(st, source, sizeof source);
-    snprintf(line, sizeof line, _("From the plan file %s"), source);
-    add_line(b, ROLE_MUTED, line);
-    add_line(b, ROLE_NORMAL, "");
-    add_line(b, ROLE_MARKED, _("Criteria"));
-    for (size_t i = 0; i < crit.n; i++) {
-        const struct criterion_row *c = vec_at(&crit, i);
-        snprintf(line, sizeof line, "  %s) %s: %s", c->code, c->label, c->wording);
-        add_line(b, ROLE_NORMAL, line);
-    }
-    add_line(b, ROLE_NORMAL, "");
-    add_line(b, ROLE_MARKED, _("Rating scale"));
-    add_vocab(b, &rates, false);
-    add_line(b, ROLE_NORMAL, "");
-    add_line(b, ROLE_MARKED, _("Evaluation measures"));
-    add_vocab(b, &measures, true);
-    vec_free(&crit), vec_free(&rates), vec_free(&measures);
-    return rc;
+    snprintf(from, sizeof from, _("From the plan file %s"), source);
+    add_line(b, ROLE_MUTED, from);
+    add_section(b, _("Criteria"));
+    int rc = store_criterion_each(st, add_criterion, b, err);
+    add_section(b, _("Rating scale"));
+    rc |= store_vocab_each(st, "rating", add_rating, line, err);
+    add_line(b, ROLE_NORMAL, line);
+    add_section(b, _("Evaluation measures"));
+    rc |= store_vocab_each(st, "measure", add_measure, b, err);
+    return rc != 0 ? -1 : 0;
 }
 
 static void criteria_format(struct app *app, void *state, const void *row, char (*c)[LIST_CELL],

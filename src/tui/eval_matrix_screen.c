@@ -62,28 +62,28 @@ static int matrix_load(struct app *app, void *state, struct td_err *err)
     if (store_unit_each(app->ctx->store, keep_unit, m, err) != 0)
         return -1;
     size_t nu = m->base.rows.n, nc = m->crit.n;
-    long *ids = malloc((nu + 1) * sizeof *ids), *cids = malloc((nc + 1) * sizeof *cids);
+    long *cids = malloc((nc + 1) * sizeof *cids);
     free(m->cells);
     m->cells = calloc(nu * nc + 1, sizeof *m->cells);
-    int rc = ids != NULL && cids != NULL && m->cells != NULL ? 0 : -1;
-    for (size_t i = 0; rc == 0 && i < nu; i++)
-        ids[i] = ((const struct unit_choice *)list_base_row(&m->base, (long)i))->id;
+    int rc = cids != NULL && m->cells != NULL
+                 ? 0
+                 : td_err_set(err, TD_E_NOMEM, "%s", _("out of memory"));
     for (size_t k = 0; rc == 0 && k < nc; k++)
         cids[k] = ((const struct criterion_row *)vec_at(&m->crit, k))->id;
-    if (rc != 0)
-        td_err_set(err, TD_E_NOMEM, "%s", _("out of memory"));
-    else
-        rc = store_evaluation_matrix(app->ctx->store, period(m)->code, ids, (int)nu, cids, (int)nc,
-                                     m->cells, err);
-    free(ids), free(cids);
+    for (size_t i = 0; rc == 0 && i < nu; i++) {
+        long id = ((const struct unit_choice *)list_base_row(&m->base, (long)i))->id;
+        rc = store_evaluation_matrix(app->ctx->store, period(m)->code, &id, 1, cids, (int)nc,
+                                     &m->cells[i * nc], err);
+    }
+    free(cids);
     return rc;
 }
 
-static void matrix_loaded(struct app *app, void *state)
+/* The period, and how many units have a rating on every criterion. */
+static const char *matrix_heading(void *state)
 {
     struct matrix_state *m = state;
     int nu = (int)m->base.rows.n, nc = (int)m->crit.n, done = 0;
-    (void)app;
     for (int u = 0; u < nu; u++) {
         bool all = nc > 0;
         for (int k = 0; k < nc; k++)
@@ -92,11 +92,7 @@ static void matrix_loaded(struct app *app, void *state)
     }
     snprintf(m->head, sizeof m->head, _("%s · %d of %d units evaluated · %d not yet"),
              period(m)->name, done, nu, nu - done);
-}
-
-static const char *matrix_heading(void *state)
-{
-    return ((struct matrix_state *)state)->head;
+    return m->head;
 }
 
 /* The unit, then a column per criterion. */
@@ -170,14 +166,12 @@ static const struct list_spec matrix_spec = {
     .row_size = sizeof(struct unit_choice),
     .export_name = "evaluation-matrix",
     .load = matrix_load,
-    .loaded = matrix_loaded,
     .cell = matrix_cell,
     .enter = matrix_enter,
     .action = matrix_action,
     .columns = matrix_columns,
     .heading = matrix_heading,
     .close = matrix_close,
-    .cursor = true,
     .cursor_first = 1,
 };
 

@@ -148,28 +148,25 @@ static bool shown(const struct list_widget *l, int c, int last)
     return c < l->cur_lo || c >= l->cur_hi || (c >= l->col_first && c <= last);
 }
 
-/* Where each column goes: the columns the cursor moves over scroll to keep the selected one
- * in view (as many as fit at their width), the others stay in place. */
+/* Where each column goes: the columns the cursor moves over (as wide as the first of them)
+ * scroll to keep the selected one in view, the others stay in place. */
 static void layout(struct list_widget *l)
 {
     int total = COLS - 3, last = l->cur_hi - 1, nv = 0, n = l->ncols + 1;
     int *vis = l->x + 2 * n, *widths = l->x + 3 * n;
     if (l->cur_hi > l->cur_lo) {
-        int fixed = 0;
+        int room = total;
         for (int c = 0; c < l->ncols; c++)
-            fixed += c < l->cur_lo || c >= l->cur_hi ? l->cols[c].spec.width + 1 : 0;
+            room -= c < l->cur_lo || c >= l->cur_hi ? l->cols[c].spec.width + 1 : 0;
+        int fit = room / (l->cols[l->cur_lo].spec.width + 1);
+        fit = fit < 1 ? 1 : fit;
         l->col = l->col < l->cur_lo ? l->cur_lo : l->col >= l->cur_hi ? l->cur_hi - 1 : l->col;
         l->col_first = l->col_first < l->cur_lo ? l->cur_lo
                        : l->col_first > l->col  ? l->col
                                                 : l->col_first;
-        for (;; l->col_first++) { /* from col_first as many as fit, until col is among them */
-            int used = fixed + l->cols[l->col_first].spec.width + 1;
-            for (last = l->col_first;
-                 last + 1 < l->cur_hi && used + l->cols[last + 1].spec.width + 1 <= total; last++)
-                used += l->cols[last + 1].spec.width + 1;
-            if (last >= l->col)
-                break;
-        }
+        if (l->col >= l->col_first + fit)
+            l->col_first = l->col - fit + 1;
+        last = l->col_first + fit - 1;
     }
     for (int c = 0; c < l->ncols; c++)
         if (shown(l, c, last)) {
@@ -638,11 +635,9 @@ int list_base_open(struct app *app, void *state, const struct list_spec *spec)
         return -1;
     }
     list_reload(&b->list);
-    if (spec->cursor) {
-        b->list.cur_lo = spec->cursor_first;
-        b->list.cur_hi = b->ncols - spec->cursor_after;
-        b->list.cur_home = spec->cursor_home;
-    }
+    b->list.cur_lo = spec->cursor_first;
+    b->list.cur_hi = spec->cursor_first > 0 ? b->ncols - spec->cursor_after : 0;
+    b->list.cur_home = spec->cursor_home;
     if (spec->loaded != NULL)
         spec->loaded(app, b);
     return 0;

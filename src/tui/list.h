@@ -134,10 +134,10 @@ struct list_spec {
     /* Optional: draws lines of its own above or below the list, narrowing top and height to
      * what it leaves the list. */
     void (*draw)(struct app *app, void *state, int *top, int *height);
-    /* Optional, a matrix: a column cursor over the columns but the first cursor_first and
-     * the last cursor_after (see list_widget); cursor_home: Home and End move it. */
-    bool cursor, cursor_home;
+    /* Optional, a matrix: a column cursor over the columns but the first cursor_first (when
+     * more than 0) and the last cursor_after (see list_widget); cursor_home: Home, End move it. */
     int cursor_first, cursor_after;
+    bool cursor_home;
 };
 
 struct list_base;
@@ -182,17 +182,12 @@ enum tui_result list_choose(struct list_base *b, const char *title, const char *
 /* Loads again from the first row (after a filter changed) and redraws. */
 enum tui_result list_base_changed(struct list_base *b);
 
-/* The body of a store_*_each callback that keeps each row in the list (LIST_KEEP), or pushes it
- * on a struct vec (VEC_KEEP). */
+/* The body of a store_*_each callback that keeps each row in the list (as VEC_KEEP, vec.h,
+ * pushes it on a struct vec). */
 #define LIST_KEEP(name, type)                                                                      \
     static int name(void *ctx, const type *row)                                                    \
     {                                                                                              \
         return list_keep(ctx, row);                                                                \
-    }
-#define VEC_KEEP(name, type)                                                                       \
-    static int name(void *ctx, const type *row)                                                    \
-    {                                                                                              \
-        return vec_push(ctx, row) != 0;                                                            \
     }
 
 /* The active units (all of them) for a filter or a field: labels are their codes, after first

@@ -26,7 +26,6 @@ struct mx_state {
     int nr;
     unsigned char *cell; /* units × reports: a submission_status, or NOT_EXPECTED */
     char (*submitted)[11];
-    struct report_rate *row_rate, *col_rate;
     struct list_column *cols;
     char (*heads)[32];
     int last_col; /* the last report due before today: where the matrix opens */
@@ -62,8 +61,6 @@ static int on_cell(void *ctx, long report_id, long unit_id, const char *submitte
                                     (int)g->app->ctx->cfg->report_due_soon_days);
             m->cell[i] = (unsigned char)st;
             snprintf(m->submitted[i], sizeof m->submitted[i], "%s", submitted_on);
-            schedule_rate_add(&m->row_rate[u], st);
-            schedule_rate_add(&m->col_rate[g->r], st);
             break;
         }
     return 0;
@@ -71,8 +68,8 @@ static int on_cell(void *ctx, long report_id, long unit_id, const char *submitte
 
 static void grid_free(struct mx_state *m)
 {
-    free(m->cell), free(m->submitted), free(m->row_rate), free(m->col_rate);
-    m->cell = NULL, m->submitted = NULL, m->row_rate = m->col_rate = NULL;
+    free(m->cell), free(m->submitted);
+    m->cell = NULL, m->submitted = NULL;
 }
 
 LIST_KEEP(keep_unit, struct unit_choice)
@@ -87,22 +84,29 @@ static int mx_load(struct app *app, void *state, struct td_err *err)
     size_t nu = m->base.rows.n, ncells = nu * (size_t)m->nr + 1;
     m->cell = malloc(ncells);
     m->submitted = calloc(ncells, sizeof *m->submitted);
-    m->row_rate = calloc(nu + 1, sizeof *m->row_rate);
-    m->col_rate = calloc((size_t)m->nr + 1, sizeof *m->col_rate);
-    if (m->cell == NULL || m->submitted == NULL || m->row_rate == NULL || m->col_rate == NULL)
+    if (m->cell == NULL || m->submitted == NULL)
         return td_err_set(err, TD_E_NOMEM, "%s", _("out of memory"));
     memset(m->cell, NOT_EXPECTED, ncells);
     struct grid_ctx g = {m, app, 0};
     return m->nr > 0 ? store_submission_grid(app->ctx->store, on_cell, &g, err) : 0;
 }
 
-static void rate_text(int part, int whole, char *buf, size_t size)
+/* The reporting rate (or the on-time rate) of unit u over the reports, or of report r over the
+ * units (u < 0): "20%", or "–" when none is expected. */
+static const char *rate(const struct mx_state *m, long u, int r, bool on_time, char *buf)
 {
-    int p = schedule_rate_percent(part, whole);
+    struct report_rate rr = {0};
+    for (long i = u < 0 ? 0 : u; i < (u < 0 ? (long)m->base.rows.n : u + 1); i++)
+        for (int k = r < 0 ? 0 : r; k < (r < 0 ? m->nr : r + 1); k++) {
+            int st = m->cell[(size_t)i * (size_t)m->nr + (size_t)k];
+            if (st != NOT_EXPECTED)
+                schedule_rate_add(&rr, (enum submission_status)st);
+        }
+    int p = schedule_rate_percent(on_time ? rr.on_time : rr.submitted, rr.expected);
     if (p < 0)
-        snprintf(buf, size, "–");
-    else
-        snprintf(buf, size, "%d%%", p);
+        return "–";
+    snprintf(buf, LIST_CELL, "%d%%", p);
+    return buf;
 }
 
 static enum role status_role(int st)
@@ -152,11 +156,9 @@ static const struct list_column *mx_columns(struct app *app, void *state, int *n
     }
     m->cols[0] = (struct list_column){_("Unit"), {8, 5, 0}, false, true};
     m->cols[1] = (struct list_column){_("Name"), {0, 0, 0}, false, true};
-    for (int r = 0; r < m->nr; r++) {
-        char d[32];
-        snprintf(m->heads[r], sizeof m->heads[r], "%s", heading(app, &m->reports[r], d, sizeof d));
-        m->cols[FIRST + r] = (struct list_column){m->heads[r], {7, 7, 0}, false, false};
-    }
+    for (int r = 0; r < m->nr; r++)
+        m->cols[FIRST + r] = (struct list_column){
+            heading(app, &m->reports[r], m->heads[r], sizeof m->heads[r]), {7, 7, 0}, false, false};
     m->cols[*n - 2] = (struct list_column){_("Rate"), {8, 5, 0}, true, false};
     m->cols[*n - 1] = (struct list_column){_("On time"), {8, 5, 0}, true, false};
     return m->cols;
@@ -179,9 +181,7 @@ static const char *mx_cell(struct app *app, void *state, long u, int col, char *
                : m->base.list.exporting ? submission_status_label(st)
                                         : submission_status_symbol(st);
     }
-    const struct report_rate *rr = &m->row_rate[u];
-    rate_text(r == m->nr ? rr->submitted : rr->on_time, rr->expected, buf, LIST_CELL);
-    return buf;
+    return rate(m, u, -1, r > m->nr, buf);
 }
 
 /* Under the units: each report's two rates. */
@@ -192,11 +192,7 @@ static const char *mx_foot(struct app *app, void *state, int i, int col, char *b
     (void)app;
     if (col == 0)
         return i == 0 ? _("Rate") : _("On time");
-    if (r < 0 || r >= m->nr)
-        return NULL;
-    const struct report_rate *cr = &m->col_rate[r];
-    rate_text(i == 0 ? cr->submitted : cr->on_time, cr->expected, buf, LIST_CELL);
-    return buf;
+    return r >= 0 && r < m->nr ? rate(m, -1, r, i == 1, buf) : NULL;
 }
 
 /* The selected report (NULL when there is none) and unit. */
@@ -214,34 +210,32 @@ static const struct report_row *selected(struct mx_state *m, const struct unit_c
 /* Above: the selected report, and the selected unit's status in it; below: the legend. */
 static void mx_draw(struct app *app, void *state, int *top, int *height)
 {
+    static const enum submission_status legend[] = {SUB_ON_TIME, SUB_LATE, SUB_OVERDUE,
+                                                    SUB_DUE_SOON, SUB_NOT_DUE};
     struct mx_state *m = state;
     const struct unit_choice *unit;
     size_t at;
     const struct report_row *rep = selected(m, &unit, &at);
-    char line[600], d[32], d2[32];
+    char line[600] = "", d[32];
     if (rep == NULL) {
         draw_text(*top, 2, COLS - 4, _("No reports or no units yet."), ROLE_MUTED);
     } else {
         app_show_date(app, rep->due, d, sizeof d);
         snprintf(line, sizeof line, _("%s · due %s"), rep->title, d);
         draw_text(*top, 2, COLS - 4, line, ROLE_MARKED);
+        app_show_date(app, m->submitted[at], d, sizeof d);
         if (m->cell[at] == NOT_EXPECTED)
             snprintf(line, sizeof line, _("%s  %s: does not have to submit this report"),
                      unit->code, unit->name);
-        else if (m->submitted[at][0] != '\0')
-            app_show_date(app, m->submitted[at], d2, sizeof d2);
-        if (m->cell[at] != NOT_EXPECTED)
-            snprintf(line, sizeof line, "%s  %s: %s%s%s", unit->code, unit->name,
-                     submission_status_label((enum submission_status)m->cell[at]),
-                     m->submitted[at][0] != '\0' ? " " : "", m->submitted[at][0] ? d2 : "");
+        else
+            snprintf(line, sizeof line, "%s  %s: %s %s", unit->code, unit->name,
+                     submission_status_label((enum submission_status)m->cell[at]), d);
         draw_text(*top + 1, 2, COLS - 4, line, status_role(m->cell[at]));
     }
-    snprintf(line, sizeof line, "%s %s  %s %s  %s %s  %s %s  %s %s",
-             submission_status_symbol(SUB_ON_TIME), submission_status_label(SUB_ON_TIME),
-             submission_status_symbol(SUB_LATE), submission_status_label(SUB_LATE),
-             submission_status_symbol(SUB_OVERDUE), submission_status_label(SUB_OVERDUE),
-             submission_status_symbol(SUB_DUE_SOON), submission_status_label(SUB_DUE_SOON),
-             submission_status_symbol(SUB_NOT_DUE), submission_status_label(SUB_NOT_DUE));
+    line[0] = '\0';
+    for (size_t i = 0, len = 0; i < sizeof legend / sizeof *legend; i++, len = strlen(line))
+        snprintf(line + len, sizeof line - len, "%s%s %s", i > 0 ? "  " : "",
+                 submission_status_symbol(legend[i]), submission_status_label(legend[i]));
     draw_text(*top + *height - 1, 2, COLS - 4, line, ROLE_MUTED);
     *top += 2;
     *height -= 3;
@@ -309,7 +303,6 @@ static const struct list_spec mx_spec = {
     .nfoot = 2,
     .foot = mx_foot,
     .draw = mx_draw,
-    .cursor = true,
     .cursor_home = true,
     .cursor_first = FIRST,
     .cursor_after = 2,
