@@ -282,15 +282,7 @@ static enum list_event search_key(struct list_widget *l, enum action act, int ke
         l->searching = false;
         return LIST_REDRAW;
     }
-    if (key == TK_BACKSPACE)
-        edit_backspace(&l->prompt);
-    else if (key == TK_LEFT)
-        edit_left(&l->prompt);
-    else if (key == TK_RIGHT)
-        edit_right(&l->prompt);
-    else if (key_is_printable(key) || key == ' ')
-        edit_insert(&l->prompt, key);
-    else
+    if (!edit_line_key(&l->prompt, key))
         return LIST_NONE;
     /* Incremental: each keystroke searches again from where the search began. */
     set_needle(l, l->prompt.text);
