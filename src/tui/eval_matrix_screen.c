@@ -65,11 +65,13 @@ static int matrix_load(struct app *app, void *state, struct td_err *err)
     long *cids = malloc((nc + 1) * sizeof *cids);
     free(m->cells);
     m->cells = calloc(nu * nc + 1, sizeof *m->cells);
-    int rc = cids != NULL && m->cells != NULL
-                 ? 0
-                 : td_err_set(err, TD_E_NOMEM, "%s", _("out of memory"));
-    for (size_t k = 0; rc == 0 && k < nc; k++)
+    if (cids == NULL || m->cells == NULL) {
+        free(cids);
+        return td_err_set(err, TD_E_NOMEM, "%s", _("out of memory"));
+    }
+    for (size_t k = 0; k < nc; k++)
         cids[k] = ((const struct criterion_row *)vec_at(&m->crit, k))->id;
+    int rc = 0;
     for (size_t i = 0; rc == 0 && i < nu; i++) {
         long id = ((const struct unit_choice *)list_base_row(&m->base, (long)i))->id;
         rc = store_evaluation_matrix(app->ctx->store, period(m)->code, &id, 1, cids, (int)nc,

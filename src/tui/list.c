@@ -152,7 +152,8 @@ static bool shown(const struct list_widget *l, int c, int last)
  * scroll to keep the selected one in view, the others stay in place. */
 static void layout(struct list_widget *l)
 {
-    int total = COLS - 3, last = l->cur_hi - 1, nv = 0, n = l->ncols + 1;
+    int total = COLS - 3, last = l->cur_hi - 1, nv = 0;
+    size_t n = (size_t)l->ncols + 1;
     int *vis = l->x + 2 * n, *widths = l->x + 3 * n;
     if (l->cur_hi > l->cur_lo) {
         int room = total;

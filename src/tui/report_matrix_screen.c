@@ -216,10 +216,11 @@ static void mx_draw(struct app *app, void *state, int *top, int *height)
     const struct unit_choice *unit;
     size_t at;
     const struct report_row *rep = selected(m, &unit, &at);
-    char line[600] = "", d[32];
+    char line[600] = "";
     if (rep == NULL) {
         draw_text(*top, 2, COLS - 4, _("No reports or no units yet."), ROLE_MUTED);
     } else {
+        char d[32];
         app_show_date(app, rep->due, d, sizeof d);
         snprintf(line, sizeof line, _("%s · due %s"), rep->title, d);
         draw_text(*top, 2, COLS - 4, line, ROLE_MARKED);
@@ -231,8 +232,8 @@ static void mx_draw(struct app *app, void *state, int *top, int *height)
             snprintf(line, sizeof line, "%s  %s: %s %s", unit->code, unit->name,
                      submission_status_label((enum submission_status)m->cell[at]), d);
         draw_text(*top + 1, 2, COLS - 4, line, status_role(m->cell[at]));
+        line[0] = '\0';
     }
-    line[0] = '\0';
     for (size_t i = 0, len = 0; i < sizeof legend / sizeof *legend; i++, len = strlen(line))
         snprintf(line + len, sizeof line - len, "%s%s %s", i > 0 ? "  " : "",
                  submission_status_symbol(legend[i]), submission_status_label(legend[i]));
