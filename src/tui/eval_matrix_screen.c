@@ -120,10 +120,10 @@ static const char *matrix_cell(struct app *app, void *state, long i, int col, ch
                                enum role *role)
 {
     struct matrix_state *m = state;
-    const struct matrix_cell *cell = &m->cells[i * (long)m->crit.n + col - 1];
     (void)app, (void)buf, (void)role;
     if (col == 0)
         return ((const struct unit_choice *)list_base_row(&m->base, i))->code;
+    const struct matrix_cell *cell = &m->cells[i * (long)m->crit.n + col - 1];
     return cell->score > 0 ? cell->label : "·";
 }
 
