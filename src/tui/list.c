@@ -680,6 +680,8 @@ enum tui_result list_base_resume(struct app *app, void *state, int result)
     if (b->spec->resume != NULL)
         return b->spec->resume(app, state, result);
     list_base_reload(b);
+    if (result == SCREEN_CHANGED && b->spec->tells_changes)
+        app->result = SCREEN_CHANGED; /* what the screen below counts changed too */
     return TUI_REDRAW;
 }
 

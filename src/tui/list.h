@@ -134,6 +134,9 @@ struct list_spec {
     /* Optional: draws lines of its own above or below the list, narrowing top and height to
      * what it leaves the list. */
     void (*draw)(struct app *app, void *state, int *top, int *height);
+    /* Without resume: a save in a screen this one opened changes the screen below this one too
+     * (its counts), which hears SCREEN_CHANGED when this one closes. */
+    bool tells_changes;
     /* Optional, a matrix: a column cursor over the columns but the first cursor_first (when
      * more than 0) and the last cursor_after (see list_widget); cursor_home: Home, End move it. */
     int cursor_first, cursor_after;

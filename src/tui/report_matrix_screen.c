@@ -111,17 +111,10 @@ static const char *rate(const struct mx_state *m, long u, int r, bool on_time, c
 
 static enum role status_role(int st)
 {
-    switch (st) {
-    case SUB_ON_TIME:
-        return ROLE_DONE;
-    case SUB_LATE:
-    case SUB_DUE_SOON:
-        return ROLE_AT_RISK;
-    case SUB_OVERDUE:
-        return ROLE_OVERDUE;
-    default:
-        return ROLE_MUTED;
-    }
+    return st == SUB_ON_TIME                      ? ROLE_DONE
+           : st == SUB_LATE || st == SUB_DUE_SOON ? ROLE_AT_RISK
+           : st == SUB_OVERDUE                    ? ROLE_OVERDUE
+                                                  : ROLE_MUTED;
 }
 
 /* A report's column heading: its period (2021-2025 as "21–25"); an ad-hoc report's due date
@@ -275,15 +268,6 @@ static enum tui_result mx_action(struct app *app, void *state, enum action act, 
     return act == ACT_MATRIX ? TUI_BACK : TUI_HANDLED;
 }
 
-static enum tui_result mx_resume(struct app *app, void *state, int result)
-{
-    if (result == SCREEN_CHANGED) {
-        list_base_reload(state);
-        app->result = SCREEN_CHANGED; /* the schedule's counts changed */
-    }
-    return TUI_REDRAW;
-}
-
 static void mx_close(void *state)
 {
     struct mx_state *m = state;
@@ -298,7 +282,7 @@ static const struct list_spec mx_spec = {
     .cell = mx_cell,
     .enter = mx_enter,
     .action = mx_action,
-    .resume = mx_resume,
+    .tells_changes = true, /* the schedule's counts */
     .columns = mx_columns,
     .close = mx_close,
     .nfoot = 2,
