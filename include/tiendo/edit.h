@@ -25,6 +25,9 @@ void edit_left(struct edit_buf *e);
 void edit_right(struct edit_buf *e);
 void edit_home(struct edit_buf *e);
 void edit_end(struct edit_buf *e);
+/* An editing key (tiendo/keys.h) applied to one line: Backspace, Delete, ← →, Home, End, a
+ * printable character or Space; false, with e unchanged, for any other key. */
+bool edit_line_key(struct edit_buf *e, int key);
 
 /* For a window cols cells wide that shows text from byte *first on: moves *first so that
  * the cursor is inside the window; returns the cursor's column in it. */

@@ -29,8 +29,6 @@ int store_criteria(struct store *st, struct criterion_row *out, int max, int *n,
 int store_vocab_each(struct store *st, const char *domain,
                      int (*fn)(void *ctx, const struct vocab_row *r), void *ctx,
                      struct td_err *err);
-int store_vocab(struct store *st, const char *domain, struct vocab_row *out, int max, int *n,
-                struct td_err *err);
 
 /* One criterion's evaluation of a unit for a period ("2025", or a phase "2021-2025"). */
 struct evaluation_row {

@@ -21,6 +21,9 @@ void vec_free(struct vec *v);
 /* A callback of the store_*_each kind that pushes each row on the vector ctx (1 stops the loop
  * when memory runs out). */
 #define VEC_KEEP(name, type)                                                                       \
-    static int name(void *ctx, const type *row) { return vec_push(ctx, row) != 0; }
+    static int name(void *ctx, const type *row)                                                    \
+    {                                                                                              \
+        return vec_push(ctx, row) != 0;                                                            \
+    }
 
 #endif

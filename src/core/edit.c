@@ -4,6 +4,7 @@
 #include <wchar.h>
 
 #include "tiendo/edit.h"
+#include "tiendo/keys.h"
 
 static int reserve(struct edit_buf *e, size_t need)
 {
@@ -189,4 +190,25 @@ int edit_view(const struct edit_buf *e, size_t *first, int cols)
             *first += char_at(e->text, e->len, *first, &wc);
     }
     return cells(e, *first, e->cursor);
+}
+
+bool edit_line_key(struct edit_buf *e, int key)
+{
+    if (key == TK_BACKSPACE)
+        edit_backspace(e);
+    else if (key == TK_DELETE)
+        edit_delete(e);
+    else if (key == TK_LEFT)
+        edit_left(e);
+    else if (key == TK_RIGHT)
+        edit_right(e);
+    else if (key == TK_HOME)
+        edit_home(e);
+    else if (key == TK_END)
+        edit_end(e);
+    else if (key_is_printable(key) || key == ' ')
+        edit_insert(e, key); /* out of memory: the key is lost, the text kept */
+    else
+        return false;
+    return true;
 }

@@ -67,14 +67,6 @@ int store_vocab_each(struct store *st, const char *domain,
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_fail(st, _("reading the plan"), err);
 }
 
-STORE_COLLECTOR(vocab, struct vocab_row)
-int store_vocab(struct store *st, const char *domain, struct vocab_row *out, int max, int *n,
-                struct td_err *err)
-{
-    struct vocab_into c = {out, max, 0};
-    return store_collected(store_vocab_each(st, domain, vocab_keep, &c, err), &c.n, max, n, err);
-}
-
 int store_evaluation_get(struct store *st, const char *period, long unit_id,
                          struct evaluation_row *rows, int n, struct td_err *err)
 {

@@ -435,6 +435,8 @@ struct form_conflict_view {
 
 static void conflict_free(struct form_base *b)
 {
+    if (b->conflict != NULL && b->conflict->fresh != NULL && b->fresh_free != NULL)
+        b->fresh_free(b->conflict->fresh);
     if (b->conflict != NULL)
         free(b->conflict->fresh);
     free(b->conflict);

@@ -86,6 +86,7 @@ struct form_base {
      * over their version, and what keeping theirs says. */
     bool overwrite;
     const char *kept;
+    void (*fresh_free)(void *fresh); /* optional: frees what reread allocated in fresh */
 };
 /* What a form screen says of itself once, statically: the screen (for a conflict, to lay out
  * their version), its save, and how to read the row again (fresh_size bytes) and adopt its

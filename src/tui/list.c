@@ -21,23 +21,39 @@
 
 #define MAX_PAGE 256
 
-void list_init(struct list_widget *l, const struct list_column *cols, int ncols,
-               struct list_source src)
+int list_init(struct list_widget *l, const struct list_column *cols, int ncols,
+              struct list_source src)
 {
     memset(l, 0, sizeof *l);
     l->cols = cols;
-    l->ncols = ncols < LIST_MAX_COLS ? ncols : LIST_MAX_COLS;
+    l->ncols = ncols;
     l->src = src;
     l->page = 1;
+    size_t n = (size_t)ncols + 1;
+    l->x = calloc(4 * n, sizeof *l->x); /* x, w, and room for layout */
+    l->w = l->x != NULL ? l->x + n : NULL;
+    l->specs = calloc(n, sizeof *l->specs);
     edit_init(&l->prompt, NULL);
     list_reload(l);
+    return l->x != NULL && l->specs != NULL ? 0 : -1;
 }
 
 void list_free(struct list_widget *l)
 {
     free(l->marks);
     free(l->folded);
+    free(l->x), free(l->specs), free(l->wide), free(l->wide_roles);
     edit_free(&l->prompt);
+}
+
+/* Cell c of the row fetched into rows[r] (a matrix's from wide), and its role. */
+static const char *cell_of(const struct list_widget *l, const struct list_row *row, int r, int c,
+                           enum role *role)
+{
+    if (l->wide == NULL)
+        return c < LIST_MAX_COLS ? row->cells[c] : NULL;
+    *role = l->wide_roles[(size_t)r * (size_t)l->ncols + (size_t)c];
+    return l->wide[(size_t)r * (size_t)l->ncols + (size_t)c];
 }
 
 static void clamp(struct list_widget *l)
@@ -127,44 +143,98 @@ static void draw_cell(const struct list_widget *l, int c, int y, int x, int w, c
         draw_text(y, x, w, text, role);
 }
 
+static bool shown(const struct list_widget *l, int c, int last)
+{
+    return c < l->cur_lo || c >= l->cur_hi || (c >= l->col_first && c <= last);
+}
+
+/* Where each column goes: the columns the cursor moves over (as wide as the first of them)
+ * scroll to keep the selected one in view, the others stay in place. */
+static void layout(struct list_widget *l)
+{
+    int total = COLS - 3, last = l->cur_hi - 1, nv = 0;
+    size_t n = (size_t)l->ncols + 1;
+    int *vis = l->x + 2 * n, *widths = l->x + 3 * n;
+    if (l->cur_hi > l->cur_lo) {
+        int room = total;
+        for (int c = 0; c < l->ncols; c++)
+            room -= c < l->cur_lo || c >= l->cur_hi ? l->cols[c].spec.width + 1 : 0;
+        int fit = room / (l->cols[l->cur_lo].spec.width + 1);
+        fit = fit < 1 ? 1 : fit;
+        l->col = l->col < l->cur_lo ? l->cur_lo : l->col >= l->cur_hi ? l->cur_hi - 1 : l->col;
+        l->col_first = l->col_first < l->cur_lo ? l->cur_lo
+                       : l->col_first > l->col  ? l->col
+                                                : l->col_first;
+        if (l->col >= l->col_first + fit)
+            l->col_first = l->col - fit + 1;
+        last = l->col_first + fit - 1;
+    }
+    for (int c = 0; c < l->ncols; c++)
+        if (shown(l, c, last)) {
+            vis[nv] = c;
+            l->specs[nv++] = l->cols[c].spec;
+        }
+    layout_columns(l->specs, nv, total, widths);
+    for (int c = 0; c < l->ncols; c++)
+        l->w[c] = 0;
+    for (int i = 0; i < nv; i++)
+        l->w[vis[i]] = widths[i];
+    for (int c = 0, x = 2; c < l->ncols; c++) {
+        l->x[c] = x;
+        x += shown(l, c, last) ? l->w[c] + 1 : 0;
+    }
+}
+
+/* The row fetched into rows[r] at y: its marker and its shown cells; under a column cursor the
+ * selected row keeps its colours but the cursor's cell, drawn selected (marked in a foot row). */
+static void draw_row(struct list_widget *l, int y, const struct list_row *row, int r, bool sel,
+                     bool foot)
+{
+    bool cursor = l->cur_hi > l->cur_lo, marked = !foot && list_is_marked(l, row->id);
+    bool whole = sel && !cursor;
+    enum role role = whole ? ROLE_SELECTED : marked ? ROLE_MARKED : row->role;
+    /* The gaps between cells in the row's colour too: one attribute run instead of one per
+     * cell, a third fewer bytes on a slow link (not with underline or reverse, which would
+     * show). */
+    if (whole || (role != ROLE_NORMAL && (theme_attr(role) & (A_UNDERLINE | A_REVERSE)) == 0))
+        draw_fill(y, 0, COLS, role);
+    draw_text(y, 0, 2, marked ? "*" : (sel ? ">" : " "), role);
+    for (int c = 0; c < l->ncols; c++) {
+        enum role cr = role;
+        const char *text = cell_of(l, row, r, c, &cr);
+        if (whole || marked)
+            cr = role;
+        if (cursor && c == l->col && (sel || foot)) {
+            cr = foot ? ROLE_MARKED : ROLE_SELECTED;
+            draw_fill(y, l->x[c], l->w[c], cr);
+        }
+        if (l->w[c] > 0 && text != NULL)
+            draw_cell(l, c, y, l->x[c], l->w[c], text, cr);
+    }
+}
+
 void list_draw(struct list_widget *l, struct app *app, int top, int height)
 {
-    struct column_spec specs[LIST_MAX_COLS];
-    int widths[LIST_MAX_COLS];
+    layout(l);
+    /* Header, rows, the foot rows, footer. */
+    bool cursor = l->cur_hi > l->cur_lo;
     for (int c = 0; c < l->ncols; c++)
-        specs[c] = l->cols[c].spec;
-    layout_columns(specs, l->ncols, COLS - 3, widths);
-    /* Header, rows, footer. */
-    int x = 2;
-    for (int c = 0; c < l->ncols; c++) {
-        if (widths[c] > 0)
-            draw_cell(l, c, top, x, widths[c], l->cols[c].title, ROLE_MUTED);
-        x += widths[c] + 1;
-    }
-    int page = height - 2;
-    if (page > MAX_PAGE)
-        page = MAX_PAGE;
+        if (l->w[c] > 0)
+            draw_cell(l, c, top, l->x[c], l->w[c], l->cols[c].title,
+                      cursor && c == l->col ? ROLE_MARKED : ROLE_MUTED);
+    int page = height - 2 - l->nfoot;
+    if (page > MAX_PAGE - l->nfoot) /* the foot rows after the page */
+        page = MAX_PAGE - l->nfoot;
     l->page = page < 1 ? 1 : page;
     clamp(l);
     struct list_row rows[MAX_PAGE];
     int n = l->count > 0 ? l->src.fetch(l->src.ctx, l->top, l->page, rows) : 0;
-    for (int i = 0; i < n; i++) {
-        int y = top + 1 + i;
-        bool sel = l->top + i == l->selected;
-        bool marked = list_is_marked(l, rows[i].id);
-        enum role role = sel ? ROLE_SELECTED : marked ? ROLE_MARKED : rows[i].role;
-        /* The gaps between cells in the row's colour too: one attribute run instead of one per
-         * cell, a third fewer bytes on a slow link (not with underline or reverse, which would
-         * show). */
-        if (sel || (role != ROLE_NORMAL && (theme_attr(role) & (A_UNDERLINE | A_REVERSE)) == 0))
-            draw_fill(y, 0, COLS, role);
-        draw_text(y, 0, 2, marked ? "*" : (sel ? ">" : " "), role);
-        x = 2;
-        for (int c = 0; c < l->ncols; c++) {
-            if (widths[c] > 0 && rows[i].cells[c] != NULL)
-                draw_cell(l, c, y, x, widths[c], rows[i].cells[c], role);
-            x += widths[c] + 1;
-        }
+    for (int i = 0; i < n; i++)
+        draw_row(l, top + 1 + i, &rows[i], i, l->top + i == l->selected, false);
+    for (int i = 0; i < l->nfoot; i++) {
+        struct list_row foot = {0};
+        l->foot(l->src.ctx, i, l->page + i);
+        draw_row(l, top + height - 1 - l->nfoot + i, &foot, l->page + i, false, true);
     }
     if (l->count == 0)
         draw_text(top + 1, 2, COLS - 4, _("(nothing to show)"), ROLE_MUTED);
@@ -213,15 +283,7 @@ static enum list_event search_key(struct list_widget *l, enum action act, int ke
         l->searching = false;
         return LIST_REDRAW;
     }
-    if (key == TK_BACKSPACE)
-        edit_backspace(&l->prompt);
-    else if (key == TK_LEFT)
-        edit_left(&l->prompt);
-    else if (key == TK_RIGHT)
-        edit_right(&l->prompt);
-    else if (key_is_printable(key) || key == ' ')
-        edit_insert(&l->prompt, key);
-    else
+    if (!edit_line_key(&l->prompt, key))
         return LIST_NONE;
     /* Incremental: each keystroke searches again from where the search began. */
     set_needle(l, l->prompt.text);
@@ -236,6 +298,15 @@ enum list_event list_handle(struct list_widget *l, struct app *app, enum action 
 {
     if (l->searching)
         return search_key(l, act, key);
+    /* A column cursor: ← →, and Home End when they move it. */
+    bool cursor = l->cur_hi > l->cur_lo;
+    bool home = cursor && l->cur_home && (act == ACT_HOME || act == ACT_END);
+    if (cursor && (key == TK_LEFT || key == TK_RIGHT || home)) {
+        int col = home ? (act == ACT_HOME ? l->cur_lo : l->cur_hi - 1)
+                       : l->col + (key == TK_LEFT ? -1 : 1);
+        l->col = col < l->cur_lo ? l->cur_lo : col >= l->cur_hi ? l->cur_hi - 1 : col;
+        return LIST_REDRAW;
+    }
     long before = l->selected;
     switch (act) {
     case ACT_UP:
@@ -338,22 +409,26 @@ enum tui_result list_export(struct list_widget *l, struct app *app, const char *
     FILE *f = app_export_file(app, name, "csv", path, sizeof path);
     if (f == NULL)
         return TUI_REDRAW;
-    struct table_column cols[LIST_MAX_COLS];
-    for (int c = 0; c < l->ncols; c++)
+    struct table_column *cols = calloc((size_t)l->ncols + 1, sizeof *cols);
+    for (int c = 0; cols != NULL && c < l->ncols; c++)
         cols[c] = (struct table_column){l->cols[c].title, false};
-    struct table_writer w;
-    int rc = table_begin(&w, f, TABLE_CSV, cols, l->ncols, false);
+    struct table_writer w = {0};
+    int rc = cols != NULL ? table_begin(&w, f, TABLE_CSV, cols, l->ncols, false) : -1;
     long count = l->src.count(l->src.ctx);
     struct list_row rows[MAX_PAGE];
+    l->exporting = true;
     for (long first = 0; rc == 0 && first < count; first += MAX_PAGE) {
         int n = l->src.fetch(l->src.ctx, first, MAX_PAGE, rows);
         for (int i = 0; rc == 0 && i < n; i++)
-            rc = table_row(&w, rows[i].cells);
+            rc = table_row(&w, l->wide != NULL ? l->wide + (size_t)i * (size_t)l->ncols
+                                               : rows[i].cells);
         if (n == 0)
             break;
     }
+    l->exporting = false;
     if (rc == 0)
         rc = table_end(&w);
+    free(cols);
     if (fclose(f) != 0)
         rc = -1;
     if (rc != 0) {
@@ -394,13 +469,39 @@ static long base_count(void *ctx)
     return (long)((struct list_base *)ctx)->rows.n;
 }
 
-static void base_format(struct list_base *b, long i, char (*buf)[LIST_CELL], struct list_row *out)
+/* The cell buffers of rows[r] (a page row, a foot row, or the spare at MAX_PAGE), empty. */
+static char (*base_cells(struct list_base *b, int r))[LIST_CELL]
 {
+    char(*buf)[LIST_CELL] = b->cells + (size_t)r * (size_t)b->stride;
+    for (int c = 0; c < b->stride; c++)
+        buf[c][0] = '\0';
+    return buf;
+}
+
+/* Kept row i into out, with the buffers of rows[r]; a matrix's cells into wide. */
+static void base_format(struct list_base *b, long i, int r, struct list_row *out)
+{
+    char(*buf)[LIST_CELL] = base_cells(b, r);
     *out = (struct list_row){0};
     out->id = i;
-    for (int c = 0; c < LIST_MAX_COLS; c++)
-        buf[c][0] = '\0';
-    b->spec->format(b->app, b, list_base_row(b, i), buf, out);
+    if (b->spec->format != NULL)
+        b->spec->format(b->app, b, list_base_row(b, i), buf, out);
+    for (int c = 0; b->spec->cell != NULL && c < b->ncols; c++) {
+        size_t at = (size_t)r * (size_t)b->ncols + (size_t)c;
+        b->list.wide_roles[at] = ROLE_NORMAL;
+        b->list.wide[at] = b->spec->cell(b->app, b, i, c, buf[c], &b->list.wide_roles[at]);
+    }
+}
+
+static void base_foot(void *ctx, int i, int r)
+{
+    struct list_base *b = ctx;
+    char(*buf)[LIST_CELL] = base_cells(b, r);
+    for (int c = 0; c < b->ncols; c++) {
+        size_t at = (size_t)r * (size_t)b->ncols + (size_t)c;
+        b->list.wide_roles[at] = ROLE_NORMAL;
+        b->list.wide[at] = b->spec->foot(b->app, b, i, c, buf[c]);
+    }
 }
 
 static int base_fetch(void *ctx, long first, int n, struct list_row *rows)
@@ -408,7 +509,7 @@ static int base_fetch(void *ctx, long first, int n, struct list_row *rows)
     struct list_base *b = ctx;
     int got = 0;
     for (long i = first; i < (long)b->rows.n && got < n && got < MAX_PAGE; i++, got++)
-        base_format(b, i, b->cells[got], &rows[got]);
+        base_format(b, i, got, &rows[got]);
     return got;
 }
 
@@ -424,11 +525,13 @@ static long base_find(void *ctx, const char *needle, long from, int dir)
     long found = -1;
     for (long i = from; folded != NULL && i >= 0 && i < (long)b->rows.n && found < 0; i += dir) {
         struct list_row row;
-        base_format(b, i, b->cells[MAX_PAGE], &row);
+        base_format(b, i, MAX_PAGE, &row);
         for (int c = 0; c < b->list.ncols && found < 0; c++) {
             size_t x, y;
-            if ((b->cols[c].search || !any) && row.cells[c] != NULL &&
-                text_find_folded(row.cells[c], folded, &x, &y))
+            enum role role;
+            const char *text = cell_of(&b->list, &row, MAX_PAGE, c, &role);
+            if ((b->cols[c].search || !any) && text != NULL &&
+                text_find_folded(text, folded, &x, &y))
                 found = i;
         }
     }
@@ -458,11 +561,11 @@ int list_base_reload(struct list_base *b)
     if (b->spec->source != NULL && b->spec->loaded != NULL)
         b->spec->loaded(b->app, b);
     list_reload(&b->list);
-    if (b->spec->source == NULL && id >= 0 && b->spec->format != NULL) {
+    if (b->spec->source == NULL && id >= 0) {
         /* The same row again when it is still there (ids from the formatter). */
         for (long i = 0; i < (long)b->rows.n; i++) {
             struct list_row row;
-            base_format(b, i, b->cells[MAX_PAGE], &row);
+            base_format(b, i, MAX_PAGE, &row);
             if (row.id == id) {
                 b->list.selected = i;
                 break;
@@ -473,37 +576,62 @@ int list_base_reload(struct list_base *b)
     return rc;
 }
 
+static void base_free(struct list_base *b)
+{
+    list_free(&b->list);
+    vec_free(&b->rows);
+    free(b->cells);
+    free(b->cols);
+}
+
 int list_base_open(struct app *app, void *state, const struct list_spec *spec)
 {
     struct list_base *b = state;
     b->spec = spec;
     b->app = app;
     vec_init(&b->rows, spec->row_size);
-    int ncols = spec->ncols < LIST_MAX_COLS ? spec->ncols : LIST_MAX_COLS;
-    for (int c = 0; c < ncols; c++) {
-        b->cols[c] = spec->cols[c];
-        /* An empty title stays empty: gettext("") is the catalogue's header. */
-        b->cols[c].title = spec->cols[c].title[0] != '\0' ? _(spec->cols[c].title) : "";
-    }
-    struct list_source src = {b, base_count, base_fetch, base_find};
-    if (spec->source != NULL) {
-        src = spec->source(state);
-    } else {
-        b->cells = calloc(MAX_PAGE + 1, sizeof *b->cells);
-        if (b->cells == NULL) {
-            app_message(app, true, "%s", _("out of memory"));
-            return -1;
-        }
-        if (base_load(b, false) != 0) {
-            free(b->cells);
-            vec_free(&b->rows);
-            return -1;
-        }
-    }
+    const struct list_column *cols = spec->cols;
+    b->ncols = spec->ncols;
     if (spec->columns != NULL)
-        ncols = spec->columns(app, state, b->cols);
-    list_init(&b->list, b->cols, ncols, src);
-    if (spec->loaded != NULL) /* after list_init, which starts the widget afresh */
+        cols = spec->columns(app, state, &b->ncols);
+    b->cols = calloc((size_t)b->ncols + 1, sizeof *b->cols);
+    for (int c = 0; b->cols != NULL && c < b->ncols; c++) {
+        b->cols[c] = cols[c];
+        /* An empty title stays empty: gettext("") is the catalogue's header. */
+        if (spec->columns == NULL)
+            b->cols[c].title = cols[c].title[0] != '\0' ? _(cols[c].title) : "";
+    }
+    if (spec->cell == NULL && b->ncols > LIST_MAX_COLS)
+        b->ncols = LIST_MAX_COLS;
+    b->stride = b->ncols > LIST_MAX_COLS ? b->ncols : LIST_MAX_COLS;
+    struct list_source src = {b, base_count, base_fetch, base_find};
+    if (spec->source != NULL)
+        src = spec->source(state);
+    else
+        b->cells = calloc((MAX_PAGE + 1) * (size_t)b->stride, sizeof *b->cells);
+    int rc = list_init(&b->list, b->cols, b->ncols, src);
+    if (spec->cell != NULL) {
+        size_t n = (MAX_PAGE + 1) * (size_t)(b->ncols + 1);
+        b->list.wide = calloc(n, sizeof *b->list.wide);
+        b->list.wide_roles = calloc(n, sizeof *b->list.wide_roles);
+        b->list.nfoot = spec->nfoot;
+        b->list.foot = base_foot;
+        rc |= b->list.wide == NULL || b->list.wide_roles == NULL ? -1 : 0;
+    }
+    if (rc != 0 || b->cols == NULL || (spec->source == NULL && b->cells == NULL)) {
+        app_message(app, true, "%s", _("out of memory"));
+        base_free(b);
+        return -1;
+    }
+    if (spec->source == NULL && base_load(b, false) != 0) {
+        base_free(b);
+        return -1;
+    }
+    list_reload(&b->list);
+    b->list.cur_lo = spec->cursor_first;
+    b->list.cur_hi = spec->cursor_first > 0 ? b->ncols - spec->cursor_after : 0;
+    b->list.cur_home = spec->cursor_home;
+    if (spec->loaded != NULL)
         spec->loaded(app, b);
     return 0;
 }
@@ -516,6 +644,8 @@ void list_base_draw(struct app *app, void *state, int top, int height)
         top++;
         height--;
     }
+    if (b->spec->draw != NULL)
+        b->spec->draw(app, state, &top, &height);
     list_draw(&b->list, app, top, height);
 }
 
@@ -550,6 +680,8 @@ enum tui_result list_base_resume(struct app *app, void *state, int result)
     if (b->spec->resume != NULL)
         return b->spec->resume(app, state, result);
     list_base_reload(b);
+    if (result == SCREEN_CHANGED && b->spec->tells_changes)
+        app->result = SCREEN_CHANGED; /* what the screen below counts changed too */
     return TUI_REDRAW;
 }
 
@@ -559,9 +691,7 @@ void list_base_close(struct app *app, void *state)
     (void)app;
     if (b->spec->close != NULL)
         b->spec->close(state);
-    list_free(&b->list);
-    vec_free(&b->rows);
-    free(b->cells);
+    base_free(b);
 }
 
 static enum tui_result on_picked(struct app *app, void *ctx, int result)

@@ -9,9 +9,10 @@
 #include "tiendo/vec.h"
 
 /* List widget: a window over rows that a source supplies on demand (never all of them),
- * columns in display cells, a selection, marks, search with highlighted hits, a footer. */
+ * columns in display cells, a selection, marks, search with highlighted hits, a footer; for a
+ * matrix, any number of columns, a column cursor and rows of totals under the list. */
 
-#define LIST_MAX_COLS 16
+#define LIST_MAX_COLS 16 /* of a list_row; a matrix's cells come through list_widget.wide */
 
 struct list_column {
     const char *title; /* translated */
@@ -56,10 +57,26 @@ struct list_widget {
     char needle[128];         /* the last search, for n / N and the highlight */
     char *folded;             /* needle as text_fold gives it */
     const char *footer_extra; /* the screen's words for the footer (filter, sort) */
+    int *x, *w;               /* where each column is drawn, 0 cells when it is not */
+    struct column_spec *specs;
+    /* A matrix: the source's fetch gives the cells of rows[r] here, at r * ncols + c, with
+     * their roles, for any number of columns; foot(ctx, i, r) gives foot row i there too, for
+     * nfoot rows of totals drawn under the list. */
+    const char **wide;
+    enum role *wide_roles;
+    int nfoot;
+    void (*foot)(void *ctx, int i, int r);
+    /* A column cursor (a matrix): ← → move col over the columns from cur_lo up to cur_hi
+     * (none when they are equal), which scroll from col_first to keep it in view; the others
+     * stay. With cur_home, Home and End go to the first and last of them. */
+    int cur_lo, cur_hi, col, col_first;
+    bool cur_home;
+    bool exporting; /* the source's rows are being written by x (words rather than symbols) */
 };
 
-void list_init(struct list_widget *l, const struct list_column *cols, int ncols,
-               struct list_source src);
+/* 0, or -1 when memory runs out. */
+int list_init(struct list_widget *l, const struct list_column *cols, int ncols,
+              struct list_source src);
 void list_free(struct list_widget *l);
 /* Counts again (after a filter, a sort or a save) and keeps the selection in range. */
 void list_reload(struct list_widget *l);
@@ -102,12 +119,28 @@ struct list_spec {
     /* Optional, for a loader that keeps a window of the rows: moving down past the last row
      * calls more, which widens the window and returns true to have the rows loaded again. */
     bool (*more)(struct app *app, void *state);
-    /* Optional: columns known only when the screen opens (a matrix): fills cols (at most
-     * LIST_MAX_COLS, titles as shown) and returns how many, instead of cols and ncols. */
-    int (*columns)(struct app *app, void *state, struct list_column *cols);
+    /* Optional: columns known only when the screen opens (a matrix), any number, titles as
+     * shown, kept by the screen: instead of cols and ncols. */
+    const struct list_column *(*columns)(struct app *app, void *state, int *n);
     /* Optional: a line above the list. */
     const char *(*heading)(void *state);
     void (*close)(void *state); /* optional: frees what the screen added */
+    /* Optional, a matrix of any number of columns: the text of cell col of kept row i (into
+     * buf, LIST_CELL bytes, or static) and its role, instead of format (ids are positions). */
+    const char *(*cell)(struct app *app, void *state, long i, int col, char *buf, enum role *role);
+    /* Optional, with cell: nfoot rows of totals under the list, cell col of foot row i. */
+    int nfoot;
+    const char *(*foot)(struct app *app, void *state, int i, int col, char *buf);
+    /* Optional: draws lines of its own above or below the list, narrowing top and height to
+     * what it leaves the list. */
+    void (*draw)(struct app *app, void *state, int *top, int *height);
+    /* Without resume: a save in a screen this one opened changes the screen below this one too
+     * (its counts), which hears SCREEN_CHANGED when this one closes. */
+    bool tells_changes;
+    /* Optional, a matrix: a column cursor over the columns but the first cursor_first (when
+     * more than 0) and the last cursor_after (see list_widget); cursor_home: Home, End move it. */
+    int cursor_first, cursor_after;
+    bool cursor_home;
 };
 
 struct list_base;
@@ -121,10 +154,12 @@ struct list_base {
     int nsteps, step;
     struct app *app;
     struct list_widget list;
-    struct list_column cols[LIST_MAX_COLS];
-    struct vec rows;                         /* of spec->row_size bytes */
-    char (*cells)[LIST_MAX_COLS][LIST_CELL]; /* a page of formatted rows */
-    char footer[256];                        /* for the screen's footer_extra */
+    struct list_column *cols;
+    int ncols;
+    struct vec rows;          /* of spec->row_size bytes */
+    char (*cells)[LIST_CELL]; /* a page of formatted rows and a spare, stride cells each */
+    int stride;
+    char footer[256]; /* for the screen's footer_extra */
 };
 
 /* Keeps a copy of row (spec->row_size bytes) at the end of the rows; 0, or 1 (stops the
@@ -163,17 +198,12 @@ struct list_step {
 };
 enum tui_result list_filter(struct list_base *b, const struct list_step *steps, int n);
 
-/* The body of a store_*_each callback that keeps each row in the list (LIST_KEEP), or pushes it
- * on a struct vec (VEC_KEEP). */
+/* The body of a store_*_each callback that keeps each row in the list (as VEC_KEEP, vec.h,
+ * pushes it on a struct vec). */
 #define LIST_KEEP(name, type)                                                                      \
     static int name(void *ctx, const type *row)                                                    \
     {                                                                                              \
         return list_keep(ctx, row);                                                                \
-    }
-#define VEC_KEEP(name, type)                                                                       \
-    static int name(void *ctx, const type *row)                                                    \
-    {                                                                                              \
-        return vec_push(ctx, row) != 0;                                                            \
     }
 
 /* The active units (all of them) for a filter or a field: labels are their codes, after first

@@ -48,5 +48,16 @@ struct entry_args {
 extern const struct screen_ops entry_screen; /* arg: struct entry_args * */
 extern const struct screen_ops progress_screen;
 extern const struct screen_ops filter_screen; /* arg: struct task_view * */
+/* Evaluation: the form rating one unit for one period, and the plan's criteria. */
+struct eval_args {
+    char period[16];
+    char period_label[128];
+    long unit_id;
+    char unit_code[32];
+    char unit[300];
+};
+extern const struct screen_ops eval_screen; /* arg: struct eval_args * */
+extern const struct screen_ops criteria_screen;
+extern const struct screen_ops eval_matrix_screen;
 
 #endif

@@ -42,4 +42,51 @@ e2e_keys F2
 e2e_expect "the next save goes through over theirs" "Saved the evaluation of VTTTN"
 check "mine is stored" test "$(sqlite3 "$DB" "SELECT comment FROM evaluation e JOIN criterion c ON c.id = e.criterion_id WHERE c.code = 'a'")" = "Đã lồng ghép vào kế hoạch năm (bổ sung)"
 e2e_stop
+# A plan with 20 criteria, more than the form once held (16): → scrolls the matrix to the last
+# ones, the 17th is rated and saved, and a save over someone else's change to it still shows
+# both versions.
+mkdir -p "$T/plan20"
+cp "$here/../../config/plans/qd-111-2022.ini" "$here/../../config/plans/qd-111-2022-demo.ini" \
+	"$T/plan20/"
+for c in e f g h i j k l m n o p q r s t; do
+	printf '\n[criterion.%s]\nlabel = Tiêu chí %s\nwording = Tiêu chí bổ sung %s\n' "$c" "$c" "$c"
+done >>"$T/plan20/qd-111-2022.ini"
+DB=$T/eval20.db
+"$BIN" --db "$DB" init --plan "$T/plan20/qd-111-2022.ini" --demo >/dev/null
+e2e_start 80 24 "$(tiendo --user lan)"
+e2e_wait "Tasks and solutions"
+e2e_keys 2 1
+e2e_expect_re "20 criteria: the matrix shows the first ones" "Unit +a +b +c +d +e"
+eval_keys=()
+for _ in $(seq 19); do eval_keys+=(Right); done
+e2e_keys "${eval_keys[@]}"
+e2e_expect_re "→ scrolls the columns to the 20th criterion" "Unit +p +q +r +s +t"
+check "the first criteria are scrolled away" test -z "$(e2e_screen | grep -E 'Unit +a +b')"
+e2e_keys Enter
+e2e_wait "Facts: 1 of 4 tasks"
+eval_keys=()
+for _ in $(seq 64); do eval_keys+=(Tab); done
+e2e_keys "${eval_keys[@]}"
+e2e_expect "Tab reaches the 17th criterion" "q) Tiêu chí q"
+e2e_keys Right F2
+e2e_expect "the evaluation of 20 criteria is saved" "Saved the evaluation of VTTTN"
+check "the 17th criterion's rating is stored" test "$(sqlite3 "$DB" "SELECT v.label FROM evaluation e JOIN criterion c ON c.id = e.criterion_id JOIN vocab v ON v.id = e.rating_id WHERE c.code = 'q'")" = "Tốt"
+e2e_expect_re "the matrix shows it in the 17th column" "VTTTN +· +Tốt +· +· +·"
+e2e_keys Enter
+e2e_wait "Facts: 1 of 4 tasks"
+eval_keys=()
+for _ in $(seq 65); do eval_keys+=(Tab); done
+e2e_keys "${eval_keys[@]}"
+e2e_type "Ý kiến về tiêu chí q"
+sqlite3 -cmd ".timeout 5000" "$DB" "UPDATE evaluation SET comment = 'Người khác sửa q',
+  version = version + 1 WHERE criterion_id = (SELECT id FROM criterion WHERE code = 'q')"
+e2e_keys F2
+e2e_expect "with 20 criteria, a save over someone else's change opens the conflict dialog" "Changed meanwhile"
+e2e_expect "with their comment on the 17th criterion" "Người khác sửa q"
+e2e_keys e
+e2e_wait_gone "Changed meanwhile"
+e2e_keys F2
+e2e_expect "the next save goes through over theirs" "Saved the evaluation of VTTTN"
+check "mine is stored on the 17th criterion" test "$(sqlite3 "$DB" "SELECT comment FROM evaluation e JOIN criterion c ON c.id = e.criterion_id WHERE c.code = 'q'")" = "Ý kiến về tiêu chí q"
+e2e_stop
 DB=$T/demo.db

@@ -19,3 +19,18 @@ check "the file is 0600, whatever the umask (issue 14 point 8)" test "$(stat -c 
 check "the CSV header names the columns as on the screen" \
 	sh -c 'head -1 "$1" | grep -q "^Code,Task,Lead,Due,Status,%"' _ "$file"
 e2e_stop
+# The submission matrix's x: a row per unit with its name, a column per report with each status
+# in words (not the screen's symbols), then the unit's two rates.
+e2e_start 80 24 "$(tiendo --config "$T/export.ini")"
+e2e_wait "Tasks and solutions"
+e2e_keys 3 m
+e2e_wait "Submission matrix"
+e2e_keys x
+e2e_expect "x writes the submission matrix" "Wrote 10 rows to $T/exports/matrix-"
+file=$(ls "$T"/exports/matrix-*.csv 2>/dev/null | head -1)
+check "the matrix's header: unit, name, the reports, the two rates" \
+	sh -c 'head -1 "$1" | tr -d "\r" | grep -qE "^Unit,Name,[^,]+(,[^,]+)*,Rate,On time$"' _ "$file"
+check "a unit's row: its statuses in words and its rates" \
+	sh -c 'grep -qE "^VTTTN,Vụ Thị trường trong nước,.*(overdue|not yet due).*,[0-9]+%,[0-9]+%" "$1"' _ "$file"
+check "no symbol in the file" sh -c '! grep -qE "✗|✓|◑" "$1"' _ "$file"
+e2e_stop

@@ -118,6 +118,13 @@ check "$lists_name: on its row" test "$(lists_row | cut -d' ' -f1)" = 87
 e2e_keys n N
 lists_wait_at 87
 check "$lists_name: n then N come back to it" test "$(lists_row | cut -d' ' -f1)" = 87
+# The unit's name is searched too, though only its code is shown.
+e2e_keys /
+e2e_type "unit 078"
+e2e_keys Enter
+e2e_wait_gone "search:"
+lists_wait_at 88
+check "$lists_name: / finds a unit by its name" test "$(lists_row | cut -d' ' -f1)" = 88
 e2e_keys x
 e2e_expect "$lists_name: x exports its 120 rows" "Wrote 120 rows"
 e2e_stop

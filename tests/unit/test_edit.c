@@ -4,6 +4,7 @@
 #include "helpers.h"
 
 #include "tiendo/edit.h"
+#include "tiendo/keys.h"
 
 static int setup(void **state)
 {
@@ -71,12 +72,34 @@ static void test_view_keeps_the_cursor_visible(void **state)
     edit_free(&e);
 }
 
+/* The keys a one-line prompt (a list's search) edits with, and the ones it leaves alone. */
+static void test_editing_keys_of_a_line(void **state)
+{
+    (void)state;
+    struct edit_buf e;
+    edit_init(&e, NULL);
+    const int keys[] = {'a', 'c', TK_LEFT, 'b', ' ', TK_HOME, TK_DELETE, 'x', TK_END, 0x1EA1};
+    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+        assert_true(edit_line_key(&e, keys[i]));
+    assert_string_equal(e.text, "xb c\xe1\xba\xa1"); /* x b Space c ạ */
+    assert_true(edit_line_key(&e, TK_BACKSPACE));
+    assert_true(edit_line_key(&e, TK_RIGHT)); /* at the end already: handled, nothing moves */
+    assert_string_equal(e.text, "xb c");
+    assert_false(edit_line_key(&e, TK_ENTER));
+    assert_false(edit_line_key(&e, TK_UP));
+    assert_false(edit_line_key(&e, TK_TAB));
+    assert_false(edit_line_key(&e, TK_F(2)));
+    assert_string_equal(e.text, "xb c");
+    edit_free(&e);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_typed_vietnamese_lands_as_typed),
         cmocka_unit_test(test_cursor_steps_over_combining_marks),
         cmocka_unit_test(test_view_keeps_the_cursor_visible),
+        cmocka_unit_test(test_editing_keys_of_a_line),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }

@@ -359,6 +359,146 @@ static void test_a_paging_source_behind_the_same_spec(void **st)
     list_base_close(&app, &s);
 }
 
+/* ---- A matrix: any number of columns, a column cursor, a row of totals ---- */
+
+#define MX_COLS 40 /* the unit, 38 criteria, a total: more than a list_row holds */
+
+static const char *mx_cell(struct app *a, void *state, long i, int col, char *buf, enum role *role)
+{
+    struct fake_state *s = state;
+    (void)a;
+    if (col == 0)
+        snprintf(buf, LIST_CELL, "U%02ld", i + 1);
+    else if (col == MX_COLS - 1)
+        snprintf(buf, LIST_CELL, "t%ld", i + 1);
+    else /* on the screen a symbol, in the export words */
+        snprintf(buf, LIST_CELL, s->base.list.exporting ? "word %ld.%d" : "%ld.%d", i + 1, col);
+    *role = col == 3 ? ROLE_DONE : ROLE_NORMAL;
+    return buf;
+}
+
+static const char *mx_foot(struct app *a, void *state, int i, int col, char *buf)
+{
+    (void)a, (void)state;
+    snprintf(buf, LIST_CELL, col == 0 ? "Sum%d" : "s%d", col == 0 ? i : col);
+    return buf;
+}
+
+static struct list_column mx_cols[MX_COLS];
+static char mx_titles[MX_COLS][8];
+
+static const struct list_column *mx_columns(struct app *a, void *state, int *n)
+{
+    (void)a, (void)state;
+    for (int c = 0; c < MX_COLS; c++) {
+        snprintf(mx_titles[c], sizeof mx_titles[c],
+                 c == 0             ? "Unit"
+                 : c == MX_COLS - 1 ? "Total"
+                                    : "C%02d",
+                 c);
+        mx_cols[c] = (struct list_column){mx_titles[c], {c == 0 ? 6 : 5, 3, 0}, false, c == 0};
+    }
+    *n = MX_COLS;
+    return mx_cols;
+}
+
+#define MX_SPEC(home)                                                                              \
+    {                                                                                              \
+        .row_size = sizeof(struct fake_row), .export_name = "mx", .load = fake_load,               \
+        .cell = mx_cell, .columns = mx_columns, .nfoot = 1, .foot = mx_foot, .cursor_first = 1,    \
+        .cursor_after = 1, .cursor_home = home,                                                    \
+    }
+static const struct list_spec mx_spec = MX_SPEC(true), mx_rows_spec = MX_SPEC(false);
+
+/* The screen line of row i (the header is line 1). */
+static int row_y(struct fake_state *s, long i)
+{
+    return 2 + (int)(i - s->base.list.top);
+}
+
+static void test_a_matrix_moves_a_column_cursor_over_any_number_of_columns(void **st)
+{
+    (void)st;
+    static const struct color_spec none[ROLE_COUNT];
+    theme_init("mono", none); /* roles as attributes: the selected one in reverse */
+    struct fake_state s = {.rows = 30};
+    assert_int_equal(list_base_open(&app, &s, &mx_spec), 0);
+    draw(&s);
+    /* Each cell in its own role (criterion 3 done, dim). */
+    assert_int_equal((int)(mvinch(row_y(&s, 1), s.base.list.x[3]) & A_ATTRIBUTES), A_DIM);
+    /* The first criterion selected; the unit and the total stay while the others scroll. */
+    assert_int_equal(s.base.list.col, 1);
+    assert_true(screen_has("C01") && screen_has("Total") && !screen_has("C38"));
+    assert_true(screen_has("Sum0") && screen_has("s1")); /* the foot row, in the columns */
+    assert_true(screen_has("row 1 of 30"));
+    key(&s, ACT_NONE, TK_RIGHT);
+    assert_int_equal(s.base.list.col, 2);
+    for (int i = 0; i < 40; i++)
+        key(&s, ACT_NONE, TK_RIGHT);
+    assert_int_equal(s.base.list.col, MX_COLS - 2); /* stops at the last criterion */
+    assert_true(screen_has("C38") && screen_has("1.38") && screen_has("Unit") &&
+                screen_has("Total") && !screen_has("C01"));
+    assert_true(s.base.list.col_first > 1);
+    /* The selected cell is drawn selected; the rest of the row keeps its colours. */
+    int y = row_y(&s, 0), x = s.base.list.x[MX_COLS - 2];
+    assert_int_equal((int)(mvinch(y, x) & A_ATTRIBUTES), A_REVERSE);
+    assert_int_equal((int)(mvinch(y, s.base.list.x[0]) & A_ATTRIBUTES), A_NORMAL);
+    assert_true(line(y)[0] == '>');
+    key(&s, ACT_NONE, TK_LEFT);
+    assert_int_equal(s.base.list.col, MX_COLS - 3);
+    /* Rows move as in every list; Home and End go to the first and last column here. */
+    key(&s, ACT_DOWN, 'j');
+    assert_int_equal(s.base.list.selected, 1);
+    assert_int_equal(s.base.list.col, MX_COLS - 3);
+    key(&s, ACT_HOME, TK_HOME);
+    assert_int_equal(s.base.list.col, 1);
+    assert_int_equal(s.base.list.selected, 1);
+    assert_true(screen_has("C01") && !screen_has("C38"));
+    key(&s, ACT_END, TK_END);
+    assert_int_equal(s.base.list.col, MX_COLS - 2);
+    /* Search in the searched column (the unit), n, and x with every column in words. */
+    key(&s, ACT_SEARCH, '/');
+    type(&s, "u17");
+    key(&s, ACT_NONE, TK_ENTER);
+    assert_int_equal(s.base.list.selected, 16);
+    assert_int_equal(list_base_handle(&app, &s, ACT_EXPORT, 'x'), TUI_REDRAW);
+    assert_non_null(strstr(app.message, "Wrote 30 rows"));
+    DIR *d = opendir(dir);
+    assert_non_null(d);
+    struct dirent *e;
+    int found = 0;
+    while ((e = readdir(d)) != NULL) {
+        if (strncmp(e->d_name, "mx-", 3) != 0)
+            continue;
+        char path[PATH_MAX], buf[2048];
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        FILE *f = fopen(path, "r");
+        assert_non_null(f);
+        assert_non_null(fgets(buf, sizeof buf, f)); /* the header: every column */
+        assert_non_null(strstr(buf, "Unit,C01,C02"));
+        assert_non_null(strstr(buf, "C38,Total"));
+        assert_non_null(fgets(buf, sizeof buf, f));
+        assert_non_null(strstr(buf, "U01,word 1.1,"));
+        assert_non_null(strstr(buf, "word 1.38,t1"));
+        fclose(f);
+        found++;
+    }
+    closedir(d);
+    assert_int_equal(found, 1);
+    list_base_close(&app, &s);
+    /* Without cursor_home, Home and End move the rows as in every list. */
+    struct fake_state r = {.rows = 30};
+    assert_int_equal(list_base_open(&app, &r, &mx_rows_spec), 0);
+    draw(&r);
+    key(&r, ACT_NONE, TK_RIGHT);
+    key(&r, ACT_END, TK_END);
+    assert_int_equal(r.base.list.selected, 29);
+    assert_int_equal(r.base.list.col, 2);
+    key(&r, ACT_HOME, TK_HOME);
+    assert_int_equal(r.base.list.selected, 0);
+    list_base_close(&app, &r);
+}
+
 /* ---- The store's readers behind the lists: every row, or a clear failure ---- */
 
 static int count_unit(void *c, const struct unit_choice *u)
@@ -467,6 +607,7 @@ int main(void)
         cmocka_unit_test(test_a_window_reads_further_past_its_end),
         cmocka_unit_test(test_reload_keeps_the_selected_row),
         cmocka_unit_test(test_a_paging_source_behind_the_same_spec),
+        cmocka_unit_test(test_a_matrix_moves_a_column_cursor_over_any_number_of_columns),
         cmocka_unit_test(test_store_readers_give_every_row_or_fail),
         cmocka_unit_test(test_a_multiple_choice_holds_any_number),
     };

@@ -11,6 +11,9 @@
 #include "tiendo/store_draft.h"
 #include "tiendo/store_eval.h"
 #include "tiendo/store_tasks.h"
+#include "tiendo/vec.h"
+
+VEC_KEEP(keep_vocab, struct vocab_row)
 
 static struct plan_store ps; /* st and db below are its */
 static char db[PATH_MAX];
@@ -211,9 +214,11 @@ static void test_the_evaluation_comes_with_ratings_and_comments(void **state)
     struct criterion_row crit[8];
     int nc = 0;
     assert_int_equal(store_criteria(st, crit, 8, &nc, &err), 0);
-    struct vocab_row rating[8];
-    int nr = 0;
-    assert_int_equal(store_vocab(st, "rating", rating, 8, &nr, &err), 0);
+    struct vec scale; /* any number of levels */
+    vec_init(&scale, sizeof(struct vocab_row));
+    assert_int_equal(store_vocab_each(st, "rating", keep_vocab, &scale, &err), 0);
+    struct vocab_row rating[1] = {*(struct vocab_row *)vec_at(&scale, 0)};
+    vec_free(&scale);
     struct unit_choice units[16];
     int nu = 0;
     assert_int_equal(store_unit_list(st, units, 16, &nu, &err), 0);

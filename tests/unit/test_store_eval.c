@@ -8,6 +8,9 @@
 #include "tiendo/store_eval.h"
 #include "tiendo/store_targets.h"
 #include "tiendo/store_tasks.h"
+#include "tiendo/vec.h"
+
+VEC_KEEP(keep_vocab, struct vocab_row)
 
 static char *dir;
 static char db[PATH_MAX];
@@ -51,8 +54,13 @@ static void test_an_evaluation_is_saved_whole_and_shows_in_the_matrix(void **sta
     assert_int_equal(store_criteria(st, crit, 8, &nc, &err), 0);
     assert_int_equal(nc, 4);
     assert_string_equal(crit[0].facts, "integration");
-    assert_int_equal(store_vocab(st, "rating", rates, 8, &nr, &err), 0);
+    struct vec v; /* the scale, any number of levels */
+    vec_init(&v, sizeof(struct vocab_row));
+    assert_int_equal(store_vocab_each(st, "rating", keep_vocab, &v, &err), 0);
+    nr = (int)v.n;
     assert_int_equal(nr, 4);
+    memcpy(rates, v.data, sizeof rates[0] * 4);
+    vec_free(&v);
     assert_string_equal(rates[0].label, "Tốt");
     assert_int_equal(store_unit_list(st, units, 16, &nu, &err), 0);
     struct evaluation_row rows[4];
