@@ -681,7 +681,7 @@ static int on_inspection(void *ctx, const struct inspection_row *r)
         return 1;
     *i = (struct report_inspection){
         shown_date(b, r->date),
-        keep(b, strcmp(r->kind, "survey") == 0 ? _("survey") : _("on-site inspection")),
+        keep(b, inspection_kind_label(r->kind)),
         keep(b, r->units),
         keep(b, r->scope),
         keep(b, r->findings),

@@ -54,4 +54,8 @@ struct unit_choice;
 extern const char *const flag_names[3]; /* N_(), by enum task_flag bit */
 struct task_filter *tasks_filter(void *tasks_state, const struct unit_choice **units, int *nunits);
 
+/* The forms of the Activities screens; arg: NULL to add, or the row (struct inspection_row,
+ * meeting_row, activity_row) to edit. */
+extern const struct screen_ops inspection_form_screen, meeting_form_screen, activity_form_screen;
+
 #endif
