@@ -38,5 +38,9 @@ void store_draft_free(struct report_data *d);
 /* The letterhead of the [report] settings; official in Vietnamese (lang "vi"). */
 struct td_config;
 struct report_letterhead draft_letterhead(const struct td_config *cfg, const char *lang);
+/* A request with the settings in force (today, the [tasks] and [targets] tolerances, the date
+ * format, the letterhead) and nothing else set. */
+void draft_request_init(struct draft_request *rq, const struct td_config *cfg, td_date today,
+                        const char *lang);
 
 #endif

@@ -679,13 +679,9 @@ static int on_inspection(void *ctx, const struct inspection_row *r)
     struct report_inspection *i = MORE(b, insp);
     if (i == NULL)
         return 1;
-    *i = (struct report_inspection){
-        shown_date(b, r->date),
-        keep(b, inspection_kind_label(r->kind)),
-        keep(b, r->units),
-        keep(b, r->scope),
-        keep(b, r->findings),
-        keep(b, r->recommendations)};
+    *i = (struct report_inspection){shown_date(b, r->date), keep(b, inspection_kind_label(r->kind)),
+                                    keep(b, r->units),      keep(b, r->scope),
+                                    keep(b, r->findings),   keep(b, r->recommendations)};
     return b->failed;
 }
 
@@ -1011,4 +1007,15 @@ struct report_letterhead draft_letterhead(const struct td_config *cfg, const cha
                                       0,
                                       0,
                                       0};
+}
+
+void draft_request_init(struct draft_request *rq, const struct td_config *cfg, td_date today,
+                        const char *lang)
+{
+    *rq = (struct draft_request){.today = today,
+                                 .behind_tolerance = (int)cfg->behind_tolerance,
+                                 .due_soon_days = (int)cfg->due_soon_days,
+                                 .tolerance = cfg->tolerance,
+                                 .date_format = cfg->date_format,
+                                 .head = draft_letterhead(cfg, lang)};
 }

@@ -78,28 +78,27 @@ static const struct list_column activity_cols[] = {
     {N_("Status"), {11, 6, 0}, false, false},
 };
 
-static const struct kind_list_spec meetings_spec = {{.cols = meeting_cols,
-                                                     .ncols = 5,
-                                                     .row_size = sizeof(struct meeting_row),
-                                                     .export_name = "meetings",
-                                                     .load = meetings_load,
-                                                     .format = meeting_format,
-                                                     KIND_LIST_SPEC},
-                                                    &meeting_form_screen,
-                                                    false,
-                                                    PICK_CONFERENCE_KINDS,
-                                                    NULL};
-static const struct kind_list_spec activities_spec = {{.cols = activity_cols,
-                                                       .ncols = 5,
-                                                       .row_size = sizeof(struct activity_row),
-                                                       .export_name = "activities",
-                                                       .load = activities_load,
-                                                       .format = activity_format,
-                                                       KIND_LIST_SPEC},
-                                                      &activity_form_screen,
-                                                      true,
-                                                      PICK_ACTIVITY_KINDS,
-                                                      NULL};
+static const struct kind_list_spec meetings_spec = {
+    .list = {.cols = meeting_cols,
+             .ncols = 5,
+             .row_size = sizeof(struct meeting_row),
+             .export_name = "meetings",
+             .load = meetings_load,
+             .format = meeting_format},
+    .form = &meeting_form_screen,
+    .vocab = PICK_CONFERENCE_KINDS,
+};
+static const struct kind_list_spec activities_spec = {
+    .list = {.cols = activity_cols,
+             .ncols = 5,
+             .row_size = sizeof(struct activity_row),
+             .export_name = "activities",
+             .load = activities_load,
+             .format = activity_format},
+    .form = &activity_form_screen,
+    .by_unit = true,
+    .vocab = PICK_ACTIVITY_KINDS,
+};
 
 static const struct screen_ops meetings_screen = {
     KIND_LIST_OPS,

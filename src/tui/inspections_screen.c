@@ -1,5 +1,5 @@
 /* Inspections and surveys: the list, filtered by unit and kind (kind_list.c); Enter or e opens
- * the form (inspection_form.c). */
+ * the form (activity_forms.c). */
 #include <stdio.h>
 #include <string.h>
 
@@ -40,17 +40,17 @@ static const struct list_column insp_cols[] = {
 static const char *const insp_kinds[] = {N_("inspections and surveys"), N_("on-site inspections"),
                                          N_("surveys"), NULL};
 
-static const struct kind_list_spec insp_spec = {{.cols = insp_cols,
-                                                 .ncols = 5,
-                                                 .row_size = sizeof(struct inspection_row),
-                                                 .export_name = "inspections",
-                                                 .load = insp_load,
-                                                 .format = insp_format,
-                                                 KIND_LIST_SPEC},
-                                                &inspection_form_screen,
-                                                true,
-                                                PICK_UNITS,
-                                                insp_kinds};
+static const struct kind_list_spec insp_spec = {
+    .list = {.cols = insp_cols,
+             .ncols = 5,
+             .row_size = sizeof(struct inspection_row),
+             .export_name = "inspections",
+             .load = insp_load,
+             .format = insp_format},
+    .form = &inspection_form_screen,
+    .by_unit = true,
+    .kinds = insp_kinds,
+};
 
 static int insp_open(struct app *app, void *state, void *arg)
 {

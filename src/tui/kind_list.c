@@ -7,11 +7,6 @@
 #include "tiendo/i18n.h"
 #include "tiendo/store_tasks.h"
 
-static const struct kind_list_spec *spec_of(const struct kind_list *k)
-{
-    return (const struct kind_list_spec *)(const void *)k->base.spec;
-}
-
 /* The translated kinds of a spec that names them. */
 static int fixed_kinds(struct app *app, struct unit_picks *p, const char *const *kinds)
 {
@@ -29,27 +24,12 @@ static int fixed_kinds(struct app *app, struct unit_picks *p, const char *const 
     return 0;
 }
 
-int kind_list_open(struct app *app, void *state, void *arg)
-{
-    struct kind_list *k = state;
-    const struct kind_list_spec *ks = arg;
-    int rc = ks->kinds != NULL
-                 ? fixed_kinds(app, &k->kinds, ks->kinds)
-                 : choice_picks_load(app, &k->kinds, ks->vocab, _("every kind"), PICK_NAME);
-    if (rc != 0 || (ks->by_unit && unit_picks_load(app, &k->units, _("all units")) != 0) ||
-        list_base_open(app, state, &ks->list) != 0) {
-        kind_list_close(k);
-        return -1;
-    }
-    return 0;
-}
-
-void kind_list_loaded(struct app *app, void *state)
+static void kind_list_loaded(struct app *app, void *state)
 {
     struct kind_list *k = state;
     const char *kind = k->kinds.labels[k->kind];
     (void)app;
-    if (spec_of(k)->by_unit)
+    if (k->ks->by_unit)
         snprintf(k->base.footer, sizeof k->base.footer, "%s · %s",
                  k->units.labels[unit_picks_at(&k->units, k->unit_id)], kind);
     else
@@ -57,9 +37,9 @@ void kind_list_loaded(struct app *app, void *state)
     k->base.list.footer_extra = k->base.footer;
 }
 
-enum tui_result kind_list_enter(struct app *app, void *state, const void *row)
+static enum tui_result kind_list_enter(struct app *app, void *state, const void *row)
 {
-    return app_open(app, spec_of(state)->form, (void *)row);
+    return app_open(app, ((struct kind_list *)state)->ks->form, (void *)row);
 }
 
 static enum tui_result kind_picked(struct app *app, struct list_base *b, int result)
@@ -73,11 +53,12 @@ static enum tui_result unit_picked(struct app *app, struct list_base *b, int res
 {
     struct kind_list *k = (struct kind_list *)b;
     (void)app;
-    k->unit_id = unit_picks_id(&k->units, result);
+    k->unit_id = result > 0 ? k->units.units[result - 1].id : 0;
     return list_choose(b, _("Kind"), k->kinds.labels, k->kinds.nlabels, k->kind, kind_picked);
 }
 
-enum tui_result kind_list_action(struct app *app, void *state, enum action act, const void *row)
+static enum tui_result kind_list_action(struct app *app, void *state, enum action act,
+                                        const void *row)
 {
     struct kind_list *k = state;
     if (act == ACT_ADD)
@@ -86,17 +67,38 @@ enum tui_result kind_list_action(struct app *app, void *state, enum action act, 
         return row != NULL ? kind_list_enter(app, state, row) : TUI_HANDLED;
     if (act != ACT_FILTER)
         return TUI_HANDLED;
-    if (!spec_of(k)->by_unit)
+    if (!k->ks->by_unit)
         return unit_picked(app, &k->base, 0);
     return list_choose(&k->base, _("Unit"), k->units.labels, k->units.nlabels,
                        unit_picks_at(&k->units, k->unit_id), unit_picked);
 }
 
-void kind_list_close(void *state)
+static void kind_list_close(void *state)
 {
     struct kind_list *k = state;
     unit_picks_free(&k->units);
     unit_picks_free(&k->kinds);
+}
+
+int kind_list_open(struct app *app, void *state, void *arg)
+{
+    struct kind_list *k = state;
+    const struct kind_list_spec *ks = arg;
+    k->ks = ks;
+    k->spec = ks->list;
+    k->spec.loaded = kind_list_loaded;
+    k->spec.enter = kind_list_enter;
+    k->spec.action = kind_list_action;
+    k->spec.close = kind_list_close;
+    int rc = ks->kinds != NULL
+                 ? fixed_kinds(app, &k->kinds, ks->kinds)
+                 : choice_picks_load(app, &k->kinds, ks->vocab, _("every kind"), PICK_NAME);
+    if (rc != 0 || (ks->by_unit && unit_picks_load(app, &k->units, _("all units")) != 0) ||
+        list_base_open(app, state, &k->spec) != 0) {
+        kind_list_close(k);
+        return -1;
+    }
+    return 0;
 }
 
 const enum action kind_list_actions[] = {LIST_ACTIONS, ACT_FILTER, ACT_ADD, ACT_EDIT, ACT_NONE};

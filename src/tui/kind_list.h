@@ -9,7 +9,7 @@
  * kind, and the footer names both; a adds, Enter or e edits the row in form (arg: NULL, or the
  * row). */
 struct kind_list_spec {
-    struct list_spec list; /* its loaded, enter, action and close are set by KIND_LIST_SPEC */
+    struct list_spec list; /* its loaded, enter, action and close are kind_list's */
     const struct screen_ops *form;
     bool by_unit;
     enum pick_kind vocab;     /* the kinds: a plan vocabulary's ... */
@@ -18,7 +18,9 @@ struct kind_list_spec {
 
 /* The state of such a list screen; kind_list_open takes its spec as arg. */
 struct kind_list {
-    struct list_base base;   /* first: the list_base_* functions take the state as one */
+    struct list_base base; /* first: the list_base_* functions take the state as one */
+    const struct kind_list_spec *ks;
+    struct list_spec spec;   /* ks->list with kind_list's hooks */
     struct unit_picks units; /* "all units" first (none without by_unit) */
     struct unit_picks kinds; /* labels with "every kind" first (entries: the vocabulary's) */
     long unit_id;            /* 0: every unit */
@@ -26,14 +28,6 @@ struct kind_list {
 };
 
 int kind_list_open(struct app *app, void *state, void *arg);
-void kind_list_loaded(struct app *app, void *state);
-enum tui_result kind_list_enter(struct app *app, void *state, const void *row);
-enum tui_result kind_list_action(struct app *app, void *state, enum action act, const void *row);
-void kind_list_close(void *state);
-
-#define KIND_LIST_SPEC                                                                             \
-    .loaded = kind_list_loaded, .enter = kind_list_enter, .action = kind_list_action,              \
-    .close = kind_list_close
 
 extern const enum action kind_list_actions[];
 extern const struct keybar_item kind_list_keybar[];

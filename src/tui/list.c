@@ -687,9 +687,3 @@ const char *unit_picks_code(const struct unit_picks *p, int label)
     int i = label - (p->nlabels > p->n);
     return i >= 0 && i < p->n ? p->units[i].code : "";
 }
-
-long unit_picks_id(const struct unit_picks *p, int label)
-{
-    int i = label - (p->nlabels > p->n);
-    return i >= 0 && i < p->n ? p->units[i].id : 0;
-}

@@ -199,7 +199,5 @@ void unit_picks_free(struct unit_picks *p);
  * code of the entry at a label index, "" for first. */
 int unit_picks_label(const struct unit_picks *p, const char *code);
 const char *unit_picks_code(const struct unit_picks *p, int label);
-/* The id of the entry at a label index, 0 for first. */
-long unit_picks_id(const struct unit_picks *p, int label);
 
 #endif

@@ -28,6 +28,12 @@ struct submission_args {
     struct submission_row row;
 };
 extern const struct screen_ops submission_screen; /* arg: struct submission_args * */
+/* A report instance's units (arg: struct report_row *), and the ad-hoc report form (arg: NULL
+ * to add, or the struct report_row * to edit). */
+extern const struct screen_ops instance_screen, adhoc_screen;
+/* The draft of a report of the schedule, as `tiendo report` writes it, into the export
+ * directory; says where. */
+enum tui_result schedule_draft(struct app *app, const struct report_row *r);
 struct indicator_row;
 struct forecast_result;
 /* The forecast of an indicator for its last target, with the settings in force. */
