@@ -42,5 +42,9 @@ struct report_letterhead draft_letterhead(const struct td_config *cfg, const cha
  * format, the letterhead) and nothing else set. */
 void draft_request_init(struct draft_request *rq, const struct td_config *cfg, td_date today,
                         const char *lang);
+/* The draft that answers a report of the schedule (its rule's code, period and id): annual,
+ * midterm, final or adhoc; another rule is TD_E_USAGE. */
+int draft_request_for(struct draft_request *rq, const char *rule, const char *period,
+                      long report_id, struct td_err *err);
 
 #endif

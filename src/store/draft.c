@@ -1019,3 +1019,22 @@ void draft_request_init(struct draft_request *rq, const struct td_config *cfg, t
                                  .date_format = cfg->date_format,
                                  .head = draft_letterhead(cfg, lang)};
 }
+
+int draft_request_for(struct draft_request *rq, const char *rule, const char *period,
+                      long report_id, struct td_err *err)
+{
+    if (strcmp(rule, "annual") == 0) {
+        rq->kind = DRAFT_ANNUAL;
+        rq->year = atoi(period);
+    } else if (strcmp(rule, "midterm") == 0) {
+        rq->kind = DRAFT_MIDTERM;
+    } else if (strcmp(rule, "final") == 0) {
+        rq->kind = DRAFT_FINAL;
+    } else if (strcmp(rule, "adhoc") == 0) {
+        rq->kind = DRAFT_ADHOC;
+        rq->adhoc_id = report_id;
+    } else {
+        return td_err_set(err, TD_E_USAGE, _("no draft for the reports of rule %s"), rule);
+    }
+    return 0;
+}

@@ -36,10 +36,6 @@ static const struct list_column insp_cols[] = {
     {N_("Follow-up"), {14, 8, 0}, false, false},
 };
 
-/* As inspection_kinds, after every kind. */
-static const char *const insp_kinds[] = {N_("inspections and surveys"), N_("on-site inspections"),
-                                         N_("surveys"), NULL};
-
 static const struct kind_list_spec insp_spec = {
     .list = {.cols = insp_cols,
              .ncols = 5,
@@ -49,7 +45,7 @@ static const struct kind_list_spec insp_spec = {
              .format = insp_format},
     .form = &inspection_form_screen,
     .by_unit = true,
-    .kinds = insp_kinds,
+    .kinds = {N_("inspections and surveys"), N_("on-site inspections"), N_("surveys")},
 };
 
 static int insp_open(struct app *app, void *state, void *arg)

@@ -1,28 +1,10 @@
 /* Lists filtered in steps by unit and kind, each row edited in its form. */
 #include <stdio.h>
-#include <stdlib.h>
 
 #include "app.h"
 #include "kind_list.h"
 #include "tiendo/i18n.h"
 #include "tiendo/store_tasks.h"
-
-/* The translated kinds of a spec that names them. */
-static int fixed_kinds(struct app *app, struct unit_picks *p, const char *const *kinds)
-{
-    int n = 0;
-    while (kinds[n] != NULL)
-        n++;
-    *p = (struct unit_picks){0};
-    if ((p->labels = malloc((size_t)n * sizeof *p->labels)) == NULL) {
-        app_message(app, true, "%s", _("out of memory"));
-        return -1;
-    }
-    for (int i = 0; i < n; i++)
-        p->labels[i] = _(kinds[i]);
-    p->nlabels = n;
-    return 0;
-}
 
 static void kind_list_loaded(struct app *app, void *state)
 {
@@ -76,6 +58,8 @@ static enum tui_result kind_list_action(struct app *app, void *state, enum actio
 static void kind_list_close(void *state)
 {
     struct kind_list *k = state;
+    if (k->kinds.labels == k->own)
+        k->kinds.labels = NULL;
     unit_picks_free(&k->units);
     unit_picks_free(&k->kinds);
 }
@@ -90,9 +74,13 @@ int kind_list_open(struct app *app, void *state, void *arg)
     k->spec.enter = kind_list_enter;
     k->spec.action = kind_list_action;
     k->spec.close = kind_list_close;
-    int rc = ks->kinds != NULL
-                 ? fixed_kinds(app, &k->kinds, ks->kinds)
-                 : choice_picks_load(app, &k->kinds, ks->vocab, _("every kind"), PICK_NAME);
+    int rc = 0, n = 0;
+    for (; n < 4 && ks->kinds[n] != NULL; n++) /* the spec's own kinds, translated */
+        k->own[n] = _(ks->kinds[n]);
+    if (n > 0)
+        k->kinds = (struct unit_picks){.labels = k->own, .nlabels = n};
+    else
+        rc = choice_picks_load(app, &k->kinds, ks->vocab, _("every kind"), PICK_NAME);
     if (rc != 0 || (ks->by_unit && unit_picks_load(app, &k->units, _("all units")) != 0) ||
         list_base_open(app, state, &k->spec) != 0) {
         kind_list_close(k);

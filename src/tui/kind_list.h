@@ -12,8 +12,8 @@ struct kind_list_spec {
     struct list_spec list; /* its loaded, enter, action and close are kind_list's */
     const struct screen_ops *form;
     bool by_unit;
-    enum pick_kind vocab;     /* the kinds: a plan vocabulary's ... */
-    const char *const *kinds; /* ... or these (N_(), the first for every kind, NULL last) */
+    enum pick_kind vocab; /* the kinds: a plan vocabulary's ... */
+    const char *kinds[4]; /* ... or, when there are, these (N_(), the first for every kind) */
 };
 
 /* The state of such a list screen; kind_list_open takes its spec as arg. */
@@ -23,6 +23,7 @@ struct kind_list {
     struct list_spec spec;   /* ks->list with kind_list's hooks */
     struct unit_picks units; /* "all units" first (none without by_unit) */
     struct unit_picks kinds; /* labels with "every kind" first (entries: the vocabulary's) */
+    const char *own[4];      /* the labels of the spec's own kinds */
     long unit_id;            /* 0: every unit */
     int kind;                /* the label index; 0: every kind */
 };

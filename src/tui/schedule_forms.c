@@ -4,7 +4,6 @@
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
@@ -168,24 +167,11 @@ const struct screen_ops adhoc_screen = {
 enum tui_result schedule_draft(struct app *app, const struct report_row *r)
 {
     struct draft_request rq;
-    draft_request_init(&rq, app->ctx->cfg, app->ctx->today, app->ctx->lang);
-    if (strcmp(r->rule, "annual") == 0) {
-        rq.kind = DRAFT_ANNUAL;
-        rq.year = atoi(r->period);
-    } else if (strcmp(r->rule, "midterm") == 0) {
-        rq.kind = DRAFT_MIDTERM;
-    } else if (strcmp(r->rule, "final") == 0) {
-        rq.kind = DRAFT_FINAL;
-    } else if (strcmp(r->rule, "adhoc") == 0) {
-        rq.kind = DRAFT_ADHOC;
-        rq.adhoc_id = r->id;
-    } else {
-        app_message(app, true, _("no draft for the reports of rule %s"), r->rule);
-        return TUI_REDRAW;
-    }
-    struct report_data d;
+    struct report_data d = {0};
     struct td_err err = {0};
-    if (store_draft_build(app->ctx->store, &rq, &d, &err) != 0) {
+    draft_request_init(&rq, app->ctx->cfg, app->ctx->today, app->ctx->lang);
+    if (draft_request_for(&rq, r->rule, r->period, r->id, &err) != 0 ||
+        store_draft_build(app->ctx->store, &rq, &d, &err) != 0) {
         store_draft_free(&d);
         app_message(app, true, "%s", err.msg);
         return TUI_REDRAW;
