@@ -48,28 +48,24 @@ static int mform_open(struct app *app, void *state, void *arg)
         s->row = *(const struct meeting_row *)arg;
     if (choice_picks_load(app, &s->kinds, PICK_CONFERENCE_KINDS, _("(none)"), PICK_NAME) != 0)
         return -1;
-    /* max_bytes: what the row keeps, so that nothing typed is cut when it is saved. */
-    struct field_rule title = {
-        .type = FT_TEXT, .max_chars = 290, .max_bytes = sizeof s->row.title - 1, .required = true};
-    struct field_rule text = {.type = FT_TEXT, .max_chars = 190, .max_bytes = 199};
-    struct field_rule codes = {.type = FT_TEXT, .max_chars = 500, .max_bytes = 511};
-    struct field_rule multi = {
-        .type = FT_MULTILINE, .max_chars = 2000, .max_bytes = sizeof s->row.agenda - 1};
-    struct field_rule concl = {
-        .type = FT_MULTILINE, .max_chars = 4000, .max_bytes = sizeof s->row.conclusions - 1};
+    struct field_rule title = {.type = FT_TEXT, .max_chars = 290, .required = true};
+    struct field_rule text = {.type = FT_TEXT, .max_chars = 190};
+    struct field_rule codes = {.type = FT_TEXT, .max_chars = 500};
+    struct field_rule multi = {.type = FT_MULTILINE, .max_chars = 2000};
+    struct field_rule concl = {.type = FT_MULTILINE, .max_chars = 4000};
     struct form_field *f = s->fields;
     form_field_choice(&f[MF_KIND], _("Kind"), s->kinds.labels, s->kinds.nlabels,
                       unit_picks_label(&s->kinds, s->row.kind));
-    form_field_text(&f[MF_TITLE], _("Title"), title, s->row.title);
+    FORM_FIELD_ROW(&f[MF_TITLE], _("Title"), title, s->row.title);
     form_field_date(&f[MF_DATE], app, _("Date"), s->row.date, false);
     f[MF_DATE].note = _("empty: not yet set");
-    form_field_text(&f[MF_PLACE], _("Place"), text, s->row.place);
-    form_field_text(&f[MF_CHAIR], _("Chaired by"), text, s->row.chair);
-    form_field_text(&f[MF_UNITS], _("Units taking part"), codes, s->row.units);
+    FORM_FIELD_ROW(&f[MF_PLACE], _("Place"), text, s->row.place);
+    FORM_FIELD_ROW(&f[MF_CHAIR], _("Chaired by"), text, s->row.chair);
+    FORM_FIELD_ROW(&f[MF_UNITS], _("Units taking part"), codes, s->row.units);
     f[MF_UNITS].note = _("unit codes, separated by commas");
-    form_field_text(&f[MF_AGENDA], _("Agenda"), multi, s->row.agenda);
-    form_field_text(&f[MF_CONCL], _("Conclusions"), concl, s->row.conclusions);
-    form_field_text(&f[MF_TASKS], _("Follow-up tasks"), codes, s->row.tasks);
+    FORM_FIELD_ROW(&f[MF_AGENDA], _("Agenda"), multi, s->row.agenda);
+    FORM_FIELD_ROW(&f[MF_CONCL], _("Conclusions"), concl, s->row.conclusions);
+    FORM_FIELD_ROW(&f[MF_TASKS], _("Follow-up tasks"), codes, s->row.tasks);
     f[MF_TASKS].note = _("task codes, separated by commas");
     form_base_init(&s->base, &mform_spec, s->fields, MF_COUNT,
                    s->row.id != 0 ? _("Edit the conference or meeting")
@@ -160,26 +156,22 @@ static int aform_open(struct app *app, void *state, void *arg)
         s->status_labels[i] = activity_status_label(activity_statuses[i]);
         status = strcmp(activity_statuses[i], s->row.status) == 0 ? i : status;
     }
-    /* max_bytes: what the row keeps, so that nothing typed is cut when it is saved. */
-    struct field_rule title = {
-        .type = FT_TEXT, .max_chars = 490, .max_bytes = sizeof s->row.title - 1, .required = true};
-    struct field_rule text = {
-        .type = FT_TEXT, .max_chars = 190, .max_bytes = sizeof s->row.reach - 1};
-    struct field_rule note = {
-        .type = FT_MULTILINE, .max_chars = 2000, .max_bytes = sizeof s->row.progress_note - 1};
+    struct field_rule title = {.type = FT_TEXT, .max_chars = 490, .required = true};
+    struct field_rule text = {.type = FT_TEXT, .max_chars = 190};
+    struct field_rule note = {.type = FT_MULTILINE, .max_chars = 2000};
     struct form_field *f = s->fields;
     form_field_choice(&f[AF_KIND], _("Kind"), s->kinds.labels, s->kinds.nlabels,
                       unit_picks_label(&s->kinds, s->row.kind));
-    form_field_text(&f[AF_TITLE], _("Title"), title, s->row.title);
+    FORM_FIELD_ROW(&f[AF_TITLE], _("Title"), title, s->row.title);
     form_field_choice(&f[AF_UNIT], _("Unit in charge"), s->units.labels, s->units.nlabels,
                       unit_picks_label(&s->units, s->row.unit));
     form_field_choice(&f[AF_CHANNEL], _("Channel"), s->channel_labels, ACTIVITY_CHANNELS + 1,
                       channel);
     form_field_date(&f[AF_DATE], app, _("Date"), s->row.date, false);
-    form_field_text(&f[AF_REACH], _("Reach"), text, s->row.reach);
+    FORM_FIELD_ROW(&f[AF_REACH], _("Reach"), text, s->row.reach);
     f[AF_REACH].note = _("e.g. 2 million views, 300 participants");
     form_field_choice(&f[AF_STATUS], _("Status"), s->status_labels, ACTIVITY_STATUSES, status);
-    form_field_text(&f[AF_NOTE], _("Progress note"), note, s->row.progress_note);
+    FORM_FIELD_ROW(&f[AF_NOTE], _("Progress note"), note, s->row.progress_note);
     form_base_init(&s->base, &aform_spec, s->fields, AF_COUNT,
                    s->row.id != 0 ? _("Edit the communication activity")
                                   : _("A new communication activity"));
@@ -274,12 +266,12 @@ static int iform_open(struct app *app, void *state, void *arg)
     char *save = NULL;
     for (char *c = strtok_r(copy, ", ", &save); c != NULL; c = strtok_r(NULL, ", ", &save))
         form_multi_set(&f[IF_UNITS], unit_picks_find(&s->units, c), true);
-    form_field_text(&f[IF_SCOPE], _("Scope"), text, s->row.scope);
-    form_field_text(&f[IF_FINDINGS], _("Findings"), multi, s->row.findings);
-    form_field_text(&f[IF_RECS], _("Recommendations"), multi, s->row.recommendations);
+    FORM_FIELD_ROW(&f[IF_SCOPE], _("Scope"), text, s->row.scope);
+    FORM_FIELD_ROW(&f[IF_FINDINGS], _("Findings"), multi, s->row.findings);
+    FORM_FIELD_ROW(&f[IF_RECS], _("Recommendations"), multi, s->row.recommendations);
     form_field_choice(&f[IF_FOLLOWUP], _("Follow-up"), s->follow_labels, 3, fu);
     form_field_date(&f[IF_FDATE], app, _("Follow-up date"), s->row.followup_date, false);
-    form_field_text(&f[IF_TASKS], _("Tasks concerned"), text, s->row.tasks);
+    FORM_FIELD_ROW(&f[IF_TASKS], _("Tasks concerned"), text, s->row.tasks);
     f[IF_TASKS].note = _("task codes, separated by commas");
     form_base_init(&s->base, &iform_spec, s->fields, IF_COUNT,
                    s->row.id != 0 ? _("Edit the inspection or survey")

@@ -579,6 +579,13 @@ enum tui_result form_save_failed(struct app *app, const char *reason)
 
 /* ---- Helpers of form screens ---- */
 
+int form_field_row(struct form_field *f, const char *label, struct field_rule rule,
+                   const char *text, size_t size)
+{
+    rule.max_bytes = size - 1;
+    return form_field_text(f, label, rule, text);
+}
+
 int form_field_date(struct form_field *f, const struct app *app, const char *label, const char *iso,
                     bool required)
 {

@@ -131,6 +131,12 @@ extern const struct action_need form_needs_editor[], form_needs_admin[];
     .keybar = form_keybar, .text_entry = true, .unsaved = form_base_unsaved
 
 /* ---- Helpers of form screens ---- */
+/* A text field holding member, a char array of the row the form edits: at most what the
+ * member keeps (rule.max_bytes from its size), so that nothing typed is cut when it is saved. */
+#define FORM_FIELD_ROW(f, label, rule, member)                                                     \
+    form_field_row(f, label, rule, member, sizeof(member))
+int form_field_row(struct form_field *f, const char *label, struct field_rule rule,
+                   const char *text, size_t size);
 /* A date field holding iso (YYYY-MM-DD or "") as the settings show dates. */
 int form_field_date(struct form_field *f, const struct app *app, const char *label, const char *iso,
                     bool required);

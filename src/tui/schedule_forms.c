@@ -66,8 +66,8 @@ static int sform_open(struct app *app, void *state, void *arg)
     f[SF_DATE].rule.has_max_date = true;
     f[SF_DATE].rule.max_date = app->ctx->today;
     f[SF_DATE].note = _("empty: not submitted");
-    form_field_text(&f[SF_DOC], _("Document number"), doc, s->a.row.doc_number);
-    form_field_text(&f[SF_NOTE], _("Note"), note, s->a.row.note);
+    FORM_FIELD_ROW(&f[SF_DOC], _("Document number"), doc, s->a.row.doc_number);
+    FORM_FIELD_ROW(&f[SF_NOTE], _("Note"), note, s->a.row.note);
     snprintf(s->title, sizeof s->title, "%s · %s", s->a.row.code, s->a.report_title);
     form_base_init(&s->base, &sform_spec, s->fields, SF_COUNT, s->title);
     return 0;
@@ -122,14 +122,14 @@ static int rform_open(struct app *app, void *state, void *arg)
     struct field_rule text = {.type = FT_TEXT, .max_chars = 190};
     struct field_rule subject = {.type = FT_MULTILINE, .max_chars = 900};
     struct form_field *f = s->fields;
-    form_field_text(&f[RF_TITLE], _("Title"), title, s->row.title);
-    form_field_text(&f[RF_REQUESTER], _("Requested by"), text, s->row.requester);
+    FORM_FIELD_ROW(&f[RF_TITLE], _("Title"), title, s->row.title);
+    FORM_FIELD_ROW(&f[RF_REQUESTER], _("Requested by"), text, s->row.requester);
     f[RF_REQUESTER].note = _("e.g. the Minister, a Deputy Minister");
     form_field_date(&f[RF_DUE], app, _("Deadline"), s->row.due, true);
-    form_field_text(&f[RF_UNITS], _("Units"), text,
-                    strcmp(s->row.units, "all") == 0 ? "" : s->row.units);
+    form_field_row(&f[RF_UNITS], _("Units"), text,
+                   strcmp(s->row.units, "all") == 0 ? "" : s->row.units, sizeof s->row.units);
     f[RF_UNITS].note = _("unit codes, separated by commas; empty: every unit");
-    form_field_text(&f[RF_SUBJECT], _("Subject"), subject, s->row.subject);
+    FORM_FIELD_ROW(&f[RF_SUBJECT], _("Subject"), subject, s->row.subject);
     form_base_init(&s->base, &rform_spec, s->fields, RF_COUNT,
                    s->row.id != 0 ? _("Edit the ad-hoc report")
                                   : _("A new ad-hoc report, at someone's request"));
