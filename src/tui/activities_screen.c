@@ -1,7 +1,6 @@
 /* Conferences and meetings, filtered by kind, and communication activities, filtered by unit
  * and kind (kind_list.c); Enter or e opens the form (activity_forms.c). Plus the Activities
  * menu that leads there and to the inspections. */
-#include <stdio.h>
 #include <string.h>
 
 #include "app.h"

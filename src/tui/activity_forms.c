@@ -13,7 +13,6 @@
 #include "tiendo/store_activities.h"
 #include "tiendo/store_inspect.h"
 #include "tiendo/store_tasks.h"
-#include "tiendo/text.h"
 
 /* ---- The meeting form ---- */
 

@@ -1,6 +1,5 @@
 /* Inspections and surveys: the list, filtered by unit and kind (kind_list.c); Enter or e opens
  * the form (activity_forms.c). */
-#include <stdio.h>
 #include <string.h>
 
 #include "app.h"

@@ -13,7 +13,6 @@
 #include "tiendo/report.h"
 #include "tiendo/store_draft.h"
 #include "tiendo/store_reports.h"
-#include "tiendo/text.h"
 
 /* ---- The submission form ---- */
 

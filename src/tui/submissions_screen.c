@@ -13,7 +13,6 @@
 struct inst_state {
     struct list_base base; /* first: the list_base_* functions take the state as one */
     struct report_row report;
-    struct submission_args edit;
 };
 
 LIST_KEEP(keep_sub, struct submission_row)
@@ -61,23 +60,22 @@ static void inst_format(struct app *app, void *state, const void *row, char (*c)
                                                   : ROLE_NORMAL};
 }
 
-static enum tui_result inst_action(struct app *app, void *state, enum action act, const void *row)
+/* Enter or e: the unit's submission (its form copies the arguments as it opens). */
+static enum tui_result inst_enter(struct app *app, void *state, const void *row)
 {
-    struct inst_state *s = state;
+    const struct inst_state *s = state;
     const struct submission_row *r = row;
-    if (act != ACT_EDIT || r == NULL)
-        return TUI_HANDLED;
     if (!store_may_unit(app->ctx->store, r->unit_id)) {
         app_refuse_unit(app, r->code);
         return TUI_HANDLED;
     }
-    s->edit = (struct submission_args){s->report.id, s->report.title, *r};
-    return app_open(app, &submission_screen, &s->edit);
+    struct submission_args edit = {s->report.id, s->report.title, *r};
+    return app_open(app, &submission_screen, &edit);
 }
 
-static enum tui_result inst_enter(struct app *app, void *state, const void *row)
+static enum tui_result inst_action(struct app *app, void *state, enum action act, const void *row)
 {
-    return inst_action(app, state, ACT_EDIT, row);
+    return act == ACT_EDIT && row != NULL ? inst_enter(app, state, row) : TUI_HANDLED;
 }
 
 static const char *inst_heading(void *state)
