@@ -28,12 +28,6 @@ struct submission_args {
     struct submission_row row;
 };
 extern const struct screen_ops submission_screen; /* arg: struct submission_args * */
-/* A report instance's units (arg: struct report_row *), and the ad-hoc report form (arg: NULL
- * to add, or the struct report_row * to edit). */
-extern const struct screen_ops instance_screen, adhoc_screen;
-/* The draft of a report of the schedule, as `tiendo report` writes it, into the export
- * directory; says where. */
-enum tui_result schedule_draft(struct app *app, const struct report_row *r);
 struct indicator_row;
 struct forecast_result;
 /* The forecast of an indicator for its last target, with the settings in force. */
@@ -63,5 +57,11 @@ struct task_filter *tasks_filter(void *tasks_state, const struct unit_choice **u
 /* The forms of the Activities screens; arg: NULL to add, or the row (struct inspection_row,
  * meeting_row, activity_row) to edit. */
 extern const struct screen_ops inspection_form_screen, meeting_form_screen, activity_form_screen;
+/* A report instance's units (arg: struct report_row *), and the ad-hoc report form (arg: NULL
+ * to add, or the struct report_row * to edit). */
+extern const struct screen_ops instance_screen, adhoc_screen;
+/* The draft of a report of the schedule, as `tiendo report` writes it, into the export
+ * directory; says where. */
+enum tui_result schedule_draft(struct app *app, const struct report_row *r);
 
 #endif
