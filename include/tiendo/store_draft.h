@@ -38,5 +38,13 @@ void store_draft_free(struct report_data *d);
 /* The letterhead of the [report] settings; official in Vietnamese (lang "vi"). */
 struct td_config;
 struct report_letterhead draft_letterhead(const struct td_config *cfg, const char *lang);
+/* A request with the settings in force (today, the [tasks] and [targets] tolerances, the date
+ * format, the letterhead) and nothing else set. */
+void draft_request_init(struct draft_request *rq, const struct td_config *cfg, td_date today,
+                        const char *lang);
+/* The draft that answers a report of the schedule (its rule's code, period and id): annual,
+ * midterm, final or adhoc; another rule is TD_E_USAGE. */
+int draft_request_for(struct draft_request *rq, const char *rule, const char *period,
+                      long report_id, struct td_err *err);
 
 #endif

@@ -19,6 +19,13 @@ struct inspection_row {
     char followup_date[11];
 };
 
+/* The kinds of an inspection and the states of its follow-up, as stored; their translated
+ * labels. */
+extern const char *const inspection_kinds[2];     /* inspection, survey */
+extern const char *const inspection_followups[3]; /* open, in_progress, done */
+const char *inspection_kind_label(const char *code);
+const char *inspection_followup_label(const char *code);
+
 /* Inspections in date order, newest first; unit_id 0 and kind "" mean any. */
 int store_inspection_list_each(struct store *st, long unit_id, const char *kind,
                                int (*row)(void *ctx, const struct inspection_row *r), void *ctx,

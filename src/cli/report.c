@@ -27,14 +27,10 @@ int cli_cmd_report(struct cli *cli, const char *kind, const char *arg)
         cli_error(_("--format: expected md, html or docx; got \"%s\""), cli->format);
         return 2;
     }
-    struct draft_request rq = {.unit = cli->unit,
-                               .all_tasks = cli->all_tasks,
-                               .today = cli->today,
-                               .behind_tolerance = (int)cli->cfg.behind_tolerance,
-                               .due_soon_days = (int)cli->cfg.due_soon_days,
-                               .tolerance = cli->cfg.tolerance,
-                               .date_format = cli->cfg.date_format,
-                               .head = draft_letterhead(&cli->cfg, cli->lang)};
+    struct draft_request rq;
+    draft_request_init(&rq, &cli->cfg, cli->today, cli->lang);
+    rq.unit = cli->unit;
+    rq.all_tasks = cli->all_tasks;
     char *end = NULL;
     long n = arg != NULL ? strtol(arg, &end, 10) : 0;
     bool number = arg != NULL && arg[0] != '\0' && *end == '\0' && n > 0 && n < 1000000000L;

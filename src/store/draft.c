@@ -679,13 +679,9 @@ static int on_inspection(void *ctx, const struct inspection_row *r)
     struct report_inspection *i = MORE(b, insp);
     if (i == NULL)
         return 1;
-    *i = (struct report_inspection){
-        shown_date(b, r->date),
-        keep(b, strcmp(r->kind, "survey") == 0 ? _("survey") : _("on-site inspection")),
-        keep(b, r->units),
-        keep(b, r->scope),
-        keep(b, r->findings),
-        keep(b, r->recommendations)};
+    *i = (struct report_inspection){shown_date(b, r->date), keep(b, inspection_kind_label(r->kind)),
+                                    keep(b, r->units),      keep(b, r->scope),
+                                    keep(b, r->findings),   keep(b, r->recommendations)};
     return b->failed;
 }
 
@@ -1011,4 +1007,34 @@ struct report_letterhead draft_letterhead(const struct td_config *cfg, const cha
                                       0,
                                       0,
                                       0};
+}
+
+void draft_request_init(struct draft_request *rq, const struct td_config *cfg, td_date today,
+                        const char *lang)
+{
+    *rq = (struct draft_request){.today = today,
+                                 .behind_tolerance = (int)cfg->behind_tolerance,
+                                 .due_soon_days = (int)cfg->due_soon_days,
+                                 .tolerance = cfg->tolerance,
+                                 .date_format = cfg->date_format,
+                                 .head = draft_letterhead(cfg, lang)};
+}
+
+int draft_request_for(struct draft_request *rq, const char *rule, const char *period,
+                      long report_id, struct td_err *err)
+{
+    if (strcmp(rule, "annual") == 0) {
+        rq->kind = DRAFT_ANNUAL;
+        rq->year = atoi(period);
+    } else if (strcmp(rule, "midterm") == 0) {
+        rq->kind = DRAFT_MIDTERM;
+    } else if (strcmp(rule, "final") == 0) {
+        rq->kind = DRAFT_FINAL;
+    } else if (strcmp(rule, "adhoc") == 0) {
+        rq->kind = DRAFT_ADHOC;
+        rq->adhoc_id = report_id;
+    } else {
+        return td_err_set(err, TD_E_USAGE, _("no draft for the reports of rule %s"), rule);
+    }
+    return 0;
 }

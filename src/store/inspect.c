@@ -7,6 +7,23 @@
 #include "tiendo/i18n.h"
 #include "tiendo/store_inspect.h"
 
+const char *const inspection_kinds[2] = {"inspection", "survey"};
+const char *const inspection_followups[3] = {"open", "in_progress", "done"};
+
+const char *inspection_kind_label(const char *code)
+{
+    return strcmp(code, "survey") == 0 ? _("survey") : _("on-site inspection");
+}
+
+const char *inspection_followup_label(const char *code)
+{
+    if (strcmp(code, "done") == 0)
+        return _("followed up");
+    if (strcmp(code, "in_progress") == 0)
+        return _("follow-up under way");
+    return _("follow-up open");
+}
+
 STORE_COLLECTOR(inspection, struct inspection_row)
 int store_inspection_list(struct store *st, long unit_id, const char *kind,
                           struct inspection_row *out, int max, int *n, struct td_err *err)

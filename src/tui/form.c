@@ -578,3 +578,67 @@ enum tui_result form_save_failed(struct app *app, const char *reason)
     struct dialog_args args = {_("Not saved"), text, true};
     return app_open(app, &message_dialog, &args);
 }
+
+/* ---- Helpers of form screens ---- */
+
+int form_field_row(struct form_field *f, const char *label, struct field_rule rule,
+                   const char *text, size_t size)
+{
+    rule.max_bytes = size - 1;
+    return form_field_text(f, label, rule, text);
+}
+
+int form_field_date(struct form_field *f, const struct app *app, const char *label, const char *iso,
+                    bool required)
+{
+    struct field_rule rule = {.type = FT_DATE,
+                              .required = required,
+                              .date_format = app->ctx->cfg->date_format,
+                              .today = app->ctx->today};
+    char shown[32];
+    app_show_date(app, iso, shown, sizeof shown);
+    return form_field_text(f, label, rule, shown);
+}
+
+void form_date_iso(const struct form_field *f, char *out)
+{
+    out[0] = '\0';
+    if (!f->empty)
+        date_format_iso(f->value.date, out);
+}
+
+/* Whether c may stand in a code (II.1, KHTC, X-9): the edges of a code in a message. */
+static bool code_char(const char *c)
+{
+    return (*c >= '0' && *c <= '9') || (*c >= 'A' && *c <= 'Z') || (*c >= 'a' && *c <= 'z') ||
+           *c == '_' || *c == '-' || (*c == '.' && c[1] != '\0' && c[1] != ' ');
+}
+
+/* Whether msg names one of the codes in list (separated by commas or spaces) as a word: "task
+ * X.9 does not exist", "không có nhiệm vụ X.9". */
+static bool names_code(const char *msg, const char *list)
+{
+    for (const char *c = list + strspn(list, ", "); *c != '\0'; c += strspn(c, ", ")) {
+        size_t len = strcspn(c, ", ");
+        for (const char *p = msg; *p != '\0'; p++)
+            if ((p == msg || !code_char(p - 1)) && strncmp(p, c, len) == 0 && !code_char(p + len))
+                return true;
+        c += len;
+    }
+    return false;
+}
+
+enum tui_result form_refused_codes(struct app *app, void *state, const struct td_err *err,
+                                   const int *fields)
+{
+    struct form *fm = &((struct form_base *)state)->form;
+    for (; err->status == TD_E_INVALID && *fields >= 0; fields++) {
+        struct form_field *f = &fm->fields[*fields];
+        if (names_code(err->msg, f->buf.text)) {
+            snprintf(f->error, sizeof f->error, "%s", err->msg);
+            fm->current = *fields;
+            return TUI_REDRAW;
+        }
+    }
+    return form_refused(app, state, err);
+}

@@ -131,4 +131,37 @@ extern const struct action_need form_needs_editor[], form_needs_admin[];
     .draw = form_base_draw, .handle = form_base_handle, .actions = form_actions,                   \
     .keybar = form_keybar, .text_entry = true, .unsaved = form_base_unsaved
 
+/* ---- Helpers of form screens ---- */
+/* A text field holding member, a char array of the row the form edits: at most what the
+ * member keeps (rule.max_bytes from its size), so that nothing typed is cut when it is saved. */
+#define FORM_FIELD_ROW(f, label, rule, member)                                                     \
+    form_field_row(f, label, rule, member, sizeof(member))
+int form_field_row(struct form_field *f, const char *label, struct field_rule rule,
+                   const char *text, size_t size);
+/* A date field holding iso (YYYY-MM-DD or "") as the settings show dates. */
+int form_field_date(struct form_field *f, const struct app *app, const char *label, const char *iso,
+                    bool required);
+/* A date field's value as YYYY-MM-DD into out (11 bytes), "" when it is empty. */
+void form_date_iso(const struct form_field *f, char *out);
+/* A save the store refused with err: when it is a code that one of fields (a list ending with
+ * -1) holds, the reason under that field and the focus on it, the rest kept; else
+ * form_refused. */
+enum tui_result form_refused_codes(struct app *app, void *state, const struct td_err *err,
+                                   const int *fields);
+/* The form_spec `name` of a form whose state (of type state_type) keeps the row it edits as
+ * `row` (row_type, with id and version), read again by id with get (store_<entity>_get): with
+ * the reread and the adopt that go with it. */
+#define FORM_ROW_SPEC(name, screen, save, state_type, row_type, get)                               \
+    static int name##_reread(struct app *app, void *state, void *fresh)                            \
+    {                                                                                              \
+        struct td_err err;                                                                         \
+        return get(app->ctx->store, ((const state_type *)state)->row.id, fresh, &err);             \
+    }                                                                                              \
+    static void name##_adopt(void *state, const void *fresh)                                       \
+    {                                                                                              \
+        ((state_type *)state)->row.version = ((const row_type *)fresh)->version;                   \
+    }                                                                                              \
+    static const struct form_spec name = {&(screen), save, sizeof(row_type), name##_reread,        \
+                                          name##_adopt}
+
 #endif

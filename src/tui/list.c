@@ -14,6 +14,7 @@
 #include "list.h"
 #include "tiendo/i18n.h"
 #include "tiendo/paths.h"
+#include "tiendo/store_eval.h"
 #include "tiendo/store_tasks.h"
 #include "tiendo/table.h"
 #include "tiendo/text.h"
@@ -741,6 +742,14 @@ bool list_base_wants_text(void *state)
 
 VEC_KEEP(keep_unit, struct unit_choice)
 
+static int keep_vocab(void *ctx, const struct vocab_row *r)
+{
+    struct unit_choice u = {.id = r->id};
+    snprintf(u.code, sizeof u.code, "%s", r->code);
+    snprintf(u.name, sizeof u.name, "%s", r->label);
+    return vec_push(ctx, &u) != 0;
+}
+
 int choice_picks_load(struct app *app, struct unit_picks *p, enum pick_kind kind, const char *first,
                       enum pick_label how)
 {
@@ -748,11 +757,14 @@ int choice_picks_load(struct app *app, struct unit_picks *p, enum pick_kind kind
     struct td_err err = {0};
     vec_init(&v, sizeof(struct unit_choice));
     *p = (struct unit_picks){0};
-    int rc =
-        kind == PICK_UNITS
-            ? store_unit_each(app->ctx->store, keep_unit, &v, &err)
-            : store_choice_each(app->ctx->store, kind == PICK_GROUPS ? CHOICE_GROUP : CHOICE_PHASE,
-                                keep_unit, &v, &err);
+    struct store *st = app->ctx->store;
+    int rc = kind == PICK_UNITS ? store_unit_each(st, keep_unit, &v, &err)
+             : kind == PICK_CONFERENCE_KINDS
+                 ? store_vocab_each(st, "conference_kind", keep_vocab, &v, &err)
+             : kind == PICK_ACTIVITY_KINDS
+                 ? store_vocab_each(st, "activity_kind", keep_vocab, &v, &err)
+                 : store_choice_each(st, kind == PICK_GROUPS ? CHOICE_GROUP : CHOICE_PHASE,
+                                     keep_unit, &v, &err);
     if (rc != 0) {
         vec_free(&v);
         app_message(app, true, "%s", err.msg[0] != '\0' ? err.msg : _("out of memory"));
@@ -811,4 +823,16 @@ void unit_picks_free(struct unit_picks *p)
     free(p->labels);
     free(p->text);
     *p = (struct unit_picks){0};
+}
+
+int unit_picks_label(const struct unit_picks *p, const char *code)
+{
+    int i = unit_picks_find(p, code);
+    return i >= 0 ? i + (p->nlabels > p->n) : 0;
+}
+
+const char *unit_picks_code(const struct unit_picks *p, int label)
+{
+    int i = label - (p->nlabels > p->n);
+    return i >= 0 && i < p->n ? p->units[i].code : "";
 }

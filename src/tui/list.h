@@ -207,8 +207,8 @@ enum tui_result list_filter(struct list_base *b, const struct list_step *steps, 
     }
 
 /* The active units (all of them) for a filter or a field: labels are their codes, after first
- * ("all units") when it is not NULL. The same for groups and phases (choice_picks_load), with
- * labels as asked. */
+ * ("all units") when it is not NULL. The same for groups, phases and the plan's vocabularies
+ * of kinds (choice_picks_load), with labels as asked (a kind's name is its label). */
 struct unit_choice;
 struct unit_picks {
     struct unit_choice *units;
@@ -218,7 +218,7 @@ struct unit_picks {
     char (*text)[300]; /* PICK_CODE_NAME: the labels' text */
 };
 enum pick_label { PICK_CODE, PICK_NAME, PICK_CODE_NAME };
-enum pick_kind { PICK_UNITS, PICK_GROUPS, PICK_PHASES };
+enum pick_kind { PICK_UNITS, PICK_GROUPS, PICK_PHASES, PICK_CONFERENCE_KINDS, PICK_ACTIVITY_KINDS };
 /* 0, or -1 after saying why on the message line. */
 int unit_picks_load(struct app *app, struct unit_picks *p, const char *first);
 int choice_picks_load(struct app *app, struct unit_picks *p, enum pick_kind kind, const char *first,
@@ -237,5 +237,10 @@ void unit_picks_free(struct unit_picks *p);
 #define LIST_ACTIONS                                                                               \
     ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_HOME, ACT_END, ACT_OPEN, ACT_SEARCH,         \
         ACT_SEARCH_NEXT, ACT_SEARCH_PREV, ACT_EXPORT, ACT_BACK
+
+/* The label index of the entry with that code (after first, when there is one), or 0; and the
+ * code of the entry at a label index, "" for first. */
+int unit_picks_label(const struct unit_picks *p, const char *code);
+const char *unit_picks_code(const struct unit_picks *p, int label);
 
 #endif

@@ -60,4 +60,14 @@ extern const struct screen_ops eval_screen; /* arg: struct eval_args * */
 extern const struct screen_ops criteria_screen;
 extern const struct screen_ops eval_matrix_screen;
 
+/* The forms of the Activities screens; arg: NULL to add, or the row (struct inspection_row,
+ * meeting_row, activity_row) to edit. */
+extern const struct screen_ops inspection_form_screen, meeting_form_screen, activity_form_screen;
+/* A report instance's units (arg: struct report_row *), and the ad-hoc report form (arg: NULL
+ * to add, or the struct report_row * to edit). */
+extern const struct screen_ops instance_screen, adhoc_screen;
+/* The draft of a report of the schedule, as `tiendo report` writes it, into the export
+ * directory; says where. */
+enum tui_result schedule_draft(struct app *app, const struct report_row *r);
+
 #endif

@@ -1,7 +1,7 @@
 # Conferences and meetings: the plan's mid-term review conference is there undated; given a
 # date, a place, its units and follow-up tasks (an unknown task refused with the text kept)
 # it shows in the list and as the next conference on the main menu. Communication
-# activities: add one, find it with the filter by unit and kind.
+# activities: add one, find it with the filter by unit and kind (the footer names both).
 DB=$T/activities.db
 "$BIN" --db "$DB" init --demo >/dev/null
 e2e_start 80 24 "$(tiendo --user lan)"
@@ -71,5 +71,20 @@ e2e_keys Down
 e2e_keys Enter
 e2e_expect "its unit and kind find it" "row 1 of 1  XTTM · Công bố"
 check "it is stored with its audit entry" test "$(sqlite3 "$DB" "SELECT a.channel || ' ' || a.status || ' ' || u.code || ' ' || (SELECT count(*) FROM audit_log WHERE tbl = 'activity') FROM activity a JOIN unit u ON u.id = a.unit_id")" = "television planned XTTM 1"
+e2e_stop
+# In Vietnamese the message ends with the code ("không có đơn vị NOPE"): still under the field,
+# not in a dialog (it once was: the code was looked for between two spaces).
+e2e_start 80 24 "env LANGUAGE= $(tiendo --user lan)"
+e2e_wait "Nhiệm vụ, giải pháp"
+e2e_keys 5 3
+e2e_keys a
+e2e_wait "Hội nghị, cuộc họp mới"
+e2e_keys Tab
+e2e_type "Họp giao ban quý"
+e2e_keys Tab Tab Tab Tab
+e2e_type "PC, NOPE"
+e2e_keys F2
+e2e_expect "in Vietnamese, an unknown unit is refused" "không có đơn vị NOPE"
+check "under its field, not in a dialog" test "$(e2e_screen | grep -cF "Chưa lưu")" = 0
 e2e_stop
 DB=$T/demo.db

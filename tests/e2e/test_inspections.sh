@@ -91,4 +91,20 @@ e2e_wait "Changed meanwhile"
 e2e_keys t
 e2e_expect "keeping theirs closes the form and says so" "Kept their version; yours was not saved."
 e2e_expect_re "the list shows theirs" "Của họ lần hai"
+# A scope of 200 letters with diacritics (600 bytes, the row keeps 511) is refused whole with
+# the reason, never saved cut short (as it once was).
+e2e_start 80 24 "$(tiendo --user lan)"
+e2e_wait "Tasks and solutions"
+e2e_keys 5 1
+e2e_wait "Inspections and surveys"
+e2e_keys a
+e2e_wait "A new inspection or survey"
+e2e_keys Tab
+e2e_type "16/11/2025"
+e2e_keys Tab Enter Tab
+e2e_type "$(printf 'ệ%.0s' $(seq 200))"
+e2e_keys F2
+e2e_expect "a scope too long to keep whole is refused" "too long to keep whole: 600 bytes, at most 511"
+check "and nothing is saved" test "$(sqlite3 "$DB" "SELECT count(*) FROM inspection WHERE date = '2025-11-16'")" = 0
+e2e_stop
 DB=$T/demo.db
