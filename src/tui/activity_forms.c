@@ -257,14 +257,8 @@ static int iform_open(struct app *app, void *state, void *arg)
     struct form_field *f = s->fields;
     form_field_choice(&f[IF_KIND], _("Kind"), s->kind_labels, 2, kind);
     form_field_date(&f[IF_DATE], app, _("Date"), s->row.date, true);
-    form_field_choice(&f[IF_UNITS], _("Units"), s->units.labels, s->units.n, 0);
-    f[IF_UNITS].rule.type = FT_MULTI;
+    form_field_units(&f[IF_UNITS], _("Units"), &s->units, s->row.units);
     f[IF_UNITS].rule.required = true;
-    char copy[sizeof s->row.units];
-    snprintf(copy, sizeof copy, "%s", s->row.units);
-    char *save = NULL;
-    for (char *c = strtok_r(copy, ", ", &save); c != NULL; c = strtok_r(NULL, ", ", &save))
-        form_multi_set(&f[IF_UNITS], unit_picks_find(&s->units, c), true);
     FORM_FIELD_ROW(&f[IF_SCOPE], _("Scope"), text, s->row.scope);
     FORM_FIELD_ROW(&f[IF_FINDINGS], _("Findings"), multi, s->row.findings);
     FORM_FIELD_ROW(&f[IF_RECS], _("Recommendations"), multi, s->row.recommendations);
@@ -286,11 +280,7 @@ static enum tui_result iform_save(struct app *app, void *state)
     snprintf(r.kind, sizeof r.kind, "%s", inspection_kinds[f[IF_KIND].choice]);
     form_date_iso(&f[IF_DATE], r.date);
     form_date_iso(&f[IF_FDATE], r.followup_date);
-    r.units[0] = '\0';
-    for (int i = 0; i < s->units.n; i++)
-        if (form_multi_get(&f[IF_UNITS], i))
-            snprintf(r.units + strlen(r.units), sizeof r.units - strlen(r.units), "%s%s",
-                     r.units[0] != '\0' ? ", " : "", s->units.units[i].code);
+    form_units_codes(&f[IF_UNITS], &s->units, r.units, sizeof r.units);
     copy_nfc(r.scope, sizeof r.scope, f[IF_SCOPE].buf.text);
     copy_nfc(r.findings, sizeof r.findings, f[IF_FINDINGS].buf.text);
     copy_nfc(r.recommendations, sizeof r.recommendations, f[IF_RECS].buf.text);

@@ -8,8 +8,10 @@
 #include "app.h"
 #include "dialog.h"
 #include "form.h"
+#include "list.h"
 #include "screens.h"
 #include "tiendo/i18n.h"
+#include "tiendo/store_tasks.h"
 #include "tiendo/text.h"
 
 #define LABEL_W 24
@@ -641,4 +643,29 @@ enum tui_result form_refused_codes(struct app *app, void *state, const struct td
         }
     }
     return form_refused(app, state, err);
+}
+
+int form_field_units(struct form_field *f, const char *label, const struct unit_picks *p,
+                     const char *codes)
+{
+    form_field_choice(f, label, p->labels, p->n, 0);
+    f->rule.type = FT_MULTI;
+    char *copy = strdup(codes), *save = NULL;
+    if (copy == NULL)
+        return -1;
+    for (char *c = strtok_r(copy, ", ", &save); c != NULL; c = strtok_r(NULL, ", ", &save))
+        form_multi_set(f, unit_picks_find(p, c), true);
+    free(copy);
+    return 0;
+}
+
+void form_units_codes(const struct form_field *f, const struct unit_picks *p, char *out,
+                      size_t size)
+{
+    size_t len = 0;
+    out[0] = '\0';
+    for (int i = 0; i < p->n && len < size; i++)
+        if (form_multi_get(f, i))
+            len += (size_t)snprintf(out + len, size - len, "%s%s", len > 0 ? ", " : "",
+                                    p->units[i].code);
 }

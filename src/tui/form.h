@@ -164,4 +164,11 @@ enum tui_result form_refused_codes(struct app *app, void *state, const struct td
     static const struct form_spec name = {&(screen), save, sizeof(row_type), name##_reread,        \
                                           name##_adopt}
 
+/* A multiple choice of the units p holds (their codes; p loaded without a first label),
+ * ticked from codes ("KHTC, PC"); and the codes ticked, in p's order, back into out. */
+struct unit_picks;
+int form_field_units(struct form_field *f, const char *label, const struct unit_picks *p,
+                     const char *codes);
+void form_units_codes(const struct form_field *f, const struct unit_picks *p, char *out,
+                      size_t size);
 #endif

@@ -111,33 +111,19 @@ static int task_form_open(struct app *app, void *state, void *arg)
     struct field_rule title = {.type = FT_TEXT, .required = true, .max_chars = 500};
     struct field_rule text = {.type = FT_TEXT, .max_chars = 500};
     struct field_rule multi = {.type = FT_MULTILINE, .max_chars = 2000};
-    struct field_rule date = {
-        .type = FT_DATE, .date_format = app->ctx->cfg->date_format, .today = app->ctx->today};
-    char start[32], due[32], integrated[32];
-    app_show_date(app, d->start, start, sizeof start);
-    app_show_date(app, d->row.due, due, sizeof due);
-    app_show_date(app, d->integrated_on, integrated, sizeof integrated);
     struct form_field *f = t->fields;
     form_field_text(&f[F_CODE], _("Code"), code, d->row.code);
     form_field_text(&f[F_TITLE], _("Task"), title, d->title); /* whole, to be saved whole */
     int lead = unit_picks_find(&t->units, d->row.unit);
     form_field_choice(&f[F_LEAD], _("Lead unit"), t->units.labels, t->units.nlabels,
                       lead < 0 ? 0 : lead);
-    form_field_choice(&f[F_COOP], _("Cooperating units"), t->coops.labels, t->coops.nlabels, 0);
-    f[F_COOP].rule.type = FT_MULTI;
-    char coop[sizeof d->coop];
-    snprintf(coop, sizeof coop, "%s", d->coop);
-    char *rest = NULL;
-    for (char *u = strtok_r(coop, ", ", &rest); u != NULL; u = strtok_r(NULL, ", ", &rest)) {
-        int k = unit_picks_find(&t->units, u);
-        form_multi_set(&f[F_COOP], k, true);
-    }
+    form_field_units(&f[F_COOP], _("Cooperating units"), &t->coops, d->coop);
     int g = unit_picks_find(&t->groups, d->group_code);
     int p = unit_picks_find(&t->phases, d->phase_code);
     form_field_choice(&f[F_GROUP], _("Group"), t->groups.labels, t->groups.nlabels, g + 1);
     form_field_choice(&f[F_PHASE], _("Phase"), t->phases.labels, t->phases.nlabels, p + 1);
-    form_field_text(&f[F_START], _("Start"), date, start);
-    form_field_text(&f[F_DUE], _("Due"), date, due);
+    form_field_date(&f[F_START], app, _("Start"), d->start, false);
+    form_field_date(&f[F_DUE], app, _("Due"), d->row.due, false);
     int pr = 1;
     for (int i = 0; i < 3; i++)
         if (strcmp(d->priority, priorities[i]) == 0)
@@ -145,7 +131,7 @@ static int task_form_open(struct app *app, void *state, void *arg)
     form_field_choice(&f[F_PRIORITY], _("Priority"), t->priority_labels, 3, pr);
     form_field_text(&f[F_OUTPUT], _("Expected output"), text, d->output);
     form_field_text(&f[F_DESCRIPTION], _("Description"), multi, d->description);
-    form_field_text(&f[F_INTEGRATED_ON], _("In the unit's plan on"), date, integrated);
+    form_field_date(&f[F_INTEGRATED_ON], app, _("In the unit's plan on"), d->integrated_on, false);
     form_field_text(&f[F_INTEGRATED_DOC], _("In the document"), text, d->integrated_doc);
     if (t->id != 0)
         snprintf(t->intro, sizeof t->intro, _("Edit %s (status and percent come from progress)"),
@@ -167,18 +153,11 @@ static enum tui_result task_form_save(struct app *app, void *state)
         t->base.form.current = F_DUE;
         return TUI_REDRAW;
     }
-    char iso[3][11] = {"", "", ""};
-    if (!f[F_START].empty)
-        date_format_iso(start, iso[0]);
-    if (!f[F_DUE].empty)
-        date_format_iso(due, iso[1]);
-    if (!f[F_INTEGRATED_ON].empty)
-        date_format_iso(f[F_INTEGRATED_ON].value.date, iso[2]);
-    char coop[sizeof t->task.coop] = "";
-    for (int i = 0; i < t->units.n; i++)
-        if (form_multi_get(&f[F_COOP], i))
-            snprintf(coop + strlen(coop), sizeof coop - strlen(coop), "%s%s",
-                     coop[0] != '\0' ? ", " : "", t->units.units[i].code);
+    char iso[3][11], coop[sizeof t->task.coop];
+    form_date_iso(&f[F_START], iso[0]);
+    form_date_iso(&f[F_DUE], iso[1]);
+    form_date_iso(&f[F_INTEGRATED_ON], iso[2]);
+    form_units_codes(&f[F_COOP], &t->coops, coop, sizeof coop);
     char *text[5] = {text_nfc(f[F_CODE].buf.text), text_nfc(f[F_TITLE].buf.text),
                      text_nfc(f[F_OUTPUT].buf.text), text_nfc(f[F_DESCRIPTION].buf.text),
                      text_nfc(f[F_INTEGRATED_DOC].buf.text)};
