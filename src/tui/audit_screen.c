@@ -20,9 +20,8 @@
 struct audit_state {
     struct list_base base; /* first: the list_base_* functions take the state as one */
     int window;            /* rows asked for */
-    struct unit_picks units;
-    struct vec logins; /* char[USER_LOGIN_MAX] each */
-    const char **login_labels, *since_labels[AUDIT_SINCE_COUNT];
+    struct unit_picks units, logins;
+    const char *since_labels[AUDIT_SINCE_COUNT];
     int unit, login, since;    /* chosen entries: 0 is "all" */
     struct list_step steps[3]; /* f: who, then the unit, then since when */
 };
@@ -34,8 +33,7 @@ static int audit_load(struct app *app, void *state, struct td_err *err)
     struct audit_state *s = state;
     char since[11];
     struct audit_filter f = {audit_since_date(app->ctx->today, s->since, since) ? since : NULL,
-                             s->login > 0 ? (const char *)vec_at(&s->logins, (size_t)s->login - 1)
-                                          : NULL,
+                             s->login > 0 ? s->logins.units[s->login - 1].name : NULL,
                              s->unit > 0 ? s->units.units[s->unit - 1].id : 0};
     return store_audit_each(app->ctx->store, &f, true, s->window, keep, s, err) < 0 ? -1 : 0;
 }
@@ -50,7 +48,7 @@ static void audit_loaded(struct app *app, void *state)
     snprintf(b->footer, sizeof b->footer,
              (int)b->rows.n < s->window ? _("all %s · %s · %s · %s")
                                         : _("newest %s (↓ reads more) · %s · %s · %s"),
-             n, s->login_labels[s->login], s->units.labels[s->unit], s->since_labels[s->since]);
+             n, s->logins.labels[s->login], s->units.labels[s->unit], s->since_labels[s->since]);
     b->list.footer_extra = b->footer;
 }
 
@@ -94,7 +92,7 @@ static enum tui_result audit_action(struct app *app, void *state, enum action ac
 {
     struct audit_state *s = state;
     const struct list_step steps[] = {
-        {_("Who"), s->login_labels, (int)s->logins.n + 1, &s->login},
+        {_("Who"), s->logins.labels, s->logins.nlabels, &s->login},
         {_("Unit"), s->units.labels, s->units.nlabels, &s->unit},
         {_("Since"), s->since_labels, AUDIT_SINCE_COUNT, &s->since},
     };
@@ -109,8 +107,7 @@ static void audit_close(void *state)
 {
     struct audit_state *s = state;
     unit_picks_free(&s->units);
-    vec_free(&s->logins);
-    free(s->login_labels);
+    unit_picks_free(&s->logins);
 }
 
 static const struct list_column audit_cols[] = {
@@ -133,34 +130,16 @@ static const struct list_spec audit_spec = {
     .close = audit_close,
 };
 
-static int keep_login(void *ctx, const char *login)
-{
-    char one[USER_LOGIN_MAX];
-    snprintf(one, sizeof one, "%s", login);
-    return vec_push(ctx, one) != 0;
-}
-
 static int audit_open(struct app *app, void *state, void *arg)
 {
     struct audit_state *s = state;
-    struct td_err err = {0};
     (void)arg;
     s->window = AUDIT_WINDOW;
-    vec_init(&s->logins, USER_LOGIN_MAX);
-    if (unit_picks_load(app, &s->units, _("all units")) != 0)
-        return -1;
-    if (store_user_login_each(app->ctx->store, keep_login, &s->logins, &err) != 0 ||
-        (s->login_labels = malloc((s->logins.n + 1) * sizeof *s->login_labels)) == NULL) {
-        app_message(app, true, "%s", err.msg[0] != '\0' ? err.msg : _("out of memory"));
-        audit_close(s);
-        return -1;
-    }
-    s->login_labels[0] = _("everyone");
-    for (size_t i = 0; i < s->logins.n; i++)
-        s->login_labels[i + 1] = vec_at(&s->logins, i);
     for (int i = 0; i < AUDIT_SINCE_COUNT; i++)
         s->since_labels[i] = audit_since_label(i);
-    if (list_base_open(app, state, &audit_spec) != 0) {
+    if (unit_picks_load(app, &s->units, _("all units")) != 0 ||
+        choice_picks_load(app, &s->logins, PICK_LOGINS, _("everyone"), PICK_NAME) != 0 ||
+        list_base_open(app, state, &audit_spec) != 0) {
         audit_close(s);
         return -1;
     }

@@ -16,6 +16,7 @@
 #include "tiendo/paths.h"
 #include "tiendo/store_eval.h"
 #include "tiendo/store_tasks.h"
+#include "tiendo/store_users.h"
 #include "tiendo/table.h"
 #include "tiendo/text.h"
 #include <time.h>
@@ -750,6 +751,13 @@ static int keep_vocab(void *ctx, const struct vocab_row *r)
     return vec_push(ctx, &u) != 0;
 }
 
+static int keep_login(void *ctx, const char *login)
+{
+    struct unit_choice u = {0};
+    snprintf(u.name, sizeof u.name, "%s", login);
+    return vec_push(ctx, &u) != 0;
+}
+
 int choice_picks_load(struct app *app, struct unit_picks *p, enum pick_kind kind, const char *first,
                       enum pick_label how)
 {
@@ -763,6 +771,8 @@ int choice_picks_load(struct app *app, struct unit_picks *p, enum pick_kind kind
                  ? store_vocab_each(st, "conference_kind", keep_vocab, &v, &err)
              : kind == PICK_ACTIVITY_KINDS
                  ? store_vocab_each(st, "activity_kind", keep_vocab, &v, &err)
+             : kind == PICK_LOGINS
+                 ? store_user_login_each(st, keep_login, &v, &err)
                  : store_choice_each(st, kind == PICK_GROUPS ? CHOICE_GROUP : CHOICE_PHASE,
                                      keep_unit, &v, &err);
     if (rc != 0) {

@@ -218,7 +218,15 @@ struct unit_picks {
     char (*text)[300]; /* PICK_CODE_NAME: the labels' text */
 };
 enum pick_label { PICK_CODE, PICK_NAME, PICK_CODE_NAME };
-enum pick_kind { PICK_UNITS, PICK_GROUPS, PICK_PHASES, PICK_CONFERENCE_KINDS, PICK_ACTIVITY_KINDS };
+/* PICK_LOGINS: the logins that changed anything (as names, id 0), for the audit trail. */
+enum pick_kind {
+    PICK_UNITS,
+    PICK_GROUPS,
+    PICK_PHASES,
+    PICK_CONFERENCE_KINDS,
+    PICK_ACTIVITY_KINDS,
+    PICK_LOGINS
+};
 /* 0, or -1 after saying why on the message line. */
 int unit_picks_load(struct app *app, struct unit_picks *p, const char *first);
 int choice_picks_load(struct app *app, struct unit_picks *p, enum pick_kind kind, const char *first,
