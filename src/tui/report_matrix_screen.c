@@ -129,10 +129,11 @@ static void mx_draw(struct app *app, void *state, int *top, int *height)
     size_t u;
     int st;
     const struct report_row *rep = selected(m, &unit, &u, &st);
-    char line[600], d[32];
+    char line[600];
     if (rep == NULL) {
         draw_text(*top, 2, COLS - 4, _("No reports or no units yet."), ROLE_MUTED);
     } else {
+        char d[32];
         app_show_date(app, rep->due, d, sizeof d);
         snprintf(line, sizeof line, _("%s · due %s"), rep->title, d);
         draw_text(*top, 2, COLS - 4, line, ROLE_MARKED);
