@@ -6,6 +6,7 @@
 #include <stdbool.h>
 
 #include "tiendo/err.h"
+#include "tiendo/evalgrid.h"
 #include "tiendo/store.h"
 
 struct criterion_row {
@@ -51,11 +52,7 @@ int store_evaluation_save(struct store *st, const char *period, long unit_id,
                           const struct evaluation_row *rows, int n, struct td_err *err);
 
 /* The matrix of a period: for unit i and criterion k, the rating's score (0: none) and
- * label. Units and criteria in plan order. */
-struct matrix_cell {
-    int score;
-    char label[64];
-};
+ * label (struct matrix_cell, evalgrid.h). Units and criteria in plan order. */
 int store_evaluation_matrix(struct store *st, const char *period, long *unit_ids, int nunits,
                             const long *criterion_ids, int ncriteria, struct matrix_cell *cells,
                             struct td_err *err);

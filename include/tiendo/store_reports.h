@@ -38,6 +38,10 @@ struct report_row {
 int store_report_list_each(struct store *st, const char *today,
                            int (*fn)(void *ctx, const struct report_row *r), void *ctx,
                            struct td_err *err);
+/* Every report instance by due date, then id: the submission matrix's columns, in the order
+ * store_submission_grid hands their cells. */
+int store_report_by_due_each(struct store *st, int (*fn)(void *ctx, const struct report_row *r),
+                             void *ctx, struct td_err *err);
 int store_report_list(struct store *st, const char *today, struct report_row *out, int max, int *n,
                       struct td_err *err);
 /* One report instance by id; TD_E_NOTFOUND when there is none. */

@@ -188,19 +188,16 @@ int store_report_get(struct store *st, long id, struct report_row *out, struct t
                          _("reading the report calendar"), err);
 }
 
-int store_report_list_each(struct store *st, const char *today,
-                           int (*fn)(void *ctx, const struct report_row *r), void *ctx,
-                           struct td_err *err)
+/* Hands fn each report sql selects, today (unless NULL) bound to ?1. */
+static int report_each(struct store *st, const char *sql, const char *today,
+                       int (*fn)(void *ctx, const struct report_row *r), void *ctx,
+                       struct td_err *err)
 {
-    static const char sql[] = REPORT_SELECT
-        " ORDER BY CASE WHEN due_date < ?1 AND submitted < expected THEN 0"
-        " WHEN due_date >= ?1 THEN 1 ELSE 2 END,"
-        " CASE WHEN due_date < ?1 AND submitted >= expected THEN '' ELSE due_date END,"
-        " due_date DESC, id";
     sqlite3_stmt *s = store_stmt(st, sql, err);
     if (s == NULL)
         return -1;
-    sqlite3_bind_text(s, 1, today, -1, SQLITE_TRANSIENT);
+    if (today != NULL)
+        sqlite3_bind_text(s, 1, today, -1, SQLITE_TRANSIENT);
     int rc = SQLITE_DONE, stop = 0;
     while (stop == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
         struct report_row row;
@@ -212,6 +209,25 @@ int store_report_list_each(struct store *st, const char *today,
     if (stop != 0)
         return stop;
     return rc == SQLITE_DONE ? 0 : store_fail(st, _("reading the report calendar"), err);
+}
+
+int store_report_list_each(struct store *st, const char *today,
+                           int (*fn)(void *ctx, const struct report_row *r), void *ctx,
+                           struct td_err *err)
+{
+    static const char sql[] = REPORT_SELECT
+        " ORDER BY CASE WHEN due_date < ?1 AND submitted < expected THEN 0"
+        " WHEN due_date >= ?1 THEN 1 ELSE 2 END,"
+        " CASE WHEN due_date < ?1 AND submitted >= expected THEN '' ELSE due_date END,"
+        " due_date DESC, id";
+    return report_each(st, sql, today, fn, ctx, err);
+}
+
+int store_report_by_due_each(struct store *st, int (*fn)(void *ctx, const struct report_row *r),
+                             void *ctx, struct td_err *err)
+{
+    static const char sql[] = REPORT_SELECT " ORDER BY due_date, id";
+    return report_each(st, sql, NULL, fn, ctx, err);
 }
 
 STORE_COLLECTOR(report, struct report_row)

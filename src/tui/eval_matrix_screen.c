@@ -1,83 +1,52 @@
 /* The evaluation matrix: the units down, a column for each criterion of the plan (any number:
- * ← → scroll them), the ratings of a period; Enter rates the selected unit. */
+ * ← → scroll them), the ratings of a period (core's eval_periods); Enter rates the selected
+ * unit. */
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "app.h"
 #include "list.h"
 #include "screens.h"
+#include "tiendo/evalgrid.h"
 #include "tiendo/i18n.h"
 #include "tiendo/store_eval.h"
 #include "tiendo/store_tasks.h"
 
 struct matrix_state {
     struct list_base base; /* first: the list_base_* functions take the state as one */
-    struct vec periods;    /* struct unit_choice: each year of the plan, then its phases */
-    const char **period_labels;
+    struct eval_periods periods;
     int period;
-    struct vec crit; /* struct criterion_row */
+    struct vec crit, crit_ids; /* struct criterion_row, and their ids */
     struct list_column *cols;
-    struct matrix_cell *cells;
-    struct eval_args open_args;
+    struct matrix_cell *cells; /* units × criteria */
     char head[300];
 };
 
-VEC_KEEP(keep_period, struct unit_choice)
-
-/* The periods (years, then the plan's phases: mid-term and final evaluations), on the one that
- * holds today's year. */
-static int periods_load(struct app *app, struct matrix_state *m)
+static const struct eval_period *period(const struct matrix_state *m)
 {
-    struct td_err err = {0};
-    int y, mo, d;
-    date_to_ymd(app->ctx->today, &y, &mo, &d);
-    vec_init(&m->periods, sizeof(struct unit_choice));
-    for (long year = app->summary->start_year; year <= app->summary->end_year; year++) {
-        struct unit_choice p = {year, "", ""};
-        snprintf(p.code, sizeof p.code, "%ld", year);
-        snprintf(p.name, sizeof p.name, _("year %ld"), year);
-        m->period = year == y ? (int)m->periods.n : m->period;
-        if (vec_push(&m->periods, &p) != 0)
-            return -1;
-    }
-    if (store_choice_each(app->ctx->store, CHOICE_PHASE, keep_period, &m->periods, &err) != 0)
-        app_message(app, true, "%s", err.msg[0] != '\0' ? err.msg : _("out of memory"));
-    m->period_labels = malloc((m->periods.n + 1) * sizeof *m->period_labels);
-    for (size_t i = 0; m->period_labels != NULL && i < m->periods.n; i++)
-        m->period_labels[i] = ((const struct unit_choice *)vec_at(&m->periods, i))->name;
-    return m->period_labels != NULL ? 0 : -1;
-}
-
-static const struct unit_choice *period(const struct matrix_state *m)
-{
-    return vec_at(&m->periods, (size_t)m->period);
+    return eval_period_at(&m->periods, m->period);
 }
 
 LIST_KEEP(keep_unit, struct unit_choice)
 
+/* The units, then their ratings in the period. */
 static int matrix_load(struct app *app, void *state, struct td_err *err)
 {
     struct matrix_state *m = state;
     if (store_unit_each(app->ctx->store, keep_unit, m, err) != 0)
         return -1;
     size_t nu = m->base.rows.n, nc = m->crit.n;
-    long *cids = malloc((nc + 1) * sizeof *cids);
     free(m->cells);
     m->cells = calloc(nu * nc + 1, sizeof *m->cells);
-    if (cids == NULL || m->cells == NULL) {
-        free(cids);
+    if (m->cells == NULL)
         return td_err_set(err, TD_E_NOMEM, "%s", _("out of memory"));
-    }
-    for (size_t k = 0; k < nc; k++)
-        cids[k] = ((const struct criterion_row *)vec_at(&m->crit, k))->id;
     int rc = 0;
     for (size_t i = 0; rc == 0 && i < nu; i++) {
         long id = ((const struct unit_choice *)list_base_row(&m->base, (long)i))->id;
-        rc = store_evaluation_matrix(app->ctx->store, period(m)->code, &id, 1, cids, (int)nc,
-                                     &m->cells[i * nc], err);
+        rc = store_evaluation_matrix(app->ctx->store, period(m)->code, &id, 1,
+                                     (const long *)m->crit_ids.data, (int)nc, &m->cells[i * nc],
+                                     err);
     }
-    free(cids);
     return rc;
 }
 
@@ -85,15 +54,9 @@ static int matrix_load(struct app *app, void *state, struct td_err *err)
 static const char *matrix_heading(void *state)
 {
     struct matrix_state *m = state;
-    int nu = (int)m->base.rows.n, nc = (int)m->crit.n, done = 0;
-    for (int u = 0; u < nu; u++) {
-        bool all = nc > 0;
-        for (int k = 0; k < nc; k++)
-            all = all && m->cells[u * nc + k].score > 0;
-        done += all;
-    }
+    int nu = (int)m->base.rows.n, done = eval_units_complete(m->cells, m->base.rows.n, m->crit.n);
     snprintf(m->head, sizeof m->head, _("%s · %d of %d units evaluated · %d not yet"),
-             period(m)->name, done, nu, nu - done);
+             period(m)->label, done, nu, nu - done);
     return m->head;
 }
 
@@ -131,13 +94,12 @@ static enum tui_result matrix_enter(struct app *app, void *state, const void *ro
 {
     struct matrix_state *m = state;
     const struct unit_choice *u = row;
-    struct eval_args *a = &m->open_args;
-    snprintf(a->period, sizeof a->period, "%s", period(m)->code);
-    snprintf(a->period_label, sizeof a->period_label, "%s", period(m)->name);
-    a->unit_id = u->id;
-    snprintf(a->unit_code, sizeof a->unit_code, "%s", u->code);
-    snprintf(a->unit, sizeof a->unit, "%s  %s", u->code, u->name);
-    return app_open(app, &eval_screen, a);
+    struct eval_args a = {.unit_id = u->id}; /* the form keeps a copy */
+    snprintf(a.period, sizeof a.period, "%s", period(m)->code);
+    snprintf(a.period_label, sizeof a.period_label, "%s", period(m)->label);
+    snprintf(a.unit_code, sizeof a.unit_code, "%s", u->code);
+    snprintf(a.unit, sizeof a.unit, "%s  %s", u->code, u->name);
+    return app_open(app, &eval_screen, &a);
 }
 
 static enum tui_result period_picked(struct app *app, struct list_base *b, int result)
@@ -152,16 +114,16 @@ static enum tui_result matrix_action(struct app *app, void *state, enum action a
     struct matrix_state *m = state;
     if (act == ACT_EDIT && row != NULL)
         return matrix_enter(app, state, row);
-    return act == ACT_FILTER ? list_choose(&m->base, _("Period"), m->period_labels,
-                                           (int)m->periods.n, m->period, period_picked)
+    return act == ACT_FILTER ? list_choose(&m->base, _("Period"), m->periods.labels,
+                                           (int)m->periods.list.n, m->period, period_picked)
                              : TUI_HANDLED;
 }
 
 static void matrix_close(void *state)
 {
     struct matrix_state *m = state;
-    vec_free(&m->crit), vec_free(&m->periods);
-    free(m->cells), free(m->cols), free(m->period_labels);
+    vec_free(&m->crit), vec_free(&m->crit_ids), eval_periods_free(&m->periods);
+    free(m->cells), free(m->cols);
 }
 
 static const struct list_spec matrix_spec = {
@@ -177,20 +139,38 @@ static const struct list_spec matrix_spec = {
     .cursor_first = 1,
 };
 
-VEC_KEEP(keep_criterion, struct criterion_row)
+static int keep_phase(void *ctx, const struct unit_choice *c)
+{
+    return eval_periods_add(ctx, c->code, c->name) != 0;
+}
 
+static int keep_criterion(void *ctx, const struct criterion_row *c)
+{
+    struct matrix_state *m = ctx;
+    return vec_push(&m->crit, c) != 0 || vec_push(&m->crit_ids, &c->id) != 0;
+}
+
+/* The periods, on the one that holds today's year, and the criteria; then the list. */
 static int matrix_open(struct app *app, void *state, void *arg)
 {
     struct matrix_state *m = state;
     struct td_err err = {0};
+    int y, mo, d;
     (void)arg;
+    date_to_ymd(app->ctx->today, &y, &mo, &d);
+    eval_periods_init(&m->periods);
     vec_init(&m->crit, sizeof(struct criterion_row));
-    if (periods_load(app, m) != 0 ||
-        store_criterion_each(app->ctx->store, keep_criterion, &m->crit, &err) != 0) {
+    vec_init(&m->crit_ids, sizeof(long));
+    int rc = eval_periods_years(&m->periods, app->summary->start_year, app->summary->end_year, y);
+    if (rc == 0 && store_choice_each(app->ctx->store, CHOICE_PHASE, keep_phase, &m->periods, &err))
+        app_message(app, true, "%s", err.msg[0] != '\0' ? err.msg : _("out of memory"));
+    if (rc != 0 || eval_periods_labels(&m->periods) == NULL ||
+        store_criterion_each(app->ctx->store, keep_criterion, m, &err) != 0) {
         app_message(app, true, "%s", err.msg[0] != '\0' ? err.msg : _("out of memory"));
         matrix_close(m);
         return -1;
     }
+    m->period = m->periods.current;
     if (list_base_open(app, state, &matrix_spec) != 0) {
         matrix_close(m);
         return -1;

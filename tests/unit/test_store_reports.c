@@ -6,6 +6,8 @@
 #include "store_helpers.h"
 
 #include "tiendo/store_reports.h"
+#include "tiendo/store_tasks.h"
+#include "tiendo/subgrid.h"
 
 static struct plan_store ps;
 static struct store *st;
@@ -285,6 +287,54 @@ static void test_an_ad_hoc_report_for_two_units(void **state)
     assert_int_equal(g.in, 1);
 }
 
+static int add_report(void *ctx, const struct report_row *r)
+{
+    return sub_grid_add_report(ctx, r->id, r->due);
+}
+
+static int add_unit(void *ctx, const struct unit_choice *u)
+{
+    return sub_grid_add_unit(ctx, u->id);
+}
+
+/* The submission matrix: its columns by due date, and every cell the store hands finds its
+ * place in the grid (units and reports by id): the annual report on 2024 expected of every
+ * unit, one of them in on time. */
+static void test_the_matrix_by_due_date(void **state)
+{
+    (void)state;
+    struct td_err err = {0};
+    td_date today;
+    assert_int_equal(date_parse_iso("2026-11-27", &today), 0);
+    assert_int_equal(store_sync_reports(st, today, &err), 10);
+    struct sub_grid g;
+    sub_grid_init(&g, today, 14);
+    assert_int_equal(store_report_by_due_each(st, add_report, &g, &err), 0);
+    assert_int_equal(store_unit_each(st, add_unit, &g, &err), 0);
+    assert_int_equal(g.reports.n, 10);
+    assert_true(g.units.n > 2);
+    assert_int_equal(sub_grid_ready(&g), 0);
+    struct report_row rows[16];
+    int n = 0;
+    assert_int_equal(store_report_list(st, "", rows, 16, &n, &err), 0);
+    long annual_2024 = 0;
+    for (int i = 0; i < n; i++)
+        annual_2024 = strcmp(rows[i].period, "2024") == 0 ? rows[i].id : annual_2024;
+    struct submission_row subs[128];
+    assert_int_equal(store_submission_list(st, annual_2024, subs, 128, &n, &err), 0);
+    snprintf(subs[0].submitted_on, sizeof subs[0].submitted_on, "2025-01-10");
+    assert_int_equal(store_submission_save(st, annual_2024, "2026-11-27", &subs[0], &err), 0);
+    assert_int_equal(store_submission_grid(st, sub_grid_submission, &g, &err), 0);
+    /* 2024's is the third column (2022, 2023, then 2024 due 15 January 2025). */
+    struct report_rate r = sub_grid_rate(&g, -1, 2);
+    assert_int_equal(r.expected, (int)g.units.n);
+    assert_int_equal(r.submitted, 1);
+    assert_int_equal(r.on_time, 1);
+    assert_int_equal(sub_grid_status(&g, 0, 2), SUB_ON_TIME);
+    assert_int_equal(sub_grid_status(&g, 1, 2), SUB_OVERDUE);
+    sub_grid_free(&g);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup_each, teardown_each)
@@ -294,6 +344,7 @@ int main(void)
         T(test_a_submission_is_counted_and_a_stale_one_refused),
         T(test_a_rule_for_a_kind_or_a_list_expects_only_those_units),
         T(test_an_ad_hoc_report_for_two_units),
+        T(test_the_matrix_by_due_date),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

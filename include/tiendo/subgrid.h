@@ -1,0 +1,59 @@
+/* The submission matrix's model: units down, report instances across, each cell the status of
+ * one unit's submission of one report (or "not expected"), and the reporting and on-time rates
+ * of a row, a column or the whole. The store hands the cells one at a time by ids: units and
+ * reports are found through an index, not searched. Pure. */
+#ifndef TIENDO_SUBGRID_H
+#define TIENDO_SUBGRID_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "tiendo/colors.h"
+#include "tiendo/date.h"
+#include "tiendo/schedule.h"
+#include "tiendo/vec.h"
+
+#define SUB_NOT_EXPECTED 255 /* a cell whose unit does not have to submit the report */
+
+struct sub_grid {
+    td_date today;
+    int due_soon_days;
+    struct vec units, reports;     /* struct sub_key: the ids in matrix order */
+    struct vec unit_ix, report_ix; /* the same by id, for the lookups */
+    unsigned char *status;         /* units × reports: a submission_status or SUB_NOT_EXPECTED */
+    char (*submitted)[11];         /* YYYY-MM-DD or "" */
+};
+
+void sub_grid_init(struct sub_grid *g, td_date today, int due_soon_days);
+/* The next row or column, in matrix order (due: YYYY-MM-DD); 0, or -1 when memory runs out. */
+int sub_grid_add_unit(struct sub_grid *g, long id);
+int sub_grid_add_report(struct sub_grid *g, long id, const char *due);
+/* After the rows and columns: every cell "not expected", the ids indexed; 0 or -1 (memory). */
+int sub_grid_ready(struct sub_grid *g);
+/* store_submission_grid's callback (grid: the struct sub_grid): unit_id has to submit
+ * report_id and did so on submitted_on ("" when not yet). Unknown ids are passed over. 0. */
+int sub_grid_submission(void *grid, long report_id, long unit_id, const char *submitted_on);
+/* Cell (u, r) by position: a submission_status, or SUB_NOT_EXPECTED (also out of range). */
+int sub_grid_status(const struct sub_grid *g, size_t u, size_t r);
+const char *sub_grid_submitted_on(const struct sub_grid *g, size_t u, size_t r);
+/* The rates of unit u over every report (r < 0), of report r over every unit (u < 0), or of
+ * the whole (both < 0). */
+struct report_rate sub_grid_rate(const struct sub_grid *g, long u, long r);
+/* The position of the last report due before today, 0 when there is none: where it opens. */
+size_t sub_grid_last_past(const struct sub_grid *g);
+void sub_grid_free(struct sub_grid *g);
+
+/* "75%", or "–" when nothing is expected: the reporting rate, or with on_time the on-time one. */
+const char *sub_rate_text(struct report_rate r, bool on_time, char *buf, size_t size);
+/* A cell: "" when not expected, else the status's symbol, or its words (an export). */
+const char *sub_status_text(int status, bool words);
+/* The colour role of a status (SUB_NOT_EXPECTED too). */
+enum role sub_status_role(int status);
+/* The legend under the matrix: each symbol and what it means. */
+void sub_legend(char *buf, size_t size);
+/* A report's column heading in at most 7 cells: its period when short, 2021-2025 as "21–25",
+ * else its rule's code; NULL for an ad-hoc report (rule "adhoc"), whose period would look like
+ * the annual report's: the caller shows its due date. */
+const char *sub_report_heading(const char *rule, const char *period, char *buf, size_t size);
+
+#endif
