@@ -329,23 +329,9 @@ static enum form_event edit_key(struct form *fm, struct form_field *f, int key)
         move_to(fm, fm->current + 1);
         return FORM_REDRAW;
     }
-    if (key == TK_ENTER)
+    if (key == TK_ENTER) /* a new line of a multi-line field */
         edit_insert(&f->buf, '\n');
-    else if (key == TK_BACKSPACE)
-        edit_backspace(&f->buf);
-    else if (key == TK_DELETE)
-        edit_delete(&f->buf);
-    else if (key == TK_LEFT)
-        edit_left(&f->buf);
-    else if (key == TK_RIGHT)
-        edit_right(&f->buf);
-    else if (key == TK_HOME)
-        edit_home(&f->buf);
-    else if (key == TK_END)
-        edit_end(&f->buf);
-    else if (key_is_printable(key) || key == ' ')
-        edit_insert(&f->buf, key);
-    else
+    else if (!edit_line_key(&f->buf, key))
         return FORM_NONE;
     if (key != TK_LEFT && key != TK_RIGHT && key != TK_HOME && key != TK_END)
         fm->dirty = true;

@@ -187,15 +187,7 @@ static enum tui_result grid_handle(struct app *app, void *state, enum action act
                 g->col++;
             return r;
         }
-        if (key == TK_BACKSPACE)
-            edit_backspace(&g->edit);
-        else if (key == TK_LEFT)
-            edit_left(&g->edit);
-        else if (key == TK_RIGHT)
-            edit_right(&g->edit);
-        else if (key_is_printable(key))
-            edit_insert(&g->edit, key);
-        return TUI_REDRAW;
+        return edit_line_key(&g->edit, key) ? TUI_REDRAW : TUI_HANDLED;
     }
     switch (key) {
     case TK_LEFT:

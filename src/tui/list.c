@@ -451,9 +451,16 @@ int list_keep(struct list_base *b, const void *row)
     return vec_push(&b->rows, row) != 0;
 }
 
+static int page_read(struct list_base *b, long first, int n);
+
 const void *list_base_row(struct list_base *b, long i)
 {
-    return i >= 0 ? vec_at(&b->rows, (size_t)i) : NULL;
+    if (b->spec->page == NULL)
+        return i >= 0 ? vec_at(&b->rows, (size_t)i) : NULL;
+    if ((i < b->page_first || i >= b->page_first + b->page_n) &&
+        (i < 0 || i >= b->list.count || page_read(b, i, 1) != 1))
+        return NULL;
+    return b->page + (size_t)(i - b->page_first) * b->spec->row_size;
 }
 
 long list_base_index(const struct list_base *b, const void *row)
@@ -480,7 +487,8 @@ static char (*base_cells(struct list_base *b, int r))[LIST_CELL]
     return buf;
 }
 
-/* Kept row i into out, with the buffers of rows[r]; a matrix's cells into wide. */
+/* Row i (kept, or on the page read) into out, with the buffers of rows[r]; a matrix's cells
+ * into wide. */
 static void base_format(struct list_base *b, long i, int r, struct list_row *out)
 {
     char(*buf)[LIST_CELL] = base_cells(b, r);
@@ -541,6 +549,61 @@ static long base_find(void *ctx, const char *needle, long from, int dir)
     return found;
 }
 
+/* ---- A list that pages: a page read from the store at a time ---- */
+
+static long page_count(void *ctx)
+{
+    struct list_base *b = ctx;
+    struct td_err err = {0};
+    long n = 0;
+    if (b->spec->count(b->app, b, &n, &err) != 0)
+        app_message(b->app, true, "%s", err.msg);
+    return n;
+}
+
+/* Rows first .. first + n - 1 into the page, grown to hold them; how many there were. */
+static int page_read(struct list_base *b, long first, int n)
+{
+    struct td_err err = {0};
+    b->page_n = 0;
+    if (n > b->page_cap) {
+        char *p = realloc(b->page, (size_t)n * b->spec->row_size);
+        if (p == NULL) {
+            app_message(b->app, true, "%s", _("out of memory"));
+            return 0;
+        }
+        b->page = p;
+        b->page_cap = n;
+    }
+    int got = 0;
+    if (b->spec->page(b->app, b, first, n, b->page, &got, &err) != 0) {
+        app_message(b->app, true, "%s", err.msg);
+        got = 0;
+    }
+    b->page_first = first;
+    b->page_n = got;
+    return got;
+}
+
+static int page_fetch(void *ctx, long first, int n, struct list_row *rows)
+{
+    struct list_base *b = ctx;
+    int got = page_read(b, first, n < MAX_PAGE ? n : MAX_PAGE);
+    for (int r = 0; r < got; r++)
+        base_format(b, first + r, r, &rows[r]);
+    return got;
+}
+
+static long page_find(void *ctx, const char *needle, long from, int dir)
+{
+    struct list_base *b = ctx;
+    struct td_err err = {0};
+    long pos = b->spec->find(b->app, b, needle, from, dir, &err);
+    if (pos < 0 && err.msg[0] != '\0')
+        app_message(b->app, true, "%s", err.msg);
+    return pos;
+}
+
 static int base_load(struct list_base *b, bool loaded)
 {
     struct td_err err = {0};
@@ -556,14 +619,16 @@ static int base_load(struct list_base *b, bool loaded)
 
 int list_base_reload(struct list_base *b)
 {
-    /* A paging source keeps its position itself: asking it for the selected row would cost a
-     * read of the store (a whole scan when the new filter finds nothing). */
-    long id = b->spec->source == NULL ? list_selected_id(&b->list) : -1;
-    int rc = b->spec->source != NULL ? 0 : base_load(b, true);
-    if (b->spec->source != NULL && b->spec->loaded != NULL)
+    /* A list that pages keeps its position: asking for the selected row would cost a read of
+     * the store (a whole scan when the new filter finds nothing). What it read is gone. */
+    bool paged = b->spec->page != NULL;
+    long id = paged ? -1 : list_selected_id(&b->list);
+    b->page_n = 0;
+    int rc = paged ? 0 : base_load(b, true);
+    if (paged && b->spec->loaded != NULL)
         b->spec->loaded(b->app, b);
     list_reload(&b->list);
-    if (b->spec->source == NULL && id >= 0) {
+    if (id >= 0) {
         /* The same row again when it is still there (ids from the formatter). */
         for (long i = 0; i < (long)b->rows.n; i++) {
             struct list_row row;
@@ -584,6 +649,7 @@ static void base_free(struct list_base *b)
     vec_free(&b->rows);
     free(b->cells);
     free(b->cols);
+    free(b->page);
 }
 
 int list_base_open(struct app *app, void *state, const struct list_spec *spec)
@@ -607,10 +673,9 @@ int list_base_open(struct app *app, void *state, const struct list_spec *spec)
         b->ncols = LIST_MAX_COLS;
     b->stride = b->ncols > LIST_MAX_COLS ? b->ncols : LIST_MAX_COLS;
     struct list_source src = {b, base_count, base_fetch, base_find};
-    if (spec->source != NULL)
-        src = spec->source(state);
-    else
-        b->cells = calloc((MAX_PAGE + 1) * (size_t)b->stride, sizeof *b->cells);
+    if (spec->page != NULL)
+        src = (struct list_source){b, page_count, page_fetch, page_find};
+    b->cells = calloc((MAX_PAGE + 1) * (size_t)b->stride, sizeof *b->cells);
     int rc = list_init(&b->list, b->cols, b->ncols, src);
     if (spec->cell != NULL) {
         size_t n = (MAX_PAGE + 1) * (size_t)(b->ncols + 1);
@@ -620,12 +685,12 @@ int list_base_open(struct app *app, void *state, const struct list_spec *spec)
         b->list.foot = base_foot;
         rc |= b->list.wide == NULL || b->list.wide_roles == NULL ? -1 : 0;
     }
-    if (rc != 0 || b->cols == NULL || (spec->source == NULL && b->cells == NULL)) {
+    if (rc != 0 || b->cols == NULL || b->cells == NULL) {
         app_message(app, true, "%s", _("out of memory"));
         base_free(b);
         return -1;
     }
-    if (spec->source == NULL && base_load(b, false) != 0) {
+    if (spec->page == NULL && base_load(b, false) != 0) {
         base_free(b);
         return -1;
     }

@@ -92,13 +92,13 @@ long list_selected_id(struct list_widget *l);
 /* The base of list screens, as form_base is of forms: a screen's state starts with a
  * struct list_base, and its static list_spec says the rest. Open, draw, keys, search, export,
  * close and resume live once in list.c; the rows a loader keeps live in a growable vector
- * (no cap), or a paging source supplies them (the task list). */
+ * (no cap), or a page at a time is read as the list shows them (the task list). */
 #define LIST_CELL 64 /* bytes of a cell a formatter writes into its buffer */
 
 struct list_spec {
     const struct list_column *cols; /* titles N_(), translated as the screen opens */
     int ncols;
-    size_t row_size;         /* bytes of one row the loader keeps (0 with a paging source) */
+    size_t row_size;         /* bytes of one row the loader keeps or a page holds */
     const char *export_name; /* x writes the list as CSV under this name */
     /* Fills the rows, list_keep() for each (a store_*_each callback); 0, or -1 with err. */
     int (*load)(struct app *app, void *state, struct td_err *err);
@@ -106,11 +106,19 @@ struct list_spec {
      * its id and role. */
     void (*format)(struct app *app, void *state, const void *row, char (*buf)[LIST_CELL],
                    struct list_row *out);
-    /* Optional, instead of load and format: a source that pages itself. */
-    struct list_source (*source)(void *state);
+    /* Optional, instead of load: rows read a page at a time, as the list shows them (the task
+     * list's keyset paging), each 0 or -1 with err: how many there are into *n; rows first ..
+     * first + n - 1 into rows (room for n rows of row_size bytes, list.c's), how many there were
+     * into *got; the position of the first from `from` on in direction dir (+1, -1) that matches
+     * needle, or -1 (with err when reading failed). format shows them as it shows kept rows. */
+    int (*count)(struct app *app, void *state, long *n, struct td_err *err);
+    int (*page)(struct app *app, void *state, long first, int n, void *rows, int *got,
+                struct td_err *err);
+    long (*find)(struct app *app, void *state, const char *needle, long from, int dir,
+                 struct td_err *err);
     /* Optional: after each load (footer, heading). */
     void (*loaded)(struct app *app, void *state);
-    /* Enter on a row (row is NULL with a paging source: use list_selected_id). */
+    /* Enter on a row. */
     enum tui_result (*enter)(struct app *app, void *state, const void *row);
     /* Optional: the screen's other actions, with the selected row (NULL when none). */
     enum tui_result (*action)(struct app *app, void *state, enum action act, const void *row);
@@ -159,13 +167,19 @@ struct list_base {
     struct vec rows;          /* of spec->row_size bytes */
     char (*cells)[LIST_CELL]; /* a page of formatted rows and a spare, stride cells each */
     int stride;
+    /* A list that pages: the rows last read, page_n from position page_first, in a buffer
+     * grown to page_cap rows. */
+    char *page;
+    int page_n, page_cap;
+    long page_first;
     char footer[256]; /* for the screen's footer_extra */
 };
 
 /* Keeps a copy of row (spec->row_size bytes) at the end of the rows; 0, or 1 (stops the
  * store's loop) when memory runs out. The signature of a store_*_each callback's body. */
 int list_keep(struct list_base *b, const void *row);
-/* Row i of the kept rows, or NULL. */
+/* Row i of the kept rows (of a list that pages: read when it is not on the last page read),
+ * or NULL. */
 const void *list_base_row(struct list_base *b, long i);
 /* The position of a kept row. */
 long list_base_index(const struct list_base *b, const void *row);

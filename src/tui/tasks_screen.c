@@ -1,11 +1,9 @@
 /* Tasks: the list of the plan's tasks and solutions, with search, sort, filter and marks;
  * Enter opens a task, p enters progress. The rows come a page at a time from the store (keyset
- * paging), as many as the list asks for. */
+ * paging), as many as the list shows. */
 #include <stdio.h>
-#include <stdlib.h>
 
 #include "app.h"
-#include "dialog.h"
 #include "list.h"
 #include "screens.h"
 #include "tasks.h"
@@ -13,121 +11,84 @@
 #include "tiendo/status.h"
 #include "tiendo/store_tasks.h"
 
-struct shown {
-    char due[16], status[40], percent[8];
-};
-
 struct tasks_state {
-    struct task_view view; /* first: a list_base, then the filter and order */
-    struct task_row *rows; /* the last page fetched, and its cells: grown to what is asked */
-    struct shown *shown;
-    int cap;
+    struct task_view view;     /* first: a list_base, then the filter and order */
     struct task_delete doomed; /* the task a delete asks about */
 };
 
-static long src_count(void *ctx)
+static int tasks_count(struct app *app, void *state, long *n, struct td_err *err)
 {
-    struct tasks_state *t = ctx;
-    long n = 0;
-    struct td_err err;
-    if (store_task_count(t->view.base.app->ctx->store, &t->view.filter, &n, &err) != 0)
-        app_message(t->view.base.app, true, "%s", err.msg);
-    return n;
+    return store_task_count(app->ctx->store, &((struct task_view *)state)->filter, n, err);
+}
+
+static int tasks_page(struct app *app, void *state, long first, int n, void *rows, int *got,
+                      struct td_err *err)
+{
+    struct task_view *v = state;
+    return store_task_page(app->ctx->store, &v->filter, v->sort, v->desc, first, n, rows, got, err);
+}
+
+static long tasks_find(struct app *app, void *state, const char *needle, long from, int dir,
+                       struct td_err *err)
+{
+    struct task_view *v = state;
+    return store_task_find(app->ctx->store, &v->filter, v->sort, v->desc, needle, from, dir, err);
 }
 
 /* ! overdue, ~ behind schedule, › due soon: the mark before the status, and the row's colour. */
-static void format(const struct app *app, const struct task_row *r, struct shown *s,
-                   struct list_row *out)
+static void tasks_format(struct app *app, void *state, const void *row, char (*buf)[LIST_CELL],
+                         struct list_row *out)
 {
+    const struct task_row *r = row;
     unsigned fl = r->flags;
     const char *mark = (fl & FLAG_OVERDUE) != 0    ? "!"
                        : (fl & FLAG_BEHIND) != 0   ? "~"
                        : (fl & FLAG_DUE_SOON) != 0 ? "›"
                                                    : "";
-    app_show_date(app, r->due, s->due, sizeof s->due);
-    snprintf(s->status, sizeof s->status, "%s%s", mark, status_short((enum task_status)r->status));
-    snprintf(s->percent, sizeof s->percent, "%d", r->percent);
+    (void)state;
+    app_show_date(app, r->due, buf[3], LIST_CELL);
+    snprintf(buf[4], LIST_CELL, "%s%s", mark, status_short((enum task_status)r->status));
+    snprintf(buf[5], LIST_CELL, "%d", r->percent);
     *out = (struct list_row){r->id,
-                             {r->code, r->title, r->unit, s->due, s->status, s->percent},
+                             {r->code, r->title, r->unit, buf[3], buf[4], buf[5]},
                              (fl & FLAG_OVERDUE) != 0                    ? ROLE_OVERDUE
                              : (fl & (FLAG_BEHIND | FLAG_DUE_SOON)) != 0 ? ROLE_AT_RISK
                              : r->status == ST_DONE                      ? ROLE_DONE
                                                                          : ROLE_NORMAL};
 }
 
-static int src_fetch(void *ctx, long first, int n, struct list_row *rows)
+/* What a key opens for the task under the cursor (nothing on an empty list). */
+static enum tui_result open_task(struct app *app, const void *row, const struct screen_ops *ops)
 {
-    struct tasks_state *t = ctx;
-    struct app *app = t->view.base.app;
-    int got = 0;
-    struct td_err err;
-    if (n > t->cap) {
-        struct task_row *r = realloc(t->rows, (size_t)n * sizeof *r);
-        if (r != NULL)
-            t->rows = r;
-        struct shown *s = r != NULL ? realloc(t->shown, (size_t)n * sizeof *s) : NULL;
-        if (s == NULL) {
-            app_message(app, true, "%s", _("out of memory"));
-            return 0;
-        }
-        t->shown = s;
-        t->cap = n;
-    }
-    if (store_task_page(app->ctx->store, &t->view.filter, t->view.sort, t->view.desc, first, n,
-                        t->rows, &got, &err) != 0) {
-        app_message(app, true, "%s", err.msg);
-        return 0;
-    }
-    for (int i = 0; i < got; i++)
-        format(app, &t->rows[i], &t->shown[i], &rows[i]);
-    return got;
-}
-
-static long src_find(void *ctx, const char *needle, long from, int dir)
-{
-    struct tasks_state *t = ctx;
-    struct td_err err;
-    return store_task_find(t->view.base.app->ctx->store, &t->view.filter, t->view.sort,
-                           t->view.desc, needle, from, dir, &err);
-}
-
-/* The source pages the store: keyset paging behind the same list as every other. */
-static struct list_source tasks_source(void *state)
-{
-    return (struct list_source){state, src_count, src_fetch, src_find};
-}
-
-static enum tui_result open_selected(struct app *app, void *state, const struct screen_ops *ops)
-{
-    long id = list_selected_id(&((struct list_base *)state)->list);
+    long id = row != NULL ? ((const struct task_row *)row)->id : -1;
     return id < 0 ? TUI_HANDLED : app_open(app, ops, &id);
 }
 
 static enum tui_result tasks_enter(struct app *app, void *state, const void *row)
 {
-    (void)row;
-    return open_selected(app, state, &task_detail_screen);
+    (void)state;
+    return open_task(app, row, &task_detail_screen);
 }
 
 static enum tui_result tasks_action(struct app *app, void *state, enum action act, const void *row)
 {
     struct tasks_state *t = state;
     struct list_widget *list = &t->view.base.list;
-    (void)row;
     switch (act) {
     case ACT_PROGRESS:
         if (list->nmarks > 0) /* one update for the marked tasks */
             return app_open(app, &bulk_screen, list);
-        return open_selected(app, t, &progress_screen);
+        return open_task(app, row, &progress_screen);
     case ACT_ADD:
         return app_open(app, &task_form_screen, NULL);
     case ACT_EDIT:
-        return open_selected(app, t, &task_form_screen);
+        return open_task(app, row, &task_form_screen);
     case ACT_DELETE:
-        return task_delete_ask(app, &t->doomed, list_selected_id(list));
+        return row != NULL ? task_delete_ask(app, &t->doomed, ((const struct task_row *)row)->id)
+                           : TUI_HANDLED;
     case ACT_UNDO:
         task_undo(app);
-        list_reload(list);
+        list_base_reload(&t->view.base);
         return TUI_REDRAW;
     case ACT_SORT:
         return task_view_sort(app, &t->view);
@@ -140,10 +101,7 @@ static enum tui_result tasks_action(struct app *app, void *state, enum action ac
 
 static void tasks_close(void *state)
 {
-    struct tasks_state *t = state;
-    task_view_free(&t->view);
-    free(t->rows);
-    free(t->shown);
+    task_view_free(state);
 }
 
 /* In the order of enum task_sort: s sorts by them. */
@@ -156,8 +114,12 @@ static const struct list_column tasks_cols[] = {
 static const struct list_spec tasks_spec = {
     .cols = tasks_cols,
     .ncols = TSORT_COUNT,
+    .row_size = sizeof(struct task_row),
     .export_name = "tasks",
-    .source = tasks_source,
+    .count = tasks_count,
+    .page = tasks_page,
+    .find = tasks_find,
+    .format = tasks_format,
     .loaded = task_view_loaded,
     .enter = tasks_enter,
     .action = tasks_action,

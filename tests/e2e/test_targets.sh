@@ -34,5 +34,11 @@ e2e_expect_re "then 12 % (typed with a comma) makes it 9.0 %: at risk" "TMTN-TT 
 check "the three values are stored" test "$(sqlite3 "$DB" "SELECT group_concat(value, ' ') FROM (SELECT v.value FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id WHERE i.code = 'TMTN-TT' ORDER BY v.year)")" = "10.0 5.0 12.0"
 e2e_keys Left Delete
 e2e_expect_re "Delete clears a value" "TMTN-TT +10\\.0 +· +12\\.0"
+# A cell being typed edits as every line of text does: Home, Delete, End.
+e2e_type "73"
+e2e_keys Home Delete End
+e2e_type "4"
+e2e_keys Enter
+e2e_expect_re "Home, Delete and End edit the typed value (73 to 34)" "TMTN-TT +10\\.0 +34\\.0 +12\\.0"
 e2e_stop
 DB=$T/demo.db

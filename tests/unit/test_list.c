@@ -1,7 +1,7 @@
 /* The generic list (list_base, src/tui/list.c) driven with a fake spec on a real ncurses
  * screen (newterm over /dev/null): the rows a loader keeps (no cap), the navigation every list
  * shares, search with n/N, the footer "row i of n", export, a loader that keeps a window and
- * reads further, and a paging source as the task list uses. */
+ * reads further, and a list that pages as the task list does. */
 #include "store_helpers.h"
 
 #include <curses.h>
@@ -299,63 +299,109 @@ static void test_reload_keeps_the_selected_row(void **st)
     list_base_close(&app, &s);
 }
 
-/* A source that pages itself (as the task list's keyset paging does). */
-static char paged_cells[256][2][16];
-static int paged_fetches;
+/* A list that pages (as the task list's keyset paging does): 100,000 made-up rows, read a page
+ * at a time into list.c's buffer and shown by the same format as kept rows. */
+#define PAGED_ROWS 100000L
+static int paged_reads, paged_most;
+static long paged_read_rows;
 
-static long paged_count(void *c)
+static int paged_count(struct app *a, void *state, long *n, struct td_err *err)
 {
-    (void)c;
-    return 100000;
+    (void)a, (void)state, (void)err;
+    *n = PAGED_ROWS;
+    return 0;
 }
 
-static int paged_fetch(void *c, long first, int n, struct list_row *rows)
+static int paged_page(struct app *a, void *state, long first, int n, void *rows, int *got,
+                      struct td_err *err)
 {
-    (void)c;
-    int got = 0;
-    paged_fetches++;
-    for (long i = first; i < 100000 && got < n && got < 256; i++, got++) {
-        snprintf(paged_cells[got][0], 16, "%ld", i + 1);
-        snprintf(paged_cells[got][1], 16, "task %ld", i + 1);
-        rows[got] = (struct list_row){i + 1, {paged_cells[got][0], paged_cells[got][1]}, 0};
+    struct fake_row *r = rows;
+    (void)a, (void)state, (void)err;
+    paged_reads++;
+    paged_most = n > paged_most ? n : paged_most;
+    for (*got = 0; first + *got < PAGED_ROWS && *got < n; ++*got) {
+        long i = first + *got;
+        r[*got] = (struct fake_row){i + 1, ""};
+        snprintf(r[*got].name, sizeof r[*got].name, "task %ld", i + 1);
     }
-    return got;
+    paged_read_rows += *got;
+    return 0;
 }
 
-static long paged_find(void *c, const char *needle, long from, int way)
+/* "task N" is row N - 1 (ids and positions as the store gives them, without reading them). */
+static long paged_find(struct app *a, void *state, const char *needle, long from, int way,
+                       struct td_err *err)
 {
-    (void)c, (void)way;
-    return strcmp(needle, "task 99999") == 0 && from <= 99998 ? 99998 : -1;
+    long n = 0;
+    (void)a, (void)state, (void)err;
+    if (sscanf(needle, "task %ld", &n) != 1 || n < 1 || n > PAGED_ROWS)
+        return -1;
+    return (way > 0 ? n - 1 >= from : n - 1 <= from) ? n - 1 : -1;
 }
 
-static struct list_source paged_source(void *state)
-{
-    return (struct list_source){state, paged_count, paged_fetch, paged_find};
-}
+static const struct list_spec paged_spec = {.cols = fake_cols,
+                                            .ncols = 2,
+                                            .row_size = sizeof(struct fake_row),
+                                            .export_name = "paged",
+                                            .count = paged_count,
+                                            .page = paged_page,
+                                            .find = paged_find,
+                                            .format = fake_format,
+                                            .enter = fake_enter};
 
-static const struct list_spec paged_spec = {
-    .cols = fake_cols, .ncols = 2, .export_name = "paged", .source = paged_source};
-
-static void test_a_paging_source_behind_the_same_spec(void **st)
+static void test_a_list_that_pages(void **st)
 {
     (void)st;
     struct fake_state s = {0};
+    paged_reads = paged_most = 0;
+    paged_read_rows = 0;
     assert_int_equal(list_base_open(&app, &s, &paged_spec), 0);
+    assert_int_equal(paged_reads, 0); /* counted; nothing read until it is drawn */
     draw(&s);
     assert_true(screen_has("row 1 of 100,000"));
+    assert_true(screen_has("task 1 "));
+    assert_int_equal(paged_reads, 1);
+    assert_int_equal(paged_most, 18); /* a page: what fits */
+    /* The end is a page away: one read of one page, not of every row before it. */
+    paged_read_rows = 0;
     key(&s, ACT_END, 'G');
     assert_true(screen_has("row 100,000 of 100,000"));
     assert_true(screen_has("task 100000"));
+    assert_true(paged_read_rows <= 18);
+    key(&s, ACT_PAGE_UP, TK_PGUP);
+    assert_true(screen_has("task 99965") && !screen_has("task 99983"));
+    /* Enter gets the row shown, with no read of its own. */
+    paged_reads = 0;
+    key(&s, ACT_OPEN, TK_ENTER);
+    assert_int_equal(s.entered_id, 100000 - 18);
+    assert_int_equal(paged_reads, 1); /* only the draw after it */
+    /* Search goes through find, and the list shows the row found. */
     key(&s, ACT_HOME, 'g');
     key(&s, ACT_SEARCH, '/');
     type(&s, "task 99999");
     key(&s, ACT_NONE, TK_ENTER);
     assert_true(screen_has("row 99,999 of 100,000"));
+    assert_true(screen_has("task 99999"));
+    key(&s, ACT_SEARCH_PREV, 'N'); /* the one hit, again (wrapping) */
+    assert_int_equal(s.base.list.selected, 99998);
+    key(&s, ACT_SEARCH, '/');
+    type(&s, "nothing");
+    assert_true(screen_has("not found"));
+    key(&s, ACT_CANCEL, 27);
+    assert_int_equal(s.base.list.selected, 99998);
+    /* A mark, by the row's id. */
+    key(&s, ACT_MARK, ' ');
+    assert_true(list_is_marked(&s.base.list, 99999));
     /* Loading again (after a filter) counts, and reads no row until the list is drawn: a
      * filter that finds nothing costs no scan of the store. */
-    paged_fetches = 0;
+    paged_reads = 0;
     assert_int_equal(list_base_resume(&app, &s, 0), TUI_REDRAW);
-    assert_int_equal(paged_fetches, 0);
+    assert_int_equal(paged_reads, 0);
+    /* Export writes every row, a page of at most 256 at a time. */
+    paged_most = 0;
+    assert_int_equal(list_base_handle(&app, &s, ACT_EXPORT, 'x'), TUI_REDRAW);
+    assert_non_null(strstr(app.message, "Wrote 100000 rows"));
+    assert_int_equal(paged_most, 256);
     list_base_close(&app, &s);
 }
 
@@ -606,7 +652,7 @@ int main(void)
         cmocka_unit_test(test_export_writes_every_row),
         cmocka_unit_test(test_a_window_reads_further_past_its_end),
         cmocka_unit_test(test_reload_keeps_the_selected_row),
-        cmocka_unit_test(test_a_paging_source_behind_the_same_spec),
+        cmocka_unit_test(test_a_list_that_pages),
         cmocka_unit_test(test_a_matrix_moves_a_column_cursor_over_any_number_of_columns),
         cmocka_unit_test(test_store_readers_give_every_row_or_fail),
         cmocka_unit_test(test_a_multiple_choice_holds_any_number),
