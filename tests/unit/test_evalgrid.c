@@ -24,7 +24,8 @@ static void test_years_then_phases_on_this_year(void **state)
     assert_non_null(labels);
     assert_string_equal(labels[9], "year 2030");
     assert_string_equal(labels[11], "final");
-    assert_ptr_equal(eval_periods_labels(&p), p.labels); /* asked again: made again, kept */
+    labels = eval_periods_labels(&p); /* asked again: made again, kept */
+    assert_ptr_equal(labels, p.labels);
     eval_periods_free(&p);
     eval_periods_free(&p); /* twice is harmless */
 }
