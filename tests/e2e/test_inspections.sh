@@ -91,6 +91,7 @@ e2e_wait "Changed meanwhile"
 e2e_keys t
 e2e_expect "keeping theirs closes the form and says so" "Kept their version; yours was not saved."
 e2e_expect_re "the list shows theirs" "Của họ lần hai"
+e2e_stop
 # A scope of 200 letters with diacritics (600 bytes, the row keeps 511) is refused whole with
 # the reason, never saved cut short (as it once was).
 e2e_start 80 24 "$(tiendo --user lan)"
