@@ -95,14 +95,21 @@ e2e_alive() {
 	[ -n "$state" ] && [ "$state" != Z ] && [ "$state" != X ]
 }
 
+# _e2e_ms: the time in milliseconds (SECONDS counts whole seconds: a deadline of SECONDS + 1
+# could come after anything between 0 and 1 s, which made "gone within a second" flaky).
+_e2e_ms() {
+	local t=${EPOCHREALTIME/[.,]/}
+	echo $((t / 1000))
+}
+
 # _e2e_gone PID... : waits up to E2E_GONE seconds (default 5) for every PID to end.
 _e2e_gone() {
-	local deadline=$((SECONDS + ${E2E_GONE:-5})) p alive
+	local deadline=$(($(_e2e_ms) + ${E2E_GONE:-5} * 1000)) p alive
 	while :; do
 		alive=""
 		for p in "$@"; do e2e_alive "$p" && alive="$alive $p"; done
 		[ -z "$alive" ] && return 0
-		[ $SECONDS -lt $deadline ] || return 1
+		[ "$(_e2e_ms)" -lt $deadline ] || return 1
 		sleep 0.05
 	done
 }
