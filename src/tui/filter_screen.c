@@ -1,5 +1,6 @@
 /* What the task list shows: the filter, a small form of choices (lead unit, status, flags,
- * phase, group), the order (a choice of the columns), and the footer's words for both. */
+ * phase, group), the order (a choice of the columns), the footer's words for both, and the
+ * store's reads of the tasks they let through. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,9 +44,28 @@ int task_view_init(struct app *app, struct task_view *v, const long *unit_id)
     return choice_picks_load(app, &v->units, PICK_UNITS, _("(all units)"), PICK_CODE_NAME);
 }
 
-void task_view_free(struct task_view *v)
+void task_view_free(void *state)
 {
-    unit_picks_free(&v->units);
+    unit_picks_free(&((struct task_view *)state)->units);
+}
+
+int task_view_count(struct app *app, void *state, long *n, struct td_err *err)
+{
+    return store_task_count(app->ctx->store, &((struct task_view *)state)->filter, n, err);
+}
+
+int task_view_page(struct app *app, void *state, long first, int n, void *rows, int *got,
+                   struct td_err *err)
+{
+    struct task_view *v = state;
+    return store_task_page(app->ctx->store, &v->filter, v->sort, v->desc, first, n, rows, got, err);
+}
+
+long task_view_find(struct app *app, void *state, const char *needle, long from, int dir,
+                    struct td_err *err)
+{
+    struct task_view *v = state;
+    return store_task_find(app->ctx->store, &v->filter, v->sort, v->desc, needle, from, dir, err);
 }
 
 void task_view_loaded(struct app *app, void *state)

@@ -18,7 +18,14 @@ struct task_view {
 };
 /* Every task, or those of the lead unit *unit_id; 0, or -1 after saying why. */
 int task_view_init(struct app *app, struct task_view *v, const long *unit_id);
-void task_view_free(struct task_view *v);
+/* The list_spec's close (state: the task_view). */
+void task_view_free(void *state);
+/* The list_spec's count, page and find: the tasks the filter lets through, in the order. */
+int task_view_count(struct app *app, void *state, long *n, struct td_err *err);
+int task_view_page(struct app *app, void *state, long first, int n, void *rows, int *got,
+                   struct td_err *err);
+long task_view_find(struct app *app, void *state, const char *needle, long from, int dir,
+                    struct td_err *err);
 enum tui_result task_view_filter(struct app *app, struct task_view *v);
 enum tui_result task_view_sort(struct app *app, struct task_view *v);
 /* The list_spec's loaded (state: the task_view): the footer says the order and the filter. */

@@ -16,25 +16,6 @@ struct tasks_state {
     struct task_delete doomed; /* the task a delete asks about */
 };
 
-static int tasks_count(struct app *app, void *state, long *n, struct td_err *err)
-{
-    return store_task_count(app->ctx->store, &((struct task_view *)state)->filter, n, err);
-}
-
-static int tasks_page(struct app *app, void *state, long first, int n, void *rows, int *got,
-                      struct td_err *err)
-{
-    struct task_view *v = state;
-    return store_task_page(app->ctx->store, &v->filter, v->sort, v->desc, first, n, rows, got, err);
-}
-
-static long tasks_find(struct app *app, void *state, const char *needle, long from, int dir,
-                       struct td_err *err)
-{
-    struct task_view *v = state;
-    return store_task_find(app->ctx->store, &v->filter, v->sort, v->desc, needle, from, dir, err);
-}
-
 /* ! overdue, ~ behind schedule, › due soon: the mark before the status, and the row's colour. */
 static void tasks_format(struct app *app, void *state, const void *row, char (*buf)[LIST_CELL],
                          struct list_row *out)
@@ -99,11 +80,6 @@ static enum tui_result tasks_action(struct app *app, void *state, enum action ac
     }
 }
 
-static void tasks_close(void *state)
-{
-    task_view_free(state);
-}
-
 /* In the order of enum task_sort: s sorts by them. */
 static const struct list_column tasks_cols[] = {
     {N_("Code"), {7, 5, 0}, false, true},     {N_("Task"), {0, 16, 1}, false, true},
@@ -116,14 +92,14 @@ static const struct list_spec tasks_spec = {
     .ncols = TSORT_COUNT,
     .row_size = sizeof(struct task_row),
     .export_name = "tasks",
-    .count = tasks_count,
-    .page = tasks_page,
-    .find = tasks_find,
+    .count = task_view_count,
+    .page = task_view_page,
+    .find = task_view_find,
     .format = tasks_format,
     .loaded = task_view_loaded,
     .enter = tasks_enter,
     .action = tasks_action,
-    .close = tasks_close,
+    .close = task_view_free,
 };
 
 static int tasks_open(struct app *app, void *state, void *arg)
@@ -132,11 +108,7 @@ static int tasks_open(struct app *app, void *state, void *arg)
     t->doomed.list = &t->view.base;
     if (task_view_init(app, &t->view, arg) != 0)
         return -1;
-    if (list_base_open(app, state, &tasks_spec) != 0) {
-        tasks_close(t);
-        return -1;
-    }
-    return 0;
+    return list_base_open(app, state, &tasks_spec);
 }
 
 static const enum action tasks_actions[] = {LIST_ACTIONS, ACT_FILTER, ACT_SORT, ACT_MARK,
