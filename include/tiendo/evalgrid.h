@@ -34,8 +34,30 @@ struct matrix_cell {
     int score;
     char label[64];
 };
-/* How many of nunits rows of ncriteria cells (row after row) are rated on every criterion;
- * none without criteria. */
-int eval_units_complete(const struct matrix_cell *cells, size_t nunits, size_t ncriteria);
+
+/* The ratings of a period, units down and criteria across; the store hands them one at a
+ * time by ids (store_rating_each), found through an index. */
+struct eval_grid {
+    struct id_index units, criteria;
+    struct matrix_cell *cells; /* units × criteria, row after row */
+};
+
+void eval_grid_init(struct eval_grid *g);
+/* The next row or column, in matrix order; 0, or -1 when memory runs out. */
+int eval_grid_add_unit(struct eval_grid *g, long id);
+int eval_grid_add_criterion(struct eval_grid *g, long id);
+/* After the rows and columns: every cell unrated, the ids indexed; 0 or -1 (memory). */
+int eval_grid_ready(struct eval_grid *g);
+/* store_rating_each's callback (grid: the struct eval_grid): unit_id is rated score
+ * (label) on criterion_id. Unknown ids are passed over. 0. */
+int eval_grid_rating(void *grid, long unit_id, long criterion_id, int score, const char *label);
+/* Cell (u, k) by position; an unrated one (also out of range) has score 0. */
+const struct matrix_cell *eval_grid_cell(const struct eval_grid *g, size_t u, size_t k);
+/* How many units are rated on every criterion; none without criteria. */
+int eval_grid_complete(const struct eval_grid *g);
+/* Forgets the ratings and the units, keeping the criteria (a reload: eval_grid_add_unit
+ * again, then eval_grid_ready). */
+void eval_grid_clear_units(struct eval_grid *g);
+void eval_grid_free(struct eval_grid *g);
 
 #endif

@@ -51,11 +51,12 @@ int store_evaluation_get(struct store *st, const char *period, long unit_id,
 int store_evaluation_save(struct store *st, const char *period, long unit_id,
                           const struct evaluation_row *rows, int n, struct td_err *err);
 
-/* The matrix of a period: for unit i and criterion k, the rating's score (0: none) and
- * label (struct matrix_cell, evalgrid.h). Units and criteria in plan order. */
-int store_evaluation_matrix(struct store *st, const char *period, long *unit_ids, int nunits,
-                            const long *criterion_ids, int ncriteria, struct matrix_cell *cells,
-                            struct td_err *err);
+/* Every rating of a period, in one query: rating(ctx, unit_id, criterion_id, score, label) for
+ * each (eval_grid_rating, evalgrid.h, fills the matrix); a non-zero return stops the loop. */
+int store_rating_each(struct store *st, const char *period,
+                      int (*rating)(void *ctx, long unit_id, long criterion_id, int score,
+                                    const char *label),
+                      void *ctx, struct td_err *err);
 
 /* What the data says about a unit for the criteria: integration into its plan (a), its tasks
  * (b), and the difficulties and proposals entered in the period's years (d). */

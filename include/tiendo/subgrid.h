@@ -18,10 +18,10 @@
 struct sub_grid {
     td_date today;
     int due_soon_days;
-    struct vec units, reports;     /* struct sub_key: the ids in matrix order */
-    struct vec unit_ix, report_ix; /* the same by id, for the lookups */
-    unsigned char *status;         /* units × reports: a submission_status or SUB_NOT_EXPECTED */
-    char (*submitted)[11];         /* YYYY-MM-DD or "" */
+    struct id_index units, reports; /* rows and columns: their positions by id */
+    struct vec dues;                /* td_date: each report's, in matrix order */
+    unsigned char *status;          /* units × reports: a submission_status or SUB_NOT_EXPECTED */
+    char (*submitted)[11];          /* YYYY-MM-DD or "" */
 };
 
 void sub_grid_init(struct sub_grid *g, td_date today, int due_soon_days);
@@ -39,6 +39,15 @@ const char *sub_grid_submitted_on(const struct sub_grid *g, size_t u, size_t r);
 /* The rates of unit u over every report (r < 0), of report r over every unit (u < 0), or of
  * the whole (both < 0). */
 struct report_rate sub_grid_rate(const struct sub_grid *g, long u, long r);
+/* The matrix's text at unit row u and report column r: the cell's symbol (or with words its
+ * status's words) and role; past the reports (r = reports, reports + 1) the unit's rate and
+ * on-time rate; under the units (u = -1, -2) the report's rate and on-time rate, and in the
+ * corner the whole's. buf holds a rate (size bytes). */
+const char *sub_grid_text(const struct sub_grid *g, long u, long r, bool words, char *buf,
+                          size_t size, enum role *role);
+/* Forgets the units and the cells, keeping the reports (a reload: sub_grid_add_unit again,
+ * then sub_grid_ready). */
+void sub_grid_clear_units(struct sub_grid *g);
 /* The position of the last report due before today, 0 when there is none: where it opens. */
 size_t sub_grid_last_past(const struct sub_grid *g);
 void sub_grid_free(struct sub_grid *g);
@@ -49,6 +58,10 @@ const char *sub_rate_text(struct report_rate r, bool on_time, char *buf, size_t 
 const char *sub_status_text(int status, bool words);
 /* The colour role of a status (SUB_NOT_EXPECTED too). */
 enum role sub_status_role(int status);
+/* The line about one cell above the matrix: "CODE  name: status date" (date as shown), or
+ * that the unit does not have to submit the report. */
+void sub_cell_line(int status, const char *code, const char *name, const char *date, char *buf,
+                   size_t size);
 /* The legend under the matrix: each symbol and what it means. */
 void sub_legend(char *buf, size_t size);
 /* A report's column heading in at most 7 cells: its period when short, 2021-2025 as "21–25",

@@ -26,4 +26,24 @@ void vec_free(struct vec *v);
         return vec_push(ctx, row) != 0;                                                            \
     }
 
+/* Positions by id: the ids in the order they were added (positions 0, 1, …); once
+ * id_index_ready has sorted them, an id's position is found by binary search, not by a scan
+ * (the matrices look one up per cell the store hands them). */
+struct id_index {
+    struct vec keys; /* struct id_pos; sorted by id after id_index_ready */
+};
+struct id_pos {
+    long id;
+    size_t at;
+};
+
+void id_index_init(struct id_index *x);
+/* The next position; 0, or -1 when memory runs out. Only before id_index_ready. */
+int id_index_add(struct id_index *x, long id);
+void id_index_ready(struct id_index *x);
+/* How many ids; the position of id (after id_index_ready), or -1 when it was not added. */
+size_t id_index_count(const struct id_index *x);
+long id_index_find(const struct id_index *x, long id);
+void id_index_free(struct id_index *x);
+
 #endif

@@ -54,14 +54,78 @@ void eval_periods_free(struct eval_periods *p)
     p->labels = NULL;
 }
 
-int eval_units_complete(const struct matrix_cell *cells, size_t nunits, size_t ncriteria)
+void eval_grid_init(struct eval_grid *g)
+{
+    *g = (struct eval_grid){.cells = NULL};
+    id_index_init(&g->units);
+    id_index_init(&g->criteria);
+}
+
+int eval_grid_add_unit(struct eval_grid *g, long id)
+{
+    return id_index_add(&g->units, id);
+}
+
+int eval_grid_add_criterion(struct eval_grid *g, long id)
+{
+    return id_index_add(&g->criteria, id);
+}
+
+#define NU(g) id_index_count(&(g)->units)
+#define NC(g) id_index_count(&(g)->criteria)
+
+int eval_grid_ready(struct eval_grid *g)
+{
+    free(g->cells);
+    g->cells = calloc(NU(g) * NC(g) + 1, sizeof *g->cells);
+    if (g->cells == NULL)
+        return -1;
+    id_index_ready(&g->units);
+    id_index_ready(&g->criteria);
+    return 0;
+}
+
+int eval_grid_rating(void *grid, long unit_id, long criterion_id, int score, const char *label)
+{
+    struct eval_grid *g = grid;
+    long u = id_index_find(&g->units, unit_id), k = id_index_find(&g->criteria, criterion_id);
+    if (u >= 0 && k >= 0 && g->cells != NULL) {
+        struct matrix_cell *c = &g->cells[(size_t)u * NC(g) + (size_t)k];
+        c->score = score;
+        snprintf(c->label, sizeof c->label, "%s", label);
+    }
+    return 0;
+}
+
+const struct matrix_cell *eval_grid_cell(const struct eval_grid *g, size_t u, size_t k)
+{
+    static const struct matrix_cell none = {0, ""};
+    if (g->cells == NULL || u >= NU(g) || k >= NC(g))
+        return &none;
+    return &g->cells[u * NC(g) + k];
+}
+
+int eval_grid_complete(const struct eval_grid *g)
 {
     int done = 0;
-    for (size_t u = 0; u < nunits; u++) {
-        bool all = ncriteria > 0;
-        for (size_t k = 0; k < ncriteria; k++)
-            all = all && cells[u * ncriteria + k].score > 0;
+    for (size_t u = 0; u < NU(g); u++) {
+        bool all = NC(g) > 0;
+        for (size_t k = 0; k < NC(g); k++)
+            all = all && eval_grid_cell(g, u, k)->score > 0;
         done += all;
     }
     return done;
+}
+
+void eval_grid_clear_units(struct eval_grid *g)
+{
+    id_index_free(&g->units);
+    free(g->cells);
+    g->cells = NULL;
+}
+
+void eval_grid_free(struct eval_grid *g)
+{
+    eval_grid_clear_units(g);
+    id_index_free(&g->criteria);
 }

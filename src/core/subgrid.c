@@ -6,104 +6,77 @@
 #include "tiendo/i18n.h"
 #include "tiendo/subgrid.h"
 
-struct sub_key {
-    long id;
-    size_t at;   /* the position in matrix order */
-    td_date due; /* a report's */
-};
-
 void sub_grid_init(struct sub_grid *g, td_date today, int due_soon_days)
 {
     *g = (struct sub_grid){.today = today, .due_soon_days = due_soon_days};
-    vec_init(&g->units, sizeof(struct sub_key));
-    vec_init(&g->reports, sizeof(struct sub_key));
-    vec_init(&g->unit_ix, sizeof(struct sub_key));
-    vec_init(&g->report_ix, sizeof(struct sub_key));
+    id_index_init(&g->units);
+    id_index_init(&g->reports);
+    vec_init(&g->dues, sizeof(td_date));
 }
 
 int sub_grid_add_unit(struct sub_grid *g, long id)
 {
-    struct sub_key k = {id, g->units.n, 0};
-    return vec_push(&g->units, &k);
+    return id_index_add(&g->units, id);
 }
 
 int sub_grid_add_report(struct sub_grid *g, long id, const char *due)
 {
-    struct sub_key k = {id, g->reports.n, 0};
-    date_parse_iso(due, &k.due);
-    return vec_push(&g->reports, &k);
+    td_date d = 0;
+    date_parse_iso(due, &d);
+    return vec_push(&g->dues, &d) != 0 || id_index_add(&g->reports, id) != 0 ? -1 : 0;
 }
 
-static int by_id(const void *a, const void *b)
-{
-    const struct sub_key *x = a, *y = b;
-    return (x->id > y->id) - (x->id < y->id);
-}
-
-/* ix: a sorted copy of keys. */
-static int index_keys(const struct vec *keys, struct vec *ix)
-{
-    vec_clear(ix);
-    for (size_t i = 0; i < keys->n; i++)
-        if (vec_push(ix, vec_at(keys, i)) != 0)
-            return -1;
-    if (ix->n > 0)
-        qsort(ix->data, ix->n, ix->size, by_id);
-    return 0;
-}
+/* The number of units and of reports. */
+#define NU(g) id_index_count(&(g)->units)
+#define NR(g) id_index_count(&(g)->reports)
 
 int sub_grid_ready(struct sub_grid *g)
 {
-    size_t n = g->units.n * g->reports.n + 1;
+    size_t n = NU(g) * NR(g) + 1;
     free(g->status), free(g->submitted);
     g->status = malloc(n);
     g->submitted = calloc(n, sizeof *g->submitted);
-    if (g->status == NULL || g->submitted == NULL || index_keys(&g->units, &g->unit_ix) != 0 ||
-        index_keys(&g->reports, &g->report_ix) != 0)
+    if (g->status == NULL || g->submitted == NULL)
         return -1;
+    id_index_ready(&g->units);
+    id_index_ready(&g->reports);
     memset(g->status, SUB_NOT_EXPECTED, n);
     return 0;
-}
-
-static const struct sub_key *find(const struct vec *ix, long id)
-{
-    struct sub_key k = {id, 0, 0};
-    return ix->n > 0 ? bsearch(&k, ix->data, ix->n, ix->size, by_id) : NULL;
 }
 
 int sub_grid_submission(void *grid, long report_id, long unit_id, const char *submitted_on)
 {
     struct sub_grid *g = grid;
-    const struct sub_key *u = find(&g->unit_ix, unit_id), *r = find(&g->report_ix, report_id);
-    if (u == NULL || r == NULL || g->status == NULL)
+    long u = id_index_find(&g->units, unit_id), r = id_index_find(&g->reports, report_id);
+    if (u < 0 || r < 0 || g->status == NULL)
         return 0;
-    size_t i = u->at * g->reports.n + r->at;
-    td_date on = 0;
+    size_t i = (size_t)u * NR(g) + (size_t)r;
+    td_date on = 0, due = *(const td_date *)vec_at(&g->dues, (size_t)r);
     bool in = date_parse_iso(submitted_on, &on) == 0;
-    g->status[i] = (unsigned char)schedule_status(r->due, in, on, g->today, g->due_soon_days);
+    g->status[i] = (unsigned char)schedule_status(due, in, on, g->today, g->due_soon_days);
     snprintf(g->submitted[i], sizeof g->submitted[i], "%s", in ? submitted_on : "");
     return 0;
 }
 
 int sub_grid_status(const struct sub_grid *g, size_t u, size_t r)
 {
-    if (g->status == NULL || u >= g->units.n || r >= g->reports.n)
+    if (g->status == NULL || u >= NU(g) || r >= NR(g))
         return SUB_NOT_EXPECTED;
-    return g->status[u * g->reports.n + r];
+    return g->status[u * NR(g) + r];
 }
 
 const char *sub_grid_submitted_on(const struct sub_grid *g, size_t u, size_t r)
 {
-    if (g->submitted == NULL || u >= g->units.n || r >= g->reports.n)
+    if (g->submitted == NULL || u >= NU(g) || r >= NR(g))
         return "";
-    return g->submitted[u * g->reports.n + r];
+    return g->submitted[u * NR(g) + r];
 }
 
 struct report_rate sub_grid_rate(const struct sub_grid *g, long u, long r)
 {
     struct report_rate rr = {0};
-    size_t u0 = u < 0 ? 0 : (size_t)u, u1 = u < 0 ? g->units.n : (size_t)u + 1;
-    size_t r0 = r < 0 ? 0 : (size_t)r, r1 = r < 0 ? g->reports.n : (size_t)r + 1;
+    size_t u0 = u < 0 ? 0 : (size_t)u, u1 = u < 0 ? NU(g) : (size_t)u + 1;
+    size_t r0 = r < 0 ? 0 : (size_t)r, r1 = r < 0 ? NR(g) : (size_t)r + 1;
     for (size_t i = u0; i < u1; i++)
         for (size_t k = r0; k < r1; k++) {
             int st = sub_grid_status(g, i, k);
@@ -113,20 +86,41 @@ struct report_rate sub_grid_rate(const struct sub_grid *g, long u, long r)
     return rr;
 }
 
+const char *sub_grid_text(const struct sub_grid *g, long u, long r, bool words, char *buf,
+                          size_t size, enum role *role)
+{
+    long nr = (long)NR(g);
+    if (u < 0 && r >= nr && (u == -2) != (r > nr))
+        return "";        /* the corner: the whole's rate where its row and column agree */
+    if (u < 0 || r >= nr) /* a rate: of a unit (r past the reports), of a report (u < 0) */
+        return sub_rate_text(sub_grid_rate(g, u < 0 ? -1 : u, r >= nr ? -1 : r),
+                             u < 0 ? u == -2 : r > nr, buf, size);
+    int st = sub_grid_status(g, (size_t)u, (size_t)r);
+    if (role != NULL)
+        *role = sub_status_role(st);
+    return sub_status_text(st, words);
+}
+
+void sub_grid_clear_units(struct sub_grid *g)
+{
+    id_index_free(&g->units);
+    free(g->status), free(g->submitted);
+    g->status = NULL, g->submitted = NULL;
+}
+
 size_t sub_grid_last_past(const struct sub_grid *g)
 {
     size_t last = 0;
-    for (size_t r = 0; r < g->reports.n; r++)
-        if (((const struct sub_key *)vec_at(&g->reports, r))->due < g->today)
+    for (size_t r = 0; r < g->dues.n; r++)
+        if (*(const td_date *)vec_at(&g->dues, r) < g->today)
             last = r;
     return last;
 }
 
 void sub_grid_free(struct sub_grid *g)
 {
-    vec_free(&g->units), vec_free(&g->reports), vec_free(&g->unit_ix), vec_free(&g->report_ix);
-    free(g->status), free(g->submitted);
-    g->status = NULL, g->submitted = NULL;
+    sub_grid_clear_units(g);
+    id_index_free(&g->reports), vec_free(&g->dues);
 }
 
 const char *sub_rate_text(struct report_rate r, bool on_time, char *buf, size_t size)
@@ -152,6 +146,16 @@ enum role sub_status_role(int status)
            : status == SUB_LATE || status == SUB_DUE_SOON ? ROLE_AT_RISK
            : status == SUB_OVERDUE                        ? ROLE_OVERDUE
                                                           : ROLE_MUTED;
+}
+
+void sub_cell_line(int status, const char *code, const char *name, const char *date, char *buf,
+                   size_t size)
+{
+    if (status == SUB_NOT_EXPECTED)
+        snprintf(buf, size, _("%s  %s: does not have to submit this report"), code, name);
+    else
+        snprintf(buf, size, "%s  %s: %s %s", code, name,
+                 submission_status_label((enum submission_status)status), date);
 }
 
 void sub_legend(char *buf, size_t size)

@@ -214,33 +214,27 @@ fail:
     return -1;
 }
 
-int store_evaluation_matrix(struct store *st, const char *period, long *unit_ids, int nunits,
-                            const long *criterion_ids, int ncriteria, struct matrix_cell *cells,
-                            struct td_err *err)
+int store_rating_each(struct store *st, const char *period,
+                      int (*rating)(void *ctx, long unit_id, long criterion_id, int score,
+                                    const char *label),
+                      void *ctx, struct td_err *err)
 {
-    static const char sql[] = "SELECT coalesce(v.score, 0), coalesce(v.label, '') FROM evaluation e"
-                              " LEFT JOIN vocab v ON v.id = e.rating_id"
-                              " WHERE e.period = ?1 AND e.unit_id = ?2 AND e.criterion_id = ?3";
-    for (int u = 0; u < nunits; u++)
-        for (int k = 0; k < ncriteria; k++) {
-            struct matrix_cell *c = &cells[u * ncriteria + k];
-            memset(c, 0, sizeof *c);
-            sqlite3_stmt *s = store_stmt(st, sql, err);
-            if (s == NULL)
-                return -1;
-            sqlite3_bind_text(s, 1, period, -1, SQLITE_TRANSIENT);
-            sqlite3_bind_int64(s, 2, unit_ids[u]);
-            sqlite3_bind_int64(s, 3, criterion_ids[k]);
-            int rc = sqlite3_step(s);
-            if (rc == SQLITE_ROW) {
-                c->score = sqlite3_column_int(s, 0);
-                store_text_col(s, 1, c->label, sizeof c->label);
-            }
-            sqlite3_reset(s);
-            if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-                return store_fail(st, _("reading the evaluations"), err);
+    static const char sql[] = "SELECT e.unit_id, e.criterion_id, coalesce(v.score, 0),"
+                              " coalesce(v.label, '') FROM evaluation e"
+                              " LEFT JOIN vocab v ON v.id = e.rating_id WHERE e.period = ?1";
+    sqlite3_stmt *s = store_stmt(st, sql, err);
+    if (s == NULL)
+        return -1;
+    sqlite3_bind_text(s, 1, period, -1, SQLITE_TRANSIENT);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+        if (rating(ctx, (long)sqlite3_column_int64(s, 0), (long)sqlite3_column_int64(s, 1),
+                   sqlite3_column_int(s, 2), (const char *)sqlite3_column_text(s, 3)) != 0) {
+            rc = SQLITE_DONE;
+            break;
         }
-    return 0;
+    sqlite3_reset(s);
+    return rc == SQLITE_DONE ? 0 : store_fail(st, _("reading the evaluations"), err);
 }
 
 int store_unit_facts(struct store *st, long unit_id, int from_year, int to_year, const char *today,

@@ -19,6 +19,7 @@ void theme_init(const char *theme, const struct color_spec *overrides);
 int theme_attr(enum role role);
 
 struct app;
+struct td_err;
 
 /* An entry of the key bar: the action's first key, and a label (NULL: the action's own). */
 struct keybar_item {
@@ -110,6 +111,9 @@ enum tui_result app_close(struct app *app, int result);
 /* Sets the message line (cleared by the next key). */
 void app_message(struct app *app, bool error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* An error message: err's text, or "out of memory" when the failure set none (a callback that
+ * could not keep a row). */
+void app_error(struct app *app, const struct td_err *err);
 /* Thousands separator of the interface language ("." in Vietnamese, "," in English). */
 const char *app_digit_sep(const struct app *app);
 /* v for people to read in the interface language (12,6 in Vietnamese, 12.6 in English). */

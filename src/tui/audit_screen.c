@@ -138,12 +138,11 @@ static int audit_open(struct app *app, void *state, void *arg)
     for (int i = 0; i < AUDIT_SINCE_COUNT; i++)
         s->since_labels[i] = audit_since_label(i);
     if (unit_picks_load(app, &s->units, _("all units")) != 0 ||
-        choice_picks_load(app, &s->logins, PICK_LOGINS, _("everyone"), PICK_NAME) != 0 ||
-        list_base_open(app, state, &audit_spec) != 0) {
+        choice_picks_load(app, &s->logins, PICK_LOGINS, _("everyone"), PICK_NAME) != 0) {
         audit_close(s);
         return -1;
     }
-    return 0;
+    return list_base_open(app, state, &audit_spec);
 }
 
 static const enum action audit_actions[] = {LIST_ACTIONS, ACT_FILTER, ACT_NONE};

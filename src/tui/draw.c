@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "tiendo/i18n.h"
 #include "tiendo/text.h"
 
 static int put(int y, int x, int cols, const char *text, enum role role)
@@ -113,6 +114,11 @@ void app_message(struct app *app, bool error, const char *fmt, ...)
     vsnprintf(app->message, sizeof app->message, fmt, ap);
     va_end(ap);
     app->message_is_error = error;
+}
+
+void app_error(struct app *app, const struct td_err *err)
+{
+    app_message(app, true, "%s", err->msg[0] != '\0' ? err->msg : _("out of memory"));
 }
 
 void app_show_date(const struct app *app, const char *iso, char *out, size_t size)

@@ -66,20 +66,20 @@ static int owned_verdict(void *ctx, const struct indicator_row *r)
 /* The facts of each criterion, from the data (see store_unit_facts and the Targets rules). */
 static void facts(struct app *app, struct eval_state *e)
 {
-    int from = atoi(e->args.period), to = from;
-    const char *dash = strchr(e->args.period, '-');
+    int from = atoi(e->args.period.code), to = from;
+    const char *dash = strchr(e->args.period.code, '-');
     if (dash != NULL)
         to = atoi(dash + 1);
     char today[11];
     date_format_iso(app->ctx->today, today);
     struct unit_facts f;
     struct td_err err;
-    if (store_unit_facts(app->ctx->store, e->args.unit_id, from, to, today,
+    if (store_unit_facts(app->ctx->store, e->args.unit.id, from, to, today,
                          (int)app->ctx->cfg->behind_tolerance, (int)app->ctx->cfg->due_soon_days,
                          &f, &err) != 0)
         return;
     /* (c): the verdicts of the indicators the unit owns, however many the plan has. */
-    struct owned_verdicts v = {app, e->args.unit_code, ""};
+    struct owned_verdicts v = {app, e->args.unit.code, ""};
     store_indicator_each(app->ctx->store, owned_verdict, &v, &err);
     const char *verdicts = v.text;
     for (int k = 0; k < e->nc; k++) {
@@ -127,7 +127,7 @@ static struct evaluation_row *read_rows(struct app *app, const struct eval_args 
     }
     for (int k = 0; k < n; k++)
         rows[k].criterion_id = ((const struct criterion_row *)vec_at(crit, (size_t)k))->id;
-    if (store_evaluation_get(app->ctx->store, a->period, a->unit_id, rows, n, err) != 0) {
+    if (store_evaluation_get(app->ctx->store, a->period.code, a->unit.id, rows, n, err) != 0) {
         free(rows);
         return NULL;
     }
@@ -209,7 +209,7 @@ static int eval_open(struct app *app, void *state, void *arg)
     e->notes = calloc(n, sizeof *e->notes);
     if (rc != 0 || e->rate_labels == NULL || e->measure_labels == NULL || e->fields == NULL ||
         e->labels == NULL || e->notes == NULL) {
-        app_message(app, true, "%s", err.msg[0] != '\0' ? err.msg : _("out of memory"));
+        app_error(app, &err);
         eval_free(e);
         return -1;
     }
@@ -226,7 +226,9 @@ static int eval_open(struct app *app, void *state, void *arg)
                           choice_of(&e->measures, e->rows[k].measure_id));
     }
     facts(app, e);
-    snprintf(e->intro, sizeof e->intro, _("%s · %s"), e->args.unit, e->args.period_label);
+    char unit[300];
+    snprintf(unit, sizeof unit, "%s  %s", e->args.unit.code, e->args.unit.name);
+    snprintf(e->intro, sizeof e->intro, _("%s · %s"), unit, e->args.period.label);
     form_base_init(&e->base, &eval_form_spec, e->fields, e->nc * EF_PER, e->intro);
     e->base.fresh_free = eval_fresh_free; /* the rows the reread allocates */
     return 0;
@@ -250,13 +252,13 @@ static enum tui_result eval_save(struct app *app, void *state)
         free(v);
     }
     struct td_err err;
-    int rc =
-        store_evaluation_save(app->ctx->store, e->args.period, e->args.unit_id, rows, e->nc, &err);
+    int rc = store_evaluation_save(app->ctx->store, e->args.period.code, e->args.unit.id, rows,
+                                   e->nc, &err);
     free(rows);
     if (rc != 0)
         return form_refused(app, state, &err);
-    app_message(app, false, _("Saved the evaluation of %s for %s"), e->args.unit,
-                e->args.period_label);
+    app_message(app, false, _("Saved the evaluation of %s for %s"), e->args.unit.code,
+                e->args.period.label);
     return app_close(app, SCREEN_CHANGED);
 }
 

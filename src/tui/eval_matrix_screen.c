@@ -16,9 +16,9 @@ struct matrix_state {
     struct list_base base; /* first: the list_base_* functions take the state as one */
     struct eval_periods periods;
     int period;
-    struct vec crit, crit_ids; /* struct criterion_row, and their ids */
+    struct vec crit; /* struct criterion_row, a column each */
+    struct eval_grid grid;
     struct list_column *cols;
-    struct matrix_cell *cells; /* units × criteria */
     char head[300];
 };
 
@@ -27,34 +27,29 @@ static const struct eval_period *period(const struct matrix_state *m)
     return eval_period_at(&m->periods, m->period);
 }
 
-LIST_KEEP(keep_unit, struct unit_choice)
+static int keep_unit(void *ctx, const struct unit_choice *u)
+{
+    struct matrix_state *m = ctx;
+    return list_keep(&m->base, u) != 0 || eval_grid_add_unit(&m->grid, u->id) != 0;
+}
 
-/* The units, then their ratings in the period. */
+/* The units, then every rating of the period (one query). */
 static int matrix_load(struct app *app, void *state, struct td_err *err)
 {
     struct matrix_state *m = state;
+    eval_grid_clear_units(&m->grid);
     if (store_unit_each(app->ctx->store, keep_unit, m, err) != 0)
         return -1;
-    size_t nu = m->base.rows.n, nc = m->crit.n;
-    free(m->cells);
-    m->cells = calloc(nu * nc + 1, sizeof *m->cells);
-    if (m->cells == NULL)
+    if (eval_grid_ready(&m->grid) != 0)
         return td_err_set(err, TD_E_NOMEM, "%s", _("out of memory"));
-    int rc = 0;
-    for (size_t i = 0; rc == 0 && i < nu; i++) {
-        long id = ((const struct unit_choice *)list_base_row(&m->base, (long)i))->id;
-        rc = store_evaluation_matrix(app->ctx->store, period(m)->code, &id, 1,
-                                     (const long *)m->crit_ids.data, (int)nc, &m->cells[i * nc],
-                                     err);
-    }
-    return rc;
+    return store_rating_each(app->ctx->store, period(m)->code, eval_grid_rating, &m->grid, err);
 }
 
 /* The period, and how many units have a rating on every criterion. */
 static const char *matrix_heading(void *state)
 {
     struct matrix_state *m = state;
-    int nu = (int)m->base.rows.n, done = eval_units_complete(m->cells, m->base.rows.n, m->crit.n);
+    int nu = (int)m->base.rows.n, done = eval_grid_complete(&m->grid);
     snprintf(m->head, sizeof m->head, _("%s · %d of %d units evaluated · %d not yet"),
              period(m)->label, done, nu, nu - done);
     return m->head;
@@ -65,17 +60,16 @@ static const struct list_column *matrix_columns(struct app *app, void *state, in
 {
     struct matrix_state *m = state;
     (void)app;
-    *n = (int)m->crit.n + 1;
-    m->cols = calloc((size_t)*n, sizeof *m->cols);
-    for (int k = 0; m->cols != NULL && k < *n; k++)
-        m->cols[k] =
-            k == 0 ? (struct list_column){_("Unit"), {9, 5, 0}, false, true}
-                   : (struct list_column){
-                         ((const struct criterion_row *)vec_at(&m->crit, (size_t)k - 1))->code,
-                         {11, 4, 0},
-                         false,
-                         false};
-    *n = m->cols != NULL ? *n : 0;
+    m->cols = calloc(m->crit.n + 1, sizeof *m->cols);
+    *n = m->cols != NULL ? (int)m->crit.n + 1 : 0;
+    for (int k = 1; k < *n; k++)
+        m->cols[k] = (struct list_column){
+            ((const struct criterion_row *)vec_at(&m->crit, (size_t)k - 1))->code,
+            {11, 4, 0},
+            false,
+            false};
+    if (*n > 0)
+        m->cols[0] = (struct list_column){_("Unit"), {9, 5, 0}, false, true};
     return m->cols;
 }
 
@@ -86,19 +80,13 @@ static const char *matrix_cell(struct app *app, void *state, long i, int col, ch
     (void)app, (void)buf, (void)role;
     if (col == 0)
         return ((const struct unit_choice *)list_base_row(&m->base, i))->code;
-    const struct matrix_cell *cell = &m->cells[i * (long)m->crit.n + col - 1];
+    const struct matrix_cell *cell = eval_grid_cell(&m->grid, (size_t)i, (size_t)col - 1);
     return cell->score > 0 ? cell->label : "·";
 }
 
 static enum tui_result matrix_enter(struct app *app, void *state, const void *row)
 {
-    struct matrix_state *m = state;
-    const struct unit_choice *u = row;
-    struct eval_args a = {.unit_id = u->id}; /* the form keeps a copy */
-    snprintf(a.period, sizeof a.period, "%s", period(m)->code);
-    snprintf(a.period_label, sizeof a.period_label, "%s", period(m)->label);
-    snprintf(a.unit_code, sizeof a.unit_code, "%s", u->code);
-    snprintf(a.unit, sizeof a.unit, "%s  %s", u->code, u->name);
+    struct eval_args a = {*period(state), *(const struct unit_choice *)row};
     return app_open(app, &eval_screen, &a);
 }
 
@@ -112,8 +100,7 @@ static enum tui_result period_picked(struct app *app, struct list_base *b, int r
 static enum tui_result matrix_action(struct app *app, void *state, enum action act, const void *row)
 {
     struct matrix_state *m = state;
-    if (act == ACT_EDIT && row != NULL)
-        return matrix_enter(app, state, row);
+    (void)app, (void)row;
     return act == ACT_FILTER ? list_choose(&m->base, _("Period"), m->periods.labels,
                                            (int)m->periods.list.n, m->period, period_picked)
                              : TUI_HANDLED;
@@ -122,8 +109,8 @@ static enum tui_result matrix_action(struct app *app, void *state, enum action a
 static void matrix_close(void *state)
 {
     struct matrix_state *m = state;
-    vec_free(&m->crit), vec_free(&m->crit_ids), eval_periods_free(&m->periods);
-    free(m->cells), free(m->cols);
+    vec_free(&m->crit), eval_grid_free(&m->grid), eval_periods_free(&m->periods);
+    free(m->cols);
 }
 
 static const struct list_spec matrix_spec = {
@@ -137,6 +124,7 @@ static const struct list_spec matrix_spec = {
     .heading = matrix_heading,
     .close = matrix_close,
     .cursor_first = 1,
+    .edit_enters = true,
 };
 
 static int keep_phase(void *ctx, const struct unit_choice *c)
@@ -147,7 +135,7 @@ static int keep_phase(void *ctx, const struct unit_choice *c)
 static int keep_criterion(void *ctx, const struct criterion_row *c)
 {
     struct matrix_state *m = ctx;
-    return vec_push(&m->crit, c) != 0 || vec_push(&m->crit_ids, &c->id) != 0;
+    return vec_push(&m->crit, c) != 0 || eval_grid_add_criterion(&m->grid, c->id) != 0;
 }
 
 /* The periods, on the one that holds today's year, and the criteria; then the list. */
@@ -160,22 +148,17 @@ static int matrix_open(struct app *app, void *state, void *arg)
     date_to_ymd(app->ctx->today, &y, &mo, &d);
     eval_periods_init(&m->periods);
     vec_init(&m->crit, sizeof(struct criterion_row));
-    vec_init(&m->crit_ids, sizeof(long));
-    int rc = eval_periods_years(&m->periods, app->summary->start_year, app->summary->end_year, y);
-    if (rc == 0 && store_choice_each(app->ctx->store, CHOICE_PHASE, keep_phase, &m->periods, &err))
-        app_message(app, true, "%s", err.msg[0] != '\0' ? err.msg : _("out of memory"));
-    if (rc != 0 || eval_periods_labels(&m->periods) == NULL ||
+    eval_grid_init(&m->grid);
+    if (eval_periods_years(&m->periods, app->summary->start_year, app->summary->end_year, y) ||
+        store_choice_each(app->ctx->store, CHOICE_PHASE, keep_phase, &m->periods, &err) != 0 ||
+        eval_periods_labels(&m->periods) == NULL ||
         store_criterion_each(app->ctx->store, keep_criterion, m, &err) != 0) {
-        app_message(app, true, "%s", err.msg[0] != '\0' ? err.msg : _("out of memory"));
+        app_error(app, &err);
         matrix_close(m);
         return -1;
     }
     m->period = m->periods.current;
-    if (list_base_open(app, state, &matrix_spec) != 0) {
-        matrix_close(m);
-        return -1;
-    }
-    return 0;
+    return list_base_open(app, state, &matrix_spec);
 }
 
 static const enum action matrix_actions[] = {LIST_ACTIONS, ACT_FILTER, ACT_EDIT, ACT_NONE};

@@ -35,7 +35,7 @@ static int load(struct app *app, struct grid_state *g)
     vec_init(&v, sizeof *g->ind);
     if (store_indicator_each(app->ctx->store, keep, &v, &err) != 0 ||
         (g->fc = realloc(g->fc, (v.n + 1) * sizeof *g->fc)) == NULL) {
-        app_message(app, true, "%s", err.msg[0] != '\0' ? err.msg : _("out of memory"));
+        app_error(app, &err);
         vec_free(&v);
         return -1;
     }

@@ -81,12 +81,11 @@ int kind_list_open(struct app *app, void *state, void *arg)
         k->kinds = (struct unit_picks){.labels = k->own, .nlabels = n};
     else
         rc = choice_picks_load(app, &k->kinds, ks->vocab, _("every kind"), PICK_NAME);
-    if (rc != 0 || (ks->by_unit && unit_picks_load(app, &k->units, _("all units")) != 0) ||
-        list_base_open(app, state, &k->spec) != 0) {
+    if (rc != 0 || (ks->by_unit && unit_picks_load(app, &k->units, _("all units")) != 0)) {
         kind_list_close(k);
         return -1;
     }
-    return 0;
+    return list_base_open(app, state, &k->spec);
 }
 
 const enum action kind_list_actions[] = {LIST_ACTIONS, ACT_FILTER, ACT_ADD, ACT_EDIT, ACT_NONE};

@@ -687,11 +687,11 @@ int list_base_open(struct app *app, void *state, const struct list_spec *spec)
     }
     if (rc != 0 || b->cols == NULL || b->cells == NULL) {
         app_message(app, true, "%s", _("out of memory"));
-        base_free(b);
+        list_base_close(app, state);
         return -1;
     }
     if (spec->page == NULL && base_load(b, false) != 0) {
-        base_free(b);
+        list_base_close(app, state);
         return -1;
     }
     list_reload(&b->list);
@@ -733,6 +733,9 @@ enum tui_result list_base_handle(struct app *app, void *state, enum action act, 
     case LIST_OTHER:
         break;
     }
+    if (act == ACT_EDIT && b->spec->edit_enters)
+        return list_base_selected(b) != NULL ? b->spec->enter(app, state, list_base_selected(b))
+                                             : TUI_HANDLED;
     if (act == ACT_EXPORT && b->spec->export_name != NULL)
         return list_export(&b->list, app, b->spec->export_name);
     if (act == ACT_BACK)
@@ -842,7 +845,7 @@ int choice_picks_load(struct app *app, struct unit_picks *p, enum pick_kind kind
                                      keep_unit, &v, &err);
     if (rc != 0) {
         vec_free(&v);
-        app_message(app, true, "%s", err.msg[0] != '\0' ? err.msg : _("out of memory"));
+        app_error(app, &err);
         return -1;
     }
     p->units = (struct unit_choice *)v.data;

@@ -149,6 +149,8 @@ struct list_spec {
      * more than 0) and the last cursor_after (see list_widget); cursor_home: Home, End move it. */
     int cursor_first, cursor_after;
     bool cursor_home;
+    /* e (ACT_EDIT) does what Enter does, on a selected row. */
+    bool edit_enters;
 };
 
 struct list_base;
@@ -187,6 +189,8 @@ long list_base_index(const struct list_base *b, const void *row);
 const void *list_base_selected(struct list_base *b);
 /* Loads again (after a change), keeping the selection on the same row id when it is there. */
 int list_base_reload(struct list_base *b);
+/* Opens the list on the spec, loading its rows; -1 after a message, the spec's close called
+ * (what the screen's open had set up is freed: the screen returns at once). */
 int list_base_open(struct app *app, void *state, const struct list_spec *spec);
 void list_base_draw(struct app *app, void *state, int top, int height);
 enum tui_result list_base_handle(struct app *app, void *state, enum action act, int key);

@@ -12,7 +12,6 @@
 #include "tiendo/i18n.h"
 #include "tiendo/store_reports.h"
 #include "tiendo/store_tasks.h"
-#include "tiendo/store_users.h"
 #include "tiendo/subgrid.h"
 
 #define FIRST 2 /* the columns before the reports: the unit's code, its name (searched) */
@@ -36,18 +35,14 @@ static int keep_unit(void *ctx, const struct unit_choice *u)
     return list_keep(&m->base, u) != 0 || sub_grid_add_unit(&m->grid, u->id) != 0;
 }
 
-/* The units, then each one's submissions. */
+/* The units, then each one's submissions (the reports were read as it opened). */
 static int mx_load(struct app *app, void *state, struct td_err *err)
 {
     struct mx_state *m = state;
-    sub_grid_free(&m->grid);
-    sub_grid_init(&m->grid, app->ctx->today, (int)app->ctx->cfg->report_due_soon_days);
+    sub_grid_clear_units(&m->grid);
     if (store_unit_each(app->ctx->store, keep_unit, m, err) != 0)
         return -1;
-    int rc = 0;
-    for (int r = 0; rc == 0 && r < (int)m->reports.n; r++)
-        rc = sub_grid_add_report(&m->grid, report(m, r)->id, report(m, r)->due);
-    if (rc != 0 || sub_grid_ready(&m->grid) != 0)
+    if (sub_grid_ready(&m->grid) != 0)
         return td_err_set(err, TD_E_NOMEM, "%s", _("out of memory"));
     return store_submission_grid(app->ctx->store, sub_grid_submission, &m->grid, err);
 }
@@ -57,16 +52,10 @@ static const struct list_column *mx_columns(struct app *app, void *state, int *n
 {
     struct mx_state *m = state;
     int nr = (int)m->reports.n;
-    *n = nr + FIRST + 2;
-    m->cols = calloc((size_t)*n, sizeof *m->cols);
+    m->cols = calloc((size_t)nr + FIRST + 2, sizeof *m->cols);
     m->heads = calloc((size_t)nr + 1, sizeof *m->heads);
-    if (m->cols == NULL || m->heads == NULL) {
-        *n = 0;
-        return m->cols;
-    }
-    m->cols[0] = (struct list_column){_("Unit"), {8, 5, 0}, false, true};
-    m->cols[1] = (struct list_column){_("Name"), {0, 0, 0}, false, true};
-    for (int r = 0; r < nr; r++) {
+    *n = m->cols != NULL && m->heads != NULL ? nr + FIRST + 2 : 0;
+    for (int r = 0; r<nr && * n> 0; r++) {
         const struct report_row *rep = report(m, r);
         const char *h = sub_report_heading(rep->rule, rep->period, m->heads[r], sizeof *m->heads);
         if (h == NULL) /* an ad-hoc report: its due date */
@@ -74,8 +63,12 @@ static const struct list_column *mx_columns(struct app *app, void *state, int *n
         m->cols[FIRST + r] =
             (struct list_column){h != NULL ? h : m->heads[r], {7, 7, 0}, false, false};
     }
-    m->cols[*n - 2] = (struct list_column){_("Rate"), {8, 5, 0}, true, false};
-    m->cols[*n - 1] = (struct list_column){_("On time"), {8, 5, 0}, true, false};
+    if (*n > 0) {
+        m->cols[0] = (struct list_column){_("Unit"), {8, 5, 0}, false, true};
+        m->cols[1] = (struct list_column){_("Name"), {0, 0, 0}, false, true};
+        m->cols[*n - 2] = (struct list_column){_("Rate"), {8, 5, 0}, true, false};
+        m->cols[*n - 1] = (struct list_column){_("On time"), {8, 5, 0}, true, false};
+    }
     return m->cols;
 }
 
@@ -85,27 +78,20 @@ static const char *mx_cell(struct app *app, void *state, long u, int col, char *
 {
     struct mx_state *m = state;
     const struct unit_choice *unit = list_base_row(&m->base, u);
-    int r = col - FIRST, st = sub_grid_status(&m->grid, (size_t)u, (size_t)r);
     (void)app;
     if (col < FIRST)
         return col == 0 ? unit->code : unit->name;
-    if (r >= (int)m->reports.n)
-        return sub_rate_text(sub_grid_rate(&m->grid, u, -1), r > (int)m->reports.n, buf, LIST_CELL);
-    *role = sub_status_role(st);
-    return sub_status_text(st, m->base.list.exporting);
+    return sub_grid_text(&m->grid, u, col - FIRST, m->base.list.exporting, buf, LIST_CELL, role);
 }
 
-/* Under the units: each report's two rates. */
+/* Under the units: each report's two rates, and the whole's. */
 static const char *mx_foot(struct app *app, void *state, int i, int col, char *buf)
 {
     struct mx_state *m = state;
-    int r = col - FIRST;
     (void)app;
-    if (col == 0)
-        return i == 0 ? _("Rate") : _("On time");
-    if (r < 0 || r >= (int)m->reports.n)
-        return NULL;
-    return sub_rate_text(sub_grid_rate(&m->grid, -1, r), i == 1, buf, LIST_CELL);
+    if (col < FIRST)
+        return col == 0 ? (i == 0 ? _("Rate") : _("On time")) : NULL;
+    return sub_grid_text(&m->grid, -1 - i, col - FIRST, false, buf, LIST_CELL, NULL);
 }
 
 /* The selected report (NULL when there is none), unit and its cell's status. */
@@ -139,12 +125,7 @@ static void mx_draw(struct app *app, void *state, int *top, int *height)
         draw_text(*top, 2, COLS - 4, line, ROLE_MARKED);
         app_show_date(app, sub_grid_submitted_on(&m->grid, u, m->base.list.col - FIRST), d,
                       sizeof d);
-        if (st == SUB_NOT_EXPECTED)
-            snprintf(line, sizeof line, _("%s  %s: does not have to submit this report"),
-                     unit->code, unit->name);
-        else
-            snprintf(line, sizeof line, "%s  %s: %s %s", unit->code, unit->name,
-                     submission_status_label((enum submission_status)st), d);
+        sub_cell_line(st, unit->code, unit->name, d, line, sizeof line);
         draw_text(*top + 1, 2, COLS - 4, line, sub_status_role(st));
     }
     sub_legend(line, sizeof line);
@@ -153,6 +134,7 @@ static void mx_draw(struct app *app, void *state, int *top, int *height)
     *height -= 3;
 }
 
+/* The form refuses another unit's, a locked period, a unit that does not have to submit. */
 static enum tui_result mx_enter(struct app *app, void *state, const void *row)
 {
     struct mx_state *m = state;
@@ -160,26 +142,16 @@ static enum tui_result mx_enter(struct app *app, void *state, const void *row)
     size_t u;
     int st;
     const struct report_row *rep = selected(m, &unit, &u, &st);
-    struct td_err err;
     (void)row;
     if (rep == NULL)
         return TUI_HANDLED;
-    struct submission_args a = {rep->id, rep->title, {0}}; /* the form keeps a copy */
-    if (st == SUB_NOT_EXPECTED)
-        app_message(app, true, _("%s does not have to submit this report"), unit->code);
-    else if (!store_may_unit(app->ctx->store, unit->id))
-        app_refuse_unit(app, unit->code);
-    else if (store_submission_get(app->ctx->store, rep->id, unit->id, &a.row, &err) != 0)
-        app_message(app, true, "%s", err.msg);
-    else
-        return app_open(app, &submission_screen, &a);
-    return TUI_REDRAW;
+    struct submission_args a = {rep->id, rep->title, unit->id};
+    return app_open(app, &submission_screen, &a);
 }
 
 static enum tui_result mx_action(struct app *app, void *state, enum action act, const void *row)
 {
-    if (act == ACT_EDIT)
-        return mx_enter(app, state, row);
+    (void)app, (void)state, (void)row;
     return act == ACT_MATRIX ? TUI_BACK : TUI_HANDLED;
 }
 
@@ -207,9 +179,14 @@ static const struct list_spec mx_spec = {
     .cursor_home = true,
     .cursor_first = FIRST,
     .cursor_after = 2,
+    .edit_enters = true,
 };
 
-VEC_KEEP(keep_report, struct report_row)
+static int keep_report(void *ctx, const struct report_row *r)
+{
+    struct mx_state *m = ctx;
+    return vec_push(&m->reports, r) != 0 || sub_grid_add_report(&m->grid, r->id, r->due) != 0;
+}
 
 /* The reports (fixed while it is open), then the list; on the last report past due. */
 static int mx_open(struct app *app, void *state, void *arg)
@@ -218,15 +195,14 @@ static int mx_open(struct app *app, void *state, void *arg)
     struct td_err err = {0};
     (void)arg;
     vec_init(&m->reports, sizeof(struct report_row));
-    if (store_report_by_due_each(app->ctx->store, keep_report, &m->reports, &err) != 0) {
-        app_message(app, true, "%s", err.msg[0] != '\0' ? err.msg : _("out of memory"));
-        vec_free(&m->reports);
-        return -1;
-    }
-    if (list_base_open(app, state, &mx_spec) != 0) {
+    sub_grid_init(&m->grid, app->ctx->today, (int)app->ctx->cfg->report_due_soon_days);
+    if (store_report_by_due_each(app->ctx->store, keep_report, m, &err) != 0) {
+        app_error(app, &err);
         mx_close(m);
         return -1;
     }
+    if (list_base_open(app, state, &mx_spec) != 0)
+        return -1;
     m->base.list.col = FIRST + (int)sub_grid_last_past(&m->grid);
     return 0;
 }

@@ -13,6 +13,7 @@
 #include "tiendo/report.h"
 #include "tiendo/store_draft.h"
 #include "tiendo/store_reports.h"
+#include "tiendo/store_users.h"
 
 /* ---- The submission form ---- */
 
@@ -21,6 +22,7 @@ enum { SF_DATE, SF_DOC, SF_NOTE, SF_COUNT };
 struct sform_state {
     struct form_base base; /* first: the form_base_* functions take the state as one */
     struct submission_args a;
+    struct submission_row row;
     char title[400];
     struct form_field fields[SF_COUNT];
 };
@@ -31,43 +33,50 @@ static enum tui_result sform_save(struct app *app, void *state);
 static int sform_reread(struct app *app, void *state, void *fresh)
 {
     const struct sform_state *s = state;
-    struct submission_args *a = fresh;
     struct td_err err;
-    *a = s->a;
-    return store_submission_get(app->ctx->store, s->a.report_id, s->a.row.unit_id, &a->row, &err);
+    return store_submission_get(app->ctx->store, s->a.report_id, s->a.unit_id, fresh, &err);
 }
 
 static void sform_adopt(void *state, const void *fresh)
 {
     struct sform_state *s = state;
-    const struct submission_args *a = fresh;
-    s->a.row.id = a->row.id; /* recorded meanwhile: now an update of theirs */
-    s->a.row.version = a->row.version;
+    const struct submission_row *r = fresh;
+    s->row.id = r->id; /* recorded meanwhile: now an update of theirs */
+    s->row.version = r->version;
 }
 
 static const struct form_spec sform_spec = {
-    &submission_screen, sform_save, sizeof(struct submission_args), sform_reread, sform_adopt};
+    &submission_screen, sform_save, sizeof(struct submission_row), sform_reread, sform_adopt};
 
+/* Refused before anything is typed: a unit that does not have to submit the report, another
+ * unit's row, a locked period. */
 static int sform_open(struct app *app, void *state, void *arg)
 {
     struct sform_state *s = state;
     s->a = *(const struct submission_args *)arg;
     struct td_err err;
-    /* Refused before anything is typed: another unit's row, or a locked period. */
-    if (store_submission_allowed(app->ctx->store, s->a.report_id, s->a.row.unit_id, &err) != 0) {
+    if (store_submission_get(app->ctx->store, s->a.report_id, s->a.unit_id, &s->row, &err) != 0) {
+        app_message(app, true, "%s", err.msg);
+        return -1;
+    }
+    if (!store_may_unit(app->ctx->store, s->a.unit_id)) {
+        app_refuse_unit(app, s->row.code);
+        return -1;
+    }
+    if (store_submission_allowed(app->ctx->store, s->a.report_id, s->a.unit_id, &err) != 0) {
         app_message(app, true, "%s", err.msg);
         return -1;
     }
     struct field_rule doc = {.type = FT_TEXT, .max_chars = 60};
     struct field_rule note = {.type = FT_TEXT, .max_chars = 500};
     struct form_field *f = s->fields;
-    form_field_date(&f[SF_DATE], app, _("Submitted on"), s->a.row.submitted_on, false);
+    form_field_date(&f[SF_DATE], app, _("Submitted on"), s->row.submitted_on, false);
     f[SF_DATE].rule.has_max_date = true;
     f[SF_DATE].rule.max_date = app->ctx->today;
     f[SF_DATE].note = _("empty: not submitted");
-    FORM_FIELD_ROW(&f[SF_DOC], _("Document number"), doc, s->a.row.doc_number);
-    FORM_FIELD_ROW(&f[SF_NOTE], _("Note"), note, s->a.row.note);
-    snprintf(s->title, sizeof s->title, "%s · %s", s->a.row.code, s->a.report_title);
+    FORM_FIELD_ROW(&f[SF_DOC], _("Document number"), doc, s->row.doc_number);
+    FORM_FIELD_ROW(&f[SF_NOTE], _("Note"), note, s->row.note);
+    snprintf(s->title, sizeof s->title, "%s · %s", s->row.code, s->a.report_title);
     form_base_init(&s->base, &sform_spec, s->fields, SF_COUNT, s->title);
     return 0;
 }
@@ -76,7 +85,7 @@ static enum tui_result sform_save(struct app *app, void *state)
 {
     struct sform_state *s = state;
     struct form_field *f = s->fields;
-    struct submission_row r = s->a.row;
+    struct submission_row r = s->row;
     form_date_iso(&f[SF_DATE], r.submitted_on);
     copy_nfc(r.doc_number, sizeof r.doc_number, f[SF_DOC].buf.text);
     copy_nfc(r.note, sizeof r.note, f[SF_NOTE].buf.text);

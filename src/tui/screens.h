@@ -3,7 +3,9 @@
 #define TIENDO_TUI_SCREENS_H
 
 #include "app.h"
+#include "tiendo/evalgrid.h"
 #include "tiendo/store_reports.h"
+#include "tiendo/store_tasks.h"
 
 extern const struct screen_ops menu_screen;
 extern const struct screen_ops help_screen;
@@ -22,10 +24,10 @@ extern const struct screen_ops inspections_screen;
 extern const struct screen_ops schedule_screen;
 extern const struct screen_ops report_matrix_screen;
 /* The form to record or correct one unit's submission of one report; result 1 when saved. */
-struct submission_args {
+struct submission_args { /* the form reads the unit's submission itself as it opens */
     long report_id;
     const char *report_title;
-    struct submission_row row;
+    long unit_id;
 };
 extern const struct screen_ops submission_screen; /* arg: struct submission_args * */
 struct indicator_row;
@@ -49,12 +51,9 @@ extern const struct screen_ops entry_screen; /* arg: struct entry_args * */
 extern const struct screen_ops progress_screen;
 extern const struct screen_ops filter_screen; /* arg: struct task_view * */
 /* Evaluation: the form rating one unit for one period, and the plan's criteria. */
-struct eval_args {
-    char period[16];
-    char period_label[128];
-    long unit_id;
-    char unit_code[32];
-    char unit[300];
+struct eval_args { /* copies: the form keeps its own */
+    struct eval_period period;
+    struct unit_choice unit;
 };
 extern const struct screen_ops eval_screen; /* arg: struct eval_args * */
 extern const struct screen_ops criteria_screen;

@@ -8,7 +8,6 @@
 #include "tiendo/i18n.h"
 #include "tiendo/schedule.h"
 #include "tiendo/store_reports.h"
-#include "tiendo/store_users.h"
 
 struct inst_state {
     struct list_base base; /* first: the list_base_* functions take the state as one */
@@ -60,22 +59,13 @@ static void inst_format(struct app *app, void *state, const void *row, char (*c)
                                                   : ROLE_NORMAL};
 }
 
-/* Enter or e: the unit's submission (its form copies the arguments as it opens). */
+/* Enter or e: the unit's submission (the form refuses another unit's, a locked period). */
 static enum tui_result inst_enter(struct app *app, void *state, const void *row)
 {
     const struct inst_state *s = state;
-    const struct submission_row *r = row;
-    if (!store_may_unit(app->ctx->store, r->unit_id)) {
-        app_refuse_unit(app, r->code);
-        return TUI_HANDLED;
-    }
-    struct submission_args edit = {s->report.id, s->report.title, *r};
+    struct submission_args edit = {s->report.id, s->report.title,
+                                   ((const struct submission_row *)row)->unit_id};
     return app_open(app, &submission_screen, &edit);
-}
-
-static enum tui_result inst_action(struct app *app, void *state, enum action act, const void *row)
-{
-    return act == ACT_EDIT && row != NULL ? inst_enter(app, state, row) : TUI_HANDLED;
 }
 
 static const char *inst_heading(void *state)
@@ -98,7 +88,7 @@ static const struct list_spec inst_spec = {
     .loaded = inst_loaded,
     .format = inst_format,
     .enter = inst_enter,
-    .action = inst_action,
+    .edit_enters = true,
     .heading = inst_heading,
 };
 

@@ -41,6 +41,8 @@ e2e_expect_re "the matrix shows the late submission and the unit's rate" "VTTTN 
 e2e_expect_re "a unit with nothing in reads 0%" "KHTC +✗ +✗ +✗ +✗ +✗ +· .* 0% +0%"
 e2e_expect_re "the column of the 2025 report: one in ten, none on time" "Rate +0% +0% +0% +0% +10% +–"
 e2e_expect_re "and its on-time rate" "On time +0% +0% +0% +0% +0% +–"
+e2e_expect_re "the whole's rate in the corner: 1 of 50 due" "Rate +0% +0% +0% +0% +10% +– +– +– +2%"
+e2e_expect_re "and its on-time rate" "On time +0% +0% +0% +0% +0% +– +– +– +0%"
 e2e_keys Down Enter
 e2e_wait "Submitted on"
 e2e_type "15/01/2026"
@@ -49,6 +51,8 @@ e2e_expect "the matrix says it saved" "Saved the submission of KHTC"
 e2e_expect_re "the unit's rates change" "KHTC +✗ +✗ +✗ +✗ +✓ +· .* 20% +20%"
 e2e_expect_re "the column's reporting rate changes" "Rate +0% +0% +0% +0% +20% +–"
 e2e_expect_re "and its on-time rate" "On time +0% +0% +0% +0% +10% +–"
+e2e_expect_re "the whole's rates follow: 2 of 50, 1 on time" "Rate +0% +0% +0% +0% +20% +– +– +– +4%"
+e2e_expect_re "and its on-time rate" "On time +0% +0% +0% +0% +10% +– +– +– +2%"
 e2e_expect "the status line tells the selected unit's status" "KHTC  Vụ Kế hoạch – Tài chính: submitted on time 15/01/2026"
 e2e_keys q
 e2e_expect_re "back on the schedule, the count follows" "15/01/2026 2025 +17 days late +2/10"
@@ -72,6 +76,16 @@ e2e_expect "the ad-hoc report is saved" "Saved the ad-hoc report due 10/03/2026"
 e2e_expect_re "it is on the schedule for its two units" "10/03/2026 2026 +in 37 days +0/2 Báo cáo nhanh giá xăng dầu"
 e2e_keys m End
 e2e_expect_re "the matrix heads it with its due date" "Unit .* 10/03/… "
+e2e_keys q m Right
+e2e_wait "Báo cáo nhanh giá xăng dầu · due 10/03/2026"
+e2e_keys Enter
+e2e_expect "a unit the report does not ask is told so before any form" \
+	"the unit does not have to submit this report"
+check "and no form opened" test -z "$(e2e_screen | grep -F "Submitted on")"
+e2e_keys Down Down e
+e2e_expect "e opens the form as Enter does, on a unit it asks" "PC · Báo cáo nhanh giá xăng dầu"
+e2e_keys Escape
+e2e_wait "Submission matrix"
 e2e_keys q q
 e2e_wait "Tasks and solutions"
 check "the submission is in the database with its audit entry" test "$(sqlite3 "$DB" "SELECT (SELECT submitted_on || ' ' || doc_number FROM submission WHERE doc_number <> '') || ' ' || (SELECT count(*) FROM audit_log WHERE tbl = 'submission')")" = "2026-01-20 15/BC-VTTTN 2"

@@ -47,17 +47,47 @@ static void test_today_outside_the_plan(void **state)
     eval_periods_free(&p);
 }
 
-/* Three units by two criteria: the first rated on both, the second on one, the third on
- * none; without criteria no unit counts as evaluated. */
+/* Three units by two criteria, the ratings handed by ids in any order (and one of a unit the
+ * matrix does not show): the first rated on both, the second on one, the third on none;
+ * without criteria no unit counts as evaluated. */
 static void test_units_rated_on_every_criterion(void **state)
 {
     (void)state;
-    struct matrix_cell cells[6] = {{3, "Tốt"}, {1, "Yếu"}, {0, ""}, {2, "Khá"}, {0, ""}, {0, ""}};
-    assert_int_equal(eval_units_complete(cells, 3, 2), 1);
-    cells[2].score = 4;
-    assert_int_equal(eval_units_complete(cells, 3, 2), 2);
-    assert_int_equal(eval_units_complete(cells, 3, 0), 0);
-    assert_int_equal(eval_units_complete(cells, 0, 2), 0);
+    struct eval_grid g;
+    eval_grid_init(&g);
+    for (long u = 30; u >= 10; u -= 10) /* ids not in position order */
+        assert_int_equal(eval_grid_add_unit(&g, u), 0);
+    assert_int_equal(eval_grid_add_criterion(&g, 7), 0);
+    assert_int_equal(eval_grid_add_criterion(&g, 5), 0);
+    assert_int_equal(eval_grid_ready(&g), 0);
+    assert_int_equal(eval_grid_cell(&g, 0, 0)->score, 0);
+    eval_grid_rating(&g, 30, 5, 1, "Yếu");
+    eval_grid_rating(&g, 30, 7, 3, "Tốt");
+    eval_grid_rating(&g, 20, 5, 2, "Khá");
+    eval_grid_rating(&g, 99, 5, 2, "Khá"); /* not a row: passed over */
+    eval_grid_rating(&g, 20, 99, 2, "Khá");
+    assert_string_equal(eval_grid_cell(&g, 0, 0)->label, "Tốt"); /* unit 30, criterion 7 */
+    assert_string_equal(eval_grid_cell(&g, 0, 1)->label, "Yếu");
+    assert_int_equal(eval_grid_cell(&g, 1, 0)->score, 0);
+    assert_int_equal(eval_grid_cell(&g, 1, 1)->score, 2);
+    assert_int_equal(eval_grid_cell(&g, 3, 0)->score, 0); /* out of range: unrated */
+    assert_int_equal(eval_grid_complete(&g), 1);
+    eval_grid_rating(&g, 20, 7, 4, "Xuất sắc");
+    assert_int_equal(eval_grid_complete(&g), 2);
+    /* A reload: the units again, the ratings gone, the criteria kept. */
+    eval_grid_clear_units(&g);
+    assert_int_equal(eval_grid_add_unit(&g, 20), 0);
+    assert_int_equal(eval_grid_ready(&g), 0);
+    assert_int_equal(eval_grid_complete(&g), 0);
+    eval_grid_rating(&g, 20, 7, 4, "Xuất sắc");
+    eval_grid_rating(&g, 20, 5, 4, "Xuất sắc");
+    assert_int_equal(eval_grid_complete(&g), 1);
+    eval_grid_free(&g);
+    eval_grid_init(&g);
+    assert_int_equal(eval_grid_add_unit(&g, 1), 0);
+    assert_int_equal(eval_grid_ready(&g), 0);
+    assert_int_equal(eval_grid_complete(&g), 0); /* no criteria */
+    eval_grid_free(&g);
 }
 
 int main(void)

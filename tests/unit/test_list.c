@@ -302,6 +302,56 @@ static void test_reload_keeps_the_selected_row(void **st)
 /* A list that pages (as the task list's keyset paging does): 100,000 made-up rows, read a page
  * at a time into list.c's buffer and shown by the same format as kept rows. */
 #define PAGED_ROWS 100000L
+/* A loader that fails (the store's error) and a close that counts: a list that cannot open
+ * frees what the screen set up, through the spec's close, and says why; e (ACT_EDIT) does
+ * what Enter does where the spec asks for it, and nothing on an empty list. */
+static int closes;
+
+static int failing_load(struct app *a, void *state, struct td_err *err)
+{
+    (void)a, (void)state;
+    return td_err_set(err, TD_E_IO, "%s", "disk I/O error");
+}
+
+static void counting_close(void *state)
+{
+    (void)state;
+    closes++;
+}
+
+static void test_a_list_that_cannot_open_closes_and_edit_enters(void **st)
+{
+    (void)st;
+    struct list_spec spec = fake_spec;
+    spec.load = failing_load;
+    spec.close = counting_close;
+    struct fake_state s = {.rows = 3};
+    closes = 0;
+    app.message[0] = '\0';
+    assert_int_equal(list_base_open(&app, &s, &spec), -1);
+    assert_int_equal(closes, 1);
+    assert_non_null(strstr(app.message, "disk I/O error"));
+    spec = fake_spec;
+    spec.edit_enters = true;
+    struct fake_state e = {.rows = 3};
+    assert_int_equal(list_base_open(&app, &e, &spec), 0);
+    key(&e, ACT_DOWN, 'j');
+    key(&e, ACT_EDIT, 'e');
+    assert_int_equal(e.entered, 1);
+    assert_int_equal(e.entered_id, 2);
+    list_base_close(&app, &e);
+    struct fake_state none = {.rows = 0};
+    assert_int_equal(list_base_open(&app, &none, &spec), 0);
+    key(&none, ACT_EDIT, 'e');
+    assert_int_equal(none.entered, 0);
+    list_base_close(&app, &none);
+    struct fake_state plain = {.rows = 3};
+    assert_int_equal(list_base_open(&app, &plain, &fake_spec), 0);
+    key(&plain, ACT_EDIT, 'e');
+    assert_int_equal(plain.entered, 0); /* a spec that does not ask: e is its own action */
+    list_base_close(&app, &plain);
+}
+
 static int paged_reads, paged_most;
 static long paged_read_rows;
 
@@ -653,6 +703,7 @@ int main(void)
         cmocka_unit_test(test_a_window_reads_further_past_its_end),
         cmocka_unit_test(test_reload_keeps_the_selected_row),
         cmocka_unit_test(test_a_list_that_pages),
+        cmocka_unit_test(test_a_list_that_cannot_open_closes_and_edit_enters),
         cmocka_unit_test(test_a_matrix_moves_a_column_cursor_over_any_number_of_columns),
         cmocka_unit_test(test_store_readers_give_every_row_or_fail),
         cmocka_unit_test(test_a_multiple_choice_holds_any_number),

@@ -4,6 +4,7 @@
 
 #include "helpers.h"
 
+#include "tiendo/evalgrid.h"
 #include "tiendo/planfile.h"
 #include "tiendo/store_eval.h"
 #include "tiendo/store_targets.h"
@@ -80,14 +81,24 @@ static void test_an_evaluation_is_saved_whole_and_shows_in_the_matrix(void **sta
     assert_string_equal(back[2].comment, "Nhận xét 2");
     assert_int_equal(back[1].rating_id, rates[1].id);
     assert_string_equal(back[0].by, "lan");
-    long uids[2] = {units[0].id, units[1].id}, cids[4];
+    struct eval_grid g;
+    eval_grid_init(&g);
+    eval_grid_add_unit(&g, units[0].id), eval_grid_add_unit(&g, units[1].id);
     for (int k = 0; k < 4; k++)
-        cids[k] = crit[k].id;
-    struct matrix_cell cells[8];
-    assert_int_equal(store_evaluation_matrix(st, "2025", uids, 2, cids, 4, cells, &err), 0);
-    assert_int_equal(cells[0].score, 4);
-    assert_string_equal(cells[1].label, "Khá");
-    assert_int_equal(cells[4].score, 0); /* the second unit: not evaluated */
+        eval_grid_add_criterion(&g, crit[k].id);
+    assert_int_equal(eval_grid_ready(&g), 0);
+    assert_int_equal(store_rating_each(st, "2025", eval_grid_rating, &g, &err), 0);
+    assert_int_equal(eval_grid_cell(&g, 0, 0)->score, 4);
+    assert_string_equal(eval_grid_cell(&g, 0, 1)->label, "Khá");
+    assert_int_equal(eval_grid_cell(&g, 1, 0)->score, 0); /* the second unit: not evaluated */
+    assert_int_equal(eval_grid_complete(&g), 1);
+    eval_grid_free(&g);
+    eval_grid_init(&g);
+    eval_grid_add_unit(&g, units[0].id), eval_grid_add_criterion(&g, crit[0].id);
+    assert_int_equal(eval_grid_ready(&g), 0);
+    assert_int_equal(store_rating_each(st, "2024", eval_grid_rating, &g, &err), 0);
+    assert_int_equal(eval_grid_complete(&g), 0); /* another period: nothing rated */
+    eval_grid_free(&g);
     /* A save based on what was read before someone else's is refused, nothing written. */
     assert_int_equal(store_evaluation_save(st, "2025", units[0].id, rows, 4, &err), -1);
     assert_int_equal(err.status, TD_E_CONFLICT);

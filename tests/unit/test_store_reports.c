@@ -311,8 +311,8 @@ static void test_the_matrix_by_due_date(void **state)
     sub_grid_init(&g, today, 14);
     assert_int_equal(store_report_by_due_each(st, add_report, &g, &err), 0);
     assert_int_equal(store_unit_each(st, add_unit, &g, &err), 0);
-    assert_int_equal(g.reports.n, 10);
-    assert_true(g.units.n > 2);
+    assert_int_equal(id_index_count(&g.reports), 10);
+    assert_true(id_index_count(&g.units) > 2);
     assert_int_equal(sub_grid_ready(&g), 0);
     struct report_row rows[16];
     int n = 0;
@@ -327,7 +327,7 @@ static void test_the_matrix_by_due_date(void **state)
     assert_int_equal(store_submission_grid(st, sub_grid_submission, &g, &err), 0);
     /* 2024's is the third column (2022, 2023, then 2024 due 15 January 2025). */
     struct report_rate r = sub_grid_rate(&g, -1, 2);
-    assert_int_equal(r.expected, (int)g.units.n);
+    assert_int_equal(r.expected, (int)id_index_count(&g.units));
     assert_int_equal(r.submitted, 1);
     assert_int_equal(r.on_time, 1);
     assert_int_equal(sub_grid_status(&g, 0, 2), SUB_ON_TIME);

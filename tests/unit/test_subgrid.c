@@ -1,6 +1,6 @@
 /* The submission matrix's model: cells found by id whatever order the store hands them in,
  * "not expected" where a unit does not have to submit, and the rates of a row, a column and
- * the whole; the short column headings and the cells' texts. */
+ * the whole; the short column headings and the cells' texts; positions by id (id_index). */
 #include "helpers.h"
 
 #include "tiendo/subgrid.h"
@@ -74,6 +74,30 @@ static void test_cells_found_by_id(void **state)
     assert_int_equal(r.on_time, 2);
     /* It opens on the last report due before today. */
     assert_int_equal(sub_grid_last_past(&g), 1);
+    /* The matrix as the screen shows it: a cell's symbol and role (or its words), the unit's
+     * two rates past the reports, each report's under the units, the whole's in the corner
+     * where row and column agree. */
+    enum role role = ROLE_NORMAL;
+    assert_string_equal(sub_grid_text(&g, 1, 0, false, buf, sizeof buf, &role), "✗");
+    assert_int_equal(role, ROLE_OVERDUE);
+    assert_string_equal(sub_grid_text(&g, 0, 1, true, buf, sizeof buf, &role), "submitted late");
+    assert_string_equal(sub_grid_text(&g, 2, 0, false, buf, sizeof buf, &role), "");
+    assert_string_equal(sub_grid_text(&g, 0, 3, false, buf, sizeof buf, NULL), "100%");
+    assert_string_equal(sub_grid_text(&g, 0, 4, false, buf, sizeof buf, NULL), "50%");
+    assert_string_equal(sub_grid_text(&g, -1, 0, false, buf, sizeof buf, NULL), "50%");
+    assert_string_equal(sub_grid_text(&g, -2, 2, false, buf, sizeof buf, NULL), "100%");
+    assert_string_equal(sub_grid_text(&g, -1, 3, false, buf, sizeof buf, NULL), "60%");
+    assert_string_equal(sub_grid_text(&g, -2, 4, false, buf, sizeof buf, NULL), "40%");
+    assert_string_equal(sub_grid_text(&g, -1, 4, false, buf, sizeof buf, NULL), "");
+    /* A reload keeps the reports and forgets the units and their cells. */
+    sub_grid_clear_units(&g);
+    assert_int_equal(sub_grid_add_unit(&g, 12), 0);
+    assert_int_equal(sub_grid_ready(&g), 0);
+    assert_int_equal(sub_grid_status(&g, 0, 0), SUB_NOT_EXPECTED);
+    assert_int_equal(sub_grid_submission(&g, 7, 12, "2025-02-01"), 0);
+    assert_int_equal(sub_grid_status(&g, 0, 1), SUB_ON_TIME);
+    assert_int_equal(sub_grid_status(&g, 1, 1), SUB_NOT_EXPECTED); /* only one unit now */
+    assert_int_equal(sub_grid_last_past(&g), 1);
     /* Loaded again (after a save): the same cells, nothing left over. */
     sub_grid_free(&g);
     grid(&g);
@@ -124,18 +148,42 @@ static void test_cell_texts_and_legend(void **state)
     sub_legend(line, sizeof line);
     assert_string_equal(line, "✓ submitted on time  ◑ submitted late  ✗ overdue  ○ due soon  · "
                               "not yet due");
+    sub_cell_line(SUB_LATE, "VTTTN", "Vụ Thị trường", "03/03/2025", line, sizeof line);
+    assert_string_equal(line, "VTTTN  Vụ Thị trường: submitted late 03/03/2025");
+    sub_cell_line(SUB_NOT_EXPECTED, "VTTTN", "Vụ Thị trường", "", line, sizeof line);
+    assert_string_equal(line, "VTTTN  Vụ Thị trường: does not have to submit this report");
     char tiny[8];
     sub_legend(tiny, sizeof tiny); /* cut, never past the buffer */
     assert_true(strlen(tiny) < sizeof tiny);
 }
 
+/* Positions by id: in the order added, found after sorting whatever the ids; an id not
+ * added is -1, an empty index finds nothing. */
+static void test_positions_by_id(void **state)
+{
+    (void)state;
+    struct id_index x;
+    id_index_init(&x);
+    assert_int_equal(id_index_find(&x, 1), -1);
+    for (long i = 0; i < 200; i++) /* ids descending, far apart */
+        assert_int_equal(id_index_add(&x, 100000 - i * 37), 0);
+    id_index_ready(&x);
+    assert_int_equal(id_index_count(&x), 200);
+    assert_int_equal(id_index_find(&x, 100000), 0);
+    assert_int_equal(id_index_find(&x, 100000 - 199 * 37), 199);
+    assert_int_equal(id_index_find(&x, 100000 - 50 * 37), 50);
+    assert_int_equal(id_index_find(&x, 100001), -1);
+    id_index_free(&x);
+    assert_int_equal(id_index_count(&x), 0);
+    assert_int_equal(id_index_find(&x, 100000), -1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_cells_found_by_id),
-        cmocka_unit_test(test_an_empty_grid),
-        cmocka_unit_test(test_column_headings),
-        cmocka_unit_test(test_cell_texts_and_legend),
+        cmocka_unit_test(test_cells_found_by_id), cmocka_unit_test(test_an_empty_grid),
+        cmocka_unit_test(test_column_headings),   cmocka_unit_test(test_cell_texts_and_legend),
+        cmocka_unit_test(test_positions_by_id),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
