@@ -22,8 +22,7 @@ struct audit_state {
     int window;            /* rows asked for */
     struct unit_picks units, logins;
     const char *since_labels[AUDIT_SINCE_COUNT];
-    int unit, login, since;    /* chosen entries: 0 is "all" */
-    struct list_step steps[3]; /* f: who, then the unit, then since when */
+    int unit, login, since; /* chosen entries: 0 is "all" */
 };
 
 LIST_KEEP(keep, struct audit_row)
@@ -88,19 +87,14 @@ static enum tui_result audit_enter(struct app *app, void *state, const void *row
     return app_open(app, &message_dialog, &args);
 }
 
-static enum tui_result audit_action(struct app *app, void *state, enum action act, const void *row)
+/* f: who, then the unit, then since when. */
+static int audit_filter(void *state, struct list_step *steps)
 {
     struct audit_state *s = state;
-    const struct list_step steps[] = {
-        {_("Who"), s->logins.labels, s->logins.nlabels, &s->login},
-        {_("Unit"), s->units.labels, s->units.nlabels, &s->unit},
-        {_("Since"), s->since_labels, AUDIT_SINCE_COUNT, &s->since},
-    };
-    (void)app, (void)row;
-    if (act != ACT_FILTER)
-        return TUI_HANDLED;
-    memcpy(s->steps, steps, sizeof steps);
-    return list_filter(&s->base, s->steps, 3);
+    steps[0] = (struct list_step){_("Who"), s->logins.labels, s->logins.nlabels, &s->login};
+    steps[1] = (struct list_step){_("Unit"), s->units.labels, s->units.nlabels, &s->unit};
+    steps[2] = (struct list_step){_("Since"), s->since_labels, AUDIT_SINCE_COUNT, &s->since};
+    return 3;
 }
 
 static void audit_close(void *state)
@@ -125,7 +119,7 @@ static const struct list_spec audit_spec = {
     .loaded = audit_loaded,
     .format = audit_format,
     .enter = audit_enter,
-    .action = audit_action,
+    .filter = audit_filter,
     .more = audit_more,
     .close = audit_close,
 };

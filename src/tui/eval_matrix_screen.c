@@ -90,20 +90,13 @@ static enum tui_result matrix_enter(struct app *app, void *state, const void *ro
     return app_open(app, &eval_screen, &a);
 }
 
-static enum tui_result period_picked(struct app *app, struct list_base *b, int result)
-{
-    (void)app;
-    ((struct matrix_state *)b)->period = result;
-    return list_base_changed(b);
-}
-
-static enum tui_result matrix_action(struct app *app, void *state, enum action act, const void *row)
+/* f: the period. */
+static int matrix_filter(void *state, struct list_step *steps)
 {
     struct matrix_state *m = state;
-    (void)app, (void)row;
-    return act == ACT_FILTER ? list_choose(&m->base, _("Period"), m->periods.labels,
-                                           (int)m->periods.list.n, m->period, period_picked)
-                             : TUI_HANDLED;
+    steps[0] =
+        (struct list_step){_("Period"), m->periods.labels, (int)m->periods.list.n, &m->period};
+    return 1;
 }
 
 static void matrix_close(void *state)
@@ -119,7 +112,7 @@ static const struct list_spec matrix_spec = {
     .load = matrix_load,
     .cell = matrix_cell,
     .enter = matrix_enter,
-    .action = matrix_action,
+    .filter = matrix_filter,
     .columns = matrix_columns,
     .heading = matrix_heading,
     .close = matrix_close,

@@ -736,6 +736,10 @@ enum tui_result list_base_handle(struct app *app, void *state, enum action act, 
     if (act == ACT_EDIT && b->spec->edit_enters)
         return list_base_selected(b) != NULL ? b->spec->enter(app, state, list_base_selected(b))
                                              : TUI_HANDLED;
+    if (act == ACT_FILTER && b->spec->filter != NULL) {
+        int n = b->spec->filter(state, b->own_steps);
+        return n > 0 ? list_filter(b, b->own_steps, n) : TUI_HANDLED;
+    }
     if (act == ACT_EXPORT && b->spec->export_name != NULL)
         return list_export(&b->list, app, b->spec->export_name);
     if (act == ACT_BACK)

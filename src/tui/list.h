@@ -95,6 +95,18 @@ long list_selected_id(struct list_widget *l);
  * (no cap), or a page at a time is read as the list shows them (the task list). */
 #define LIST_CELL 64 /* bytes of a cell a formatter writes into its buffer */
 
+/* A filter chosen in steps (f: who, then the unit, then since when): each step's dialog title,
+ * its labels (kept by the screen) and where the index chosen goes. list_filter opens them one
+ * after the other, keeping each choice as it is made; after the last, or Esc, the list loads
+ * again from its first row. */
+struct list_step {
+    const char *title;
+    const char *const *labels;
+    int n;
+    int *value;
+};
+#define LIST_STEPS 4 /* the most steps a spec's filter gives */
+
 struct list_spec {
     const struct list_column *cols; /* titles N_(), translated as the screen opens */
     int ncols;
@@ -151,6 +163,9 @@ struct list_spec {
     bool cursor_home;
     /* e (ACT_EDIT) does what Enter does, on a selected row. */
     bool edit_enters;
+    /* Optional: f (ACT_FILTER) asks these steps (at most LIST_STEPS), as list_filter does;
+     * returns how many it wrote. */
+    int (*filter)(void *state, struct list_step *steps);
 };
 
 struct list_base;
@@ -162,6 +177,7 @@ struct list_base {
     list_picked_fn picked;         /* the choice dialog list_choose opened */
     const struct list_step *steps; /* list_filter's, while it asks */
     int nsteps, step;
+    struct list_step own_steps[LIST_STEPS]; /* the spec's filter's */
     struct app *app;
     struct list_widget list;
     struct list_column *cols;
@@ -204,16 +220,6 @@ enum tui_result list_choose(struct list_base *b, const char *title, const char *
                             int n, int at, list_picked_fn picked);
 /* Loads again from the first row (after a filter changed) and redraws. */
 enum tui_result list_base_changed(struct list_base *b);
-/* A filter chosen in steps (f: who, then the unit, then since when): each step's dialog title,
- * its labels (kept by the screen) and where the index chosen goes. list_filter opens them one
- * after the other, keeping each choice as it is made; after the last, or Esc, the list loads
- * again from its first row. */
-struct list_step {
-    const char *title;
-    const char *const *labels;
-    int n;
-    int *value;
-};
 enum tui_result list_filter(struct list_base *b, const struct list_step *steps, int n);
 
 /* The body of a store_*_each callback that keeps each row in the list (as VEC_KEEP, vec.h,

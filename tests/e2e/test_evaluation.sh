@@ -23,6 +23,16 @@ e2e_keys F2
 e2e_expect "the evaluation is saved" "Saved the evaluation of VTTTN"
 e2e_expect "the matrix counts it" "1 of 10 units evaluated · 9 not yet"
 e2e_expect_re "the unit's row shows its four ratings" "VTTTN +Tốt +Khá +Tốt +Khá"
+# f chooses the period: the year before has no ratings; back on 2025 they are there again.
+e2e_keys f
+e2e_wait "Period"
+e2e_keys Up Enter
+e2e_expect "another period counts its own ratings" "year 2024 · 0 of 10 units evaluated"
+check "and shows none of 2025's" test -z "$(e2e_screen | grep -E 'VTTTN +Tốt')"
+e2e_keys f
+e2e_wait "Period"
+e2e_keys Down Enter
+e2e_expect_re "back on 2025, its ratings" "VTTTN +Tốt +Khá +Tốt +Khá"
 check "the comment is stored" test "$(sqlite3 "$DB" "SELECT comment FROM evaluation e JOIN criterion c ON c.id = e.criterion_id WHERE c.code = 'a'")" = "Đã lồng ghép vào kế hoạch năm"
 # Someone else changes a comment while the form is open: both versions, and edit again keeps
 # what was typed, now saved over theirs knowingly.
