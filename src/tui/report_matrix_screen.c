@@ -55,7 +55,7 @@ static const struct list_column *mx_columns(struct app *app, void *state, int *n
     m->cols = calloc((size_t)nr + FIRST + 2, sizeof *m->cols);
     m->heads = calloc((size_t)nr + 1, sizeof *m->heads);
     *n = m->cols != NULL && m->heads != NULL ? nr + FIRST + 2 : 0;
-    for (int r = 0; r<nr && * n> 0; r++) {
+    for (int r = 0; *n > 0 && r < nr; r++) {
         const struct report_row *rep = report(m, r);
         const char *h = sub_report_heading(rep->rule, rep->period, m->heads[r], sizeof *m->heads);
         if (h == NULL) /* an ad-hoc report: its due date */
