@@ -39,13 +39,14 @@ struct matrix_cell {
  * time by ids (store_rating_each), found through an index. */
 struct eval_grid {
     struct id_index units, criteria;
+    struct vec codes;          /* char[32]: each criterion's code, a column heading */
     struct matrix_cell *cells; /* units × criteria, row after row */
 };
 
 void eval_grid_init(struct eval_grid *g);
 /* The next row or column, in matrix order; 0, or -1 when memory runs out. */
 int eval_grid_add_unit(struct eval_grid *g, long id);
-int eval_grid_add_criterion(struct eval_grid *g, long id);
+int eval_grid_add_criterion(struct eval_grid *g, long id, const char *code);
 /* After the rows and columns: every cell unrated, the ids indexed; 0 or -1 (memory). */
 int eval_grid_ready(struct eval_grid *g);
 /* store_rating_each's callback (grid: the struct eval_grid): unit_id is rated score
@@ -53,8 +54,13 @@ int eval_grid_ready(struct eval_grid *g);
 int eval_grid_rating(void *grid, long unit_id, long criterion_id, int score, const char *label);
 /* Cell (u, k) by position; an unrated one (also out of range) has score 0. */
 const struct matrix_cell *eval_grid_cell(const struct eval_grid *g, size_t u, size_t k);
+/* What the matrix shows: criterion k's code ("" out of range), cell (u, k)'s rating or "·". */
+const char *eval_grid_code(const struct eval_grid *g, size_t k);
+const char *eval_grid_text(const struct eval_grid *g, size_t u, size_t k);
 /* How many units are rated on every criterion; none without criteria. */
 int eval_grid_complete(const struct eval_grid *g);
+/* The heading: the period's label, how many units are rated on every criterion, how many not. */
+void eval_grid_heading(const struct eval_grid *g, const char *period, char *buf, size_t size);
 /* Forgets the ratings and the units, keeping the criteria (a reload: eval_grid_add_unit
  * again, then eval_grid_ready). */
 void eval_grid_clear_units(struct eval_grid *g);

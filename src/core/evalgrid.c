@@ -59,6 +59,7 @@ void eval_grid_init(struct eval_grid *g)
     *g = (struct eval_grid){.cells = NULL};
     id_index_init(&g->units);
     id_index_init(&g->criteria);
+    vec_init(&g->codes, sizeof(char[32]));
 }
 
 int eval_grid_add_unit(struct eval_grid *g, long id)
@@ -66,9 +67,11 @@ int eval_grid_add_unit(struct eval_grid *g, long id)
     return id_index_add(&g->units, id);
 }
 
-int eval_grid_add_criterion(struct eval_grid *g, long id)
+int eval_grid_add_criterion(struct eval_grid *g, long id, const char *code)
 {
-    return id_index_add(&g->criteria, id);
+    char c[32];
+    snprintf(c, sizeof c, "%s", code);
+    return vec_push(&g->codes, c) != 0 || id_index_add(&g->criteria, id) != 0 ? -1 : 0;
 }
 
 #define NU(g) id_index_count(&(g)->units)
@@ -105,6 +108,25 @@ const struct matrix_cell *eval_grid_cell(const struct eval_grid *g, size_t u, si
     return &g->cells[u * NC(g) + k];
 }
 
+const char *eval_grid_code(const struct eval_grid *g, size_t k)
+{
+    const char *c = vec_at(&g->codes, k);
+    return c != NULL ? c : "";
+}
+
+const char *eval_grid_text(const struct eval_grid *g, size_t u, size_t k)
+{
+    const struct matrix_cell *c = eval_grid_cell(g, u, k);
+    return c->score > 0 ? c->label : "·";
+}
+
+void eval_grid_heading(const struct eval_grid *g, const char *period, char *buf, size_t size)
+{
+    int nu = (int)NU(g), done = eval_grid_complete(g);
+    snprintf(buf, size, _("%s · %d of %d units evaluated · %d not yet"), period, done, nu,
+             nu - done);
+}
+
 int eval_grid_complete(const struct eval_grid *g)
 {
     int done = 0;
@@ -128,4 +150,5 @@ void eval_grid_free(struct eval_grid *g)
 {
     eval_grid_clear_units(g);
     id_index_free(&g->criteria);
+    vec_free(&g->codes);
 }

@@ -16,7 +16,6 @@ struct matrix_state {
     struct list_base base; /* first: the list_base_* functions take the state as one */
     struct eval_periods periods;
     int period;
-    struct vec crit; /* struct criterion_row, a column each */
     struct eval_grid grid;
     struct list_column *cols;
     char head[300];
@@ -49,9 +48,7 @@ static int matrix_load(struct app *app, void *state, struct td_err *err)
 static const char *matrix_heading(void *state)
 {
     struct matrix_state *m = state;
-    int nu = (int)m->base.rows.n, done = eval_grid_complete(&m->grid);
-    snprintf(m->head, sizeof m->head, _("%s · %d of %d units evaluated · %d not yet"),
-             period(m)->label, done, nu, nu - done);
+    eval_grid_heading(&m->grid, period(m)->label, m->head, sizeof m->head);
     return m->head;
 }
 
@@ -59,15 +56,13 @@ static const char *matrix_heading(void *state)
 static const struct list_column *matrix_columns(struct app *app, void *state, int *n)
 {
     struct matrix_state *m = state;
+    size_t nc = id_index_count(&m->grid.criteria);
     (void)app;
-    m->cols = calloc(m->crit.n + 1, sizeof *m->cols);
-    *n = m->cols != NULL ? (int)m->crit.n + 1 : 0;
+    m->cols = calloc(nc + 1, sizeof *m->cols);
+    *n = m->cols != NULL ? (int)nc + 1 : 0;
     for (int k = 1; k < *n; k++)
-        m->cols[k] = (struct list_column){
-            ((const struct criterion_row *)vec_at(&m->crit, (size_t)k - 1))->code,
-            {11, 4, 0},
-            false,
-            false};
+        m->cols[k] =
+            (struct list_column){eval_grid_code(&m->grid, (size_t)k - 1), {11, 4, 0}, false, false};
     if (*n > 0)
         m->cols[0] = (struct list_column){_("Unit"), {9, 5, 0}, false, true};
     return m->cols;
@@ -80,8 +75,7 @@ static const char *matrix_cell(struct app *app, void *state, long i, int col, ch
     (void)app, (void)buf, (void)role;
     if (col == 0)
         return ((const struct unit_choice *)list_base_row(&m->base, i))->code;
-    const struct matrix_cell *cell = eval_grid_cell(&m->grid, (size_t)i, (size_t)col - 1);
-    return cell->score > 0 ? cell->label : "·";
+    return eval_grid_text(&m->grid, (size_t)i, (size_t)col - 1);
 }
 
 static enum tui_result matrix_enter(struct app *app, void *state, const void *row)
@@ -102,7 +96,7 @@ static int matrix_filter(void *state, struct list_step *steps)
 static void matrix_close(void *state)
 {
     struct matrix_state *m = state;
-    vec_free(&m->crit), eval_grid_free(&m->grid), eval_periods_free(&m->periods);
+    eval_grid_free(&m->grid), eval_periods_free(&m->periods);
     free(m->cols);
 }
 
@@ -127,8 +121,7 @@ static int keep_phase(void *ctx, const struct unit_choice *c)
 
 static int keep_criterion(void *ctx, const struct criterion_row *c)
 {
-    struct matrix_state *m = ctx;
-    return vec_push(&m->crit, c) != 0 || eval_grid_add_criterion(&m->grid, c->id) != 0;
+    return eval_grid_add_criterion(ctx, c->id, c->code) != 0;
 }
 
 /* The periods, on the one that holds today's year, and the criteria; then the list. */
@@ -140,12 +133,11 @@ static int matrix_open(struct app *app, void *state, void *arg)
     (void)arg;
     date_to_ymd(app->ctx->today, &y, &mo, &d);
     eval_periods_init(&m->periods);
-    vec_init(&m->crit, sizeof(struct criterion_row));
     eval_grid_init(&m->grid);
     if (eval_periods_years(&m->periods, app->summary->start_year, app->summary->end_year, y) ||
         store_choice_each(app->ctx->store, CHOICE_PHASE, keep_phase, &m->periods, &err) != 0 ||
         eval_periods_labels(&m->periods) == NULL ||
-        store_criterion_each(app->ctx->store, keep_criterion, m, &err) != 0) {
+        store_criterion_each(app->ctx->store, keep_criterion, &m->grid, &err) != 0) {
         app_error(app, &err);
         matrix_close(m);
         return -1;

@@ -57,8 +57,8 @@ static void test_units_rated_on_every_criterion(void **state)
     eval_grid_init(&g);
     for (long u = 30; u >= 10; u -= 10) /* ids not in position order */
         assert_int_equal(eval_grid_add_unit(&g, u), 0);
-    assert_int_equal(eval_grid_add_criterion(&g, 7), 0);
-    assert_int_equal(eval_grid_add_criterion(&g, 5), 0);
+    assert_int_equal(eval_grid_add_criterion(&g, 7, "a"), 0);
+    assert_int_equal(eval_grid_add_criterion(&g, 5, "b"), 0);
     assert_int_equal(eval_grid_ready(&g), 0);
     assert_int_equal(eval_grid_cell(&g, 0, 0)->score, 0);
     eval_grid_rating(&g, 30, 5, 1, "Yếu");
@@ -72,6 +72,13 @@ static void test_units_rated_on_every_criterion(void **state)
     assert_int_equal(eval_grid_cell(&g, 1, 1)->score, 2);
     assert_int_equal(eval_grid_cell(&g, 3, 0)->score, 0); /* out of range: unrated */
     assert_int_equal(eval_grid_complete(&g), 1);
+    assert_string_equal(eval_grid_code(&g, 1), "b");
+    assert_string_equal(eval_grid_code(&g, 2), ""); /* past the criteria */
+    assert_string_equal(eval_grid_text(&g, 0, 1), "Yếu");
+    assert_string_equal(eval_grid_text(&g, 1, 0), "·"); /* unrated */
+    char head[128];
+    eval_grid_heading(&g, "year 2025", head, sizeof head);
+    assert_string_equal(head, "year 2025 · 1 of 3 units evaluated · 2 not yet");
     eval_grid_rating(&g, 20, 7, 4, "Xuất sắc");
     assert_int_equal(eval_grid_complete(&g), 2);
     /* A reload: the units again, the ratings gone, the criteria kept. */

@@ -85,7 +85,7 @@ static void test_an_evaluation_is_saved_whole_and_shows_in_the_matrix(void **sta
     eval_grid_init(&g);
     eval_grid_add_unit(&g, units[0].id), eval_grid_add_unit(&g, units[1].id);
     for (int k = 0; k < 4; k++)
-        eval_grid_add_criterion(&g, crit[k].id);
+        eval_grid_add_criterion(&g, crit[k].id, crit[k].code);
     assert_int_equal(eval_grid_ready(&g), 0);
     assert_int_equal(store_rating_each(st, "2025", eval_grid_rating, &g, &err), 0);
     assert_int_equal(eval_grid_cell(&g, 0, 0)->score, 4);
@@ -94,7 +94,7 @@ static void test_an_evaluation_is_saved_whole_and_shows_in_the_matrix(void **sta
     assert_int_equal(eval_grid_complete(&g), 1);
     eval_grid_free(&g);
     eval_grid_init(&g);
-    eval_grid_add_unit(&g, units[0].id), eval_grid_add_criterion(&g, crit[0].id);
+    eval_grid_add_unit(&g, units[0].id), eval_grid_add_criterion(&g, crit[0].id, crit[0].code);
     assert_int_equal(eval_grid_ready(&g), 0);
     assert_int_equal(store_rating_each(st, "2024", eval_grid_rating, &g, &err), 0);
     assert_int_equal(eval_grid_complete(&g), 0); /* another period: nothing rated */
