@@ -15,19 +15,37 @@
 
 #define SUB_NOT_EXPECTED 255 /* a cell whose unit does not have to submit the report */
 
+/* A report: a column of the matrix. */
+struct sub_report {
+    long id;
+    td_date due;
+    char due_iso[11]; /* YYYY-MM-DD, as the store gave it */
+    char heading[32]; /* sub_report_heading's, or an ad-hoc report's due date as shown */
+    char title[300];
+};
+
 struct sub_grid {
     td_date today;
     int due_soon_days;
+    const char *date_fmt;           /* how dates are shown (date_format), kept by the caller */
     struct id_index units, reports; /* rows and columns: their positions by id */
-    struct vec dues;                /* td_date: each report's, in matrix order */
+    struct vec cols;                /* struct sub_report, in matrix order */
     unsigned char *status;          /* units × reports: a submission_status or SUB_NOT_EXPECTED */
     char (*submitted)[11];          /* YYYY-MM-DD or "" */
 };
 
-void sub_grid_init(struct sub_grid *g, td_date today, int due_soon_days);
-/* The next row or column, in matrix order (due: YYYY-MM-DD); 0, or -1 when memory runs out. */
+void sub_grid_init(struct sub_grid *g, td_date today, int due_soon_days, const char *date_fmt);
+/* The next row or column, in matrix order (a report by its rule's code, "adhoc" for one made
+ * by hand, its period, due date YYYY-MM-DD and title); 0, or -1 when memory runs out. */
 int sub_grid_add_unit(struct sub_grid *g, long id);
-int sub_grid_add_report(struct sub_grid *g, long id, const char *due);
+int sub_grid_add_report(struct sub_grid *g, long id, const char *rule, const char *period,
+                        const char *due, const char *title);
+/* Report r (a column), or NULL past the last. */
+const struct sub_report *sub_grid_report(const struct sub_grid *g, size_t r);
+/* The two lines above the matrix for cell (u, r), in buffers of size bytes: the report's title
+ * and due date, then the unit's status in it (sub_cell_line); returns the second's role. */
+enum role sub_grid_lines(const struct sub_grid *g, size_t u, size_t r, const char *code,
+                         const char *name, char *report, char *cell, size_t size);
 /* After the rows and columns: every cell "not expected", the ids indexed; 0 or -1 (memory). */
 int sub_grid_ready(struct sub_grid *g);
 /* store_submission_grid's callback (grid: the struct sub_grid): unit_id has to submit

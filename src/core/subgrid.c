@@ -6,12 +6,12 @@
 #include "tiendo/i18n.h"
 #include "tiendo/subgrid.h"
 
-void sub_grid_init(struct sub_grid *g, td_date today, int due_soon_days)
+void sub_grid_init(struct sub_grid *g, td_date today, int due_soon_days, const char *date_fmt)
 {
-    *g = (struct sub_grid){.today = today, .due_soon_days = due_soon_days};
+    *g = (struct sub_grid){.today = today, .due_soon_days = due_soon_days, .date_fmt = date_fmt};
     id_index_init(&g->units);
     id_index_init(&g->reports);
-    vec_init(&g->dues, sizeof(td_date));
+    vec_init(&g->cols, sizeof(struct sub_report));
 }
 
 int sub_grid_add_unit(struct sub_grid *g, long id)
@@ -19,11 +19,33 @@ int sub_grid_add_unit(struct sub_grid *g, long id)
     return id_index_add(&g->units, id);
 }
 
-int sub_grid_add_report(struct sub_grid *g, long id, const char *due)
+/* iso as the grid shows dates; "" when it is not one. */
+static void show_date(const struct sub_grid *g, const char *iso, char *buf, size_t size)
 {
-    td_date d = 0;
-    date_parse_iso(due, &d);
-    return vec_push(&g->dues, &d) != 0 || id_index_add(&g->reports, id) != 0 ? -1 : 0;
+    td_date d;
+    buf[0] = '\0';
+    if (date_parse_iso(iso, &d) == 0)
+        date_format(d, g->date_fmt != NULL ? g->date_fmt : "%d/%m/%Y", buf, size);
+}
+
+int sub_grid_add_report(struct sub_grid *g, long id, const char *rule, const char *period,
+                        const char *due, const char *title)
+{
+    struct sub_report r = {.id = id};
+    date_parse_iso(due, &r.due);
+    snprintf(r.due_iso, sizeof r.due_iso, "%s", due);
+    const char *h = sub_report_heading(rule, period, r.heading, sizeof r.heading);
+    if (h == NULL) /* an ad-hoc report: its due date */
+        show_date(g, due, r.heading, sizeof r.heading);
+    else if (h != r.heading)
+        snprintf(r.heading, sizeof r.heading, "%s", h);
+    snprintf(r.title, sizeof r.title, "%s", title);
+    return vec_push(&g->cols, &r) != 0 || id_index_add(&g->reports, id) != 0 ? -1 : 0;
+}
+
+const struct sub_report *sub_grid_report(const struct sub_grid *g, size_t r)
+{
+    return vec_at(&g->cols, r);
 }
 
 /* The number of units and of reports. */
@@ -51,7 +73,7 @@ int sub_grid_submission(void *grid, long report_id, long unit_id, const char *su
     if (u < 0 || r < 0 || g->status == NULL)
         return 0;
     size_t i = (size_t)u * NR(g) + (size_t)r;
-    td_date on = 0, due = *(const td_date *)vec_at(&g->dues, (size_t)r);
+    td_date on = 0, due = sub_grid_report(g, (size_t)r)->due;
     bool in = date_parse_iso(submitted_on, &on) == 0;
     g->status[i] = (unsigned char)schedule_status(due, in, on, g->today, g->due_soon_days);
     snprintf(g->submitted[i], sizeof g->submitted[i], "%s", in ? submitted_on : "");
@@ -111,8 +133,8 @@ void sub_grid_clear_units(struct sub_grid *g)
 size_t sub_grid_last_past(const struct sub_grid *g)
 {
     size_t last = 0;
-    for (size_t r = 0; r < g->dues.n; r++)
-        if (*(const td_date *)vec_at(&g->dues, r) < g->today)
+    for (size_t r = 0; r < g->cols.n; r++)
+        if (sub_grid_report(g, r)->due < g->today)
             last = r;
     return last;
 }
@@ -120,7 +142,7 @@ size_t sub_grid_last_past(const struct sub_grid *g)
 void sub_grid_free(struct sub_grid *g)
 {
     sub_grid_clear_units(g);
-    id_index_free(&g->reports), vec_free(&g->dues);
+    id_index_free(&g->reports), vec_free(&g->cols);
 }
 
 const char *sub_rate_text(struct report_rate r, bool on_time, char *buf, size_t size)
@@ -156,6 +178,19 @@ void sub_cell_line(int status, const char *code, const char *name, const char *d
     else
         snprintf(buf, size, "%s  %s: %s %s", code, name,
                  submission_status_label((enum submission_status)status), date);
+}
+
+enum role sub_grid_lines(const struct sub_grid *g, size_t u, size_t r, const char *code,
+                         const char *name, char *report, char *cell, size_t size)
+{
+    const struct sub_report *rep = sub_grid_report(g, r);
+    char due[32], on[32];
+    show_date(g, rep != NULL ? rep->due_iso : "", due, sizeof due);
+    snprintf(report, size, _("%s · due %s"), rep != NULL ? rep->title : "", due);
+    show_date(g, sub_grid_submitted_on(g, u, r), on, sizeof on);
+    int st = sub_grid_status(g, u, r);
+    sub_cell_line(st, code, name, on, cell, size);
+    return sub_status_role(st);
 }
 
 void sub_legend(char *buf, size_t size)

@@ -17,7 +17,6 @@ struct matrix_state {
     struct eval_periods periods;
     int period;
     struct eval_grid grid;
-    struct list_column *cols;
     char head[300];
 };
 
@@ -53,19 +52,16 @@ static const char *matrix_heading(void *state)
 }
 
 /* The unit, then a column per criterion. */
-static const struct list_column *matrix_columns(struct app *app, void *state, int *n)
+static const struct list_column matrix_cols[] = {{N_("Unit"), {9, 5, 0}, false, true}};
+
+static int matrix_band_count(void *state)
 {
-    struct matrix_state *m = state;
-    size_t nc = id_index_count(&m->grid.criteria);
-    (void)app;
-    m->cols = calloc(nc + 1, sizeof *m->cols);
-    *n = m->cols != NULL ? (int)nc + 1 : 0;
-    for (int k = 1; k < *n; k++)
-        m->cols[k] =
-            (struct list_column){eval_grid_code(&m->grid, (size_t)k - 1), {11, 4, 0}, false, false};
-    if (*n > 0)
-        m->cols[0] = (struct list_column){_("Unit"), {9, 5, 0}, false, true};
-    return m->cols;
+    return (int)id_index_count(&((struct matrix_state *)state)->grid.criteria);
+}
+
+static const char *matrix_band_title(void *state, int k)
+{
+    return eval_grid_code(&((struct matrix_state *)state)->grid, (size_t)k);
 }
 
 static const char *matrix_cell(struct app *app, void *state, long i, int col, char *buf,
@@ -97,7 +93,6 @@ static void matrix_close(void *state)
 {
     struct matrix_state *m = state;
     eval_grid_free(&m->grid), eval_periods_free(&m->periods);
-    free(m->cols);
 }
 
 static const struct list_spec matrix_spec = {
@@ -107,7 +102,11 @@ static const struct list_spec matrix_spec = {
     .cell = matrix_cell,
     .enter = matrix_enter,
     .filter = matrix_filter,
-    .columns = matrix_columns,
+    .cols = matrix_cols,
+    .ncols = 1,
+    .band_count = matrix_band_count,
+    .band_title = matrix_band_title,
+    .band_spec = {11, 4, 0},
     .heading = matrix_heading,
     .close = matrix_close,
     .cursor_first = 1,

@@ -658,16 +658,19 @@ int list_base_open(struct app *app, void *state, const struct list_spec *spec)
     b->spec = spec;
     b->app = app;
     vec_init(&b->rows, spec->row_size);
-    const struct list_column *cols = spec->cols;
-    b->ncols = spec->ncols;
-    if (spec->columns != NULL)
-        cols = spec->columns(app, state, &b->ncols);
+    int nb = spec->band_count != NULL ? spec->band_count(state) : 0, first = spec->cursor_first;
+    b->ncols = spec->ncols + nb;
     b->cols = calloc((size_t)b->ncols + 1, sizeof *b->cols);
     for (int c = 0; b->cols != NULL && c < b->ncols; c++) {
-        b->cols[c] = cols[c];
+        if (c >= first && c < first + nb) {
+            b->cols[c] = (struct list_column){spec->band_title(state, c - first), spec->band_spec,
+                                              false, false};
+            continue;
+        }
+        const struct list_column *k = &spec->cols[c < first ? c : c - nb];
+        b->cols[c] = *k;
         /* An empty title stays empty: gettext("") is the catalogue's header. */
-        if (spec->columns == NULL)
-            b->cols[c].title = cols[c].title[0] != '\0' ? _(cols[c].title) : "";
+        b->cols[c].title = k->title[0] != '\0' ? _(k->title) : "";
     }
     if (spec->cell == NULL && b->ncols > LIST_MAX_COLS)
         b->ncols = LIST_MAX_COLS;

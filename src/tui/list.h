@@ -139,9 +139,12 @@ struct list_spec {
     /* Optional, for a loader that keeps a window of the rows: moving down past the last row
      * calls more, which widens the window and returns true to have the rows loaded again. */
     bool (*more)(struct app *app, void *state);
-    /* Optional: columns known only when the screen opens (a matrix), any number, titles as
-     * shown, kept by the screen: instead of cols and ncols. */
-    const struct list_column *(*columns)(struct app *app, void *state, int *n);
+    /* Optional, a matrix: a band of columns known only when the screen opens, any number
+     * (band_count), each band_spec wide and titled band_title(i) (as shown, kept by the
+     * screen), between the first cursor_first of cols and the rest of them. */
+    int (*band_count)(void *state);
+    const char *(*band_title)(void *state, int i);
+    struct column_spec band_spec;
     /* Optional: a line above the list. */
     const char *(*heading)(void *state);
     void (*close)(void *state); /* optional: frees what the screen added */

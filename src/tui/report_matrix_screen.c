@@ -18,16 +18,10 @@
 
 struct mx_state {
     struct list_base base; /* first: the list_base_* functions take the state as one */
-    struct vec reports;    /* struct report_row by due date, a column each */
-    struct sub_grid grid;
-    struct list_column *cols;
-    char (*heads)[32];
+    struct sub_grid grid;  /* the reports (a column each, by due date), units and cells */
 };
 
-static const struct report_row *report(const struct mx_state *m, int r)
-{
-    return vec_at(&m->reports, (size_t)r);
-}
+#define NR(m) (int)id_index_count(&(m)->grid.reports)
 
 static int keep_unit(void *ctx, const struct unit_choice *u)
 {
@@ -48,28 +42,19 @@ static int mx_load(struct app *app, void *state, struct td_err *err)
 }
 
 /* The unit, its name (searched, not shown), a column per report, the two rates. */
-static const struct list_column *mx_columns(struct app *app, void *state, int *n)
+static const struct list_column mx_cols[] = {{N_("Unit"), {8, 5, 0}, false, true},
+                                             {N_("Name"), {0, 0, 0}, false, true},
+                                             {N_("Rate"), {8, 5, 0}, true, false},
+                                             {N_("On time"), {8, 5, 0}, true, false}};
+
+static int mx_band_count(void *state)
 {
-    struct mx_state *m = state;
-    int nr = (int)m->reports.n;
-    m->cols = calloc((size_t)nr + FIRST + 2, sizeof *m->cols);
-    m->heads = calloc((size_t)nr + 1, sizeof *m->heads);
-    *n = m->cols != NULL && m->heads != NULL ? nr + FIRST + 2 : 0;
-    for (int r = 0; *n > 0 && r < nr; r++) {
-        const struct report_row *rep = report(m, r);
-        const char *h = sub_report_heading(rep->rule, rep->period, m->heads[r], sizeof *m->heads);
-        if (h == NULL) /* an ad-hoc report: its due date */
-            app_show_date(app, rep->due, m->heads[r], sizeof *m->heads);
-        m->cols[FIRST + r] =
-            (struct list_column){h != NULL ? h : m->heads[r], {7, 7, 0}, false, false};
-    }
-    if (*n > 0) {
-        m->cols[0] = (struct list_column){_("Unit"), {8, 5, 0}, false, true};
-        m->cols[1] = (struct list_column){_("Name"), {0, 0, 0}, false, true};
-        m->cols[*n - 2] = (struct list_column){_("Rate"), {8, 5, 0}, true, false};
-        m->cols[*n - 1] = (struct list_column){_("On time"), {8, 5, 0}, true, false};
-    }
-    return m->cols;
+    return NR((struct mx_state *)state);
+}
+
+static const char *mx_band_title(void *state, int r)
+{
+    return sub_grid_report(&((struct mx_state *)state)->grid, (size_t)r)->heading;
 }
 
 /* On the screen a symbol, in the export its words; then the unit's two rates. */
@@ -94,17 +79,13 @@ static const char *mx_foot(struct app *app, void *state, int i, int col, char *b
     return sub_grid_text(&m->grid, -1 - i, col - FIRST, false, buf, LIST_CELL, NULL);
 }
 
-/* The selected report (NULL when there is none), unit and its cell's status. */
-static const struct report_row *selected(struct mx_state *m, const struct unit_choice **unit,
-                                         size_t *u, int *st)
+/* The selected report (NULL when there is none), its column, and the selected unit. */
+static const struct sub_report *selected(struct mx_state *m, const struct unit_choice **unit,
+                                         int *r)
 {
-    int r = m->base.list.col - FIRST;
+    *r = m->base.list.col - FIRST;
     *unit = list_base_selected(&m->base);
-    if (*unit == NULL || r < 0 || r >= (int)m->reports.n)
-        return NULL;
-    *u = (size_t)list_base_index(&m->base, *unit);
-    *st = sub_grid_status(&m->grid, *u, (size_t)r);
-    return report(m, r);
+    return *unit != NULL ? sub_grid_report(&m->grid, (size_t)*r) : NULL;
 }
 
 /* Above: the selected report, and the selected unit's status in it; below: the legend. */
@@ -112,21 +93,18 @@ static void mx_draw(struct app *app, void *state, int *top, int *height)
 {
     struct mx_state *m = state;
     const struct unit_choice *unit;
-    size_t u;
-    int st;
-    const struct report_row *rep = selected(m, &unit, &u, &st);
+    int r;
     char line[600];
-    if (rep == NULL) {
+    (void)app;
+    if (selected(m, &unit, &r) == NULL) {
         draw_text(*top, 2, COLS - 4, _("No reports or no units yet."), ROLE_MUTED);
     } else {
-        char d[32];
-        app_show_date(app, rep->due, d, sizeof d);
-        snprintf(line, sizeof line, _("%s · due %s"), rep->title, d);
+        char cell[600];
+        size_t u = (size_t)list_base_index(&m->base, unit);
+        enum role role =
+            sub_grid_lines(&m->grid, u, (size_t)r, unit->code, unit->name, line, cell, sizeof line);
         draw_text(*top, 2, COLS - 4, line, ROLE_MARKED);
-        app_show_date(app, sub_grid_submitted_on(&m->grid, u, m->base.list.col - FIRST), d,
-                      sizeof d);
-        sub_cell_line(st, unit->code, unit->name, d, line, sizeof line);
-        draw_text(*top + 1, 2, COLS - 4, line, sub_status_role(st));
+        draw_text(*top + 1, 2, COLS - 4, cell, role);
     }
     sub_legend(line, sizeof line);
     draw_text(*top + *height - 1, 2, COLS - 4, line, ROLE_MUTED);
@@ -137,11 +115,9 @@ static void mx_draw(struct app *app, void *state, int *top, int *height)
 /* The form refuses another unit's, a locked period, a unit that does not have to submit. */
 static enum tui_result mx_enter(struct app *app, void *state, const void *row)
 {
-    struct mx_state *m = state;
     const struct unit_choice *unit;
-    size_t u;
-    int st;
-    const struct report_row *rep = selected(m, &unit, &u, &st);
+    int r;
+    const struct sub_report *rep = selected(state, &unit, &r);
     (void)row;
     if (rep == NULL)
         return TUI_HANDLED;
@@ -157,10 +133,7 @@ static enum tui_result mx_action(struct app *app, void *state, enum action act, 
 
 static void mx_close(void *state)
 {
-    struct mx_state *m = state;
-    sub_grid_free(&m->grid);
-    vec_free(&m->reports);
-    free(m->cols), free(m->heads);
+    sub_grid_free(&((struct mx_state *)state)->grid);
 }
 
 static const struct list_spec mx_spec = {
@@ -171,7 +144,11 @@ static const struct list_spec mx_spec = {
     .enter = mx_enter,
     .action = mx_action,
     .tells_changes = true, /* the schedule's counts */
-    .columns = mx_columns,
+    .cols = mx_cols,
+    .ncols = 4,
+    .band_count = mx_band_count,
+    .band_title = mx_band_title,
+    .band_spec = {7, 7, 0},
     .close = mx_close,
     .nfoot = 2,
     .foot = mx_foot,
@@ -184,8 +161,7 @@ static const struct list_spec mx_spec = {
 
 static int keep_report(void *ctx, const struct report_row *r)
 {
-    struct mx_state *m = ctx;
-    return vec_push(&m->reports, r) != 0 || sub_grid_add_report(&m->grid, r->id, r->due) != 0;
+    return sub_grid_add_report(ctx, r->id, r->rule, r->period, r->due, r->title) != 0;
 }
 
 /* The reports (fixed while it is open), then the list; on the last report past due. */
@@ -194,9 +170,9 @@ static int mx_open(struct app *app, void *state, void *arg)
     struct mx_state *m = state;
     struct td_err err = {0};
     (void)arg;
-    vec_init(&m->reports, sizeof(struct report_row));
-    sub_grid_init(&m->grid, app->ctx->today, (int)app->ctx->cfg->report_due_soon_days);
-    if (store_report_by_due_each(app->ctx->store, keep_report, m, &err) != 0) {
+    sub_grid_init(&m->grid, app->ctx->today, (int)app->ctx->cfg->report_due_soon_days,
+                  app->ctx->cfg->date_format);
+    if (store_report_by_due_each(app->ctx->store, keep_report, &m->grid, &err) != 0) {
         app_error(app, &err);
         mx_close(m);
         return -1;

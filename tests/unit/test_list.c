@@ -480,29 +480,30 @@ static const char *mx_foot(struct app *a, void *state, int i, int col, char *buf
     return buf;
 }
 
-static struct list_column mx_cols[MX_COLS];
+/* The unit, a band of MX_COLS - 2 columns known only at open, the total. */
+static const struct list_column mx_cols[] = {{"Unit", {6, 3, 0}, false, true},
+                                             {"Total", {5, 3, 0}, false, false}};
 static char mx_titles[MX_COLS][8];
 
-static const struct list_column *mx_columns(struct app *a, void *state, int *n)
+static int mx_band_count(void *state)
 {
-    (void)a, (void)state;
-    for (int c = 0; c < MX_COLS; c++) {
-        snprintf(mx_titles[c], sizeof mx_titles[c],
-                 c == 0             ? "Unit"
-                 : c == MX_COLS - 1 ? "Total"
-                                    : "C%02d",
-                 c);
-        mx_cols[c] = (struct list_column){mx_titles[c], {c == 0 ? 6 : 5, 3, 0}, false, c == 0};
-    }
-    *n = MX_COLS;
-    return mx_cols;
+    (void)state;
+    return MX_COLS - 2;
+}
+
+static const char *mx_band_title(void *state, int i)
+{
+    (void)state;
+    snprintf(mx_titles[i], sizeof mx_titles[i], "C%02d", i + 1);
+    return mx_titles[i];
 }
 
 #define MX_SPEC(home)                                                                              \
     {                                                                                              \
         .row_size = sizeof(struct fake_row), .export_name = "mx", .load = fake_load,               \
-        .cell = mx_cell, .columns = mx_columns, .nfoot = 1, .foot = mx_foot, .cursor_first = 1,    \
-        .cursor_after = 1, .cursor_home = home,                                                    \
+        .cell = mx_cell, .cols = mx_cols, .ncols = 2, .band_count = mx_band_count,                 \
+        .band_title = mx_band_title, .band_spec = {5, 3, 0}, .nfoot = 1, .foot = mx_foot,          \
+        .cursor_first = 1, .cursor_after = 1, .cursor_home = home,                                 \
     }
 static const struct list_spec mx_spec = MX_SPEC(true), mx_rows_spec = MX_SPEC(false);
 

@@ -289,7 +289,7 @@ static void test_an_ad_hoc_report_for_two_units(void **state)
 
 static int add_report(void *ctx, const struct report_row *r)
 {
-    return sub_grid_add_report(ctx, r->id, r->due);
+    return sub_grid_add_report(ctx, r->id, r->rule, r->period, r->due, r->title);
 }
 
 static int add_unit(void *ctx, const struct unit_choice *u)
@@ -308,7 +308,7 @@ static void test_the_matrix_by_due_date(void **state)
     assert_int_equal(date_parse_iso("2026-11-27", &today), 0);
     assert_int_equal(store_sync_reports(st, today, &err), 10);
     struct sub_grid g;
-    sub_grid_init(&g, today, 14);
+    sub_grid_init(&g, today, 14, "%d/%m/%Y");
     assert_int_equal(store_report_by_due_each(st, add_report, &g, &err), 0);
     assert_int_equal(store_unit_each(st, add_unit, &g, &err), 0);
     assert_int_equal(id_index_count(&g.reports), 10);

@@ -15,13 +15,15 @@ static td_date d(int y, int m, int dd)
 /* Three units (ids far apart, not in id order) and three reports, today 1 March 2025. */
 static void grid(struct sub_grid *g)
 {
-    sub_grid_init(g, d(2025, 3, 1), 14);
+    sub_grid_init(g, d(2025, 3, 1), 14, "%d/%m/%Y");
     const long units[] = {907, 12, 300};
     for (size_t i = 0; i < 3; i++)
         assert_int_equal(sub_grid_add_unit(g, units[i]), 0);
-    assert_int_equal(sub_grid_add_report(g, 41, "2025-01-15"), 0); /* past */
-    assert_int_equal(sub_grid_add_report(g, 7, "2025-02-28"), 0);  /* past, the last one */
-    assert_int_equal(sub_grid_add_report(g, 99, "2025-03-10"), 0); /* due soon */
+    assert_int_equal(sub_grid_add_report(g, 41, "annual", "2024", "2025-01-15", "Năm 2024"), 0);
+    assert_int_equal(sub_grid_add_report(g, 7, "midterm", "2021-2025", "2025-02-28", "Sơ kết"),
+                     0); /* past, the last one */
+    assert_int_equal(sub_grid_add_report(g, 99, "adhoc", "2025", "2025-03-10", "Giá xăng"),
+                     0); /* due soon */
     assert_int_equal(sub_grid_ready(g), 0);
 }
 
@@ -89,6 +91,18 @@ static void test_cells_found_by_id(void **state)
     assert_string_equal(sub_grid_text(&g, -1, 3, false, buf, sizeof buf, NULL), "60%");
     assert_string_equal(sub_grid_text(&g, -2, 4, false, buf, sizeof buf, NULL), "40%");
     assert_string_equal(sub_grid_text(&g, -1, 4, false, buf, sizeof buf, NULL), "");
+    /* Each report's heading (an ad-hoc one by its due date, as shown) and the lines above. */
+    assert_string_equal(sub_grid_report(&g, 0)->heading, "2024");
+    assert_string_equal(sub_grid_report(&g, 1)->heading, "21–25");
+    assert_string_equal(sub_grid_report(&g, 2)->heading, "10/03/2025");
+    assert_null(sub_grid_report(&g, 3));
+    char top[200], cell[200];
+    assert_int_equal(sub_grid_lines(&g, 0, 1, "VTTTN", "Vụ TTTN", top, cell, sizeof top),
+                     ROLE_AT_RISK);
+    assert_string_equal(top, "Sơ kết · due 28/02/2025");
+    assert_string_equal(cell, "VTTTN  Vụ TTTN: submitted late 01/03/2025");
+    assert_int_equal(sub_grid_lines(&g, 2, 0, "PC", "Vụ PC", top, cell, sizeof top), ROLE_MUTED);
+    assert_string_equal(cell, "PC  Vụ PC: does not have to submit this report");
     /* A reload keeps the reports and forgets the units and their cells. */
     sub_grid_clear_units(&g);
     assert_int_equal(sub_grid_add_unit(&g, 12), 0);
@@ -110,8 +124,8 @@ static void test_an_empty_grid(void **state)
 {
     (void)state;
     struct sub_grid g;
-    sub_grid_init(&g, d(2025, 3, 1), 14);
-    assert_int_equal(sub_grid_add_report(&g, 1, "2026-01-15"), 0);
+    sub_grid_init(&g, d(2025, 3, 1), 14, NULL);
+    assert_int_equal(sub_grid_add_report(&g, 1, "annual", "2025", "2026-01-15", "Năm 2025"), 0);
     assert_int_equal(sub_grid_ready(&g), 0);
     assert_int_equal(sub_grid_submission(&g, 1, 1, "2025-01-01"), 0);
     assert_int_equal(sub_grid_status(&g, 0, 0), SUB_NOT_EXPECTED);
