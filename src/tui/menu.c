@@ -143,7 +143,7 @@ static enum tui_result choice_handle(struct app *app, void *state, enum action a
 static const enum action choice_actions[] = {ACT_UP,   ACT_DOWN, ACT_HOME,   ACT_END,
                                              ACT_OPEN, ACT_BACK, ACT_CANCEL, ACT_NONE};
 static const struct keybar_item choice_keybar[] = {
-    {ACT_DOWN, N_("select")}, {ACT_OPEN, N_("choose")}, {ACT_CANCEL, NULL}, {ACT_NONE, NULL}};
+    {ACT_DOWN, N_("move")}, {ACT_OPEN, N_("choose")}, {ACT_CANCEL, NULL}, {ACT_NONE, NULL}};
 
 const struct screen_ops choice_dialog = {
     .title = N_("Choose"),

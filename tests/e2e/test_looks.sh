@@ -5,6 +5,9 @@ e2e_start 80 24 "env LANG=vi_VN.UTF-8 LANGUAGE= $(tiendo --user nguyenvana)"
 e2e_expect "the main menu speaks Vietnamese under LANG=vi_VN" "1  Nhiệm vụ, giải pháp"
 e2e_expect "the Vietnamese title bar names the screen" "· Tổng quan"
 e2e_expect "the Vietnamese key bar" "q thoát"
+e2e_keys 1 s
+e2e_expect "a choice's key bar tells moving from choosing (it read \"↓ chọn  Enter chọn\")" \
+	"↓ di chuyển  Enter chọn"
 e2e_stop
 
 # [keys] overrides show in the help, and the rebound key works.
