@@ -45,7 +45,7 @@ struct eval_grid {
 
 void eval_grid_init(struct eval_grid *g);
 /* The next row or column, in matrix order; 0, or -1 when memory runs out. */
-int eval_grid_add_unit(struct eval_grid *g, long id);
+int eval_grid_add_unit(void *grid, long id); /* grid: the struct eval_grid */
 int eval_grid_add_criterion(struct eval_grid *g, long id, const char *code);
 /* After the rows and columns: every cell unrated, the ids indexed; 0 or -1 (memory). */
 int eval_grid_ready(struct eval_grid *g);

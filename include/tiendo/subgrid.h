@@ -37,7 +37,7 @@ struct sub_grid {
 void sub_grid_init(struct sub_grid *g, td_date today, int due_soon_days, const char *date_fmt);
 /* The next row or column, in matrix order (a report by its rule's code, "adhoc" for one made
  * by hand, its period, due date YYYY-MM-DD and title); 0, or -1 when memory runs out. */
-int sub_grid_add_unit(struct sub_grid *g, long id);
+int sub_grid_add_unit(void *grid, long id); /* grid: the struct sub_grid */
 int sub_grid_add_report(struct sub_grid *g, long id, const char *rule, const char *period,
                         const char *due, const char *title);
 /* Report r (a column), or NULL past the last. */

@@ -62,9 +62,9 @@ void eval_grid_init(struct eval_grid *g)
     vec_init(&g->codes, sizeof(char[32]));
 }
 
-int eval_grid_add_unit(struct eval_grid *g, long id)
+int eval_grid_add_unit(void *grid, long id)
 {
-    return id_index_add(&g->units, id);
+    return id_index_add(&((struct eval_grid *)grid)->units, id);
 }
 
 int eval_grid_add_criterion(struct eval_grid *g, long id, const char *code)

@@ -14,9 +14,9 @@ void sub_grid_init(struct sub_grid *g, td_date today, int due_soon_days, const c
     vec_init(&g->cols, sizeof(struct sub_report));
 }
 
-int sub_grid_add_unit(struct sub_grid *g, long id)
+int sub_grid_add_unit(void *grid, long id)
 {
-    return id_index_add(&g->units, id);
+    return id_index_add(&((struct sub_grid *)grid)->units, id);
 }
 
 /* iso as the grid shows dates; "" when it is not one. */

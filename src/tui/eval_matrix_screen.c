@@ -25,18 +25,12 @@ static const struct eval_period *period(const struct matrix_state *m)
     return eval_period_at(&m->periods, m->period);
 }
 
-static int keep_unit(void *ctx, const struct unit_choice *u)
-{
-    struct matrix_state *m = ctx;
-    return list_keep(&m->base, u) != 0 || eval_grid_add_unit(&m->grid, u->id) != 0;
-}
-
 /* The units, then every rating of the period (one query). */
 static int matrix_load(struct app *app, void *state, struct td_err *err)
 {
     struct matrix_state *m = state;
     eval_grid_clear_units(&m->grid);
-    if (store_unit_each(app->ctx->store, keep_unit, m, err) != 0)
+    if (list_keep_units(&m->base, eval_grid_add_unit, &m->grid, err) != 0)
         return -1;
     if (eval_grid_ready(&m->grid) != 0)
         return td_err_set(err, TD_E_NOMEM, "%s", _("out of memory"));

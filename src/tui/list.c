@@ -816,6 +816,25 @@ bool list_base_wants_text(void *state)
     return ((struct list_base *)state)->list.searching;
 }
 
+struct unit_rows {
+    struct list_base *b;
+    int (*add)(void *grid, long id);
+    void *grid;
+};
+
+static int keep_unit_row(void *ctx, const struct unit_choice *u)
+{
+    struct unit_rows *r = ctx;
+    return list_keep(r->b, u) != 0 || r->add(r->grid, u->id) != 0;
+}
+
+int list_keep_units(struct list_base *b, int (*add)(void *grid, long id), void *grid,
+                    struct td_err *err)
+{
+    struct unit_rows r = {b, add, grid};
+    return store_unit_each(b->app->ctx->store, keep_unit_row, &r, err) != 0 ? -1 : 0;
+}
+
 VEC_KEEP(keep_unit, struct unit_choice)
 
 static int keep_vocab(void *ctx, const struct vocab_row *r)

@@ -225,6 +225,11 @@ enum tui_result list_choose(struct list_base *b, const char *title, const char *
 enum tui_result list_base_changed(struct list_base *b);
 enum tui_result list_filter(struct list_base *b, const struct list_step *steps, int n);
 
+/* The active units as the rows of a matrix: each kept (list_keep) and handed to add(grid, id)
+ * (sub_grid_add_unit, eval_grid_add_unit); 0, or -1 with err. */
+int list_keep_units(struct list_base *b, int (*add)(void *grid, long id), void *grid,
+                    struct td_err *err);
+
 /* The body of a store_*_each callback that keeps each row in the list (as VEC_KEEP, vec.h,
  * pushes it on a struct vec). */
 #define LIST_KEEP(name, type)                                                                      \

@@ -23,18 +23,12 @@ struct mx_state {
 
 #define NR(m) (int)id_index_count(&(m)->grid.reports)
 
-static int keep_unit(void *ctx, const struct unit_choice *u)
-{
-    struct mx_state *m = ctx;
-    return list_keep(&m->base, u) != 0 || sub_grid_add_unit(&m->grid, u->id) != 0;
-}
-
 /* The units, then each one's submissions (the reports were read as it opened). */
 static int mx_load(struct app *app, void *state, struct td_err *err)
 {
     struct mx_state *m = state;
     sub_grid_clear_units(&m->grid);
-    if (store_unit_each(app->ctx->store, keep_unit, m, err) != 0)
+    if (list_keep_units(&m->base, sub_grid_add_unit, &m->grid, err) != 0)
         return -1;
     if (sub_grid_ready(&m->grid) != 0)
         return td_err_set(err, TD_E_NOMEM, "%s", _("out of memory"));
