@@ -28,6 +28,8 @@ void date_format_iso(td_date date, char buf[static 11]);
 int date_format_check(const char *fmt);
 /* Formats with a format accepted by date_format_check; returns the length written. */
 size_t date_format(td_date date, const char *fmt, char *buf, size_t size);
+/* A stored date (YYYY-MM-DD) as fmt shows it (NULL: as it is stored); "" when iso is not one. */
+void date_show_iso(const char *iso, const char *fmt, char *buf, size_t size);
 
 /* What a person may type in a date field: the display format, ISO, "today" (or "hôm nay"),
  * or a signed number of days from today ("+7", "-3"). Leading and trailing blanks are

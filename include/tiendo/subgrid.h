@@ -19,7 +19,6 @@
 struct sub_report {
     long id;
     td_date due;
-    char due_iso[11]; /* YYYY-MM-DD, as the store gave it */
     char heading[32]; /* sub_report_heading's, or an ad-hoc report's due date as shown */
     char title[300];
 };

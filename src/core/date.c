@@ -124,6 +124,14 @@ int date_format_check(const char *fmt)
     return strcmp(fmt, "%Y-%d-%m") == 0 ? -2 : 0;
 }
 
+void date_show_iso(const char *iso, const char *fmt, char *buf, size_t size)
+{
+    td_date d;
+    buf[0] = '\0';
+    if (date_parse_iso(iso, &d) == 0)
+        date_format(d, fmt != NULL ? fmt : "%Y-%m-%d", buf, size);
+}
+
 size_t date_format(td_date date, const char *fmt, char *buf, size_t size)
 {
     int y, m, d;

@@ -19,24 +19,14 @@ int sub_grid_add_unit(void *grid, long id)
     return id_index_add(&((struct sub_grid *)grid)->units, id);
 }
 
-/* iso as the grid shows dates; "" when it is not one. */
-static void show_date(const struct sub_grid *g, const char *iso, char *buf, size_t size)
-{
-    td_date d;
-    buf[0] = '\0';
-    if (date_parse_iso(iso, &d) == 0)
-        date_format(d, g->date_fmt != NULL ? g->date_fmt : "%d/%m/%Y", buf, size);
-}
-
 int sub_grid_add_report(struct sub_grid *g, long id, const char *rule, const char *period,
                         const char *due, const char *title)
 {
     struct sub_report r = {.id = id};
     date_parse_iso(due, &r.due);
-    snprintf(r.due_iso, sizeof r.due_iso, "%s", due);
     const char *h = sub_report_heading(rule, period, r.heading, sizeof r.heading);
     if (h == NULL) /* an ad-hoc report: its due date */
-        show_date(g, due, r.heading, sizeof r.heading);
+        date_show_iso(due, g->date_fmt, r.heading, sizeof r.heading);
     else if (h != r.heading)
         snprintf(r.heading, sizeof r.heading, "%s", h);
     snprintf(r.title, sizeof r.title, "%s", title);
@@ -184,10 +174,11 @@ enum role sub_grid_lines(const struct sub_grid *g, size_t u, size_t r, const cha
                          const char *name, char *report, char *cell, size_t size)
 {
     const struct sub_report *rep = sub_grid_report(g, r);
-    char due[32], on[32];
-    show_date(g, rep != NULL ? rep->due_iso : "", due, sizeof due);
+    char due[32] = "", on[32];
+    if (rep != NULL)
+        date_format(rep->due, g->date_fmt != NULL ? g->date_fmt : "%Y-%m-%d", due, sizeof due);
     snprintf(report, size, _("%s · due %s"), rep != NULL ? rep->title : "", due);
-    show_date(g, sub_grid_submitted_on(g, u, r), on, sizeof on);
+    date_show_iso(sub_grid_submitted_on(g, u, r), g->date_fmt, on, sizeof on);
     int st = sub_grid_status(g, u, r);
     sub_cell_line(st, code, name, on, cell, size);
     return sub_status_role(st);

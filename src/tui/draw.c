@@ -123,10 +123,7 @@ void app_error(struct app *app, const struct td_err *err)
 
 void app_show_date(const struct app *app, const char *iso, char *out, size_t size)
 {
-    td_date d;
-    out[0] = '\0';
-    if (date_parse_iso(iso, &d) == 0)
-        date_format(d, app->ctx->cfg->date_format, out, size);
+    date_show_iso(iso, app->ctx->cfg->date_format, out, size);
 }
 
 void copy_nfc(char *dst, size_t size, const char *src)

@@ -70,6 +70,15 @@ static void test_display_format_must_hold_day_month_year_once(void **state)
     date_from_ymd(2025, 12, 20, &d);
     date_format(d, "%d/%m/%Y", buf, sizeof buf);
     assert_string_equal(buf, "20/12/2025");
+    /* A stored date as shown; nothing for what is not one; as stored without a format. */
+    date_show_iso("2025-12-20", "%d.%m.%Y", buf, sizeof buf);
+    assert_string_equal(buf, "20.12.2025");
+    date_show_iso("", "%d/%m/%Y", buf, sizeof buf);
+    assert_string_equal(buf, "");
+    date_show_iso("2025-13-01", "%d/%m/%Y", buf, sizeof buf);
+    assert_string_equal(buf, "");
+    date_show_iso("2025-12-20", NULL, buf, sizeof buf);
+    assert_string_equal(buf, "2025-12-20");
 }
 
 static void test_typed_dates_accept_format_iso_today_and_offsets(void **state)
