@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 
+#include "tiendo/grid.h"
 #include "tiendo/vec.h"
 
 struct eval_period {
@@ -65,5 +66,8 @@ void eval_grid_heading(const struct eval_grid *g, const char *period, char *buf,
  * again, then eval_grid_ready). */
 void eval_grid_clear_units(struct eval_grid *g);
 void eval_grid_free(struct eval_grid *g);
+/* The grid as a matrix screen's model (grid.h): the criteria's codes as the band, each cell's
+ * rating (eval_grid_text); no totals. */
+extern const struct grid_ops eval_grid_ops;
 
 #endif

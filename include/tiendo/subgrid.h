@@ -10,6 +10,7 @@
 
 #include "tiendo/colors.h"
 #include "tiendo/date.h"
+#include "tiendo/grid.h"
 #include "tiendo/schedule.h"
 #include "tiendo/vec.h"
 
@@ -68,6 +69,9 @@ void sub_grid_clear_units(struct sub_grid *g);
 /* The position of the last report due before today, 0 when there is none: where it opens. */
 size_t sub_grid_last_past(const struct sub_grid *g);
 void sub_grid_free(struct sub_grid *g);
+/* The grid as a matrix screen's model (grid.h): the reports' headings as the band, then the
+ * unit's two rates; under the units, each report's rates and the whole's (sub_grid_text). */
+extern const struct grid_ops sub_grid_ops;
 
 /* "75%", or "–" when nothing is expected: the reporting rate, or with on_time the on-time one. */
 const char *sub_rate_text(struct report_rate r, bool on_time, char *buf, size_t size);

@@ -152,3 +152,44 @@ void eval_grid_free(struct eval_grid *g)
     id_index_free(&g->criteria);
     vec_free(&g->codes);
 }
+
+static void ops_clear(void *g)
+{
+    eval_grid_clear_units(g);
+}
+
+static int ops_ready(void *g)
+{
+    return eval_grid_ready(g);
+}
+
+static size_t ops_columns(const void *g)
+{
+    return NC((const struct eval_grid *)g);
+}
+
+static const char *ops_heading(const void *g, size_t k)
+{
+    return eval_grid_code(g, k);
+}
+
+/* A rating has no symbol of its own and no colour; there are no totals. */
+static const char *ops_text(const void *g, long u, long k, bool words, char *buf, size_t size,
+                            enum role *role)
+{
+    (void)words, (void)buf, (void)size, (void)role;
+    return u >= 0 && k >= 0 ? eval_grid_text(g, (size_t)u, (size_t)k) : "";
+}
+
+static void ops_free(void *g)
+{
+    eval_grid_free(g);
+}
+
+const struct grid_ops eval_grid_ops = {.clear_units = ops_clear,
+                                       .add_unit = eval_grid_add_unit,
+                                       .ready = ops_ready,
+                                       .ncolumns = ops_columns,
+                                       .heading = ops_heading,
+                                       .text = ops_text,
+                                       .free = ops_free};

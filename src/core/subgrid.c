@@ -208,3 +208,43 @@ const char *sub_report_heading(const char *rule, const char *period, char *buf, 
     }
     return rule;
 }
+
+static void ops_clear(void *g)
+{
+    sub_grid_clear_units(g);
+}
+
+static int ops_ready(void *g)
+{
+    return sub_grid_ready(g);
+}
+
+static size_t ops_columns(const void *g)
+{
+    return NR((const struct sub_grid *)g);
+}
+
+static const char *ops_heading(const void *g, size_t k)
+{
+    const struct sub_report *r = sub_grid_report(g, k);
+    return r != NULL ? r->heading : "";
+}
+
+static const char *ops_text(const void *g, long u, long k, bool words, char *buf, size_t size,
+                            enum role *role)
+{
+    return sub_grid_text(g, u, k, words, buf, size, role);
+}
+
+static void ops_free(void *g)
+{
+    sub_grid_free(g);
+}
+
+const struct grid_ops sub_grid_ops = {.clear_units = ops_clear,
+                                      .add_unit = sub_grid_add_unit,
+                                      .ready = ops_ready,
+                                      .ncolumns = ops_columns,
+                                      .heading = ops_heading,
+                                      .text = ops_text,
+                                      .free = ops_free};

@@ -1,8 +1,8 @@
 /* The evaluation matrix: the units down, a column for each criterion of the plan (any number:
  * ← → scroll them), the ratings of a period (core's eval_periods); Enter rates the selected
  * unit. */
+#include <stddef.h>
 #include <stdio.h>
-#include <stdlib.h>
 
 #include "app.h"
 #include "list.h"
@@ -25,15 +25,10 @@ static const struct eval_period *period(const struct matrix_state *m)
     return eval_period_at(&m->periods, m->period);
 }
 
-/* The units, then every rating of the period (one query). */
+/* After the units (list.c's): every rating of the period, one query. */
 static int matrix_load(struct app *app, void *state, struct td_err *err)
 {
     struct matrix_state *m = state;
-    eval_grid_clear_units(&m->grid);
-    if (list_keep_units(&m->base, eval_grid_add_unit, &m->grid, err) != 0)
-        return -1;
-    if (eval_grid_ready(&m->grid) != 0)
-        return td_err_set(err, TD_E_NOMEM, "%s", _("out of memory"));
     return store_rating_each(app->ctx->store, period(m)->code, eval_grid_rating, &m->grid, err);
 }
 
@@ -45,28 +40,8 @@ static const char *matrix_heading(void *state)
     return m->head;
 }
 
-/* The unit, then a column per criterion. */
+/* The unit's code, then a column per criterion. */
 static const struct list_column matrix_cols[] = {{N_("Unit"), {9, 5, 0}, false, true}};
-
-static int matrix_band_count(void *state)
-{
-    return (int)id_index_count(&((struct matrix_state *)state)->grid.criteria);
-}
-
-static const char *matrix_band_title(void *state, int k)
-{
-    return eval_grid_code(&((struct matrix_state *)state)->grid, (size_t)k);
-}
-
-static const char *matrix_cell(struct app *app, void *state, long i, int col, char *buf,
-                               enum role *role)
-{
-    struct matrix_state *m = state;
-    (void)app, (void)buf, (void)role;
-    if (col == 0)
-        return ((const struct unit_choice *)list_base_row(&m->base, i))->code;
-    return eval_grid_text(&m->grid, (size_t)i, (size_t)col - 1);
-}
 
 static enum tui_result matrix_enter(struct app *app, void *state, const void *row)
 {
@@ -85,21 +60,19 @@ static int matrix_filter(void *state, struct list_step *steps)
 
 static void matrix_close(void *state)
 {
-    struct matrix_state *m = state;
-    eval_grid_free(&m->grid), eval_periods_free(&m->periods);
+    eval_periods_free(&((struct matrix_state *)state)->periods);
 }
 
 static const struct list_spec matrix_spec = {
     .row_size = sizeof(struct unit_choice),
     .export_name = "evaluation-matrix",
     .load = matrix_load,
-    .cell = matrix_cell,
     .enter = matrix_enter,
     .filter = matrix_filter,
     .cols = matrix_cols,
     .ncols = 1,
-    .band_count = matrix_band_count,
-    .band_title = matrix_band_title,
+    .grid = &eval_grid_ops,
+    .grid_at = offsetof(struct matrix_state, grid),
     .band_spec = {11, 4, 0},
     .heading = matrix_heading,
     .close = matrix_close,
@@ -132,7 +105,7 @@ static int matrix_open(struct app *app, void *state, void *arg)
         eval_periods_labels(&m->periods) == NULL ||
         store_criterion_each(app->ctx->store, keep_criterion, &m->grid, &err) != 0) {
         app_error(app, &err);
-        matrix_close(m);
+        eval_grid_free(&m->grid), matrix_close(m);
         return -1;
     }
     m->period = m->periods.current;

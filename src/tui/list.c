@@ -300,9 +300,11 @@ enum list_event list_handle(struct list_widget *l, struct app *app, enum action 
 {
     if (l->searching)
         return search_key(l, act, key);
-    /* A column cursor: ← →, and Home End when they move it. */
+    /* A column cursor: ← →, and the Home and End keys when they move it (g and G still go to
+     * the first and last row, as in every list). */
     bool cursor = l->cur_hi > l->cur_lo;
-    bool home = cursor && l->cur_home && (act == ACT_HOME || act == ACT_END);
+    bool home = cursor && l->cur_home &&
+                ((act == ACT_HOME && key == TK_HOME) || (act == ACT_END && key == TK_END));
     if (cursor && (key == TK_LEFT || key == TK_RIGHT || home)) {
         int col = home ? (act == ACT_HOME ? l->cur_lo : l->cur_hi - 1)
                        : l->col + (key == TK_LEFT ? -1 : 1);
@@ -487,8 +489,27 @@ static char (*base_cells(struct list_base *b, int r))[LIST_CELL]
     return buf;
 }
 
+/* The matrix's model (spec->grid), in the screen's state. */
+static void *base_grid(struct list_base *b)
+{
+    return (char *)b + b->spec->grid_at;
+}
+
+/* Cell c of a matrix's unit row i (i < 0: foot row -1 - i) into buf, its role into *role. */
+static const char *grid_cell(struct list_base *b, long i, int c, char *buf, enum role *role)
+{
+    int first = b->spec->cursor_first;
+    if (c >= first)
+        return b->spec->grid->text(base_grid(b), i, c - first, b->list.exporting, buf, LIST_CELL,
+                                   role);
+    if (i < 0)
+        return c == 0 ? _(b->spec->foot[-1 - i]) : "";
+    const struct unit_choice *u = list_base_row(b, i);
+    return c == 0 ? u->code : u->name;
+}
+
 /* Row i (kept, or on the page read) into out, with the buffers of rows[r]; a matrix's cells
- * into wide. */
+ * into wide (foot row -1 - i when i < 0). */
 static void base_format(struct list_base *b, long i, int r, struct list_row *out)
 {
     char(*buf)[LIST_CELL] = base_cells(b, r);
@@ -496,22 +517,17 @@ static void base_format(struct list_base *b, long i, int r, struct list_row *out
     out->id = i;
     if (b->spec->format != NULL)
         b->spec->format(b->app, b, list_base_row(b, i), buf, out);
-    for (int c = 0; b->spec->cell != NULL && c < b->ncols; c++) {
+    for (int c = 0; b->spec->grid != NULL && c < b->ncols; c++) {
         size_t at = (size_t)r * (size_t)b->ncols + (size_t)c;
         b->list.wide_roles[at] = ROLE_NORMAL;
-        b->list.wide[at] = b->spec->cell(b->app, b, i, c, buf[c], &b->list.wide_roles[at]);
+        b->list.wide[at] = grid_cell(b, i, c, buf[c], &b->list.wide_roles[at]);
     }
 }
 
 static void base_foot(void *ctx, int i, int r)
 {
-    struct list_base *b = ctx;
-    char(*buf)[LIST_CELL] = base_cells(b, r);
-    for (int c = 0; c < b->ncols; c++) {
-        size_t at = (size_t)r * (size_t)b->ncols + (size_t)c;
-        b->list.wide_roles[at] = ROLE_NORMAL;
-        b->list.wide[at] = b->spec->foot(b->app, b, i, c, buf[c]);
-    }
+    struct list_row unused;
+    base_format(ctx, -1 - i, r, &unused);
 }
 
 static int base_fetch(void *ctx, long first, int n, struct list_row *rows)
@@ -604,11 +620,31 @@ static long page_find(void *ctx, const char *needle, long from, int dir)
     return pos;
 }
 
+/* A matrix's rows: the active units, each kept and handed to the model, which is then
+ * ready for its cells; 0, or -1 with err. */
+static int keep_unit_row(void *ctx, const struct unit_choice *u)
+{
+    struct list_base *b = ctx;
+    return list_keep(b, u) != 0 || b->spec->grid->add_unit(base_grid(b), u->id) != 0;
+}
+
+static int grid_units(struct list_base *b, struct td_err *err)
+{
+    b->spec->grid->clear_units(base_grid(b));
+    int rc = store_unit_each(b->app->ctx->store, keep_unit_row, b, err);
+    if (rc < 0)
+        return -1; /* the store said why */
+    if (rc > 0 || b->spec->grid->ready(base_grid(b)) != 0)
+        return td_err_set(err, TD_E_NOMEM, "%s", _("out of memory"));
+    return 0;
+}
+
 static int base_load(struct list_base *b, bool loaded)
 {
     struct td_err err = {0};
     vec_clear(&b->rows);
-    if (b->spec->load != NULL && b->spec->load(b->app, b, &err) != 0) {
+    if ((b->spec->grid != NULL && grid_units(b, &err) != 0) ||
+        (b->spec->load != NULL && b->spec->load(b->app, b, &err) != 0)) {
         app_message(b->app, true, "%s", err.msg);
         return -1;
     }
@@ -658,13 +694,15 @@ int list_base_open(struct app *app, void *state, const struct list_spec *spec)
     b->spec = spec;
     b->app = app;
     vec_init(&b->rows, spec->row_size);
-    int nb = spec->band_count != NULL ? spec->band_count(state) : 0, first = spec->cursor_first;
+    int nb = spec->grid != NULL ? (int)spec->grid->ncolumns(base_grid(b)) : 0;
+    int first = spec->cursor_first;
     b->ncols = spec->ncols + nb;
     b->cols = calloc((size_t)b->ncols + 1, sizeof *b->cols);
     for (int c = 0; b->cols != NULL && c < b->ncols; c++) {
         if (c >= first && c < first + nb) {
-            b->cols[c] = (struct list_column){spec->band_title(state, c - first), spec->band_spec,
-                                              false, false};
+            b->cols[c] =
+                (struct list_column){spec->grid->heading(base_grid(b), (size_t)(c - first)),
+                                     spec->band_spec, false, false};
             continue;
         }
         const struct list_column *k = &spec->cols[c < first ? c : c - nb];
@@ -672,7 +710,7 @@ int list_base_open(struct app *app, void *state, const struct list_spec *spec)
         /* An empty title stays empty: gettext("") is the catalogue's header. */
         b->cols[c].title = k->title[0] != '\0' ? _(k->title) : "";
     }
-    if (spec->cell == NULL && b->ncols > LIST_MAX_COLS)
+    if (spec->grid == NULL && b->ncols > LIST_MAX_COLS)
         b->ncols = LIST_MAX_COLS;
     b->stride = b->ncols > LIST_MAX_COLS ? b->ncols : LIST_MAX_COLS;
     struct list_source src = {b, base_count, base_fetch, base_find};
@@ -680,7 +718,7 @@ int list_base_open(struct app *app, void *state, const struct list_spec *spec)
         src = (struct list_source){b, page_count, page_fetch, page_find};
     b->cells = calloc((MAX_PAGE + 1) * (size_t)b->stride, sizeof *b->cells);
     int rc = list_init(&b->list, b->cols, b->ncols, src);
-    if (spec->cell != NULL) {
+    if (spec->grid != NULL) {
         size_t n = (MAX_PAGE + 1) * (size_t)(b->ncols + 1);
         b->list.wide = calloc(n, sizeof *b->list.wide);
         b->list.wide_roles = calloc(n, sizeof *b->list.wide_roles);
@@ -745,7 +783,7 @@ enum tui_result list_base_handle(struct app *app, void *state, enum action act, 
     }
     if (act == ACT_EXPORT && b->spec->export_name != NULL)
         return list_export(&b->list, app, b->spec->export_name);
-    if (act == ACT_BACK)
+    if (act == ACT_BACK || (act == b->spec->back_too && act != ACT_NONE))
         return TUI_BACK;
     return b->spec->action != NULL ? b->spec->action(app, state, act, list_base_selected(b))
                                    : TUI_HANDLED;
@@ -768,6 +806,8 @@ void list_base_close(struct app *app, void *state)
     (void)app;
     if (b->spec->close != NULL)
         b->spec->close(state);
+    if (b->spec->grid != NULL)
+        b->spec->grid->free(base_grid(b));
     base_free(b);
 }
 
@@ -814,25 +854,6 @@ enum tui_result list_filter(struct list_base *b, const struct list_step *steps, 
 bool list_base_wants_text(void *state)
 {
     return ((struct list_base *)state)->list.searching;
-}
-
-struct unit_rows {
-    struct list_base *b;
-    int (*add)(void *grid, long id);
-    void *grid;
-};
-
-static int keep_unit_row(void *ctx, const struct unit_choice *u)
-{
-    struct unit_rows *r = ctx;
-    return list_keep(r->b, u) != 0 || r->add(r->grid, u->id) != 0;
-}
-
-int list_keep_units(struct list_base *b, int (*add)(void *grid, long id), void *grid,
-                    struct td_err *err)
-{
-    struct unit_rows r = {b, add, grid};
-    return store_unit_each(b->app->ctx->store, keep_unit_row, &r, err) != 0 ? -1 : 0;
 }
 
 VEC_KEEP(keep_unit, struct unit_choice)

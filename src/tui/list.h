@@ -5,6 +5,7 @@
 #include "app.h"
 #include "tiendo/edit.h"
 #include "tiendo/err.h"
+#include "tiendo/grid.h"
 #include "tiendo/layout.h"
 #include "tiendo/vec.h"
 
@@ -132,6 +133,8 @@ struct list_spec {
     void (*loaded)(struct app *app, void *state);
     /* Enter on a row. */
     enum tui_result (*enter)(struct app *app, void *state, const void *row);
+    /* Optional: an action that goes back as Esc does (the key that opened the screen). */
+    enum action back_too;
     /* Optional: the screen's other actions, with the selected row (NULL when none). */
     enum tui_result (*action)(struct app *app, void *state, enum action act, const void *row);
     /* Optional: when a screen this one opened closes; NULL loads again. */
@@ -139,21 +142,21 @@ struct list_spec {
     /* Optional, for a loader that keeps a window of the rows: moving down past the last row
      * calls more, which widens the window and returns true to have the rows loaded again. */
     bool (*more)(struct app *app, void *state);
-    /* Optional, a matrix: a band of columns known only when the screen opens, any number
-     * (band_count), each band_spec wide and titled band_title(i) (as shown, kept by the
-     * screen), between the first cursor_first of cols and the rest of them. */
-    int (*band_count)(void *state);
-    const char *(*band_title)(void *state, int i);
-    struct column_spec band_spec;
     /* Optional: a line above the list. */
     const char *(*heading)(void *state);
     void (*close)(void *state); /* optional: frees what the screen added */
-    /* Optional, a matrix of any number of columns: the text of cell col of kept row i (into
-     * buf, LIST_CELL bytes, or static) and its role, instead of format (ids are positions). */
-    const char *(*cell)(struct app *app, void *state, long i, int col, char *buf, enum role *role);
-    /* Optional, with cell: nfoot rows of totals under the list, cell col of foot row i. */
+    /* Optional, a matrix of the active units (the rows, struct unit_choice, which list.c
+     * reads before load) by the columns of a model (grid.h; sub_grid_ops, eval_grid_ops) that
+     * lies grid_at bytes into the state. Of cols, the first cursor_first show the unit's code
+     * and then its name; the model's band of columns follows them (each band_spec wide, titled
+     * by the model), then the rest of cols. The model gives every cell but the unit's, and
+     * nfoot rows of totals under the units, titled foot[i] (N_()) in the first column. load
+     * then hands the model its cells; list.c frees the model as the screen closes. */
+    const struct grid_ops *grid;
+    size_t grid_at;
+    struct column_spec band_spec;
     int nfoot;
-    const char *(*foot)(struct app *app, void *state, int i, int col, char *buf);
+    const char *const *foot;
     /* Optional: draws lines of its own above or below the list, narrowing top and height to
      * what it leaves the list. */
     void (*draw)(struct app *app, void *state, int *top, int *height);
@@ -224,11 +227,6 @@ enum tui_result list_choose(struct list_base *b, const char *title, const char *
 /* Loads again from the first row (after a filter changed) and redraws. */
 enum tui_result list_base_changed(struct list_base *b);
 enum tui_result list_filter(struct list_base *b, const struct list_step *steps, int n);
-
-/* The active units as the rows of a matrix: each kept (list_keep) and handed to add(grid, id)
- * (sub_grid_add_unit, eval_grid_add_unit); 0, or -1 with err. */
-int list_keep_units(struct list_base *b, int (*add)(void *grid, long id), void *grid,
-                    struct td_err *err);
 
 /* The body of a store_*_each callback that keeps each row in the list (as VEC_KEEP, vec.h,
  * pushes it on a struct vec). */

@@ -3,8 +3,8 @@
  * on-time rate (as DHIS2 shows reporting rates; the model is core's sub_grid). Enter records or
  * corrects the selected unit's submission of the selected report. */
 #include <curses.h>
+#include <stddef.h>
 #include <stdio.h>
-#include <stdlib.h>
 
 #include "app.h"
 #include "list.h"
@@ -21,57 +21,20 @@ struct mx_state {
     struct sub_grid grid;  /* the reports (a column each, by due date), units and cells */
 };
 
-#define NR(m) (int)id_index_count(&(m)->grid.reports)
-
-/* The units, then each one's submissions (the reports were read as it opened). */
+/* After the units (list.c's): the submissions, one query. */
 static int mx_load(struct app *app, void *state, struct td_err *err)
 {
     struct mx_state *m = state;
-    sub_grid_clear_units(&m->grid);
-    if (list_keep_units(&m->base, sub_grid_add_unit, &m->grid, err) != 0)
-        return -1;
-    if (sub_grid_ready(&m->grid) != 0)
-        return td_err_set(err, TD_E_NOMEM, "%s", _("out of memory"));
     return store_submission_grid(app->ctx->store, sub_grid_submission, &m->grid, err);
 }
 
-/* The unit, its name (searched, not shown), a column per report, the two rates. */
+/* The unit's code, its name (searched, not shown), a column per report, the unit's rates;
+ * under the units each report's rates, and in the corner the whole's. */
 static const struct list_column mx_cols[] = {{N_("Unit"), {8, 5, 0}, false, true},
                                              {N_("Name"), {0, 0, 0}, false, true},
                                              {N_("Rate"), {8, 5, 0}, true, false},
                                              {N_("On time"), {8, 5, 0}, true, false}};
-
-static int mx_band_count(void *state)
-{
-    return NR((struct mx_state *)state);
-}
-
-static const char *mx_band_title(void *state, int r)
-{
-    return sub_grid_report(&((struct mx_state *)state)->grid, (size_t)r)->heading;
-}
-
-/* On the screen a symbol, in the export its words; then the unit's two rates. */
-static const char *mx_cell(struct app *app, void *state, long u, int col, char *buf,
-                           enum role *role)
-{
-    struct mx_state *m = state;
-    const struct unit_choice *unit = list_base_row(&m->base, u);
-    (void)app;
-    if (col < FIRST)
-        return col == 0 ? unit->code : unit->name;
-    return sub_grid_text(&m->grid, u, col - FIRST, m->base.list.exporting, buf, LIST_CELL, role);
-}
-
-/* Under the units: each report's two rates, and the whole's. */
-static const char *mx_foot(struct app *app, void *state, int i, int col, char *buf)
-{
-    struct mx_state *m = state;
-    (void)app;
-    if (col < FIRST)
-        return col == 0 ? (i == 0 ? _("Rate") : _("On time")) : NULL;
-    return sub_grid_text(&m->grid, -1 - i, col - FIRST, false, buf, LIST_CELL, NULL);
-}
+static const char *const mx_foot[] = {N_("Rate"), N_("On time")};
 
 /* The selected report (NULL when there is none), its column, and the selected unit. */
 static const struct sub_report *selected(struct mx_state *m, const struct unit_choice **unit,
@@ -119,31 +82,18 @@ static enum tui_result mx_enter(struct app *app, void *state, const void *row)
     return app_open(app, &submission_screen, &a);
 }
 
-static enum tui_result mx_action(struct app *app, void *state, enum action act, const void *row)
-{
-    (void)app, (void)state, (void)row;
-    return act == ACT_MATRIX ? TUI_BACK : TUI_HANDLED;
-}
-
-static void mx_close(void *state)
-{
-    sub_grid_free(&((struct mx_state *)state)->grid);
-}
-
 static const struct list_spec mx_spec = {
     .row_size = sizeof(struct unit_choice),
     .export_name = "matrix",
     .load = mx_load,
-    .cell = mx_cell,
     .enter = mx_enter,
-    .action = mx_action,
-    .tells_changes = true, /* the schedule's counts */
+    .back_too = ACT_MATRIX, /* m, as it opened */
+    .tells_changes = true,  /* the schedule's counts */
     .cols = mx_cols,
     .ncols = 4,
-    .band_count = mx_band_count,
-    .band_title = mx_band_title,
+    .grid = &sub_grid_ops,
+    .grid_at = offsetof(struct mx_state, grid),
     .band_spec = {7, 7, 0},
-    .close = mx_close,
     .nfoot = 2,
     .foot = mx_foot,
     .draw = mx_draw,
@@ -168,7 +118,7 @@ static int mx_open(struct app *app, void *state, void *arg)
                   app->ctx->cfg->date_format);
     if (store_report_by_due_each(app->ctx->store, keep_report, &m->grid, &err) != 0) {
         app_error(app, &err);
-        mx_close(m);
+        sub_grid_free(&m->grid);
         return -1;
     }
     if (list_base_open(app, state, &mx_spec) != 0)

@@ -86,7 +86,16 @@ e2e_keys Down Down e
 e2e_expect "e opens the form as Enter does, on a unit it asks" "PC · Báo cáo nhanh giá xăng dầu"
 e2e_keys Escape
 e2e_wait "Submission matrix"
-e2e_keys q q
+# g and G go to the first and last row as in every list; Home and End stay on the reports.
+e2e_keys G
+e2e_expect "G goes to the last unit" "SCT-DN  Sở Công Thương Đà Nẵng: does not have to submit this report"
+e2e_expect "on the same report" "Báo cáo nhanh giá xăng dầu · due 10/03/2026"
+e2e_keys g
+e2e_expect "g to the first" "VTTTN  Vụ Thị trường trong nước: does not have to submit this report"
+e2e_keys m
+e2e_expect_re "m, which opened the matrix, goes back to the schedule" "10/03/2026 2026 +in 37 days +0/2"
+check "and the matrix is gone" test -z "$(e2e_screen | grep -F "Submission matrix")"
+e2e_keys q
 e2e_wait "Tasks and solutions"
 check "the submission is in the database with its audit entry" test "$(sqlite3 "$DB" "SELECT (SELECT submitted_on || ' ' || doc_number FROM submission WHERE doc_number <> '') || ' ' || (SELECT count(*) FROM audit_log WHERE tbl = 'submission')")" = "2026-01-20 15/BC-VTTTN 2"
 check "the ad-hoc report is stored with its units and requester" test "$(sqlite3 "$DB" "SELECT units || ' · ' || requester || ' · ' || period FROM report WHERE rule_id IS NULL")" = "PC, QLTT · Bộ trưởng · 2026"

@@ -97,12 +97,40 @@ static void test_units_rated_on_every_criterion(void **state)
     eval_grid_free(&g);
 }
 
+/* The grid as a matrix screen sees it (eval_grid_ops): the criteria's codes as the band, each
+ * cell's rating, nothing under the units, a reload and the free through the ops. */
+static void test_the_grid_through_its_ops(void **state)
+{
+    (void)state;
+    const struct grid_ops *o = &eval_grid_ops;
+    struct eval_grid g;
+    eval_grid_init(&g);
+    assert_int_equal(eval_grid_add_criterion(&g, 7, "a"), 0);
+    assert_int_equal(eval_grid_add_criterion(&g, 5, "b"), 0);
+    o->clear_units(&g);
+    assert_int_equal(o->add_unit(&g, 30), 0);
+    assert_int_equal(o->add_unit(&g, 10), 0);
+    assert_int_equal(o->ready(&g), 0);
+    eval_grid_rating(&g, 10, 5, 3, "Tốt");
+    assert_int_equal(o->ncolumns(&g), 2);
+    assert_string_equal(o->heading(&g, 0), "a");
+    char buf[16];
+    enum role role = ROLE_NORMAL;
+    assert_string_equal(o->text(&g, 1, 1, true, buf, sizeof buf, &role), "Tốt");
+    assert_int_equal(role, ROLE_NORMAL);
+    assert_string_equal(o->text(&g, 0, 1, false, buf, sizeof buf, NULL), "·");
+    assert_string_equal(o->text(&g, -1, 0, false, buf, sizeof buf, NULL), ""); /* no totals */
+    o->free(&g);
+    assert_int_equal(o->ncolumns(&g), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_years_then_phases_on_this_year),
         cmocka_unit_test(test_today_outside_the_plan),
         cmocka_unit_test(test_units_rated_on_every_criterion),
+        cmocka_unit_test(test_the_grid_through_its_ops),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

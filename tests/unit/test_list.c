@@ -136,19 +136,19 @@ static bool screen_has(const char *text)
     return false;
 }
 
-static void draw(struct fake_state *s)
+static void draw(void *s)
 {
     erase();
     list_base_draw(&app, s, 1, 20);
 }
 
-static void key(struct fake_state *s, enum action act, int k)
+static void key(void *s, enum action act, int k)
 {
     list_base_handle(&app, s, act, k);
     draw(s);
 }
 
-static void type(struct fake_state *s, const char *text)
+static void type(void *s, const char *text)
 {
     for (const char *p = text; *p != '\0'; p++)
         key(s, ACT_NONE, (unsigned char)*p);
@@ -455,60 +455,116 @@ static void test_a_list_that_pages(void **st)
     list_base_close(&app, &s);
 }
 
+/* A new database whose units sql then changes (through a connection of its own). */
+static void plan_store_units(struct plan_store *p, const char *sql)
+{
+    plan_store_open(p);
+    sqlite3 *h = NULL;
+    assert_int_equal(sqlite3_open(p->db, &h), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(h);
+}
+
 /* ---- A matrix: any number of columns, a column cursor, a row of totals ---- */
 
 #define MX_COLS 40 /* the unit, 38 criteria, a total: more than a list_row holds */
 
-static const char *mx_cell(struct app *a, void *state, long i, int col, char *buf, enum role *role)
+/* A fake model (grid.h) of 38 columns: the units it was handed, and what list.c asked. */
+struct fake_grid {
+    long units[64];
+    int n, readies, clears, frees;
+    char titles[MX_COLS][8];
+};
+
+struct mx_state {
+    struct list_base base; /* first, as every list screen's */
+    struct fake_grid grid;
+    int loads;
+};
+
+static void fg_clear(void *g)
 {
-    struct fake_state *s = state;
-    (void)a;
-    if (col == 0)
-        snprintf(buf, LIST_CELL, "U%02ld", i + 1);
-    else if (col == MX_COLS - 1)
-        snprintf(buf, LIST_CELL, "t%ld", i + 1);
-    else /* on the screen a symbol, in the export words */
-        snprintf(buf, LIST_CELL, s->base.list.exporting ? "word %ld.%d" : "%ld.%d", i + 1, col);
-    *role = col == 3 ? ROLE_DONE : ROLE_NORMAL;
-    return buf;
+    ((struct fake_grid *)g)->n = 0, ((struct fake_grid *)g)->clears++;
 }
 
-static const char *mx_foot(struct app *a, void *state, int i, int col, char *buf)
+static int fg_add(void *g, long id)
 {
-    (void)a, (void)state;
-    snprintf(buf, LIST_CELL, col == 0 ? "Sum%d" : "s%d", col == 0 ? i : col);
-    return buf;
+    struct fake_grid *f = g;
+    f->units[f->n++] = id;
+    return 0;
 }
 
-/* The unit, a band of MX_COLS - 2 columns known only at open, the total. */
-static const struct list_column mx_cols[] = {{"Unit", {6, 3, 0}, false, true},
-                                             {"Total", {5, 3, 0}, false, false}};
-static char mx_titles[MX_COLS][8];
-
-static int mx_band_count(void *state)
+static int fg_ready(void *g)
 {
-    (void)state;
+    ((struct fake_grid *)g)->readies++;
+    return 0;
+}
+
+static size_t fg_columns(const void *g)
+{
+    (void)g;
     return MX_COLS - 2;
 }
 
-static const char *mx_band_title(void *state, int i)
+static const char *fg_heading(const void *g, size_t k)
 {
-    (void)state;
-    snprintf(mx_titles[i], sizeof mx_titles[i], "C%02d", i + 1);
-    return mx_titles[i];
+    struct fake_grid *f = (struct fake_grid *)g;
+    snprintf(f->titles[k], sizeof f->titles[k], "C%02zu", k + 1);
+    return f->titles[k];
 }
+
+/* Past the band the unit's total; under the units a sum; on the screen a symbol, in the
+ * export words; criterion 3 done. */
+static const char *fg_text(const void *g, long u, long k, bool words, char *buf, size_t size,
+                           enum role *role)
+{
+    (void)g;
+    if (u < 0)
+        snprintf(buf, size, "s%ld", k + 1);
+    else if (k == MX_COLS - 2)
+        snprintf(buf, size, "t%ld", u + 1);
+    else
+        snprintf(buf, size, words ? "word %ld.%ld" : "%ld.%ld", u + 1, k + 1);
+    if (role != NULL)
+        *role = k == 2 ? ROLE_DONE : ROLE_NORMAL;
+    return buf;
+}
+
+static void fg_free(void *g)
+{
+    ((struct fake_grid *)g)->frees++;
+}
+
+static const struct grid_ops fake_grid_ops = {fg_clear,   fg_add,  fg_ready, fg_columns,
+                                              fg_heading, fg_text, fg_free};
+
+/* The cells, after list.c has read the units and handed them to the model. */
+static int mx_load(struct app *a, void *state, struct td_err *err)
+{
+    struct mx_state *m = state;
+    (void)a, (void)err;
+    assert_int_equal(m->grid.readies, m->grid.clears);
+    m->loads++;
+    return 0;
+}
+
+static const char *const mx_foot[] = {"Sum"};
+/* The unit's code, a band of MX_COLS - 2 columns known only at open, the total. */
+static const struct list_column mx_cols[] = {{"Unit", {6, 3, 0}, false, true},
+                                             {"Total", {5, 3, 0}, false, false}};
 
 #define MX_SPEC(home)                                                                              \
     {                                                                                              \
-        .row_size = sizeof(struct fake_row), .export_name = "mx", .load = fake_load,               \
-        .cell = mx_cell, .cols = mx_cols, .ncols = 2, .band_count = mx_band_count,                 \
-        .band_title = mx_band_title, .band_spec = {5, 3, 0}, .nfoot = 1, .foot = mx_foot,          \
-        .cursor_first = 1, .cursor_after = 1, .cursor_home = home,                                 \
+        .row_size = sizeof(struct unit_choice), .export_name = "mx", .load = mx_load,              \
+        .cols = mx_cols, .ncols = 2, .grid = &fake_grid_ops,                                       \
+        .grid_at = offsetof(struct mx_state, grid), .band_spec = {5, 3, 0}, .nfoot = 1,            \
+        .foot = mx_foot, .cursor_first = 1, .cursor_after = 1, .cursor_home = home,                \
+        .back_too = ACT_MATRIX,                                                                    \
     }
 static const struct list_spec mx_spec = MX_SPEC(true), mx_rows_spec = MX_SPEC(false);
 
 /* The screen line of row i (the header is line 1). */
-static int row_y(struct fake_state *s, long i)
+static int row_y(struct mx_state *s, long i)
 {
     return 2 + (int)(i - s->base.list.top);
 }
@@ -518,15 +574,29 @@ static void test_a_matrix_moves_a_column_cursor_over_any_number_of_columns(void 
     (void)st;
     static const struct color_spec none[ROLE_COUNT];
     theme_init("mono", none); /* roles as attributes: the selected one in reverse */
-    struct fake_state s = {.rows = 30};
+    /* The rows are the store's active units: 30 of them, U01 to U30, named after their code. */
+    struct plan_store p;
+    plan_store_units(&p, "UPDATE unit SET active = 0; WITH RECURSIVE n(i) AS (SELECT 1 UNION"
+                         " ALL SELECT i + 1 FROM n WHERE i < 30) INSERT INTO unit (code, name,"
+                         " sort_order) SELECT printf('U%02d', i), printf('unit %d', i), i FROM n");
+    ctx.store = p.st;
+    struct mx_state s = {0};
     assert_int_equal(list_base_open(&app, &s, &mx_spec), 0);
+    /* list.c handed the model every unit, in order, then made it ready; then the load. */
+    assert_int_equal(s.grid.n, 30);
+    assert_int_equal(s.grid.readies, 1);
+    assert_int_equal(s.loads, 1);
+    long first = plan_store_long(&p, "SELECT id FROM unit WHERE code = 'U01'");
+    assert_int_equal(s.grid.units[0], first);
+    assert_string_equal(((const struct unit_choice *)list_base_row(&s.base, 29))->code, "U30");
     draw(&s);
     /* Each cell in its own role (criterion 3 done, dim). */
     assert_int_equal((int)(mvinch(row_y(&s, 1), s.base.list.x[3]) & A_ATTRIBUTES), A_DIM);
     /* The first criterion selected; the unit and the total stay while the others scroll. */
     assert_int_equal(s.base.list.col, 1);
     assert_true(screen_has("C01") && screen_has("Total") && !screen_has("C38"));
-    assert_true(screen_has("Sum0") && screen_has("s1")); /* the foot row, in the columns */
+    assert_true(screen_has("Sum") && screen_has("s1")); /* the foot row, in the columns */
+    assert_true(screen_has("U01") && screen_has("1.1"));
     assert_true(screen_has("row 1 of 30"));
     key(&s, ACT_NONE, TK_RIGHT);
     assert_int_equal(s.base.list.col, 2);
@@ -553,6 +623,18 @@ static void test_a_matrix_moves_a_column_cursor_over_any_number_of_columns(void 
     assert_true(screen_has("C01") && !screen_has("C38"));
     key(&s, ACT_END, TK_END);
     assert_int_equal(s.base.list.col, MX_COLS - 2);
+    /* g and G go to the first and last row, as in every list, keeping the column. */
+    key(&s, ACT_END, 'G');
+    assert_int_equal(s.base.list.selected, 29);
+    assert_int_equal(s.base.list.col, MX_COLS - 2);
+    key(&s, ACT_HOME, 'g');
+    assert_int_equal(s.base.list.selected, 0);
+    assert_int_equal(s.base.list.col, MX_COLS - 2);
+    /* A reload hands the model the units again. */
+    assert_int_equal(list_base_resume(&app, &s, 0), TUI_REDRAW);
+    assert_int_equal(s.grid.n, 30);
+    assert_int_equal(s.grid.clears, 2);
+    assert_int_equal(s.grid.readies, 2);
     /* Search in the searched column (the unit), n, and x with every column in words. */
     key(&s, ACT_SEARCH, '/');
     type(&s, "u17");
@@ -582,9 +664,12 @@ static void test_a_matrix_moves_a_column_cursor_over_any_number_of_columns(void 
     }
     closedir(d);
     assert_int_equal(found, 1);
+    /* The screen's key that opened it goes back, as Esc does. */
+    assert_int_equal(list_base_handle(&app, &s, ACT_MATRIX, 'm'), TUI_BACK);
     list_base_close(&app, &s);
+    assert_int_equal(s.grid.frees, 1); /* list.c frees the model */
     /* Without cursor_home, Home and End move the rows as in every list. */
-    struct fake_state r = {.rows = 30};
+    struct mx_state r = {0};
     assert_int_equal(list_base_open(&app, &r, &mx_rows_spec), 0);
     draw(&r);
     key(&r, ACT_NONE, TK_RIGHT);
@@ -594,6 +679,8 @@ static void test_a_matrix_moves_a_column_cursor_over_any_number_of_columns(void 
     key(&r, ACT_HOME, TK_HOME);
     assert_int_equal(r.base.list.selected, 0);
     list_base_close(&app, &r);
+    ctx.store = NULL;
+    plan_store_close(&p);
 }
 
 /* ---- The store's readers behind the lists: every row, or a clear failure ---- */
@@ -615,16 +702,9 @@ static void test_store_readers_give_every_row_or_fail(void **st)
 {
     (void)st;
     struct plan_store p;
-    plan_store_open(&p);
-    sqlite3 *h = NULL;
-    assert_int_equal(sqlite3_open(p.db, &h), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(h,
-                                  "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
-                                  " WHERE i < 600) INSERT INTO unit (code, name, sort_order)"
-                                  " SELECT printf('U%03d', i), 'Unit', 1000 + i FROM n",
-                                  NULL, NULL, NULL),
-                     SQLITE_OK);
-    sqlite3_close(h);
+    plan_store_units(&p, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
+                         " WHERE i < 600) INSERT INTO unit (code, name, sort_order)"
+                         " SELECT printf('U%03d', i), 'Unit', 1000 + i FROM n");
     long n = 0;
     struct td_err err = {0};
     assert_int_equal(store_unit_each(p.st, count_unit, &n, &err), 0);

@@ -119,6 +119,37 @@ static void test_cells_found_by_id(void **state)
     sub_grid_free(&g);
 }
 
+/* The grid as a matrix screen sees it (sub_grid_ops): loaded through the ops, the band of
+ * reports' headings, the same texts as sub_grid_text, freed through them. */
+static void test_the_grid_through_its_ops(void **state)
+{
+    (void)state;
+    const struct grid_ops *o = &sub_grid_ops;
+    struct sub_grid g;
+    grid(&g);
+    assert_int_equal(sub_grid_submission(&g, 41, 907, "2025-01-10"), 0);
+    assert_int_equal(o->ncolumns(&g), 3);
+    assert_string_equal(o->heading(&g, 1), "21–25");
+    assert_string_equal(o->heading(&g, 3), ""); /* past the band */
+    char buf[16];
+    enum role role = ROLE_NORMAL;
+    assert_string_equal(o->text(&g, 0, 0, false, buf, sizeof buf, &role), "✓");
+    assert_int_equal(role, ROLE_DONE);
+    assert_string_equal(o->text(&g, 0, 0, true, buf, sizeof buf, NULL), "submitted on time");
+    /* Only that submission is expected: the unit's rate and the report's are whole. */
+    assert_string_equal(o->text(&g, 0, 3, false, buf, sizeof buf, NULL), "100%");
+    assert_string_equal(o->text(&g, -1, 0, false, buf, sizeof buf, NULL), "100%");
+    assert_string_equal(o->text(&g, 1, 0, false, buf, sizeof buf, NULL), "");
+    /* A reload through the ops: the reports stay, the cells go. */
+    o->clear_units(&g);
+    assert_int_equal(o->add_unit(&g, 907), 0);
+    assert_int_equal(o->ready(&g), 0);
+    assert_int_equal(o->ncolumns(&g), 3);
+    assert_int_equal(sub_grid_status(&g, 0, 0), SUB_NOT_EXPECTED);
+    o->free(&g);
+    assert_int_equal(o->ncolumns(&g), 0);
+}
+
 /* An empty grid (no units, or no reports) answers without cells. */
 static void test_an_empty_grid(void **state)
 {
@@ -197,7 +228,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cells_found_by_id), cmocka_unit_test(test_an_empty_grid),
         cmocka_unit_test(test_column_headings),   cmocka_unit_test(test_cell_texts_and_legend),
-        cmocka_unit_test(test_positions_by_id),
+        cmocka_unit_test(test_positions_by_id),   cmocka_unit_test(test_the_grid_through_its_ops),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
