@@ -89,6 +89,11 @@ void key_to_name(int key, char *buf, size_t size);
 /* A short label for the screen: arrows as ↑ ↓ ← →, otherwise the name. */
 void key_to_label(int key, char *buf, size_t size);
 bool key_is_printable(int key);
+/* A key's escape sequence the terminal description does not list (PuTTY sends Home as
+ * Esc [ 1 ~ to a server that believes it is an xterm), the n bytes after Esc:
+ * -1 while it is not complete, 0 for a whole sequence tiendo has no key for, else the key
+ * ("[4~" End, "[5~" PgUp, "OH" Home, "[1;5C" Right, "[15~" F5, "OP" F1). */
+int key_escape(const char *seq, size_t n);
 
 #define KEYMAP_MAX 6
 struct keymap {

@@ -109,6 +109,40 @@ bool key_is_printable(int key)
     return key > ' ' && key != 0x7F && key < TK_SPECIAL && !(key >= 0x80 && key < 0xA0);
 }
 
+/* By the number of Esc [ n ~: VT220's editing keys and function keys. */
+static int tilde_key(long n)
+{
+    static const int keys[] = {
+        [1] = TK_HOME,  [2] = TK_INSERT, [3] = TK_DELETE, [4] = TK_END,    [5] = TK_PGUP,
+        [6] = TK_PGDN,  [7] = TK_HOME,   [8] = TK_END,    [11] = TK_F(1),  [12] = TK_F(2),
+        [13] = TK_F(3), [14] = TK_F(4),  [15] = TK_F(5),  [17] = TK_F(6),  [18] = TK_F(7),
+        [19] = TK_F(8), [20] = TK_F(9),  [21] = TK_F(10), [23] = TK_F(11), [24] = TK_F(12),
+    };
+    return n >= 0 && n < (long)(sizeof keys / sizeof keys[0]) ? keys[n] : 0;
+}
+
+int key_escape(const char *seq, size_t n)
+{
+    static const char finals[] = "ABCDHFZPQRS";
+    static const int keys[] = {TK_UP,   TK_DOWN, TK_RIGHT, TK_LEFT, TK_HOME, TK_END,
+                               TK_BTAB, TK_F(1), TK_F(2),  TK_F(3), TK_F(4)};
+    if (n < 2)
+        return n == 1 && seq[0] != '[' && seq[0] != 'O' ? 0 : -1;
+    if (seq[0] != '[' && seq[0] != 'O')
+        return 0;
+    unsigned char last = (unsigned char)seq[n - 1];
+    if (seq[0] == '[' && (last < 0x40 || last > 0x7E))
+        return -1; /* parameters go on: digits and ';' */
+    if (last == '~' && seq[0] == '[') {
+        long num = 0; /* the first parameter: "[15;2~" is F5 with Shift */
+        for (size_t i = 1; i < n && seq[i] >= '0' && seq[i] <= '9' && num < 100; i++)
+            num = num * 10 + (seq[i] - '0');
+        return tilde_key(num);
+    }
+    const char *f = last != '\0' ? strchr(finals, last) : NULL;
+    return f != NULL ? keys[f - finals] : 0;
+}
+
 int key_parse(const char *name)
 {
     for (size_t i = 0; i < NNAMED; i++)

@@ -52,6 +52,37 @@ static void on_stop_signal(int sig)
     stop_requested = sig;
 }
 
+/* After Esc: a key's sequence that curses did not know (the terminal description differs from
+ * the terminal, as with PuTTY calling itself an xterm) is read whole and becomes its key, or
+ * nothing, rather than Esc (back) and characters typed into a field; Esc alone, or before
+ * another key (which is read next), is Esc. The rest of a sequence comes at once: a short wait
+ * for each byte, for a slow link. */
+static int read_escape(void)
+{
+    char seq[16];
+    size_t n = 0;
+    int key = -1;
+    timeout(60);
+    while (key < 0 && n < sizeof seq) {
+        wint_t wc;
+        int rc = get_wch(&wc);
+        if (rc == ERR)
+            break; /* Esc alone, or a sequence cut short (dropped) */
+        if (rc == KEY_CODE_YES || wc < 0x20 || wc > 0x7E) {
+            rc == KEY_CODE_YES ? ungetch((int)wc) : unget_wch(wc); /* a key of its own */
+            break;
+        }
+        seq[n++] = (char)wc;
+        key = key_escape(seq, n);
+    }
+    timeout(-1);
+    if (n == 1 && key == 0) { /* Esc, then a character (not a sequence): both keys */
+        unget_wch((wchar_t)(unsigned char)seq[0]);
+        return TK_ESC;
+    }
+    return n == 0 ? TK_ESC : key > 0 ? key : -1;
+}
+
 /* The one input function (STYLE 10): a key in tiendo's codes (see keys.h), whatever the
  * terminal sent; -1 when interrupted. */
 static int read_key(void)
@@ -87,6 +118,8 @@ static int read_key(void)
             return TK_F((int)wc - KEY_F0);
         return -1; /* a key tiendo does not use */
     }
+    if (wc == TK_ESC)
+        return read_escape();
     if (wc == '\r' || wc == '\n')
         return TK_ENTER;
     if (wc == 0x7F || wc == 0x08)

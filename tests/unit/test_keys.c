@@ -103,6 +103,45 @@ static void test_rebinding_replaces_keys_and_reports_conflicts(void **state)
     assert_int_equal(keymap_bind(&km, "undo", "", why, sizeof why), -1);
 }
 
+/* The sequences a terminal sends that its description (TERM) may not list: PuTTY's and the
+ * Linux console's Home and End, xterm's with modifiers, function keys; incomplete ones ask
+ * for more, whole unknown ones are no key. */
+static void test_escape_sequences_become_keys(void **state)
+{
+    (void)state;
+#define ESC(s) key_escape(s, sizeof(s) - 1)
+    assert_int_equal(ESC("[1~"), TK_HOME);
+    assert_int_equal(ESC("[4~"), TK_END);
+    assert_int_equal(ESC("[7~"), TK_HOME); /* rxvt */
+    assert_int_equal(ESC("[8~"), TK_END);
+    assert_int_equal(ESC("[5~"), TK_PGUP);
+    assert_int_equal(ESC("[6~"), TK_PGDN);
+    assert_int_equal(ESC("[3~"), TK_DELETE);
+    assert_int_equal(ESC("[2~"), TK_INSERT);
+    assert_int_equal(ESC("OH"), TK_HOME);
+    assert_int_equal(ESC("[F"), TK_END);
+    assert_int_equal(ESC("[A"), TK_UP);
+    assert_int_equal(ESC("OD"), TK_LEFT);
+    assert_int_equal(ESC("[1;5C"), TK_RIGHT); /* Ctrl-Right: the arrow */
+    assert_int_equal(ESC("[Z"), TK_BTAB);
+    assert_int_equal(ESC("OP"), TK_F(1));
+    assert_int_equal(ESC("[15~"), TK_F(5));
+    assert_int_equal(ESC("[15;2~"), TK_F(5));
+    assert_int_equal(ESC("[24~"), TK_F(12));
+    /* Not yet whole. */
+    assert_int_equal(ESC("["), -1);
+    assert_int_equal(ESC("O"), -1);
+    assert_int_equal(ESC("[1"), -1);
+    assert_int_equal(ESC("[15;"), -1);
+    /* Whole, but no key of tiendo's: nothing, never characters. */
+    assert_int_equal(ESC("[9~"), 0);
+    assert_int_equal(ESC("[99~"), 0);
+    assert_int_equal(ESC("[200~"), 0); /* bracketed paste's start */
+    assert_int_equal(ESC("[M"), 0);
+    assert_int_equal(ESC("x"), 0); /* Esc, then x: not a sequence */
+#undef ESC
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -110,6 +149,7 @@ int main(void)
         cmocka_unit_test(test_defaults_hold_the_usual_keys_without_conflict),
         cmocka_unit_test(test_typing_in_a_form_is_text_not_actions),
         cmocka_unit_test(test_rebinding_replaces_keys_and_reports_conflicts),
+        cmocka_unit_test(test_escape_sequences_become_keys),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
