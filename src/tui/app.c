@@ -55,16 +55,17 @@ static void on_stop_signal(int sig)
 /* After Esc: a key's sequence that curses did not know (the terminal description differs from
  * the terminal, as with PuTTY calling itself an xterm) is read whole and becomes its key, or
  * nothing, rather than Esc (back) and characters typed into a field; Esc alone, or before
- * another key (which is read next), is Esc. The rest of a sequence comes at once: a short wait
- * for each byte, for a slow link. */
+ * another key (which is read next), is Esc. What follows Esc has come with it (curses read it
+ * to see that it knew no such key); once a sequence has begun each byte may take a moment more
+ * on a slow link. */
 static int read_escape(void)
 {
     char seq[16];
     size_t n = 0;
     int key = -1;
-    timeout(60);
     while (key < 0 && n < sizeof seq) {
         wint_t wc;
+        timeout(n == 0 ? 0 : 60); /* Esc alone waited ESCDELAY already: no more for it */
         int rc = get_wch(&wc);
         if (rc == ERR)
             break; /* Esc alone, or a sequence cut short (dropped) */
