@@ -42,8 +42,9 @@ int sub_grid_add_report(struct sub_grid *g, long id, const char *rule, const cha
                         const char *due, const char *title);
 /* Report r (a column), or NULL past the last. */
 const struct sub_report *sub_grid_report(const struct sub_grid *g, size_t r);
-/* The two lines above the matrix for cell (u, r), in buffers of size bytes: the report's title
- * and due date, then the unit's status in it (sub_cell_line); returns the second's role. */
+/* The two lines above the matrix for cell (u, r), in buffers of size bytes: the report's due
+ * date and title, then the unit's status in it (sub_cell_line); returns the second's role.
+ * What matters comes first, where a narrow terminal does not cut it. */
 enum role sub_grid_lines(const struct sub_grid *g, size_t u, size_t r, const char *code,
                          const char *name, char *report, char *cell, size_t size);
 /* After the rows and columns: every cell "not expected", the ids indexed; 0 or -1 (memory). */
@@ -79,7 +80,7 @@ const char *sub_rate_text(struct report_rate r, bool on_time, char *buf, size_t 
 const char *sub_status_text(int status, bool words);
 /* The colour role of a status (SUB_NOT_EXPECTED too). */
 enum role sub_status_role(int status);
-/* The line about one cell above the matrix: "CODE  name: status date" (date as shown), or
+/* The line about one cell above the matrix: "CODE: status date · name" (date as shown), or
  * that the unit does not have to submit the report. */
 void sub_cell_line(int status, const char *code, const char *name, const char *date, char *buf,
                    size_t size);

@@ -164,10 +164,11 @@ void sub_cell_line(int status, const char *code, const char *name, const char *d
                    size_t size)
 {
     if (status == SUB_NOT_EXPECTED)
-        snprintf(buf, size, _("%s  %s: does not have to submit this report"), code, name);
+        snprintf(buf, size, _("%s: does not have to submit this report · %s"), code, name);
     else
-        snprintf(buf, size, "%s  %s: %s %s", code, name,
-                 submission_status_label((enum submission_status)status), date);
+        snprintf(buf, size, "%s: %s%s%s · %s", code,
+                 submission_status_label((enum submission_status)status), date[0] ? " " : "",
+                 date, name);
 }
 
 enum role sub_grid_lines(const struct sub_grid *g, size_t u, size_t r, const char *code,
@@ -177,7 +178,7 @@ enum role sub_grid_lines(const struct sub_grid *g, size_t u, size_t r, const cha
     char due[32] = "", on[32];
     if (rep != NULL)
         date_format(rep->due, g->date_fmt != NULL ? g->date_fmt : "%Y-%m-%d", due, sizeof due);
-    snprintf(report, size, _("%s · due %s"), rep != NULL ? rep->title : "", due);
+    snprintf(report, size, _("due %s · %s"), due, rep != NULL ? rep->title : "");
     date_show_iso(sub_grid_submitted_on(g, u, r), g->date_fmt, on, sizeof on);
     int st = sub_grid_status(g, u, r);
     sub_cell_line(st, code, name, on, cell, size);

@@ -40,8 +40,9 @@ static const char *matrix_heading(void *state)
     return m->head;
 }
 
-/* The unit's code, then a column per criterion. */
-static const struct list_column matrix_cols[] = {{N_("Unit"), {9, 5, 0}, false, true}};
+/* The unit's code, its name (searched, not shown), then a column per criterion. */
+static const struct list_column matrix_cols[] = {{N_("Unit"), {9, 5, 0}, false, true},
+                                                 {N_("Name"), {0, 0, 0}, false, true}};
 
 static enum tui_result matrix_enter(struct app *app, void *state, const void *row)
 {
@@ -70,13 +71,13 @@ static const struct list_spec matrix_spec = {
     .enter = matrix_enter,
     .filter = matrix_filter,
     .cols = matrix_cols,
-    .ncols = 1,
+    .ncols = 2,
     .grid = &eval_grid_ops,
     .grid_at = offsetof(struct matrix_state, grid),
     .band_spec = {11, 4, 0},
     .heading = matrix_heading,
     .close = matrix_close,
-    .cursor_first = 1,
+    .cursor_first = 2,
     .edit_enters = true,
 };
 

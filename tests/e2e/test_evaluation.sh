@@ -33,6 +33,13 @@ e2e_keys f
 e2e_wait "Period"
 e2e_keys Down Enter
 e2e_expect_re "back on 2025, its ratings" "VTTTN +Tốt +Khá +Tốt +Khá"
+# / finds a unit by its name too, as in the submission matrix.
+e2e_keys /
+e2e_type "da nang"
+e2e_keys Enter
+e2e_expect_re "a unit is found by its name, without diacritics" "^> SCT-DN "
+e2e_keys g
+e2e_expect_re "g goes back to the first unit" "^> VTTTN "
 check "the comment is stored" test "$(sqlite3 "$DB" "SELECT comment FROM evaluation e JOIN criterion c ON c.id = e.criterion_id WHERE c.code = 'a'")" = "Đã lồng ghép vào kế hoạch năm"
 # Someone else changes a comment while the form is open: both versions, and edit again keeps
 # what was typed, now saved over theirs knowingly.

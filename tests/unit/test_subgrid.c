@@ -99,10 +99,10 @@ static void test_cells_found_by_id(void **state)
     char top[200], cell[200];
     assert_int_equal(sub_grid_lines(&g, 0, 1, "VTTTN", "Vụ TTTN", top, cell, sizeof top),
                      ROLE_AT_RISK);
-    assert_string_equal(top, "Sơ kết · due 28/02/2025");
-    assert_string_equal(cell, "VTTTN  Vụ TTTN: submitted late 01/03/2025");
+    assert_string_equal(top, "due 28/02/2025 · Sơ kết");
+    assert_string_equal(cell, "VTTTN: submitted late 01/03/2025 · Vụ TTTN");
     assert_int_equal(sub_grid_lines(&g, 2, 0, "PC", "Vụ PC", top, cell, sizeof top), ROLE_MUTED);
-    assert_string_equal(cell, "PC  Vụ PC: does not have to submit this report");
+    assert_string_equal(cell, "PC: does not have to submit this report · Vụ PC");
     /* A reload keeps the reports and forgets the units and their cells. */
     sub_grid_clear_units(&g);
     assert_int_equal(sub_grid_add_unit(&g, 12), 0);
@@ -194,9 +194,11 @@ static void test_cell_texts_and_legend(void **state)
     assert_string_equal(line, "✓ submitted on time  ◑ submitted late  ✗ overdue  ○ due soon  · "
                               "not yet due");
     sub_cell_line(SUB_LATE, "VTTTN", "Vụ Thị trường", "03/03/2025", line, sizeof line);
-    assert_string_equal(line, "VTTTN  Vụ Thị trường: submitted late 03/03/2025");
+    assert_string_equal(line, "VTTTN: submitted late 03/03/2025 · Vụ Thị trường");
+    sub_cell_line(SUB_OVERDUE, "VTTTN", "Vụ Thị trường", "", line, sizeof line);
+    assert_string_equal(line, "VTTTN: overdue · Vụ Thị trường"); /* no date: no gap */
     sub_cell_line(SUB_NOT_EXPECTED, "VTTTN", "Vụ Thị trường", "", line, sizeof line);
-    assert_string_equal(line, "VTTTN  Vụ Thị trường: does not have to submit this report");
+    assert_string_equal(line, "VTTTN: does not have to submit this report · Vụ Thị trường");
     char tiny[8];
     sub_legend(tiny, sizeof tiny); /* cut, never past the buffer */
     assert_true(strlen(tiny) < sizeof tiny);
