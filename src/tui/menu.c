@@ -61,6 +61,13 @@ int menu_widget_handle(struct menu_widget *m, enum action act, int key, bool *ch
     case ACT_DOWN:
         m->selected = (m->selected + 1) % m->n;
         break;
+    case ACT_PAGE_UP:
+    case ACT_PAGE_DOWN: {
+        int step = m->page > 0 ? m->page : 10, to = m->selected;
+        to += act == ACT_PAGE_UP ? -step : step;
+        m->selected = to < 0 ? 0 : to >= m->n ? m->n - 1 : to;
+        break;
+    }
     case ACT_HOME:
         m->selected = 0;
         break;
@@ -98,7 +105,7 @@ static int choice_open(struct app *app, void *state, void *arg)
         return -1;
     for (int i = 0; i < c->args.n; i++)
         c->items[i] = (struct menu_item){i < 9 ? '1' + i : 0, c->args.labels[i], NULL};
-    c->menu = (struct menu_widget){c->items, c->args.n, c->args.selected, 0, false};
+    c->menu = (struct menu_widget){c->items, c->args.n, c->args.selected, 0, false, 0};
     app->result = -1;
     return 0;
 }
@@ -116,6 +123,7 @@ static void choice_draw(struct app *app, void *state, int top, int height)
     (void)app;
     int w = 50, h = c->args.n + 2 > height - 2 ? height - 2 : c->args.n + 2;
     int y = top + (height - h) / 2, x = (COLS - w) / 2;
+    c->menu.page = h - 2;
     if (c->menu.selected < c->menu.first)
         c->menu.first = c->menu.selected;
     if (c->menu.selected >= c->menu.first + h - 2)
@@ -140,8 +148,9 @@ static enum tui_result choice_handle(struct app *app, void *state, enum action a
     return changed ? TUI_REDRAW : TUI_HANDLED;
 }
 
-static const enum action choice_actions[] = {ACT_UP,   ACT_DOWN, ACT_HOME,   ACT_END,
-                                             ACT_OPEN, ACT_BACK, ACT_CANCEL, ACT_NONE};
+static const enum action choice_actions[] = {ACT_UP,     ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN,
+                                             ACT_HOME,   ACT_END,  ACT_OPEN,    ACT_BACK,
+                                             ACT_CANCEL, ACT_NONE};
 static const struct keybar_item choice_keybar[] = {
     {ACT_DOWN, N_("move")}, {ACT_OPEN, N_("choose")}, {ACT_CANCEL, NULL}, {ACT_NONE, NULL}};
 
@@ -171,7 +180,7 @@ int submenu_open(struct app *app, void *state, const struct submenu_spec *spec)
     for (int i = 0; i < spec->n; i++)
         s->items[i] = (struct menu_item){i < 9 ? '1' + i : 0, _(spec->items[i].label), NULL};
     s->items[spec->n] = (struct menu_item){'q', _("Back"), NULL};
-    s->menu = (struct menu_widget){s->items, spec->n + 1, 0, 0, false};
+    s->menu = (struct menu_widget){s->items, spec->n + 1, 0, 0, false, 0};
     return 0;
 }
 

@@ -15,6 +15,7 @@ struct menu_widget {
     const struct menu_item *items;
     int n, selected, first;
     bool hot_letters; /* show letter keys inside the labels rather than in a key column */
+    int page;         /* entries shown, for PgUp and PgDn (set as it is drawn); 0: 10 */
 };
 void menu_widget_draw(const struct menu_widget *m, int y, int x, int w, int h, int label_w);
 /* The index chosen (Enter, or an entry's key), or -1; *changed tells that it moved. */

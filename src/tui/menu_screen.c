@@ -118,7 +118,7 @@ static int menu_open(struct app *app, void *state, void *arg)
     const struct keymap *km = app->keymap;
     m->items[E_HELP].key = km->n[ACT_HELP] > 0 ? km->keys[ACT_HELP][0] : 0;
     m->items[E_QUIT].key = km->n[ACT_BACK] > 0 ? km->keys[ACT_BACK][0] : 0;
-    m->menu = (struct menu_widget){m->items, NENTRIES, 0, 0, false};
+    m->menu = (struct menu_widget){m->items, NENTRIES, 0, 0, false, 0};
     return 0;
 }
 

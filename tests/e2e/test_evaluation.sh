@@ -40,6 +40,19 @@ e2e_keys Enter
 e2e_expect_re "a unit is found by its name, without diacritics" "^> SCT-DN "
 e2e_keys g
 e2e_expect_re "g goes back to the first unit" "^> VTTTN "
+# The period list moves by a page too (PgDn, PgUp), as every list does.
+e2e_keys f
+e2e_wait "Period"
+e2e_keys PgDn Enter
+e2e_expect "PgDn in the period list goes a page down: the last period" "Giai đoạn 2026"
+e2e_keys f
+e2e_wait "Period"
+e2e_keys PgUp Enter
+e2e_expect "PgUp goes to the first" "year 2021 · 0 of 10 units evaluated"
+e2e_keys f
+e2e_wait "Period"
+e2e_keys Down Down Down Down Enter
+e2e_expect "and Down four times to 2025 again" "year 2025 · 1 of 10 units evaluated"
 check "the comment is stored" test "$(sqlite3 "$DB" "SELECT comment FROM evaluation e JOIN criterion c ON c.id = e.criterion_id WHERE c.code = 'a'")" = "Đã lồng ghép vào kế hoạch năm"
 # Someone else changes a comment while the form is open: both versions, and edit again keeps
 # what was typed, now saved over theirs knowingly.
