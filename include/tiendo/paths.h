@@ -13,6 +13,10 @@ void paths_default_db(char *buf, size_t size);
  * (~/.local/share/tiendo/export). */
 void paths_export_dir(const char *configured, char *buf, size_t size);
 
+/* path as a message shows it: under $HOME as "~/…" (what one types to scp it), else as it is;
+ * returns buf. */
+const char *paths_show(const char *path, char *buf, size_t size);
+
 /* The share directory: <bin>/../share when it holds tiendo/plans (the build tree, a staged
  * install, a package unpacked with dpkg -x: they all have the installed layout), else the
  * DATADIR compiled in by the Makefile (/usr/share in the Debian package). */

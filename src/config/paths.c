@@ -40,6 +40,19 @@ void paths_export_dir(const char *configured, char *buf, size_t size)
         xdg_path("XDG_DATA_HOME", ".local/share", "tiendo/export", buf, size);
 }
 
+const char *paths_show(const char *path, char *buf, size_t size)
+{
+    const char *h = getenv("HOME");
+    size_t n = h != NULL ? strlen(h) : 0;
+    while (n > 1 && h[n - 1] == '/')
+        n--; /* HOME=/home/lan/ */
+    if (n > 1 && strncmp(path, h, n) == 0 && path[n] == '/')
+        snprintf(buf, size, "~%s", path + n);
+    else
+        snprintf(buf, size, "%s", path);
+    return buf;
+}
+
 void config_user_file(char *buf, size_t size)
 {
     xdg_path("XDG_CONFIG_HOME", ".config", "tiendo/tiendo.ini", buf, size);

@@ -167,8 +167,8 @@ void sub_cell_line(int status, const char *code, const char *name, const char *d
         snprintf(buf, size, _("%s: does not have to submit this report · %s"), code, name);
     else
         snprintf(buf, size, "%s: %s%s%s · %s", code,
-                 submission_status_label((enum submission_status)status), date[0] ? " " : "",
-                 date, name);
+                 submission_status_label((enum submission_status)status), date[0] ? " " : "", date,
+                 name);
 }
 
 enum role sub_grid_lines(const struct sub_grid *g, size_t u, size_t r, const char *code,

@@ -10,6 +10,7 @@
 #include "form.h"
 #include "screens.h"
 #include "tiendo/i18n.h"
+#include "tiendo/paths.h"
 #include "tiendo/report.h"
 #include "tiendo/store_draft.h"
 #include "tiendo/store_reports.h"
@@ -185,7 +186,7 @@ enum tui_result schedule_draft(struct app *app, const struct report_row *r)
         return TUI_REDRAW;
     }
     d.lang = app->ctx->lang;
-    char name[64], path[PATH_MAX + 64];
+    char name[64], path[PATH_MAX + 64], shown[PATH_MAX + 64];
     snprintf(name, sizeof name, "draft-%s-%s", r->rule, r->period);
     FILE *f = app_export_file(app, name, "md", path, sizeof path);
     if (f != NULL) {
@@ -193,7 +194,8 @@ enum tui_result schedule_draft(struct app *app, const struct report_row *r)
         if (fclose(f) != 0 || rc != 0)
             app_message(app, true, _("%s: cannot write: %s"), path, strerror(errno));
         else
-            app_message(app, false, _("Draft written to %s"), path);
+            app_message(app, false, _("Draft written to %s"),
+                        paths_show(path, shown, sizeof shown));
     }
     store_draft_free(&d);
     return TUI_REDRAW;

@@ -34,3 +34,15 @@ check "a unit's row: its statuses in words and its rates" \
 	sh -c 'grep -qE "^VTTTN,Vụ Thị trường trong nước,.*(overdue|not yet due).*,[0-9]+%,[0-9]+%" "$1"' _ "$file"
 check "no symbol in the file" sh -c '! grep -qE "✗|✓|◑" "$1"' _ "$file"
 e2e_stop
+# Without [export] dir the files go under the data home, and the message shows the path from ~
+# (as scp takes it), short enough for 80 columns to show the file's name whole.
+e2e_start 80 24 "$(tiendo --user lan)"
+e2e_wait "Tasks and solutions"
+e2e_keys 1
+e2e_wait "row 1 of"
+e2e_keys x
+e2e_expect_re "the message shows the path from ~, with the file's name" \
+	"Wrote [0-9]+ rows to ~/\.local/share/tiendo/export/tasks-[0-9-]+\.csv"
+check "the file is there" test -n "$(ls "$HOME"/.local/share/tiendo/export/tasks-*.csv 2>/dev/null)"
+e2e_keys q q
+e2e_stop

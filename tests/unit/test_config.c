@@ -2,6 +2,7 @@
 #include "helpers.h"
 
 #include "tiendo/config.h"
+#include "tiendo/paths.h"
 
 static char *dir;
 
@@ -420,6 +421,26 @@ static void test_documented_default_file_matches_the_table(void **state)
     config_free(&cfg);
 }
 
+/* A path in a message: under $HOME as ~/..., what one types to copy it with scp. */
+static void test_paths_show_home_as_a_tilde(void **state)
+{
+    (void)state;
+    char buf[128];
+    const char *was = getenv("HOME");
+    char *saved = was != NULL ? strdup(was) : NULL;
+    setenv("HOME", "/home/lan/", 1);
+    assert_string_equal(
+        paths_show("/home/lan/.local/share/tiendo/export/tasks.csv", buf, sizeof buf),
+        "~/.local/share/tiendo/export/tasks.csv");
+    assert_string_equal(paths_show("/home/lana/x.csv", buf, sizeof buf), "/home/lana/x.csv");
+    assert_string_equal(paths_show("/srv/tiendo/x.csv", buf, sizeof buf), "/srv/tiendo/x.csv");
+    setenv("HOME", "/", 1); /* a home of / shows paths as they are */
+    assert_string_equal(paths_show("/srv/x.csv", buf, sizeof buf), "/srv/x.csv");
+    if (saved != NULL)
+        setenv("HOME", saved, 1);
+    free(saved);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -443,6 +464,7 @@ int main(void)
         cmocka_unit_test(test_users_and_security_across_files),
         cmocka_unit_test(test_security_group_is_a_group_of_this_system),
         cmocka_unit_test(test_documented_default_file_matches_the_table),
+        cmocka_unit_test(test_paths_show_home_as_a_tilde),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
