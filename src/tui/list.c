@@ -439,10 +439,10 @@ enum tui_result list_export(struct list_widget *l, struct app *app, const char *
         remove(path);
         app_message(app, true, _("%s: cannot write: %s"), path, strerror(errno));
     } else {
-        char shown[PATH_MAX + 64];
+        char where[PATH_MAX + 64];
         app_message(app, false,
                     ngettext("Wrote %ld row to %s", "Wrote %ld rows to %s", (unsigned long)w.rows),
-                    w.rows, paths_show(path, shown, sizeof shown));
+                    w.rows, paths_show(path, where, sizeof where));
     }
     return TUI_REDRAW;
 }

@@ -186,16 +186,18 @@ enum tui_result schedule_draft(struct app *app, const struct report_row *r)
         return TUI_REDRAW;
     }
     d.lang = app->ctx->lang;
-    char name[64], path[PATH_MAX + 64], shown[PATH_MAX + 64];
+    char name[64], path[PATH_MAX + 64];
     snprintf(name, sizeof name, "draft-%s-%s", r->rule, r->period);
     FILE *f = app_export_file(app, name, "md", path, sizeof path);
     if (f != NULL) {
         int rc = report_write(f, &d, REPORT_MD);
         if (fclose(f) != 0 || rc != 0)
             app_message(app, true, _("%s: cannot write: %s"), path, strerror(errno));
-        else
+        else {
+            char where[PATH_MAX + 64];
             app_message(app, false, _("Draft written to %s"),
-                        paths_show(path, shown, sizeof shown));
+                        paths_show(path, where, sizeof where));
+        }
     }
     store_draft_free(&d);
     return TUI_REDRAW;
