@@ -112,7 +112,7 @@ e2e_keys /
 e2e_type "U077"
 e2e_keys Enter
 e2e_wait_gone "search:"
-e2e_expect_re "$lists_name: / finds the unit" "U077  Unit 077"
+e2e_expect_re "$lists_name: / finds the unit" "U077: .* · Unit 077"
 lists_wait_at 87
 check "$lists_name: on its row" test "$(lists_row | cut -d' ' -f1)" = 87
 e2e_keys n N
