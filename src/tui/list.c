@@ -267,6 +267,15 @@ void list_draw(struct list_widget *l, struct app *app, int top, int height)
         snprintf(footer + len, sizeof footer - len,
                  ngettext("%zu marked", "%zu marked", (unsigned long)l->nmarks), l->nmarks);
     }
+    if (cursor) { /* which column, and that there are more than fit */
+        bool hidden = false;
+        for (int c = l->cur_lo; c < l->cur_hi; c++)
+            hidden = hidden || l->w[c] == 0;
+        size_t len = strlen(footer);
+        snprintf(footer + len, sizeof footer - len,
+                 hidden ? _(" · column %d of %d, ← → for the others") : _(" · column %d of %d"),
+                 l->col - l->cur_lo + 1, l->cur_hi - l->cur_lo);
+    }
     int fw = draw_text(fy, 1, COLS - 2, footer, ROLE_MUTED);
     if (l->footer_extra != NULL)
         draw_text(fy, fw + 3, COLS - fw - 4, l->footer_extra, ROLE_MUTED);

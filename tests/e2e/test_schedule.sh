@@ -39,6 +39,8 @@ e2e_keys 3 m
 e2e_wait "Submission matrix"
 e2e_expect_re "the matrix shows the late submission and the unit's rate" "VTTTN +✗ +✗ +✗ +✗ +◑ +· .* 20% +0%"
 e2e_expect_re "a unit with nothing in reads 0%" "KHTC +✗ +✗ +✗ +✗ +✗ +· .* 0% +0%"
+e2e_expect "the footer says which report, and that more lie beyond" \
+	"row 1 of 10 · column 5 of 10, ← → for the others"
 e2e_expect_re "the column of the 2025 report: one in ten, none on time" "Rate +0% +0% +0% +0% +10% +–"
 e2e_expect_re "and its on-time rate" "On time +0% +0% +0% +0% +0% +–"
 e2e_expect_re "the whole's rate in the corner: 1 of 50 due" "Rate +0% +0% +0% +0% +10% +– +– +– +2%"

@@ -598,6 +598,7 @@ static void test_a_matrix_moves_a_column_cursor_over_any_number_of_columns(void 
     assert_true(screen_has("Sum") && screen_has("s1")); /* the foot row, in the columns */
     assert_true(screen_has("U01") && screen_has("1.1"));
     assert_true(screen_has("row 1 of 30"));
+    assert_true(screen_has("column 1 of 38") && screen_has("for the others"));
     key(&s, ACT_NONE, TK_RIGHT);
     assert_int_equal(s.base.list.col, 2);
     for (int i = 0; i < 40; i++)
