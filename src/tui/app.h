@@ -27,6 +27,12 @@ struct keybar_item {
     const char *label; /* N_() */
 };
 
+/* A line of a screen's help about keys that are not actions of their own (a matrix's ← →),
+ * or that do something else there: keys and what they do, N_(). */
+struct help_note {
+    const char *keys, *text;
+};
+
 /* What an action asks of the user's role (see [users]): the store refuses anyway; the screens
  * leave such keys out of the key bar and say so when they are pressed. */
 enum need { NEED_NOTHING, NEED_EDITOR, NEED_ADMIN };
@@ -71,6 +77,7 @@ struct screen_ops {
     const struct action_need *needs; /* which actions need which role; NULL: none */
     /* Optional: whether the screen holds typing not yet saved (quitting asks first). */
     bool (*unsaved)(void *state);
+    const struct help_note *help; /* optional, ends with keys NULL: shown under its keys */
 };
 
 /* What a screen opened with app_open_then hands back when it closes: result is what it gave

@@ -120,6 +120,9 @@ static const struct keybar_item matrix_keybar[] = {{ACT_OPEN, N_("rate this unit
                                                    {ACT_BACK, N_("back")},
                                                    {ACT_NONE, NULL}};
 
+static const struct help_note matrix_help[] = {{"← →", N_("the criterion before, after")},
+                                               {NULL, NULL}};
+
 static const struct action_need matrix_screen_needs[] = {{ACT_OPEN, NEED_ADMIN},
                                                          {ACT_NONE, NEED_NOTHING}};
 const struct screen_ops eval_matrix_screen = {
@@ -130,4 +133,5 @@ const struct screen_ops eval_matrix_screen = {
     .open = matrix_open,
     .actions = matrix_actions,
     .keybar = matrix_keybar,
+    .help = matrix_help,
 };

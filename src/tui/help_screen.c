@@ -40,6 +40,8 @@ static int help_open(struct app *app, void *state, void *arg)
     for (const enum action *a = of->actions; a != NULL && *a != ACT_NONE; a++)
         if (app_allows(app, of->needs, *a)) /* what the role may not do is not offered */
             key_line(app, v, *a);
+    for (const struct help_note *n = of->help; n != NULL && n->keys != NULL; n++)
+        tv_add(v, 2, ROLE_NORMAL, -1, _(n->keys), "%s", _(n->text));
     if (of->actions == form_actions) {
         tv_add(v, 0, ROLE_NORMAL, -1, NULL, "%s", "");
         tv_add(v, 0, ROLE_MARKED, -1, NULL, "%s", _("In a form's fields"));

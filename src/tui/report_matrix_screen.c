@@ -36,30 +36,22 @@ static const struct list_column mx_cols[] = {{N_("Unit"), {8, 5, 0}, false, true
                                              {N_("On time"), {8, 5, 0}, true, false}};
 static const char *const mx_foot[] = {N_("Rate"), N_("On time")};
 
-/* The selected report (NULL when there is none), its column, and the selected unit. */
-static const struct sub_report *selected(struct mx_state *m, const struct unit_choice **unit,
-                                         int *r)
-{
-    *r = m->base.list.col - FIRST;
-    *unit = list_base_selected(&m->base);
-    return *unit != NULL ? sub_grid_report(&m->grid, (size_t)*r) : NULL;
-}
+#define AT(m) ((size_t)((m)->base.list.col - FIRST)) /* the selected report's position */
 
 /* Above: the selected report, and the selected unit's status in it; below: the legend. */
 static void mx_draw(struct app *app, void *state, int *top, int *height)
 {
     struct mx_state *m = state;
-    const struct unit_choice *unit;
-    int r;
+    const struct unit_choice *unit = list_base_selected(&m->base);
     char line[600];
     (void)app;
-    if (selected(m, &unit, &r) == NULL) {
+    if (unit == NULL || sub_grid_report(&m->grid, AT(m)) == NULL) {
         draw_text(*top, 2, COLS - 4, _("No reports or no units yet."), ROLE_MUTED);
     } else {
         char cell[600];
         size_t u = (size_t)list_base_index(&m->base, unit);
         enum role role =
-            sub_grid_lines(&m->grid, u, (size_t)r, unit->code, unit->name, line, cell, sizeof line);
+            sub_grid_lines(&m->grid, u, AT(m), unit->code, unit->name, line, cell, sizeof line);
         draw_text(*top, 2, COLS - 4, line, ROLE_MARKED);
         draw_text(*top + 1, 2, COLS - 4, cell, role);
     }
@@ -72,13 +64,11 @@ static void mx_draw(struct app *app, void *state, int *top, int *height)
 /* The form refuses another unit's, a locked period, a unit that does not have to submit. */
 static enum tui_result mx_enter(struct app *app, void *state, const void *row)
 {
-    const struct unit_choice *unit;
-    int r;
-    const struct sub_report *rep = selected(state, &unit, &r);
-    (void)row;
+    struct mx_state *m = state;
+    const struct sub_report *rep = sub_grid_report(&m->grid, AT(m));
     if (rep == NULL)
         return TUI_HANDLED;
-    struct submission_args a = {rep->id, rep->title, unit->id};
+    struct submission_args a = {rep->id, rep->title, ((const struct unit_choice *)row)->id};
     return app_open(app, &submission_screen, &a);
 }
 
@@ -134,6 +124,11 @@ static const struct keybar_item mx_keybar[] = {{ACT_OPEN, N_("record")},
                                                {ACT_BACK, N_("back")},
                                                {ACT_NONE, NULL}};
 
+static const struct help_note mx_help[] = {
+    {"← →", N_("the report before, after")},
+    {N_("Home End keys"), N_("the first, the last report (g and G: the first, the last unit)")},
+    {NULL, NULL}};
+
 static const struct action_need report_matrix_screen_needs[] = {
     {ACT_OPEN, NEED_EDITOR}, {ACT_EDIT, NEED_EDITOR}, {ACT_NONE, NEED_NOTHING}};
 const struct screen_ops report_matrix_screen = {
@@ -144,4 +139,5 @@ const struct screen_ops report_matrix_screen = {
     .open = mx_open,
     .actions = mx_actions,
     .keybar = mx_keybar,
+    .help = mx_help,
 };

@@ -15,6 +15,10 @@ e2e_keys 1
 e2e_expect "the matrix counts the units not yet evaluated" "0 of 10 units evaluated"
 e2e_expect "the footer says which criterion" "row 1 of 10 · column 1 of 4"
 check "and, as all four fit, no word of others" test -z "$(e2e_screen | grep -F "for the others")"
+e2e_keys ?
+e2e_expect_re "help in the matrix says what ← → do" "← → +the criterion before, after"
+e2e_keys q
+e2e_wait_gone "the criterion before, after"
 e2e_keys Enter
 e2e_expect "rating a unit shows the facts of criterion (a)" "Facts: 1 of 4 tasks recorded in the unit's own plan"
 e2e_expect "and of criterion (b)" "Facts: 4 tasks, 0 done, 3 overdue"

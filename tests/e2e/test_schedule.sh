@@ -41,6 +41,11 @@ e2e_expect_re "the matrix shows the late submission and the unit's rate" "VTTTN 
 e2e_expect_re "a unit with nothing in reads 0%" "KHTC +✗ +✗ +✗ +✗ +✗ +· .* 0% +0%"
 e2e_expect "the footer says which report, and that more lie beyond" \
 	"row 1 of 10 · column 5 of 10, ← → for the others"
+e2e_keys ?
+e2e_expect_re "help in the matrix says what ← → do" "← → +the report before, after"
+e2e_expect "and what the Home and End keys do there, and g and G" "the first, the last report (g and G:"
+e2e_keys q
+e2e_wait_gone "the report before, after"
 e2e_expect_re "the column of the 2025 report: one in ten, none on time" "Rate +0% +0% +0% +0% +10% +–"
 e2e_expect_re "and its on-time rate" "On time +0% +0% +0% +0% +0% +–"
 e2e_expect_re "the whole's rate in the corner: 1 of 50 due" "Rate +0% +0% +0% +0% +10% +– +– +– +2%"
