@@ -42,8 +42,8 @@ void paths_export_dir(const char *configured, char *buf, size_t size)
 
 const char *paths_show(const char *path, char *buf, size_t size)
 {
-    const char *h = getenv("HOME");
-    size_t n = h != NULL ? strlen(h) : 0;
+    const char *h = home_dir(); /* "/" when unset: shown as it is */
+    size_t n = strlen(h);
     while (n > 1 && h[n - 1] == '/')
         n--; /* HOME=/home/lan/ */
     if (n > 1 && strncmp(path, h, n) == 0 && path[n] == '/')
